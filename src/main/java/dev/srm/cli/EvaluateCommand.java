@@ -1,0 +1,98 @@
+package dev.srm.cli;
+
+import dev.srm.engine.Evaluator;
+import dev.srm.engine.RulePack;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputProblem;
+import dev.srm.report.EvaluationRenderer;
+import dev.srm.report.JsonRenderer;
+import dev.srm.report.TextRenderer;
+import dev.srm.rules.RulesException;
+import dev.srm.run.EvaluationRun;
+import dev.srm.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code srm evaluate}: who owns each layer of each resource, which controls apply, what is wrong. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate scenario files against the Shared Responsibility Model rules.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                " 0:clean: no finding at or above --fail-on, every input read",
+                " 1:internal error (a bug in srm: please report it)",
+                " 2:usage error: unknown option, bad value, missing argument",
+                " 3:an input (scenario file or rules) could not be read or validated; the others were still evaluated",
+                " 4:a finding at or above --fail-on (default high)"})
+final class EvaluateCommand implements Callable<Integer> {
+    /** The formats evaluate writes, by name. */
+    enum Format {
+        text(new TextRenderer()), json(new JsonRenderer());
+
+        final EvaluationRenderer renderer;
+
+        Format(EvaluationRenderer renderer) {
+            this.renderer = renderer;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Scenario files, or directories searched for *.yaml, *.yml and *.json in sorted order.")
+    List<Path> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = SeverityThreshold.class,
+            description = "Exit 4 when a finding is at or above SEVERITY: critical, high, medium, low, info, or none (default: ${DEFAULT-VALUE}).")
+    SeverityThreshold.Value failOn;
+
+    @Option(names = "--explain", description = "Show, for every conclusion, the chain of rules that fired and the facts they matched.")
+    boolean explain;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Override
+    public Integer call() throws Exception {
+        Cli cli = Cli.of(spec);
+        RulePack pack;
+        try {
+            pack = rules.load();
+        } catch (RulesException e) {
+            e.problems().forEach(p -> cli.err().println("srm: " + p));
+            return ExitCode.INPUT.code();
+        }
+        EvaluationRun.Result result = new EvaluationRun(new Evaluator(pack), new ScenarioReader()).run(paths, explain);
+        for (InputProblem p : result.problems()) {
+            cli.err().println("srm: " + p);
+        }
+        for (Evaluation e : result.evaluations()) {
+            e.warnings().forEach(w -> cli.err().println("warning: " + w));
+        }
+        boolean single = paths.size() == 1 && Files.isRegularFile(paths.get(0));
+        if (!(single && result.evaluations().isEmpty())) {
+            Output.to(output, cli.out(), w -> format.renderer.render(result.evaluations(), result.problems(), single, w));
+        }
+        cli.err().flush();
+        if (!result.problems().isEmpty()) {
+            return ExitCode.INPUT.code();
+        }
+        boolean failing = result.evaluations().stream().anyMatch(e -> e.hasFindingAtLeast(failOn.severity()));
+        return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+}

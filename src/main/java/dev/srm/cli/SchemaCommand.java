@@ -1,0 +1,24 @@
+package dev.srm.cli;
+
+import dev.srm.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** {@code srm schema}: prints the JSON Schema every scenario is validated against. */
+@Command(name = "schema", mixinStandardHelpOptions = true,
+        description = "Print the JSON Schema of the scenario format (the same file the validator uses).")
+final class SchemaCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        cli.out().print(ScenarioReader.schemaText());
+        cli.out().flush();
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.srm.engine;
+
+import dev.srm.facts.Resource;
+import dev.srm.facts.ScenarioContext;
+import dev.srm.facts.Setting;
+import dev.srm.model.Evaluation;
+import dev.srm.model.ResourceSpec;
+import dev.srm.model.Scenario;
+import dev.srm.rules.ServiceCatalog;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Evaluates scenarios against a compiled {@link RulePack}. Thread-safe: each call uses its own
+ * session. Java here turns a scenario into facts and facts into a result; the rules decide.
+ */
+public final class Evaluator {
+    /** A rule pack that fires more often than this for one scenario is looping. */
+    static final int MAX_FIRINGS = 1_000_000;
+
+    private final RulePack pack;
+
+    public Evaluator(RulePack pack) {
+        this.pack = pack;
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public Evaluation evaluate(Scenario scenario) {
+        return evaluate(scenario, false);
+    }
+
+    /** Evaluates one scenario; with {@code explain}, every conclusion carries the chain of rules behind it. */
+    public Evaluation evaluate(Scenario scenario, boolean explain) {
+        List<String> warnings = new ArrayList<>();
+        List<Object> facts = facts(scenario, warnings);
+        KieSession session = pack.kieBase().newKieSession();
+        Tracer tracer = explain ? new Tracer() : null;
+        try {
+            if (tracer != null) {
+                session.addEventListener(tracer);
+                session.addEventListener(tracer.agendaListener());
+            }
+            for (Object f : facts) {
+                session.insert(f);
+            }
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times on scenario '" + scenario.id()
+                        + "' without settling: a rule is looping");
+            }
+            Collection<? extends Object> objects = session.getObjects();
+            return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private List<Object> facts(Scenario scenario, List<String> warnings) {
+        ServiceCatalog catalog = pack.catalog();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
+        facts.addAll(pack.controls().values());
+        facts.addAll(scenario.account());
+        for (ResourceSpec spec : scenario.resources()) {
+            Resource resource = resolve(spec, catalog, scenario, warnings);
+            facts.add(resource);
+            facts.addAll(spec.settings());
+            warnUnknownKeys(spec, resource, catalog, scenario, warnings);
+        }
+        return facts;
+    }
+
+    private static Resource resolve(ResourceSpec spec, ServiceCatalog catalog, Scenario scenario, List<String> warnings) {
+        String where = scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': ";
+        Optional<ServiceCatalog.Service> byType = catalog.byType(spec.type());
+        Optional<ServiceCatalog.Service> byName = catalog.byServiceName(spec.service());
+        if (spec.type() != null && byType.isEmpty()) {
+            warnings.add(where + "unknown CloudFormation type '" + spec.type() + "'; its layers are reported as UNKNOWN");
+        }
+        if (spec.type() == null && byName.isEmpty()) {
+            warnings.add(where + "unknown service '" + spec.service() + "'; its layers are reported as UNKNOWN");
+        }
+        if (byType.isPresent() && spec.service() != null && !byName.equals(byType)) {
+            warnings.add(where + "service '" + spec.service() + "' does not match type '" + spec.type()
+                    + "' (a " + byType.get().name() + " type); the type wins");
+        }
+        ServiceCatalog.Service service = spec.type() != null ? byType.orElse(null) : byName.orElse(null);
+        String type = spec.type() != null ? catalog.canonicalType(spec.type()) : (service == null ? null : service.primaryType());
+        return new Resource(spec.id(), service == null ? null : service.name(), type, spec.tags());
+    }
+
+    private static void warnUnknownKeys(ResourceSpec spec, Resource resource, ServiceCatalog catalog, Scenario scenario,
+                                        List<String> warnings) {
+        if (resource.service() == null || resource.type() == null) {
+            return;
+        }
+        Set<String> known = catalog.byType(resource.type()).map(s -> s.properties().get(resource.type())).orElse(null);
+        if (known == null || known.isEmpty()) {
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (Setting s : spec.settings()) {
+            keys.add(topKey(s.path()));
+        }
+        for (String key : keys) {
+            if (!known.contains(key) && !catalog.isSrmKey(key)) {
+                warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': unknown configuration key '"
+                        + key + "' for " + resource.type() + " (not a CloudFormation property nor a documented srm key)");
+            }
+        }
+    }
+
+    static String topKey(String path) {
+        int end = path.length();
+        int dot = path.indexOf('.');
+        int bracket = path.indexOf('[');
+        if (dot >= 0) {
+            end = dot;
+        }
+        if (bracket >= 0 && bracket < end) {
+            end = bracket;
+        }
+        return path.substring(0, end);
+    }
+
+}

@@ -1,0 +1,252 @@
+package dev.srm.engine;
+
+import dev.srm.facts.Classification;
+import dev.srm.facts.ControlApplies;
+import dev.srm.facts.ControlDef;
+import dev.srm.facts.ControlStatus;
+import dev.srm.facts.CustomerShare;
+import dev.srm.facts.Evidence;
+import dev.srm.facts.Finding;
+import dev.srm.facts.LayerDecision;
+import dev.srm.facts.Notice;
+import dev.srm.facts.Outcome;
+import dev.srm.facts.Resource;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.FindingResult;
+import dev.srm.model.IntegrationResult;
+import dev.srm.model.LayerResult;
+import dev.srm.model.Layers;
+import dev.srm.model.ResourceResult;
+import dev.srm.model.Responsibility;
+import dev.srm.model.Scenario;
+import dev.srm.rules.RuleInfo;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the facts a session ends with into an {@link Evaluation}: groups and sorts them, and
+ * marks a CONFLICT where two rules concluded differently. It adds no conclusion of its own.
+ */
+final class ResultAssembler {
+    private final RulePack pack;
+    private final Scenario scenario;
+    private final List<String> warnings;
+    private final Tracer tracer;
+
+    private final List<Resource> resources = new ArrayList<>();
+    private final Map<String, List<Classification>> classifications = new TreeMap<>();
+    private final Map<String, List<CustomerShare>> shares = new TreeMap<>();
+    private final Map<String, List<LayerDecision>> decisions = new TreeMap<>();
+    private final Map<String, List<ControlApplies>> applies = new TreeMap<>();
+    private final Map<String, List<ControlStatus>> statuses = new TreeMap<>();
+    private final Map<String, List<Evidence>> evidence = new TreeMap<>();
+    private final Map<String, List<Notice>> notices = new TreeMap<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    ResultAssembler(RulePack pack, Scenario scenario, List<String> warnings, Tracer tracer) {
+        this.pack = pack;
+        this.scenario = scenario;
+        this.warnings = warnings;
+        this.tracer = tracer;
+    }
+
+    private static String key(String a, String b) {
+        return a + "\u0000" + b;
+    }
+
+    private static <T> void add(Map<String, List<T>> map, String key, T value) {
+        map.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    Evaluation assemble(Collection<?> objects) {
+        for (Object o : objects) {
+            if (o instanceof Resource r) {
+                resources.add(r);
+            } else if (o instanceof Classification c) {
+                add(classifications, c.resource(), c);
+            } else if (o instanceof CustomerShare s) {
+                add(shares, s.resource(), s);
+            } else if (o instanceof LayerDecision d) {
+                add(decisions, key(d.resource(), d.layer()), d);
+            } else if (o instanceof ControlApplies a) {
+                add(applies, a.resource(), a);
+            } else if (o instanceof ControlStatus s) {
+                add(statuses, key(s.resource(), s.control()), s);
+            } else if (o instanceof Evidence e) {
+                add(evidence, key(e.resource(), e.control()), e);
+            } else if (o instanceof Notice n) {
+                add(notices, n.resource(), n);
+            } else if (o instanceof Finding f) {
+                findings.add(f);
+            }
+        }
+        Map<String, Resource> byId = resources.stream().collect(Collectors.toMap(Resource::id, Function.identity()));
+        List<ResourceResult> resourceResults = new ArrayList<>();
+        for (var spec : scenario.resources()) {
+            resourceResults.add(resource(byId.get(spec.id())));
+        }
+        List<ControlResult> account = controls(Resource.ACCOUNT);
+        List<FindingResult> findingResults = findings.stream()
+                .map(this::finding)
+                .distinct()
+                .sorted(Comparator.comparing(FindingResult::severity).thenComparing(FindingResult::resource)
+                        .thenComparing(FindingResult::rule).thenComparing(FindingResult::owner))
+                .toList();
+        return new Evaluation(new Evaluation.ScenarioRef(scenario.id(), scenario.title(), scenario.file()),
+                resourceResults, account, findingResults, integrations(), warnings);
+    }
+
+    private ResourceResult resource(Resource r) {
+        List<Classification> cs = classifications.getOrDefault(r.id(), List.of());
+        String model = null;
+        String variant = null;
+        String rule = null;
+        String reason = null;
+        if (cs.size() == 1) {
+            Classification c = cs.get(0);
+            model = c.model().name();
+            variant = c.variant();
+            rule = c.rule();
+            reason = c.reason();
+        } else if (cs.size() > 1) {
+            model = "CONFLICT";
+            rule = cs.stream().map(Classification::rule).sorted().collect(Collectors.joining(" + "));
+            reason = "rules disagree on what this resource is: " + cs.stream()
+                    .map(c -> c.rule() + " says " + c.variant() + "/" + c.model()).sorted().collect(Collectors.joining("; "));
+        } else if (r.known()) {
+            reason = "no classification rule matched this " + r.service() + " resource";
+        } else {
+            reason = "the service is not in the catalogue";
+        }
+        List<CustomerShare> ss = shares.getOrDefault(r.id(), List.of());
+        String share = ss.stream().map(s -> s.level().name()).distinct().count() == 1 ? ss.get(0).level().name()
+                : ss.isEmpty() ? null : "CONFLICT";
+
+        List<String> layerIds = new ArrayList<>(Layers.ALL);
+        decisions.keySet().stream()
+                .filter(k -> k.startsWith(r.id() + "\u0000"))
+                .map(k -> k.substring(r.id().length() + 1))
+                .filter(l -> !Layers.isKnown(l)).sorted().forEach(layerIds::add);
+        List<LayerResult> layers = new ArrayList<>();
+        for (String layer : layerIds) {
+            layers.add(layer(r.id(), layer));
+        }
+        List<String> notes = notices.getOrDefault(r.id(), List.of()).stream()
+                .map(n -> n.message() + " [" + n.rule() + "]").sorted().toList();
+        return new ResourceResult(r.id(), r.service(), r.type(), variant, model, share, rule, reason, layers,
+                controls(r.id()), notes);
+    }
+
+    private LayerResult layer(String resource, String layer) {
+        List<LayerDecision> ds = decisions.getOrDefault(key(resource, layer), List.of());
+        if (ds.isEmpty()) {
+            return new LayerResult(layer, Responsibility.UNKNOWN, "", "no rule decided this layer", List.of());
+        }
+        Set<String> parties = ds.stream().map(d -> d.party().name()).collect(Collectors.toCollection(TreeSet::new));
+        if (parties.size() > 1) {
+            String rules = ds.stream().map(LayerDecision::rule).sorted().collect(Collectors.joining(" + "));
+            String why = ds.stream().map(d -> d.rule() + " says " + d.party()).sorted().collect(Collectors.joining("; "));
+            return new LayerResult(layer, Responsibility.CONFLICT, rules, "rules disagree: " + why, explain(ds));
+        }
+        List<LayerDecision> sorted = ds.stream().sorted(Comparator.comparing(LayerDecision::rule)).toList();
+        LayerDecision d = sorted.get(0);
+        String reason = sorted.stream().map(LayerDecision::reason).distinct().collect(Collectors.joining(" "));
+        String rules = sorted.stream().map(LayerDecision::rule).distinct().collect(Collectors.joining(" + "));
+        return new LayerResult(layer, Responsibility.valueOf(d.party().name()), rules, reason, explain(sorted));
+    }
+
+    private List<String> explain(List<?> facts) {
+        if (tracer == null) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Object f : facts) {
+            lines.addAll(tracer.explain(f));
+        }
+        return lines;
+    }
+
+    private List<ControlResult> controls(String resource) {
+        Map<String, List<ControlApplies>> byControl = new TreeMap<>();
+        for (ControlApplies a : applies.getOrDefault(resource, List.of())) {
+            add(byControl, a.control(), a);
+        }
+        List<ControlResult> out = new ArrayList<>();
+        for (var e : byControl.entrySet()) {
+            String id = e.getKey();
+            ControlDef def = pack.controls().get(id);
+            RuleInfo info = pack.rule(id);
+            List<ControlStatus> ss = statuses.getOrDefault(key(resource, id), List.of());
+            Set<String> states = ss.stream().map(s -> s.state().name()).collect(Collectors.toCollection(TreeSet::new));
+            String status;
+            String reason;
+            String rule;
+            if (states.size() == 1) {
+                status = states.iterator().next();
+                reason = ss.get(0).reason();
+                rule = ss.stream().map(ControlStatus::rule).sorted().distinct().collect(Collectors.joining(" + "));
+            } else if (states.isEmpty()) {
+                status = "UNKNOWN";
+                reason = "no status rule concluded";
+                rule = "";
+            } else {
+                status = "CONFLICT";
+                rule = ss.stream().map(ControlStatus::rule).sorted().distinct().collect(Collectors.joining(" + "));
+                reason = "rules disagree: " + ss.stream().map(s -> s.rule() + " says " + s.state()).sorted()
+                        .collect(Collectors.joining("; "));
+            }
+            List<String> ev = evidence.getOrDefault(key(resource, id), List.of()).stream()
+                    .map(x -> x.outcome() + ": " + x.detail() + (x.path() != null && x.outcome() == Outcome.MET ? " (" + x.path() + ")" : ""))
+                    .sorted().distinct().toList();
+            List<Object> traced = new ArrayList<>(ss);
+            out.add(new ControlResult(id, def == null ? id : def.title(), def == null ? "" : def.layer(), status,
+                    def == null ? null : def.severity().name(), def == null ? List.of() : def.integrations(), ev,
+                    reason, rule, info == null ? null : info.source(), info == null ? List.of() : info.securityHub(),
+                    info == null ? List.of() : info.configRules(), explain(traced)));
+        }
+        return out;
+    }
+
+    private FindingResult finding(Finding f) {
+        RuleInfo info = pack.rule(f.rule());
+        ControlDef def = f.control() == null ? null : pack.controls().get(f.control());
+        List<String> integrations = def != null ? def.integrations() : info == null ? List.of() : info.integrations();
+        return new FindingResult(f.rule() + ":" + f.resource(), f.rule(), f.severity(), f.resource(), f.layer(), f.owner(),
+                f.title(), f.remediation(), integrations, info == null ? null : info.source(),
+                info == null ? List.of() : info.securityHub(), explain(List.of(f)));
+    }
+
+    private List<IntegrationResult> integrations() {
+        Map<String, Set<String>> controlsBy = new TreeMap<>();
+        Map<String, Set<String>> resourcesBy = new TreeMap<>();
+        for (var e : applies.entrySet()) {
+            for (ControlApplies a : e.getValue()) {
+                ControlDef def = pack.controls().get(a.control());
+                if (def == null) {
+                    continue;
+                }
+                for (String name : def.integrations()) {
+                    controlsBy.computeIfAbsent(name, k -> new TreeSet<>()).add(a.control());
+                    resourcesBy.computeIfAbsent(name, k -> new TreeSet<>()).add(a.resource());
+                }
+            }
+        }
+        Map<String, IntegrationResult> out = new LinkedHashMap<>();
+        for (String name : controlsBy.keySet()) {
+            String why = pack.catalog().integration(name).map(i -> i.why()).orElse("");
+            out.put(name, new IntegrationResult(name, why, List.copyOf(controlsBy.get(name)), List.copyOf(resourcesBy.get(name))));
+        }
+        return List.copyOf(out.values());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.srm.engine;
+
+import dev.srm.facts.ControlDef;
+import dev.srm.facts.Severity;
+import dev.srm.rules.RuleFile;
+import dev.srm.rules.RuleInfo;
+import dev.srm.rules.RuleSources;
+import dev.srm.rules.RulesException;
+import dev.srm.rules.ServiceCatalog;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled rule pack: the KieBase, every rule's metadata, the control definitions read
+ * from {@code @kind("control")} rules, and the service catalogue. Build it once per process
+ * and share it between threads; it is immutable.
+ */
+public final class RulePack {
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern PACKAGE_DECL = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+
+    private final KieBase kieBase;
+    private final RuleSources sources;
+    private final Map<String, RuleInfo> rules;
+    private final Map<String, ControlDef> controls;
+    private final ServiceCatalog catalog;
+
+    private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
+                     ServiceCatalog catalog) {
+        this.kieBase = kieBase;
+        this.sources = sources;
+        this.rules = Collections.unmodifiableMap(rules);
+        this.controls = Collections.unmodifiableMap(controls);
+        this.catalog = catalog;
+    }
+
+    /** Compiles a pack. Throws with one {@code file:line: message} per problem. */
+    public static RulePack load(RuleSources sources) throws RulesException {
+        ServiceCatalog catalog = ServiceCatalog.load(sources);
+        KieBase kieBase = KieCompiler.compile(sources);
+        Map<String, RuleInfo> rules = readRules(kieBase, sources);
+        Map<String, ControlDef> controls = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (RuleInfo r : rules.values()) {
+            if ("control".equals(r.kind())) {
+                try {
+                    controls.put(r.id(), new ControlDef(r.id(), r.title(), require(r, "layer"), Severity.parse(require(r, "severity")),
+                            r.integrations(), r.remediation()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(r.file() + ":" + r.line() + ": control rule '" + r.id() + "': " + e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesException(problems);
+        }
+        return new RulePack(kieBase, sources, rules, controls, catalog);
+    }
+
+    private static String require(RuleInfo r, String key) {
+        String v = r.meta(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("missing @" + key + " metadata");
+        }
+        return v;
+    }
+
+    private static Map<String, RuleInfo> readRules(KieBase kieBase, RuleSources sources) {
+        // where each rule is declared, read from the DRL text (Drools does not keep lines for all rules)
+        Map<String, String[]> declared = new HashMap<>();
+        for (RuleFile f : sources.drlFiles()) {
+            Matcher pm = PACKAGE_DECL.matcher(f.content());
+            String pkg = pm.find() ? pm.group(1) : "";
+            Matcher m = RULE_DECL.matcher(f.content());
+            while (m.find()) {
+                int line = 1 + (int) f.content().substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+                declared.put(pkg + "/" + m.group(1), new String[] {f.origin(), Integer.toString(line)});
+            }
+        }
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                Map<String, String> meta = new TreeMap<>();
+                rule.getMetaData().forEach((k, v) -> meta.put(k, unquote(v)));
+                String[] where = declared.getOrDefault(p.getName() + "/" + rule.getName(), new String[] {"", "0"});
+                rules.put(rule.getName(), new RuleInfo(rule.getName(), p.getName(), where[0], Integer.parseInt(where[1]), meta));
+            }
+        }
+        return rules;
+    }
+
+    /** The executable model keeps the quotes of metadata values; the classic compiler does not. */
+    static String unquote(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    public RuleSources sources() {
+        return sources;
+    }
+
+    /** Every rule by id (its name), sorted. */
+    public Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    public RuleInfo rule(String id) {
+        return rules.get(id);
+    }
+
+    /** Every control by id, sorted. */
+    public Map<String, ControlDef> controls() {
+        return controls;
+    }
+
+    public ServiceCatalog catalog() {
+        return catalog;
+    }
+}

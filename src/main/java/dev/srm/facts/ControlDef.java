@@ -1,0 +1,15 @@
+package dev.srm.facts;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A customer control of the rule pack, read from the metadata of its {@code @kind("control")} rule. */
+public record ControlDef(String id, String title, String layer, Severity severity, List<String> integrations,
+                         String remediation) {
+    public ControlDef {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(severity, "severity");
+        integrations = List.copyOf(integrations);
+    }
+}

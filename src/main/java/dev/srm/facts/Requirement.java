@@ -1,0 +1,65 @@
+package dev.srm.facts;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What the configuration must say for a control to be met: the setting at {@code pattern}
+ * compared with {@code expected} by {@code op}. Rules state requirements; generic rules turn
+ * them into {@link Evidence}.
+ */
+public record Requirement(String resource, String control, String pattern, Op op, String expected, String rule) {
+    /** Comparison operators a requirement may use. */
+    public enum Op {
+        EQUALS, NOT_EQUALS, AT_LEAST, PRESENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_EMPTY
+    }
+
+    public Requirement {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(op, "op");
+    }
+
+    /** Whether an actual value satisfies this requirement. Comparison only: no policy here. */
+    public boolean accepts(String actual) {
+        return switch (op) {
+            case PRESENT -> true;
+            case NOT_EMPTY -> actual != null && !actual.isBlank();
+            case EQUALS -> actual != null && actual.equalsIgnoreCase(expected);
+            case NOT_EQUALS -> actual == null || !actual.equalsIgnoreCase(expected);
+            case STARTS_WITH -> actual != null && actual.toLowerCase(Locale.ROOT).startsWith(expected.toLowerCase(Locale.ROOT));
+            case ONE_OF -> actual != null && options().anyMatch(actual::equalsIgnoreCase);
+            case NOT_ONE_OF -> actual == null || options().noneMatch(actual::equalsIgnoreCase);
+            case AT_LEAST -> atLeast(actual);
+        };
+    }
+
+    private java.util.stream.Stream<String> options() {
+        return Arrays.stream(expected.split(",")).map(String::trim);
+    }
+
+    private boolean atLeast(String actual) {
+        try {
+            return actual != null && new BigDecimal(actual.trim()).compareTo(new BigDecimal(expected)) >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The requirement as people read it, e.g. {@code StorageEncrypted = true}. */
+    public String describe() {
+        return switch (op) {
+            case PRESENT -> pattern + " is set";
+            case NOT_EMPTY -> pattern + " is not empty";
+            case EQUALS -> pattern + " = " + expected;
+            case NOT_EQUALS -> pattern + " != " + expected;
+            case STARTS_WITH -> pattern + " starts with " + expected;
+            case ONE_OF -> pattern + " in [" + expected + "]";
+            case NOT_ONE_OF -> pattern + " not in [" + expected + "]";
+            case AT_LEAST -> pattern + " >= " + expected;
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package dev.srm.facts;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One leaf of a resource's configuration: {@code path} is the property path with list
+ * indexes ({@code SecurityGroupIngress[0].CidrIp}), {@code pattern} the same path with
+ * {@code [*]} for every index, {@code value} the scalar as text ({@code null} for a null).
+ * Account-wide facts use the resource id {@link Resource#ACCOUNT}.
+ */
+public record Setting(String resource, String path, String pattern, String value) {
+    public Setting {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(pattern, "pattern");
+    }
+
+    /** True for the boolean true in any case. */
+    public boolean isTrue() {
+        return "true".equalsIgnoreCase(value);
+    }
+
+    /** True for the boolean false in any case. */
+    public boolean isFalse() {
+        return "false".equalsIgnoreCase(value);
+    }
+
+    /** The value as a number, or null when it is not one. */
+    public BigDecimal number() {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The value as a whole number, or the given fallback when it is not one. */
+    public long longValue(long fallback) {
+        BigDecimal n = number();
+        return n == null ? fallback : n.longValue();
+    }
+
+    /** True when the value starts with the prefix, ignoring case. */
+    public boolean startsWith(String prefix) {
+        return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** The path as shown to people: {@code resource:path = value}. */
+    public String describe() {
+        return path + " = " + value;
+    }
+}

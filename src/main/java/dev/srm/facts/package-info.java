@@ -1,0 +1,2 @@
+/** The typed facts that go into a Drools session and the ones rules derive from them. */
+package dev.srm.facts;

@@ -1,0 +1,20 @@
+package dev.srm.model;
+
+import java.util.List;
+
+/**
+ * A customer control on a resource: its status (MET, MISSING, UNKNOWN, NOT_APPLICABLE or
+ * CONFLICT), the evidence read, and the references that check it.
+ */
+public record ControlResult(String id, String title, String layer, String status, String severity,
+                            List<String> integrations, List<String> evidence, String reason, String rule,
+                            String source, List<String> securityHub, List<String> configRules,
+                            List<String> explanation) {
+    public ControlResult {
+        integrations = List.copyOf(integrations);
+        evidence = List.copyOf(evidence);
+        securityHub = List.copyOf(securityHub);
+        configRules = List.copyOf(configRules);
+        explanation = List.copyOf(explanation);
+    }
+}

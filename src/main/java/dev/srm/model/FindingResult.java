@@ -1,0 +1,16 @@
+package dev.srm.model;
+
+import dev.srm.facts.Severity;
+
+import java.util.List;
+
+/** Something wrong, who must fix it and how; {@code rule} is the control or finding rule behind it. */
+public record FindingResult(String id, String rule, Severity severity, String resource, String layer, String owner,
+                            String title, String remediation, List<String> integrations, String source,
+                            List<String> securityHub, List<String> explanation) {
+    public FindingResult {
+        integrations = List.copyOf(integrations);
+        securityHub = List.copyOf(securityHub);
+        explanation = List.copyOf(explanation);
+    }
+}

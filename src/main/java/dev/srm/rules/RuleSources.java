@@ -1,0 +1,158 @@
+package dev.srm.rules;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rule pack: the bundled one (from the jar) or directories on disk, in a
+ * stable order. A rules directory is trusted code: DRL can call any Java on the class path.
+ */
+public final class RuleSources {
+    /** Where the build puts the top-level {@code rules/} folder inside the jar. */
+    public static final String BUNDLED_ROOT = "srm/rules";
+
+    private final List<RuleFile> files;
+    private final boolean bundled;
+
+    private RuleSources(List<RuleFile> files, boolean bundled) {
+        this.files = List.copyOf(files);
+        this.bundled = bundled;
+    }
+
+    public List<RuleFile> files() {
+        return files;
+    }
+
+    public boolean isBundled() {
+        return bundled;
+    }
+
+    public List<RuleFile> drlFiles() {
+        return files.stream().filter(RuleFile::isDrl).toList();
+    }
+
+    public List<RuleFile> dataFiles() {
+        return files.stream().filter(RuleFile::isData).toList();
+    }
+
+    /** A digest of every file's path and content, for caching compiled packs. */
+    public String digest() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (RuleFile f : files) {
+                md.update(f.relative().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(f.content().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This pack followed by the files of another (user rules on top of the bundled pack). */
+    public RuleSources plus(RuleSources extra) {
+        List<RuleFile> all = new ArrayList<>(files);
+        all.addAll(extra.files);
+        return new RuleSources(all, false);
+    }
+
+    /** The rule pack bundled in srm's jar (or, in development, on the class path). */
+    public static RuleSources bundled() throws RulesException {
+        URL url = RuleSources.class.getClassLoader().getResource(BUNDLED_ROOT);
+        if (url == null) {
+            throw new RulesException("bundled rules: not found on the class path (" + BUNDLED_ROOT + "); rebuild srm");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return new RuleSources(read(fs.getPath(BUNDLED_ROOT), "bundled:"), true);
+            }
+            return new RuleSources(read(Paths.get(uri), "bundled:"), true);
+        } catch (URISyntaxException | IOException e) {
+            throw new RulesException("bundled rules: cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The rule files (*.drl and *.yaml data) under a directory on disk, recursively. */
+    public static RuleSources directory(Path dir) throws RulesException {
+        if (!Files.exists(dir)) {
+            throw new RulesException(dir + ": rules directory does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new RulesException(dir + ": not a directory (expected a directory of .drl files)");
+        }
+        try {
+            List<RuleFile> files = read(dir, null);
+            if (files.stream().noneMatch(RuleFile::isDrl)) {
+                throw new RulesException(dir + ": no .drl files in this rules directory");
+            }
+            return new RuleSources(files, false);
+        } catch (IOException e) {
+            throw new RulesException(dir + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static List<RuleFile> read(Path root, String originPrefix) throws IOException, RulesException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".drl") || n.endsWith(".yaml") || n.endsWith(".yml");
+                    })
+                    .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
+                    .toList();
+        }
+        List<RuleFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            String relative = root.relativize(p).toString().replace('\\', '/');
+            String origin = originPrefix == null ? p.toString() : originPrefix + relative;
+            files.add(new RuleFile(origin, relative, decode(Files.readAllBytes(p), origin)));
+        }
+        return files;
+    }
+
+    private static String decode(byte[] bytes, String origin) throws RulesException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RulesException(origin + ": not valid UTF-8");
+        }
+    }
+
+    /** For tests and embedding: a pack from in-memory files. */
+    public static RuleSources of(List<RuleFile> files) {
+        return new RuleSources(files, false);
+    }
+
+}

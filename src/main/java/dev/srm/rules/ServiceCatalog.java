@@ -1,0 +1,141 @@
+package dev.srm.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The names of things, read from the data files of a rule pack ({@code catalog/*.yaml}):
+ * which service a name or CloudFormation type means, which configuration keys a type has,
+ * which srm keys exist, and what each integration is for. It decides no responsibility;
+ * the DRL rules do.
+ */
+public final class ServiceCatalog {
+    /** A catalogued service: canonical name, aliases, CloudFormation types, known keys per type. */
+    public record Service(String name, List<String> aliases, List<String> types, Map<String, Set<String>> properties) {
+        public String primaryType() {
+            return types.isEmpty() ? null : types.get(0);
+        }
+    }
+
+    /** An AWS integration srm names in its output. */
+    public record Integration(String name, String why) {
+    }
+
+    private final Map<String, Service> byKey = new HashMap<>();
+    private final Map<String, Service> byType = new HashMap<>();
+    private final Map<String, Service> byName = new LinkedHashMap<>();
+    private final Map<String, Integration> integrations = new LinkedHashMap<>();
+    private final Set<String> srmKeys = new LinkedHashSet<>();
+
+    private ServiceCatalog() {
+    }
+
+    /** Reads every data file of the pack; later files add to (and may redefine) earlier ones. */
+    public static ServiceCatalog load(RuleSources sources) throws RulesException {
+        ServiceCatalog catalog = new ServiceCatalog();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> problems = new ArrayList<>();
+        for (RuleFile f : sources.dataFiles()) {
+            try {
+                JsonNode root = yaml.readTree(f.content());
+                if (root != null && !root.isMissingNode() && !root.isNull()) {
+                    catalog.add(root, f, problems);
+                }
+            } catch (IOException e) {
+                problems.add(f.origin() + ": " + firstLine(e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesException(problems);
+        }
+        return catalog;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "cannot be read" : s.lines().findFirst().orElse(s);
+    }
+
+    private void add(JsonNode root, RuleFile f, List<String> problems) {
+        for (JsonNode s : root.path("services")) {
+            String name = s.path("name").asText(null);
+            if (name == null || name.isBlank()) {
+                problems.add(f.origin() + ": a service without a name");
+                continue;
+            }
+            List<String> aliases = texts(s.path("aliases"));
+            List<String> types = texts(s.path("types"));
+            Map<String, Set<String>> props = new LinkedHashMap<>();
+            s.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(), new LinkedHashSet<>(texts(e.getValue()))));
+            Service service = new Service(name, aliases, types, props);
+            byName.put(name, service);
+            byKey.put(key(name), service);
+            aliases.forEach(a -> byKey.put(key(a), service));
+            types.forEach(t -> byType.put(t.toLowerCase(Locale.ROOT), service));
+        }
+        for (JsonNode i : root.path("integrations")) {
+            String name = i.path("name").asText(null);
+            if (name != null) {
+                integrations.put(name, new Integration(name, i.path("why").asText("")));
+            }
+        }
+        srmKeys.addAll(texts(root.path("srmKeys")));
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** Folds a service name for lookup: case, spaces, punctuation and an Amazon/AWS prefix do not matter. */
+    static String key(String name) {
+        String k = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (k.startsWith("amazon") && k.length() > 6) {
+            k = k.substring(6);
+        } else if (k.startsWith("aws") && k.length() > 3) {
+            k = k.substring(3);
+        }
+        return k;
+    }
+
+    public Optional<Service> byServiceName(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(name)));
+    }
+
+    public Optional<Service> byType(String type) {
+        return type == null ? Optional.empty() : Optional.ofNullable(byType.get(type.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The canonical spelling of a known type (as the catalogue writes it). */
+    public String canonicalType(String type) {
+        return byType(type).flatMap(s -> s.types().stream().filter(t -> t.equalsIgnoreCase(type)).findFirst()).orElse(type);
+    }
+
+    public List<Service> services() {
+        return List.copyOf(byName.values());
+    }
+
+    public Optional<Integration> integration(String name) {
+        return Optional.ofNullable(integrations.get(name));
+    }
+
+    public Set<String> srmKeys() {
+        return Set.copyOf(srmKeys);
+    }
+
+    public boolean isSrmKey(String key) {
+        return srmKeys.contains(key);
+    }
+}

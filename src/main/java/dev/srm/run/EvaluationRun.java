@@ -1,0 +1,55 @@
+package dev.srm.run;
+
+import dev.srm.engine.Evaluator;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputProblem;
+import dev.srm.model.Scenario;
+import dev.srm.scenario.ScenarioException;
+import dev.srm.scenario.ScenarioReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+
+/** Reads and evaluates scenario files; a file that fails is recorded and the rest still run. */
+public final class EvaluationRun {
+    /** The evaluations in input order and the inputs that failed. */
+    public record Result(List<Evaluation> evaluations, List<InputProblem> problems) {
+        public Result {
+            evaluations = List.copyOf(evaluations);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final Evaluator evaluator;
+    private final ScenarioReader reader;
+
+    public EvaluationRun(Evaluator evaluator, ScenarioReader reader) {
+        this.evaluator = evaluator;
+        this.reader = reader;
+    }
+
+    public Result run(List<Path> paths, boolean explain) {
+        ScenarioFiles.Expansion expansion = ScenarioFiles.expand(paths);
+        List<InputProblem> problems = new ArrayList<>(expansion.problems());
+        List<Evaluation> evaluations = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        for (Path file : expansion.files()) {
+            try {
+                Scenario scenario = reader.read(file);
+                String other = ids.putIfAbsent(scenario.id(), scenario.file());
+                if (other != null) {
+                    problems.add(new InputProblem(scenario.file(), "/id", "duplicate scenario id '" + scenario.id()
+                            + "' (also used by " + other + "); scenario ids must be unique within a batch"));
+                    continue;
+                }
+                evaluations.add(evaluator.evaluate(scenario, explain));
+            } catch (ScenarioException e) {
+                problems.add(e.problem());
+            }
+        }
+        return new Result(evaluations, problems);
+    }
+}

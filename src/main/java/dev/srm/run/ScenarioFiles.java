@@ -1,0 +1,58 @@
+package dev.srm.run;
+
+import dev.srm.model.InputProblem;
+import dev.srm.scenario.Format;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Expands the paths a user names into scenario files: directories recursively, in sorted order. */
+public final class ScenarioFiles {
+    /** The files found and the paths that gave none. */
+    public record Expansion(List<Path> files, List<InputProblem> problems) {
+        public Expansion {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private ScenarioFiles() {
+    }
+
+    public static Expansion expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                problems.add(new InputProblem(p.toString(), "", "no such file or directory"));
+            } else if (Files.isDirectory(p)) {
+                List<Path> found = walk(p);
+                if (found.isEmpty()) {
+                    problems.add(new InputProblem(p.toString(), "", "no scenario files (*.yaml, *.yml, *.json) in this directory"));
+                }
+                files.addAll(found);
+            } else {
+                files.add(p);
+            }
+        }
+        return new Expansion(files, problems);
+    }
+
+    private static List<Path> walk(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(f -> Format.isScenarioName(f.getFileName().toString()))
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(f -> dir.relativize(f).toString().replace('\\', '/')))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

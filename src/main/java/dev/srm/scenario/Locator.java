@@ -1,0 +1,57 @@
+package dev.srm.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Finds the line and column of JSON pointers in a document, by a second streaming pass. */
+final class Locator {
+    private Locator() {
+    }
+
+    /** Line and column (1-based) where each pointer that the filter accepts starts. */
+    static Map<String, int[]> locate(JsonFactory factory, byte[] bytes, Predicate<String> wanted) {
+        Map<String, int[]> out = new HashMap<>();
+        try (JsonParser p = factory.createParser(bytes)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                String pointer = p.getParsingContext().pathAsPointer().toString();
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    if (t != JsonToken.FIELD_NAME) {
+                        continue;
+                    }
+                }
+                if (!out.containsKey(pointer) && wanted.test(pointer)) {
+                    JsonLocation loc = p.currentTokenLocation();
+                    out.put(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the document parsed once already; a failure here only costs the location
+        }
+        return out;
+    }
+
+    /** The location of a pointer, or of its nearest located ancestor. */
+    static int[] find(JsonFactory factory, byte[] bytes, String pointer) {
+        Map<String, int[]> all = locate(factory, bytes, p -> pointer.startsWith(p));
+        String p = pointer;
+        while (true) {
+            int[] loc = all.get(p);
+            if (loc != null) {
+                return loc;
+            }
+            int slash = p.lastIndexOf('/');
+            if (slash < 0) {
+                return null;
+            }
+            p = p.substring(0, slash);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.srm.scenario;
+
+import dev.srm.model.InputProblem;
+
+/** An input that cannot be used; {@link #problem()} is the one line a user is shown. */
+public final class ScenarioException extends Exception {
+    private final transient InputProblem problem;
+
+    public ScenarioException(InputProblem problem) {
+        super(problem.toString(), null, false, false);
+        this.problem = problem;
+    }
+
+    public InputProblem problem() {
+        return problem;
+    }
+}

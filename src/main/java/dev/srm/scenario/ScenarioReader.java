@@ -1,0 +1,298 @@
+package dev.srm.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.srm.facts.Inventory;
+import dev.srm.facts.Resource;
+import dev.srm.facts.Setting;
+import dev.srm.model.InputProblem;
+import dev.srm.model.ResourceSpec;
+import dev.srm.model.Scenario;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a scenario: checks the bytes are UTF-8, parses YAML or JSON (duplicate keys are
+ * errors), validates against the bundled JSON Schema and binds typed values. Scenario files
+ * are data: nothing in them is ever run or used to pick a Java type. Thread-safe.
+ */
+public final class ScenarioReader {
+    /** The schema every input is validated against; the same file as {@code docs/scenario.schema.json}. */
+    public static final String SCHEMA_RESOURCE = "srm/scenario.schema.json";
+
+    private final ObjectMapper json;
+    private final ObjectMapper yaml;
+    private final JsonSchema schema;
+
+    public ScenarioReader() {
+        JsonFactory jsonFactory = JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(256 * 1024 * 1024);
+        loader.setAllowDuplicateKeys(true); // Jackson's strict detection reports them with a location
+        YAMLFactory yamlFactory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.defaults())
+                .build();
+        this.json = new ObjectMapper(jsonFactory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.yaml = new ObjectMapper(yamlFactory);
+        this.schema = loadSchema();
+    }
+
+    private static JsonSchema loadSchema() {
+        try (InputStream in = ScenarioReader.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the scenario schema is missing from the class path: " + SCHEMA_RESOURCE);
+            }
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of the JSON Schema of the scenario format. */
+    public static String schemaText() {
+        try (InputStream in = ScenarioReader.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the scenario schema is missing from the class path");
+        }
+    }
+
+    /** Reads a file; the path is shown to the user as given. */
+    public Scenario read(Path file) throws ScenarioException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw problem(name, "", "is a directory, expected a scenario file");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw problem(name, "", "no such file");
+        } catch (AccessDeniedException e) {
+            throw problem(name, "", "permission denied");
+        } catch (IOException e) {
+            throw problem(name, "", "cannot be read: " + e.getMessage());
+        }
+        Format format = Format.ofName(name);
+        return read(name, bytes, format == null ? sniff(bytes) : format, 0);
+    }
+
+    /**
+     * Reads a scenario held in memory. {@code lineOffset} is added to reported lines (for one
+     * line of a JSON Lines stream).
+     */
+    public Scenario read(String name, byte[] bytes, Format format, int lineOffset) throws ScenarioException {
+        checkUtf8(name, bytes);
+        if (isBlank(bytes)) {
+            throw problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
+        }
+        ObjectMapper mapper = format == Format.JSON ? json : yaml;
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw problem(name, where(e.getLocation(), lineOffset), syntax(e, format));
+        } catch (IOException e) {
+            throw problem(name, "", "cannot be parsed: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
+        }
+        validate(name, bytes, mapper.getFactory(), root, lineOffset);
+        Map<String, int[]> lines = Locator.locate(mapper.getFactory(), bytes, p -> p.matches("/resources/\\d+"));
+        return bind(name, (ObjectNode) root, lines, lineOffset, bytes, mapper.getFactory());
+    }
+
+    private static Format sniff(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' ? Format.JSON : Format.YAML;
+            }
+        }
+        return Format.YAML;
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkUtf8(String name, byte[] bytes) throws ScenarioException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            decoder.decode(in);
+        } catch (CharacterCodingException e) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset && i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw problem(name, Integer.toString(line), "not valid UTF-8 (byte offset " + offset
+                    + "); save the file as UTF-8");
+        }
+    }
+
+    private static String where(JsonLocation loc, int lineOffset) {
+        if (loc == null || loc.getLineNr() <= 0) {
+            return "";
+        }
+        return (loc.getLineNr() + lineOffset) + ":" + loc.getColumnNr();
+    }
+
+    private static String syntax(JsonProcessingException e, Format format) {
+        String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+        msg = msg.lines().findFirst().orElse(msg).trim();
+        if (msg.startsWith("Duplicate field")) {
+            return "duplicate key " + msg.substring("Duplicate field ".length()) + "; each key may appear once";
+        }
+        return "invalid " + format.name() + ": " + msg;
+    }
+
+    private void validate(String name, byte[] bytes, JsonFactory factory, JsonNode root, int lineOffset)
+            throws ScenarioException {
+        List<ValidationMessage> messages = new ArrayList<>(schema.validate(root));
+        if (messages.isEmpty()) {
+            return;
+        }
+        messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                .thenComparing(ValidationMessage::getMessage));
+        ValidationMessage first = pickMostUseful(messages);
+        String pointer = first.getInstanceLocation().toString();
+        String text = first.getMessage();
+        if (text.startsWith(pointer + ": ")) {
+            text = text.substring(pointer.length() + 2);
+        }
+        int[] loc = Locator.find(factory, bytes, pointer);
+        String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
+        String more = messages.size() > 1 ? " (and " + (messages.size() - 1) + " more)" : "";
+        throw problem(name, where, (pointer.isEmpty() ? "/" : pointer) + ": " + text + more);
+    }
+
+    /** A type or required error says more than the anyOf/not wrappers around it. */
+    private static ValidationMessage pickMostUseful(List<ValidationMessage> messages) {
+        for (ValidationMessage m : messages) {
+            String type = m.getType();
+            if (!"anyOf".equals(type) && !"oneOf".equals(type) && !"not".equals(type)) {
+                return m;
+            }
+        }
+        return messages.get(0);
+    }
+
+    private static ScenarioException problem(String file, String where, String message) {
+        return new ScenarioException(new InputProblem(file, where, message));
+    }
+
+    private static Scenario bind(String name, ObjectNode root, Map<String, int[]> lines, int lineOffset, byte[] bytes,
+                                 JsonFactory factory) throws ScenarioException {
+        String id = root.path("id").asText();
+        Inventory inventory = "complete".equals(root.path("inventory").asText("partial")) ? Inventory.COMPLETE : Inventory.PARTIAL;
+        List<Setting> account = new ArrayList<>();
+        flatten(Resource.ACCOUNT, "", "", root.path("account"), account);
+        List<ResourceSpec> resources = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        int i = 0;
+        for (JsonNode r : root.path("resources")) {
+            String pointer = "/resources/" + i;
+            int[] loc = lines.get(pointer);
+            int line = loc == null ? 0 : loc[0] + lineOffset;
+            String rid = r.path("id").asText();
+            Integer firstLine = seen.putIfAbsent(rid, line);
+            if (firstLine != null) {
+                int[] idLoc = Locator.find(factory, bytes, pointer + "/id");
+                String where = idLoc == null ? Integer.toString(line) : (idLoc[0] + lineOffset) + ":" + idLoc[1];
+                throw problem(name, where, pointer + "/id: duplicate resource id '" + rid + "' (first used at line "
+                        + firstLine + "); resource ids must be unique within a scenario");
+            }
+            Map<String, String> tags = new LinkedHashMap<>();
+            r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+            List<Setting> settings = new ArrayList<>();
+            flatten(rid, "", "", r.path("configuration"), settings);
+            resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line));
+            i++;
+        }
+        return new Scenario(id, text(root, "title"), text(root, "description"), name, inventory, text(root, "owner"),
+                account, resources);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** One setting per scalar leaf; an empty list or object is a leaf whose value is [] or {}. */
+    static void flatten(String resource, String path, String pattern, JsonNode node, List<Setting> out) {
+        if (node == null || node.isMissingNode()) {
+            return;
+        }
+        if (node.isObject()) {
+            if (node.isEmpty() && !path.isEmpty()) {
+                out.add(new Setting(resource, path, pattern, "{}"));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                String q = pattern.isEmpty() ? e.getKey() : pattern + "." + e.getKey();
+                flatten(resource, p, q, e.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                out.add(new Setting(resource, path, pattern, "[]"));
+            }
+            for (int i = 0; i < node.size(); i++) {
+                flatten(resource, path + "[" + i + "]", pattern + "[*]", node.get(i), out);
+            }
+        } else if (!path.isEmpty()) {
+            out.add(new Setting(resource, path, pattern, node.isNull() ? null : node.asText()));
+        }
+    }
+
+}
