@@ -52,8 +52,12 @@ final class KieCompiler {
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         List<String> errors = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(describe(m, byPath));
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : messages) {
+            boolean echo = m.getLine() <= 0 && messages.stream().anyMatch(o -> o.getLine() > 0 && java.util.Objects.equals(o.getPath(), m.getPath()));
+            if (!echo) { // "Parser returned a null Package" repeats a located error
+                errors.add(describe(m, byPath));
+            }
         }
         if (!errors.isEmpty()) {
             throw new RulesException(errors);
@@ -63,9 +67,10 @@ final class KieCompiler {
     }
 
     private static String describe(Message m, Map<String, RuleFile> byPath) {
-        RuleFile f = m.getPath() == null ? null : byPath.get(m.getPath());
+        RuleFile f = m.getPath() == null ? null : byPath.getOrDefault(m.getPath(), byPath.get(PREFIX + m.getPath()));
         String where = f == null ? (m.getPath() == null ? "rules" : m.getPath()) : f.origin();
         String text = m.getText() == null ? "compile error" : m.getText().replaceAll("\\s+", " ").trim();
+        text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
         return m.getLine() > 0 ? where + ":" + m.getLine() + ": " + text : where + ": " + text;
     }
 }

@@ -60,7 +60,6 @@ public final class ScenarioReader {
     public ScenarioReader() {
         JsonFactory jsonFactory = JsonFactory.builder()
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         LoaderOptions loader = new LoaderOptions();
         loader.setCodePointLimit(256 * 1024 * 1024);
@@ -189,7 +188,16 @@ public final class ScenarioReader {
 
     private static String syntax(JsonProcessingException e, Format format) {
         String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
-        msg = msg.lines().findFirst().orElse(msg).trim();
+        // SnakeYAML: "while parsing X" / " in 'reader', line.." / "    <excerpt>" / "expected Y, but found Z" ...
+        // the message lines are the ones that are not indented
+        List<String> parts = msg.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::trim).toList();
+        if (format == Format.YAML && parts.size() > 1 && parts.get(0).startsWith("while ")) {
+            msg = parts.get(1) + " (" + parts.get(0) + ")";
+        } else {
+            msg = parts.isEmpty() ? msg.trim() : parts.get(0);
+        }
+        msg = msg.replaceAll("\\s*\\(for [A-Za-z]+ starting at \\[Source:.*$", "").replaceAll("\\[Source:[^\\]]*\\]", "").trim();
         if (msg.startsWith("Duplicate field")) {
             return "duplicate key " + msg.substring("Duplicate field ".length()) + "; each key may appear once";
         }

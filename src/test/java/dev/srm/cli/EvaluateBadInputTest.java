@@ -1,0 +1,193 @@
+package dev.srm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad input gets one clear line naming file, place and expectation, and a distinct exit code. */
+class EvaluateBadInputTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static CliRun evaluate(Path... files) {
+        String[] args = new String[files.length + 1];
+        args[0] = "evaluate";
+        for (int i = 0; i < files.length; i++) {
+            args[i + 1] = files[i].toString();
+        }
+        return CliRun.of(args);
+    }
+
+    private static void assertInputError(CliRun run, String... fragments) {
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.clean()).as(run.err()).isTrue();
+        assertThat(run.err().lines().filter(l -> l.startsWith("srm: ")).count()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(fragments);
+    }
+
+    @Test
+    void a_missing_file() {
+        assertInputError(evaluate(dir.resolve("nope.yaml")), "nope.yaml: no such file or directory");
+    }
+
+    @Test
+    void a_directory_with_no_scenarios() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        write("empty/readme.txt", "not a scenario");
+        assertInputError(evaluate(dir.resolve("empty")), "empty: no scenario files (*.yaml, *.yml, *.json) in this directory");
+    }
+
+    @Test
+    void invalid_yaml_reports_line_and_column() throws IOException {
+        Path f = write("bad.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n    service: S3\n   bad: [\n");
+        assertInputError(evaluate(f), "bad.yaml:6:4: invalid YAML: expected <block end>");
+    }
+
+    @Test
+    void invalid_json_reports_line_and_column() throws IOException {
+        Path f = write("bad.json", "{\"srm\": 1,\n \"id\": \"x\",\n \"resources\": [ }");
+        assertInputError(evaluate(f), "bad.json:3:17: invalid JSON: Unexpected close marker '}'");
+    }
+
+    @Test
+    void a_wrong_type_names_the_pointer_and_the_expected_type() throws IOException {
+        Path f = write("type.yaml", "srm: 1\nid: x\nresources: 5\n");
+        assertInputError(evaluate(f), "type.yaml:3:1: /resources: integer found, array expected");
+    }
+
+    @Test
+    void a_missing_required_field() throws IOException {
+        Path f = write("req.yaml", "srm: 1\nresources: []\n");
+        assertInputError(evaluate(f), "req.yaml:1:1: /: required property 'id' not found");
+    }
+
+    @Test
+    void a_resource_without_service_or_type() throws IOException {
+        Path f = write("nosvc.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n");
+        assertInputError(evaluate(f), "nosvc.yaml:4:5: /resources/0: required property 'service' not found");
+    }
+
+    @Test
+    void an_unknown_service_is_a_warning_and_its_layers_are_unknown() throws IOException {
+        Path f = write("svc.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n    service: Frobnicator\n");
+        CliRun run = CliRun.of("evaluate", f.toString(), "--format", "json");
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).contains("warning: " + f + ":4: resource 'a': unknown service 'Frobnicator'");
+        assertThat(run.out()).contains("\"party\": \"UNKNOWN\"").doesNotContain("\"party\": \"AWS\"");
+    }
+
+    @Test
+    void an_unknown_cloudformation_type_is_a_warning() throws IOException {
+        Path f = write("type.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n    type: AWS::Nope::Thing\n");
+        CliRun run = evaluate(f);
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).contains("unknown CloudFormation type 'AWS::Nope::Thing'");
+    }
+
+    @Test
+    void an_unknown_configuration_key_is_a_warning() throws IOException {
+        Path f = write("key.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n    service: S3\n    configuration: {BucketNmae: b}\n");
+        CliRun run = evaluate(f);
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).contains("resource 'a': unknown configuration key 'BucketNmae' for AWS::S3::Bucket");
+    }
+
+    @Test
+    void duplicate_resource_ids() throws IOException {
+        Path f = write("dup.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n    service: S3\n  - id: a\n    service: EC2\n");
+        assertInputError(evaluate(f), "dup.yaml:6:5: /resources/1/id: duplicate resource id 'a' (first used at line 4)");
+    }
+
+    @Test
+    void duplicate_yaml_keys() throws IOException {
+        Path f = write("dupkey.yaml", "srm: 1\nid: x\nid: y\nresources: []\n");
+        assertInputError(evaluate(f), "dupkey.yaml:3:3: duplicate key 'id'");
+    }
+
+    @Test
+    void duplicate_json_keys() throws IOException {
+        Path f = write("dupkey.json", "{\"srm\": 1, \"id\": \"x\", \"id\": \"y\", \"resources\": []}");
+        assertInputError(evaluate(f), "dupkey.json:1:", "duplicate key 'id'");
+    }
+
+    @Test
+    void an_empty_file() throws IOException {
+        Path f = write("empty.yaml", "");
+        assertInputError(evaluate(f), "empty.yaml: the file is empty");
+    }
+
+    @Test
+    void a_file_that_is_not_utf8() throws IOException {
+        Path f = dir.resolve("latin1.yaml");
+        Files.write(f, "srm: 1\nid: x\ntitle: caf\u00e9\nresources: []\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertInputError(evaluate(f), "latin1.yaml:3: not valid UTF-8");
+    }
+
+    @Test
+    void a_scenario_id_that_breaks_the_pattern() throws IOException {
+        Path f = write("id.yaml", "srm: 1\nid: Not Valid\nresources: []\n");
+        assertInputError(evaluate(f), "id.yaml:2:1: /id: does not match the regex pattern");
+    }
+
+    @Test
+    void a_drl_file_with_a_syntax_error_names_file_and_line() throws IOException {
+        Path rules = dir.resolve("rules");
+        write("rules/bad.drl", "package custom;\n\nrule \"broken\"\nwhen\n  Foo( \nthen\nend\n");
+        Path f = write("ok.yaml", "srm: 1\nid: x\nresources: []\n");
+        CliRun run = CliRun.of("evaluate", f.toString(), "--rules", rules.toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.clean()).isTrue();
+        assertThat(run.err()).startsWith("srm: " + rules.resolve("bad.drl") + ":7: ");
+    }
+
+    @Test
+    void a_rules_directory_that_does_not_exist() {
+        CliRun run = CliRun.of("evaluate", "scenarios/study", "--rules", dir.resolve("none").toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("rules directory does not exist");
+    }
+
+    @Test
+    void in_a_directory_run_a_broken_file_is_reported_and_the_rest_still_evaluate() throws IOException {
+        write("batch/a-good.yaml", "srm: 1\nid: good-one\nresources:\n  - {id: b, service: S3}\n");
+        write("batch/b-broken.yaml", "srm: 1\nid: [\n");
+        write("batch/c-good.json", "{\"srm\": 1, \"id\": \"good-two\", \"resources\": [{\"id\": \"d\", \"service\": \"DynamoDB\"}]}");
+        CliRun run = CliRun.of("evaluate", dir.resolve("batch").toString(), "--format", "json");
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("b-broken.yaml:");
+        assertThat(run.out()).contains("\"id\": \"good-one\"", "\"id\": \"good-two\"", "b-broken.yaml");
+    }
+
+    @Test
+    void duplicate_scenario_ids_in_a_batch() throws IOException {
+        write("twice/a.yaml", "srm: 1\nid: same\nresources: []\n");
+        write("twice/b.yaml", "srm: 1\nid: same\nresources: []\n");
+        CliRun run = CliRun.of("evaluate", dir.resolve("twice").toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("b.yaml:/id: duplicate scenario id 'same'");
+    }
+
+    @Test
+    void usage_errors_exit_2_with_a_hint() {
+        CliRun run = CliRun.of("evaluate", "scenarios/study", "--format", "xml");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--format").contains("Try 'srm evaluate --help'");
+        assertThat(CliRun.of("evaluate").code()).isEqualTo(2);
+        assertThat(CliRun.of("evaluate", "scenarios/study", "--fail-on", "urgent").err())
+                .contains("'urgent' is not a severity");
+        assertThat(CliRun.of("frobnicate").code()).isEqualTo(2);
+    }
+}

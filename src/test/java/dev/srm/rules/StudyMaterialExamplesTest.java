@@ -1,0 +1,146 @@
+package dev.srm.rules;
+
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.FindingResult;
+import dev.srm.model.IntegrationResult;
+import dev.srm.model.LayerResult;
+import dev.srm.model.ResourceResult;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The study material's four common examples, each a scenario in scenarios/study, with its full answer. */
+class StudyMaterialExamplesTest {
+
+    private static Map<String, String> parties(ResourceResult r) {
+        return r.layers().stream().collect(Collectors.toMap(LayerResult::layer, l -> l.party().name(),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static Map<String, String> statuses(ResourceResult r) {
+        return r.controls().stream().collect(Collectors.toMap(ControlResult::id, ControlResult::status));
+    }
+
+    private static Map<String, String> expectedLayers(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void public_s3_bucket_aws_secures_the_service_and_the_customer_must_configure_access() {
+        Evaluation e = Packs.evaluate(Path.of("scenarios/study/s3-public-bucket.yaml"));
+        ResourceResult bucket = e.resources().get(0);
+
+        assertThat(bucket.serviceModel()).isEqualTo("SERVERLESS");
+        assertThat(bucket.customerShare()).isEqualTo("LOW");
+        assertThat(parties(bucket)).containsExactlyEntriesOf(expectedLayers(
+                "physical-infrastructure", "AWS",
+                "host-os-hypervisor-networking", "AWS",
+                "global-infrastructure", "AWS",
+                "iam-access-control", "CUSTOMER",
+                "data-encryption-classification", "CUSTOMER",
+                "guest-os-and-app-patching", "AWS",
+                "application-security", "CUSTOMER",
+                "compliance-configuration", "CUSTOMER",
+                "network-configuration", "AWS",
+                "backup-and-recovery", "SHARED",
+                "logging-and-monitoring", "SHARED"));
+        assertThat(statuses(bucket)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "s3-block-public-access", "MISSING",
+                "s3-default-encryption", "MET",
+                "s3-versioning", "UNKNOWN",
+                "s3-access-logging", "UNKNOWN"));
+        assertThat(e.findings()).extracting(FindingResult::rule, f -> f.severity().name(), FindingResult::resource,
+                        FindingResult::owner, FindingResult::layer)
+                .containsExactly(tuple("s3-block-public-access", "HIGH", "customer-data", "CUSTOMER", "iam-access-control"));
+        assertThat(e.findings().get(0).securityHub()).containsExactly("S3.8");
+        assertThat(e.integrations()).extracting(IntegrationResult::name)
+                .contains("S3", "KMS", "IAM Access Analyzer", "Config", "Security Hub");
+    }
+
+    @Test
+    void ec2_patching_the_customer_patches_the_guest_os() {
+        Evaluation e = Packs.evaluate(Path.of("scenarios/study/ec2-patching.yaml"));
+        ResourceResult web = e.resources().get(0);
+
+        assertThat(web.serviceModel()).isEqualTo("IAAS");
+        assertThat(web.customerShare()).isEqualTo("HIGH");
+        assertThat(parties(web)).containsExactlyEntriesOf(expectedLayers(
+                "physical-infrastructure", "AWS",
+                "host-os-hypervisor-networking", "AWS",
+                "global-infrastructure", "AWS",
+                "iam-access-control", "CUSTOMER",
+                "data-encryption-classification", "CUSTOMER",
+                "guest-os-and-app-patching", "CUSTOMER",
+                "application-security", "CUSTOMER",
+                "compliance-configuration", "CUSTOMER",
+                "network-configuration", "CUSTOMER",
+                "backup-and-recovery", "CUSTOMER",
+                "logging-and-monitoring", "CUSTOMER"));
+        assertThat(web.layer("guest-os-and-app-patching").rule()).isEqualTo("iaas-customer-patches-guest-os");
+        assertThat(statuses(web)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ec2-guest-os-patching", "MISSING",
+                "ec2-imdsv2", "MET",
+                "ec2-ebs-encryption", "MET"));
+        assertThat(e.findings()).extracting(FindingResult::rule, f -> f.severity().name(), FindingResult::owner,
+                        FindingResult::layer)
+                .containsExactly(tuple("ec2-guest-os-patching", "HIGH", "CUSTOMER", "guest-os-and-app-patching"));
+        assertThat(e.findings().get(0).integrations()).contains("Systems Manager", "Inspector");
+    }
+
+    @Test
+    void lambda_permissions_the_customer_configures_the_role_and_resource_access() {
+        Evaluation e = Packs.evaluate(Path.of("scenarios/study/lambda-permissions.yaml"));
+        ResourceResult function = e.resources().get(0);
+
+        assertThat(function.serviceModel()).isEqualTo("SERVERLESS");
+        assertThat(function.customerShare()).isEqualTo("LOW");
+        assertThat(parties(function)).containsEntry("iam-access-control", "CUSTOMER")
+                .containsEntry("application-security", "CUSTOMER")
+                .containsEntry("guest-os-and-app-patching", "AWS")
+                .containsEntry("host-os-hypervisor-networking", "AWS");
+        assertThat(statuses(function)).containsEntry("lambda-execution-role", "MET")
+                .containsEntry("lambda-supported-runtime", "MET");
+        assertThat(e.findings()).extracting(FindingResult::rule, f -> f.severity().name(), FindingResult::resource,
+                        FindingResult::owner)
+                .containsExactly(
+                        tuple("lambda-no-public-access", "CRITICAL", "order-handler-public-invoke", "CUSTOMER"),
+                        tuple("iam-no-admin-policy", "HIGH", "order-handler-role", "CUSTOMER"));
+        assertThat(e.integrations()).extracting(IntegrationResult::name).contains("IAM", "Lambda");
+    }
+
+    @Test
+    void rds_backup_retention_aws_stores_backups_and_the_customer_chooses_retention_and_encryption() {
+        Evaluation e = Packs.evaluate(Path.of("scenarios/study/rds-backup-retention.yaml"));
+        ResourceResult db = e.resources().get(0);
+
+        assertThat(db.serviceModel()).isEqualTo("PAAS");
+        assertThat(db.customerShare()).isEqualTo("MEDIUM");
+        assertThat(parties(db)).containsEntry("backup-and-recovery", "SHARED")
+                .containsEntry("guest-os-and-app-patching", "AWS")
+                .containsEntry("data-encryption-classification", "CUSTOMER")
+                .containsEntry("network-configuration", "SHARED");
+        assertThat(statuses(db)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "rds-backup-retention", "MISSING",
+                "rds-storage-encrypted", "MISSING",
+                "rds-not-publicly-accessible", "MET"));
+        assertThat(e.findings()).extracting(FindingResult::rule, f -> f.severity().name(), FindingResult::owner)
+                .containsExactly(
+                        tuple("rds-backup-retention", "MEDIUM", "SHARED"),
+                        tuple("rds-storage-encrypted", "MEDIUM", "CUSTOMER"));
+        assertThat(db.control("rds-backup-retention").evidence())
+                .containsExactly("NOT_MET: expected BackupRetentionPeriod >= 7, found 1");
+        assertThat(e.integrations()).extracting(IntegrationResult::name).contains("RDS", "KMS", "AWS Backup");
+    }
+}

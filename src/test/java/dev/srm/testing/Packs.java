@@ -1,0 +1,64 @@
+package dev.srm.testing;
+
+import dev.srm.engine.Evaluator;
+import dev.srm.engine.RulePack;
+import dev.srm.model.Evaluation;
+import dev.srm.model.Scenario;
+import dev.srm.rules.RuleSources;
+import dev.srm.rules.RulesException;
+import dev.srm.scenario.Format;
+import dev.srm.scenario.ScenarioException;
+import dev.srm.scenario.ScenarioReader;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The bundled pack compiled once per test JVM, and helpers to evaluate scenarios through it. */
+public final class Packs {
+    private static RulePack bundled;
+    private static final ScenarioReader READER = new ScenarioReader();
+
+    private Packs() {
+    }
+
+    public static synchronized RulePack bundled() {
+        if (bundled == null) {
+            try {
+                bundled = RulePack.load(RuleSources.bundled());
+            } catch (RulesException e) {
+                throw new AssertionError("the bundled rules do not compile: " + e.problems());
+            }
+        }
+        return bundled;
+    }
+
+    public static Evaluator evaluator() {
+        return new Evaluator(bundled());
+    }
+
+    public static ScenarioReader reader() {
+        return READER;
+    }
+
+    /** Evaluates a scenario file of the repository through the real engine. */
+    public static Evaluation evaluate(Path file) {
+        try {
+            return evaluator().evaluate(READER.read(file));
+        } catch (ScenarioException e) {
+            throw new AssertionError(e.problem().toString());
+        }
+    }
+
+    /** Evaluates a scenario written inline in YAML. */
+    public static Evaluation evaluateYaml(String yaml) {
+        return evaluator().evaluate(parse(yaml));
+    }
+
+    public static Scenario parse(String yaml) {
+        try {
+            return READER.read("inline.yaml", yaml.getBytes(StandardCharsets.UTF_8), Format.YAML, 0);
+        } catch (ScenarioException e) {
+            throw new AssertionError(e.problem().toString());
+        }
+    }
+}
