@@ -6,7 +6,8 @@ public enum ExitCode {
     INTERNAL(1, "internal error (a bug in srm: please report it)"),
     USAGE(2, "usage error: unknown option, bad value, missing argument"),
     INPUT(3, "an input (scenario file or rules) could not be read or validated; the others were still evaluated"),
-    FINDINGS(4, "a finding at or above --fail-on (default high)");
+    FINDINGS(4, "a finding at or above --fail-on (default high)"),
+    EXPECTATIONS(5, "srm test: an expectation failed, or rule coverage is below --coverage-min");
 
     private final int code;
     private final String meaning;

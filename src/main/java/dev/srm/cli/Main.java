@@ -9,13 +9,15 @@ import java.io.PrintWriter;
 @Command(name = "srm", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Evaluate AWS resources against the Shared Responsibility Model: who secures what, which controls "
                 + "the customer must run, and what is wrong.",
-        subcommands = {EvaluateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EvaluateCommand.class, RulesCommand.class, TestCommand.class, SchemaCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 " 0:clean: no finding at or above --fail-on, every input read",
                 " 1:internal error (a bug in srm: please report it)",
                 " 2:usage error: unknown option, bad value, missing argument",
                 " 3:an input (scenario file or rules) could not be read or validated; the others were still evaluated",
-                " 4:a finding at or above --fail-on (default high)"})
+                " 4:a finding at or above --fail-on (default high)",
+                " 5:srm test: an expectation failed, or rule coverage is below --coverage-min"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,24 @@ public final class Evaluator {
 
     /** Evaluates one scenario; with {@code explain}, every conclusion carries the chain of rules behind it. */
     public Evaluation evaluate(Scenario scenario, boolean explain) {
+        return run(scenario, explain, null);
+    }
+
+    /** An evaluation and the names of the rules that fired for it (for coverage and {@code rules show}). */
+    public record Tracked(Evaluation evaluation, Set<String> firedRules) {
+        public Tracked {
+            firedRules = Set.copyOf(firedRules);
+        }
+    }
+
+    /** Evaluates one scenario and records which rules fired. */
+    public Tracked evaluateTracked(Scenario scenario, boolean explain) {
+        Set<String> fired = new HashSet<>();
+        Evaluation evaluation = run(scenario, explain, fired);
+        return new Tracked(evaluation, fired);
+    }
+
+    private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
         List<String> warnings = new ArrayList<>();
         List<Object> facts = facts(scenario, warnings);
         KieSession session = pack.kieBase().newKieSession();
@@ -49,11 +68,19 @@ public final class Evaluator {
                 session.addEventListener(tracer);
                 session.addEventListener(tracer.agendaListener());
             }
+            if (fired != null) {
+                session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                        fired.add(event.getMatch().getRule().getName());
+                    }
+                });
+            }
             for (Object f : facts) {
                 session.insert(f);
             }
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
+            int firings = session.fireAllRules(MAX_FIRINGS);
+            if (firings >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times on scenario '" + scenario.id()
                         + "' without settling: a rule is looping");
             }

@@ -48,9 +48,9 @@ public final class RulePack {
     public static RulePack load(RuleSources sources) throws RulesException {
         ServiceCatalog catalog = ServiceCatalog.load(sources);
         KieBase kieBase = KieCompiler.compile(sources);
-        Map<String, RuleInfo> rules = readRules(kieBase, sources);
-        Map<String, ControlDef> controls = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        Map<String, RuleInfo> rules = readRules(kieBase, sources, problems);
+        Map<String, ControlDef> controls = new TreeMap<>();
         for (RuleInfo r : rules.values()) {
             if ("control".equals(r.kind())) {
                 try {
@@ -75,7 +75,7 @@ public final class RulePack {
         return v;
     }
 
-    private static Map<String, RuleInfo> readRules(KieBase kieBase, RuleSources sources) {
+    private static Map<String, RuleInfo> readRules(KieBase kieBase, RuleSources sources, List<String> problems) {
         // where each rule is declared, read from the DRL text (Drools does not keep lines for all rules)
         Map<String, String[]> declared = new HashMap<>();
         for (RuleFile f : sources.drlFiles()) {
@@ -93,7 +93,13 @@ public final class RulePack {
                 Map<String, String> meta = new TreeMap<>();
                 rule.getMetaData().forEach((k, v) -> meta.put(k, unquote(v)));
                 String[] where = declared.getOrDefault(p.getName() + "/" + rule.getName(), new String[] {"", "0"});
-                rules.put(rule.getName(), new RuleInfo(rule.getName(), p.getName(), where[0], Integer.parseInt(where[1]), meta));
+                RuleInfo info = new RuleInfo(rule.getName(), p.getName(), where[0], Integer.parseInt(where[1]), meta);
+                RuleInfo before = rules.putIfAbsent(rule.getName(), info);
+                if (before != null) {
+                    // rule names are ids: findings and reports name rules by them, so they must be unique
+                    problems.add(info.file() + ":" + info.line() + ": duplicate rule id '" + rule.getName()
+                            + "' (also declared at " + before.file() + ":" + before.line() + ")");
+                }
             }
         }
         return rules;

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param file     the file it came from, as the user named it (or {@code <stdin>:N})
  * @param account  account-wide settings, with the resource id {@code account}
  * @param owner    the team that owns the scenario's resources unless a resource's tag says otherwise
+ * @param expect   what {@code srm test} checks, or null
  */
 public record Scenario(String id, String title, String description, String file, Inventory inventory,
-                       String owner, List<Setting> account, List<ResourceSpec> resources) {
+                       String owner, List<Setting> account, List<ResourceSpec> resources, Expectations expect) {
     public Scenario {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(file, "file");

@@ -19,6 +19,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.srm.facts.Inventory;
 import dev.srm.facts.Resource;
 import dev.srm.facts.Setting;
+import dev.srm.model.Expectations;
 import dev.srm.model.InputProblem;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
@@ -268,7 +269,34 @@ public final class ScenarioReader {
             i++;
         }
         return new Scenario(id, text(root, "title"), text(root, "description"), name, inventory, text(root, "owner"),
-                account, resources);
+                account, resources, root.has("expect") ? expectations(root.get("expect")) : null);
+    }
+
+    private static Expectations expectations(JsonNode e) {
+        List<Expectations.FindingPattern> findings = new ArrayList<>();
+        e.path("findings").forEach(f -> findings.add(pattern(f)));
+        List<Expectations.FindingPattern> none = new ArrayList<>();
+        e.path("noFindings").forEach(f -> none.add(f.isTextual()
+                ? new Expectations.FindingPattern(f.asText(), null, null, null, null) : pattern(f)));
+        return new Expectations(nested(e.path("layers")), nested(e.path("controls")), flat(e.path("serviceModels")),
+                flat(e.path("customerShare")), findings, none);
+    }
+
+    private static Expectations.FindingPattern pattern(JsonNode f) {
+        return new Expectations.FindingPattern(f.path("rule").asText(), text(f, "resource"), text(f, "severity"),
+                text(f, "owner"), text(f, "layer"));
+    }
+
+    private static Map<String, Map<String, String>> nested(JsonNode node) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), flat(e.getValue())));
+        return out;
+    }
+
+    private static Map<String, String> flat(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 
     private static String text(JsonNode node, String field) {

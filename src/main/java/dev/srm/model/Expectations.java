@@ -1,0 +1,50 @@
+package dev.srm.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scenario's {@code expect} block says the evaluation must conclude; {@code srm test}
+ * checks it. Maps are keyed by resource id (or {@code account}), then by layer or control id.
+ */
+public record Expectations(Map<String, Map<String, String>> layers, Map<String, Map<String, String>> controls,
+                           Map<String, String> serviceModels, Map<String, String> customerShares,
+                           List<FindingPattern> findings, List<FindingPattern> noFindings) {
+    public Expectations {
+        layers = Map.copyOf(layers);
+        controls = Map.copyOf(controls);
+        serviceModels = Map.copyOf(serviceModels);
+        customerShares = Map.copyOf(customerShares);
+        findings = List.copyOf(findings);
+        noFindings = List.copyOf(noFindings);
+    }
+
+    /** A finding to look for; null fields match anything. */
+    public record FindingPattern(String rule, String resource, String severity, String owner, String layer) {
+        public boolean matches(FindingResult f) {
+            return rule.equals(f.rule())
+                    && (resource == null || resource.equals(f.resource()))
+                    && (severity == null || severity.equalsIgnoreCase(f.severity().name()))
+                    && (owner == null || owner.equalsIgnoreCase(f.owner()))
+                    && (layer == null || layer.equals(f.layer()));
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder(rule);
+            if (resource != null) {
+                b.append(" on ").append(resource);
+            }
+            if (severity != null) {
+                b.append(" ").append(severity);
+            }
+            if (owner != null) {
+                b.append(" owner ").append(owner);
+            }
+            if (layer != null) {
+                b.append(" layer ").append(layer);
+            }
+            return b.toString();
+        }
+    }
+}
