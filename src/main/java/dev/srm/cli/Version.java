@@ -2,11 +2,10 @@ package dev.srm.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest (the pom's version), or "dev" when run from classes. */
+/** srm's version, as the build recorded it. */
 final class Version implements IVersionProvider {
     static String value() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return dev.srm.rules.SrmVersion.get();
     }
 
     @Override

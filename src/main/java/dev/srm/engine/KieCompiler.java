@@ -3,7 +3,10 @@ package dev.srm.engine;
 import dev.srm.rules.RuleFile;
 import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
+import dev.srm.rules.SrmVersion;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -11,7 +14,6 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
-import org.kie.api.runtime.KieContainer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,16 +30,98 @@ final class KieCompiler {
     private KieCompiler() {
     }
 
+    /**
+     * The KieBase of a pack. A pack compiled before (at build time for the bundled pack, or in
+     * an earlier run for a rules directory) is loaded from its executable-model module, keyed by
+     * the rule files' contents, srm's version and Drools' version; otherwise it is compiled
+     * and the module is cached for the next run.
+     */
     static KieBase compile(RuleSources sources) throws RulesException {
+        String key = cacheKey(sources);
         KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("dev.srm.pack", "p" + sources.digest().substring(0, 16), "1.0.0");
-        kfs.generateAndWritePomXML(releaseId);
-        KieModuleModel module = ks.newKieModuleModel();
-        // facts are immutable records, never modified: property reactivity has nothing to track
-        module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
-        module.newKieBaseModel("srm").setDefault(true).newKieSessionModel("srm-session").setDefault(true);
-        kfs.writeKModuleXML(module.toXML());
+        byte[] module = ModuleCache.find(key);
+        if (module != null) {
+            KieBase loaded = load(ks, module);
+            if (loaded != null) {
+                return loaded;
+            }
+        }
+        KieBuilder builder = build(ks, sources, key, true);
+        List<String> errors = errors(builder, sources, key, ks);
+        if (!errors.isEmpty()) {
+            throw new RulesException(errors);
+        }
+        InternalKieModule kieModule = (InternalKieModule) builder.getKieModule();
+        ModuleCache.store(key, kieModule.getBytes());
+        return ks.newKieContainer(kieModule.getReleaseId()).getKieBase();
+    }
+
+    /** Compiles a pack with the classic DRL compiler, bypassing every cache (to check that caching changes nothing). */
+    static KieBase compileClassic(RuleSources sources) throws RulesException {
+        KieServices ks = KieServices.get();
+        String key = cacheKey(sources) + "c";
+        KieBuilder builder = build(ks, sources, key, false);
+        List<String> errors = errors(builder, sources, key, ks);
+        if (!errors.isEmpty()) {
+            throw new RulesException(errors);
+        }
+        return ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+    }
+
+    /** Compiles a pack to the bytes of its executable-model module (used at build time). */
+    static byte[] precompile(RuleSources sources) throws RulesException {
+        KieServices ks = KieServices.get();
+        String key = cacheKey(sources);
+        KieBuilder builder = build(ks, sources, key, true);
+        List<String> errors = errors(builder, sources, key, ks);
+        if (!errors.isEmpty()) {
+            throw new RulesException(errors);
+        }
+        return ((InternalKieModule) builder.getKieModule()).getBytes();
+    }
+
+    static String cacheKey(RuleSources sources) {
+        String srm = SrmVersion.get();
+        String drools = String.valueOf(KieServices.class.getPackage().getImplementationVersion());
+        return RuleSources.sha256("srm " + srm + "\ndrools " + drools + "\n" + sources.digest()).substring(0, 32);
+    }
+
+    private static KieBase load(KieServices ks, byte[] module) {
+        try {
+            org.kie.api.builder.KieModule km = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(module));
+            return ks.newKieContainer(km.getReleaseId()).getKieBase();
+        } catch (RuntimeException e) {
+            return null; // a stale or damaged cache entry: compile instead
+        }
+    }
+
+    /**
+     * Errors of a build. The executable model reports type errors against generated Java, so
+     * a failed build is compiled again with the classic compiler, whose errors name the DRL
+     * file and line.
+     */
+    private static List<String> errors(KieBuilder builder, RuleSources sources, String key, KieServices ks) {
+        if (builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
+            return List.of();
+        }
+        KieBuilder classic = build(ks, sources, key, false);
+        Map<String, RuleFile> byPath = paths(sources);
+        List<Message> messages = classic.getResults().getMessages(Message.Level.ERROR);
+        if (messages.isEmpty()) {
+            messages = builder.getResults().getMessages(Message.Level.ERROR);
+        }
+        List<String> errors = new ArrayList<>();
+        for (Message m : messages) {
+            boolean echo = m.getLine() <= 0 && messages.stream()
+                    .anyMatch(o -> o.getLine() > 0 && java.util.Objects.equals(o.getPath(), m.getPath()));
+            if (!echo) { // "Parser returned a null Package" repeats a located error
+                errors.add(describe(m, byPath));
+            }
+        }
+        return errors;
+    }
+
+    private static Map<String, RuleFile> paths(RuleSources sources) {
         Map<String, RuleFile> byPath = new HashMap<>();
         int n = 0;
         for (RuleFile f : sources.drlFiles()) {
@@ -46,24 +130,23 @@ final class KieCompiler {
             Matcher pm = PACKAGE.matcher(f.content());
             String folder = pm.find() ? pm.group(1).replace('.', '/') : "default";
             String name = f.relative().substring(f.relative().lastIndexOf('/') + 1);
-            String path = PREFIX + folder + "/" + (n++) + "-" + name;
-            byPath.put(path, f);
-            kfs.write(path, f.content());
+            byPath.put(PREFIX + folder + "/" + (n++) + "-" + name, f);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
-        List<String> errors = new ArrayList<>();
-        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
-        for (Message m : messages) {
-            boolean echo = m.getLine() <= 0 && messages.stream().anyMatch(o -> o.getLine() > 0 && java.util.Objects.equals(o.getPath(), m.getPath()));
-            if (!echo) { // "Parser returned a null Package" repeats a located error
-                errors.add(describe(m, byPath));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new RulesException(errors);
-        }
-        KieContainer container = ks.newKieContainer(releaseId);
-        return container.getKieBase();
+        return byPath;
+    }
+
+    private static KieBuilder build(KieServices ks, RuleSources sources, String key, boolean executableModel) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("dev.srm.pack", "p" + key, "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        // facts are immutable records, never modified: property reactivity has nothing to track
+        module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+        module.newKieBaseModel("srm").setDefault(true).newKieSessionModel("srm-session").setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
+        paths(sources).forEach((path, f) -> kfs.write(path, f.content()));
+        return executableModel ? ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class)
+                : ks.newKieBuilder(kfs).buildAll(DrlProject.class);
     }
 
     private static String describe(Message m, Map<String, RuleFile> byPath) {

@@ -44,10 +44,21 @@ public final class RulePack {
         this.catalog = catalog;
     }
 
-    /** Compiles a pack. Throws with one {@code file:line: message} per problem. */
+    /**
+     * Loads a pack: precompiled or cached if it was compiled before, else compiled now (and
+     * cached). Throws with one {@code file:line: message} per problem.
+     */
     public static RulePack load(RuleSources sources) throws RulesException {
+        return load(sources, KieCompiler.compile(sources));
+    }
+
+    /** Loads a pack with the classic DRL compiler and no cache: slower, for checking the fast path. */
+    public static RulePack loadClassic(RuleSources sources) throws RulesException {
+        return load(sources, KieCompiler.compileClassic(sources));
+    }
+
+    private static RulePack load(RuleSources sources, KieBase kieBase) throws RulesException {
         ServiceCatalog catalog = ServiceCatalog.load(sources);
-        KieBase kieBase = KieCompiler.compile(sources);
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = readRules(kieBase, sources, problems);
         Map<String, ControlDef> controls = new TreeMap<>();

@@ -54,6 +54,15 @@ public final class RuleSources {
         return files.stream().filter(RuleFile::isData).toList();
     }
 
+    /** The SHA-256 of a text, in hex. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A digest of every file's path and content, for caching compiled packs. */
     public String digest() {
         try {

@@ -30,46 +30,54 @@ public final class Srm {
     private Srm() {
     }
 
-    private static String rule(RuleContext ctx) {
-        return ctx.getRule().getName();
+    /**
+     * The consequence's {@code drools} variable: a KnowledgeHelper with the classic compiler, a
+     * DroolsImpl with the executable model; both are RuleContexts.
+     */
+    private static RuleContext ctx(Object drools) {
+        return (RuleContext) drools;
+    }
+
+    private static String rule(Object drools) {
+        return ctx(drools).getRule().getName();
     }
 
     /** Classifies a resource as a service variant with a service model. */
-    public static void classify(RuleContext ctx, Resource resource, String variant, ServiceModel model, String reason) {
-        ctx.insertLogical(new Classification(resource.id(), resource.service(), variant, model, reason, rule(ctx)));
+    public static void classify(Object drools, Resource resource, String variant, ServiceModel model, String reason) {
+        ctx(drools).insertLogical(new Classification(resource.id(), resource.service(), variant, model, reason, rule(drools)));
     }
 
     /** States the customer's share of a classified resource. */
-    public static void share(RuleContext ctx, Classification c, ShareLevel level, String reason) {
-        ctx.insertLogical(new CustomerShare(c.resource(), level, reason, rule(ctx)));
+    public static void share(Object drools, Classification c, ShareLevel level, String reason) {
+        ctx(drools).insertLogical(new CustomerShare(c.resource(), level, reason, rule(drools)));
     }
 
     /** Claims a layer of a resource for a party; wins over a service-model fallback. */
-    public static void claim(RuleContext ctx, String resource, String layer, Party party, String reason) {
-        ctx.insertLogical(new LayerClaim(resource, layer, party, reason, rule(ctx), false));
+    public static void claim(Object drools, String resource, String layer, Party party, String reason) {
+        ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), false));
     }
 
     /** Claims a layer from the service model alone; any specific claim for the same layer wins. */
-    public static void fallback(RuleContext ctx, String resource, String layer, Party party, String reason) {
-        ctx.insertLogical(new LayerClaim(resource, layer, party, reason, rule(ctx), true));
+    public static void fallback(Object drools, String resource, String layer, Party party, String reason) {
+        ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), true));
     }
 
     /** States that the control named by the firing rule applies to a resource (or {@code account}). */
-    public static void control(RuleContext ctx, String resource, String reason) {
-        ctx.insertLogical(new ControlApplies(resource, rule(ctx), reason, rule(ctx)));
+    public static void control(Object drools, String resource, String reason) {
+        ctx(drools).insertLogical(new ControlApplies(resource, rule(drools), reason, rule(drools)));
     }
 
     /**
      * States what the configuration must say for the firing rule's control to be met.
      * {@code op} is one of equals, notEquals, atLeast, present, oneOf, notOneOf, startsWith, notEmpty.
      */
-    public static void require(RuleContext ctx, String resource, String pattern, String op, String expected) {
-        ctx.insertLogical(new Requirement(resource, rule(ctx), pattern, op(op), expected, rule(ctx)));
+    public static void require(Object drools, String resource, String pattern, String op, String expected) {
+        ctx(drools).insertLogical(new Requirement(resource, rule(drools), pattern, op(op), expected, rule(drools)));
     }
 
     /** Same as {@link #require(RuleContext, String, String, String, String)} for a named control. */
-    public static void requireFor(RuleContext ctx, String control, String resource, String pattern, String op, String expected) {
-        ctx.insertLogical(new Requirement(resource, control, pattern, op(op), expected, rule(ctx)));
+    public static void requireFor(Object drools, String control, String resource, String pattern, String op, String expected) {
+        ctx(drools).insertLogical(new Requirement(resource, control, pattern, op(op), expected, rule(drools)));
     }
 
     private static Requirement.Op op(String op) {
@@ -78,34 +86,34 @@ public final class Srm {
     }
 
     /** Records what a setting says about a control. */
-    public static void evidence(RuleContext ctx, String resource, String control, Outcome outcome, Setting setting, String detail) {
-        ctx.insertLogical(new Evidence(resource, control, outcome, setting == null ? null : setting.resource() + ":" + setting.path(),
-                setting == null ? null : setting.value(), detail, rule(ctx)));
+    public static void evidence(Object drools, String resource, String control, Outcome outcome, Setting setting, String detail) {
+        ctx(drools).insertLogical(new Evidence(resource, control, outcome, setting == null ? null : setting.resource() + ":" + setting.path(),
+                setting == null ? null : setting.value(), detail, rule(drools)));
     }
 
     /** States that a control does not apply to a resource in its configuration. */
-    public static void notApplicable(RuleContext ctx, String resource, String control, String reason) {
-        ctx.insertLogical(new NotApplicable(resource, control, reason, rule(ctx)));
+    public static void notApplicable(Object drools, String resource, String control, String reason) {
+        ctx(drools).insertLogical(new NotApplicable(resource, control, reason, rule(drools)));
     }
 
     /** Raises or lowers the severity of a control's findings. */
-    public static void severity(RuleContext ctx, String control, Severity severity, String reason) {
-        ctx.insertLogical(new SeverityOverride(control, severity, reason, rule(ctx)));
+    public static void severity(Object drools, String control, Severity severity, String reason) {
+        ctx(drools).insertLogical(new SeverityOverride(control, severity, reason, rule(drools)));
     }
 
     /** Raises a finding that no control backs; the firing rule's name is its id. */
-    public static void finding(RuleContext ctx, String resource, Severity severity, String layer, String owner,
+    public static void finding(Object drools, String resource, Severity severity, String layer, String owner,
                                String title, String remediation) {
-        ctx.insertLogical(new Finding(resource, null, severity, layer, owner, title, remediation, rule(ctx)));
+        ctx(drools).insertLogical(new Finding(resource, null, severity, layer, owner, title, remediation, rule(drools)));
     }
 
     /** Derives an intermediate conclusion about a subject (a resource id or {@code account}). */
-    public static void trait(RuleContext ctx, String subject, String name) {
-        ctx.insertLogical(new Trait(subject, name, rule(ctx)));
+    public static void trait(Object drools, String subject, String name) {
+        ctx(drools).insertLogical(new Trait(subject, name, rule(drools)));
     }
 
     /** Adds a remark to a resource. */
-    public static void notice(RuleContext ctx, String resource, String message) {
-        ctx.insertLogical(new Notice(resource, message, rule(ctx)));
+    public static void notice(Object drools, String resource, String message) {
+        ctx(drools).insertLogical(new Notice(resource, message, rule(drools)));
     }
 }
