@@ -94,7 +94,7 @@ final class Tracer extends DefaultRuleRuntimeEventListener {
         } else if (o instanceof Classification c) {
             return c.resource() + " is " + c.service() + "/" + c.variant() + " (" + c.model() + ")";
         } else if (o instanceof LayerClaim c) {
-            return (c.fallback() ? "fallback " : "") + "claim " + c.layer() + " = " + c.party() + " on " + c.resource();
+            return (c.level() == LayerClaim.MODEL ? "model " : c.level() == LayerClaim.VARIANT ? "variant " : "service ") + "claim " + c.layer() + " = " + c.party() + " on " + c.resource();
         } else if (o instanceof LayerDecision d) {
             return d.layer() + " = " + d.party() + " on " + d.resource();
         } else if (o instanceof ControlApplies a) {

@@ -21,7 +21,7 @@ public final class RuleValidator {
             "triage", "resolution", "policy");
     private static final Set<String> SEVERITIES = Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
     private static final Pattern LAYER_CALL = Pattern.compile(
-            "Srm\\.(?:claim|fallback)\\s*\\(\\s*drools\\s*,[^,]+,\\s*\"([^\"]*)\"");
+            "Srm\\.(?:claim|fallback|variant)\\s*\\(\\s*drools\\s*,[^,]+,\\s*\"([^\"]*)\"");
 
     private RuleValidator() {
     }

@@ -52,14 +52,19 @@ public final class Srm {
         ctx(drools).insertLogical(new CustomerShare(c.resource(), level, reason, rule(drools)));
     }
 
-    /** Claims a layer of a resource for a party; wins over a service-model fallback. */
+    /** Claims a layer of a resource for a party as the service's rule; wins over a service-model fallback. */
     public static void claim(Object drools, String resource, String layer, Party party, String reason) {
-        ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), false));
+        ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), LayerClaim.SERVICE));
     }
 
-    /** Claims a layer from the service model alone; any specific claim for the same layer wins. */
+    /** Claims a layer from the service model alone; any service or variant claim for the same layer wins. */
     public static void fallback(Object drools, String resource, String layer, Party party, String reason) {
-        ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), true));
+        ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), LayerClaim.MODEL));
+    }
+
+    /** Claims a layer for a deployment variant (RDS Custom, ECS on Fargate, ...); wins over the service's claim. */
+    public static void variant(Object drools, String resource, String layer, Party party, String reason) {
+        ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), LayerClaim.VARIANT));
     }
 
     /** States that the control named by the firing rule applies to a resource (or {@code account}). */
