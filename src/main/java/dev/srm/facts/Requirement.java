@@ -13,7 +13,7 @@ import java.util.Objects;
 public record Requirement(String resource, String control, String pattern, Op op, String expected, String rule) {
     /** Comparison operators a requirement may use. */
     public enum Op {
-        EQUALS, NOT_EQUALS, AT_LEAST, PRESENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_EMPTY
+        EQUALS, NOT_EQUALS, AT_LEAST, AT_MOST, PRESENT, ABSENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_EMPTY
     }
 
     public Requirement {
@@ -23,17 +23,33 @@ public record Requirement(String resource, String control, String pattern, Op op
         Objects.requireNonNull(op, "op");
     }
 
+    /**
+     * Whether a setting's pattern is one this requirement reads: the same pattern, or for
+     * presence checks (present, absent, notEmpty) anything below it ({@code LoggingConfiguration}
+     * is present when {@code LoggingConfiguration.DestinationBucketName} is).
+     */
+    public boolean covers(String settingPattern) {
+        if (settingPattern.equals(pattern)) {
+            return true;
+        }
+        boolean presence = op == Op.PRESENT || op == Op.ABSENT || op == Op.NOT_EMPTY;
+        return presence && settingPattern.length() > pattern.length() && settingPattern.startsWith(pattern)
+                && (settingPattern.charAt(pattern.length()) == '.' || settingPattern.charAt(pattern.length()) == '[');
+    }
+
     /** Whether an actual value satisfies this requirement. Comparison only: no policy here. */
     public boolean accepts(String actual) {
         return switch (op) {
             case PRESENT -> true;
+            case ABSENT -> false;
             case NOT_EMPTY -> actual != null && !actual.isBlank();
             case EQUALS -> actual != null && actual.equalsIgnoreCase(expected);
             case NOT_EQUALS -> actual == null || !actual.equalsIgnoreCase(expected);
             case STARTS_WITH -> actual != null && actual.toLowerCase(Locale.ROOT).startsWith(expected.toLowerCase(Locale.ROOT));
             case ONE_OF -> actual != null && options().anyMatch(actual::equalsIgnoreCase);
             case NOT_ONE_OF -> actual == null || options().noneMatch(actual::equalsIgnoreCase);
-            case AT_LEAST -> atLeast(actual);
+            case AT_LEAST -> compare(actual) >= 0;
+            case AT_MOST -> compare(actual) <= 0 && compare(actual) != Integer.MIN_VALUE;
         };
     }
 
@@ -41,11 +57,12 @@ public record Requirement(String resource, String control, String pattern, Op op
         return Arrays.stream(expected.split(",")).map(String::trim);
     }
 
-    private boolean atLeast(String actual) {
+    /** actual compared with expected as numbers; Integer.MIN_VALUE when either is not a number. */
+    private int compare(String actual) {
         try {
-            return actual != null && new BigDecimal(actual.trim()).compareTo(new BigDecimal(expected)) >= 0;
+            return actual == null ? Integer.MIN_VALUE : new BigDecimal(actual.trim()).compareTo(new BigDecimal(expected.trim()));
         } catch (NumberFormatException e) {
-            return false;
+            return Integer.MIN_VALUE;
         }
     }
 
@@ -53,6 +70,7 @@ public record Requirement(String resource, String control, String pattern, Op op
     public String describe() {
         return switch (op) {
             case PRESENT -> pattern + " is set";
+            case ABSENT -> pattern + " is not set";
             case NOT_EMPTY -> pattern + " is not empty";
             case EQUALS -> pattern + " = " + expected;
             case NOT_EQUALS -> pattern + " != " + expected;
@@ -60,6 +78,7 @@ public record Requirement(String resource, String control, String pattern, Op op
             case ONE_OF -> pattern + " in [" + expected + "]";
             case NOT_ONE_OF -> pattern + " not in [" + expected + "]";
             case AT_LEAST -> pattern + " >= " + expected;
+            case AT_MOST -> pattern + " <= " + expected;
         };
     }
 }

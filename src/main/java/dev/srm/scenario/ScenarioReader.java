@@ -304,6 +304,21 @@ public final class ScenarioReader {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    private static final List<String> DISCRIMINATORS = List.of("Key", "Name", "OptionName");
+
+    private static String selector(JsonNode element) {
+        if (!element.isObject()) {
+            return null;
+        }
+        for (String d : DISCRIMINATORS) {
+            JsonNode v = element.get(d);
+            if (v != null && v.isValueNode() && !v.isNull()) {
+                return "[" + d + "=" + v.asText() + "]";
+            }
+        }
+        return null;
+    }
+
     /** One setting per scalar leaf; an empty list or object is a leaf whose value is [] or {}. */
     static void flatten(String resource, String path, String pattern, JsonNode node, List<Setting> out) {
         if (node == null || node.isMissingNode()) {
@@ -324,7 +339,14 @@ public final class ScenarioReader {
                 out.add(new Setting(resource, path, pattern, "[]"));
             }
             for (int i = 0; i < node.size(); i++) {
-                flatten(resource, path + "[" + i + "]", pattern + "[*]", node.get(i), out);
+                JsonNode element = node.get(i);
+                flatten(resource, path + "[" + i + "]", pattern + "[*]", element, out);
+                // key/value lists (LoadBalancerAttributes, ClusterSettings, OptionSettings) are also
+                // addressable by their key: LoadBalancerAttributes[Key=deletion_protection.enabled].Value
+                String selector = selector(element);
+                if (selector != null) {
+                    flatten(resource, path + selector, pattern + selector, element, out);
+                }
             }
         } else if (!path.isEmpty()) {
             out.add(new Setting(resource, path, pattern, node.isNull() ? null : node.asText()));
