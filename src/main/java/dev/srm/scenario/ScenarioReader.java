@@ -306,17 +306,24 @@ public final class ScenarioReader {
 
     private static final List<String> DISCRIMINATORS = List.of("Key", "Name", "OptionName");
 
-    private static String selector(JsonNode element) {
+    /** [Key=k], [Name=n] or [OptionName=o]; Elastic Beanstalk options also as [Namespace=ns,OptionName=o]. */
+    private static List<String> selectors(JsonNode element) {
         if (!element.isObject()) {
-            return null;
+            return List.of();
         }
+        List<String> out = new ArrayList<>(2);
         for (String d : DISCRIMINATORS) {
             JsonNode v = element.get(d);
             if (v != null && v.isValueNode() && !v.isNull()) {
-                return "[" + d + "=" + v.asText() + "]";
+                out.add("[" + d + "=" + v.asText() + "]");
+                JsonNode ns = element.get("Namespace");
+                if ("OptionName".equals(d) && ns != null && ns.isValueNode()) {
+                    out.add("[Namespace=" + ns.asText() + ",OptionName=" + v.asText() + "]");
+                }
+                break;
             }
         }
-        return null;
+        return out;
     }
 
     /** One setting per scalar leaf; an empty list or object is a leaf whose value is [] or {}. */
@@ -343,8 +350,7 @@ public final class ScenarioReader {
                 flatten(resource, path + "[" + i + "]", pattern + "[*]", element, out);
                 // key/value lists (LoadBalancerAttributes, ClusterSettings, OptionSettings) are also
                 // addressable by their key: LoadBalancerAttributes[Key=deletion_protection.enabled].Value
-                String selector = selector(element);
-                if (selector != null) {
+                for (String selector : selectors(element)) {
                     flatten(resource, path + selector, pattern + selector, element, out);
                 }
             }

@@ -58,7 +58,6 @@ class StudyMaterialTablesTest {
             "RDS | {Engine: custom-oracle-ee} | CUSTOMER",
             "ECS | {LaunchType: EC2} | CUSTOMER",
             "RDS | {Engine: postgres} | AWS",
-            "Elastic Beanstalk | {} | AWS",
             "Lambda | {Runtime: python3.12} | AWS",
             "S3 | {} | AWS",
             "DynamoDB | {} | AWS"})
@@ -94,7 +93,23 @@ class StudyMaterialTablesTest {
         ResourceResult eb = only("Elastic Beanstalk", "{}");
         assertThat(eb.layer("application-security").party().name()).isEqualTo("CUSTOMER");
         assertThat(eb.layer("iam-access-control").party().name()).isEqualTo("CUSTOMER");
-        assertThat(eb.layer("guest-os-and-app-patching").party().name()).isEqualTo("AWS");
+        ResourceResult rds = only("RDS", "{Engine: mysql}");
+        assertThat(rds.layer("application-security").party().name()).isEqualTo("CUSTOMER");
+        assertThat(rds.layer("guest-os-and-app-patching").party().name()).isEqualTo("AWS");
+    }
+
+    /**
+     * Where AWS's service guide refines the study material: Elastic Beanstalk publishes patched
+     * platforms but they reach an environment only through managed updates (SHARED), and with
+     * managed updates off the customer patches the platform.
+     */
+    @Test
+    void elastic_beanstalk_patching_follows_managed_platform_updates() {
+        assertThat(only("Elastic Beanstalk", "{}").layer("guest-os-and-app-patching").party().name()).isEqualTo("SHARED");
+        ResourceResult off = only("Elastic Beanstalk", "{OptionSettings: [{Namespace: 'aws:elasticbeanstalk:managedactions', "
+                + "OptionName: ManagedActionsEnabled, Value: 'false'}]}");
+        assertThat(off.layer("guest-os-and-app-patching").party().name()).isEqualTo("CUSTOMER");
+        assertThat(off.layer("guest-os-and-app-patching").rule()).isEqualTo("elastic-beanstalk-managed-updates-off");
     }
 
     @Test
