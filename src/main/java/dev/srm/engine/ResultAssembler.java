@@ -213,7 +213,7 @@ final class ResultAssembler {
             out.add(new ControlResult(id, def == null ? id : def.title(), def == null ? "" : def.layer(), status,
                     def == null ? null : def.severity().name(), def == null ? List.of() : def.integrations(), ev,
                     reason, rule, info == null ? null : info.source(), info == null ? List.of() : info.securityHub(),
-                    info == null ? List.of() : info.configRules(), explain(traced)));
+                    info == null ? List.of() : info.configRules(), pack.catalog().frameworkRefs(id), explain(traced)));
         }
         return out;
     }

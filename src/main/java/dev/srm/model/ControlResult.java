@@ -1,6 +1,7 @@
 package dev.srm.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A customer control on a resource: its status (MET, MISSING, UNKNOWN, NOT_APPLICABLE or
@@ -9,8 +10,9 @@ import java.util.List;
 public record ControlResult(String id, String title, String layer, String status, String severity,
                             List<String> integrations, List<String> evidence, String reason, String rule,
                             String source, List<String> securityHub, List<String> configRules,
-                            List<String> explanation) {
+                            Map<String, List<String>> frameworks, List<String> explanation) {
     public ControlResult {
+        frameworks = Map.copyOf(frameworks);
         integrations = List.copyOf(integrations);
         evidence = List.copyOf(evidence);
         securityHub = List.copyOf(securityHub);

@@ -111,6 +111,8 @@ public final class Json {
             ObjectNode refs = n.putObject("references");
             strings(refs.putArray("securityHub"), c.securityHub());
             strings(refs.putArray("configRules"), c.configRules());
+            ObjectNode fw = refs.putObject("frameworks");
+            c.frameworks().forEach((k, v) -> strings(fw.putArray(k), v));
             if (!c.explanation().isEmpty()) {
                 strings(n.putArray("explanation"), c.explanation());
             }

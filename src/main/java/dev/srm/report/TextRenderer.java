@@ -50,6 +50,9 @@ public final class TextRenderer implements EvaluationRenderer {
                     + ", model " + orDash(r.serviceModel()) + ", customer share " + orDash(r.customerShare()) + "\n");
             for (LayerResult l : r.layers()) {
                 out.printf("  %-32s %-9s %s%n", l.layer(), l.party(), l.rule().isEmpty() ? "" : "[" + l.rule() + "]");
+                if (l.reason() != null && !l.reason().isBlank()) {
+                    out.print("      " + l.reason() + "\n");
+                }
                 explanation(l.explanation(), out);
             }
             controls(r.controls(), out);
@@ -67,6 +70,9 @@ public final class TextRenderer implements EvaluationRenderer {
                     f.layer(), f.rule());
             if (f.remediation() != null) {
                 out.print("           fix: " + f.remediation() + "\n");
+            }
+            if (f.source() != null) {
+                out.print("           source: " + f.source() + "\n");
             }
             explanation(f.explanation(), out);
         }
@@ -91,6 +97,17 @@ public final class TextRenderer implements EvaluationRenderer {
                     c.securityHub().isEmpty() ? "" : " Security Hub " + String.join(", ", c.securityHub()));
             for (String ev : c.evidence()) {
                 out.print("                    " + ev + "\n");
+            }
+            if (c.source() != null) {
+                out.print("                    source: " + c.source() + "\n");
+            }
+            if (!c.configRules().isEmpty() || !c.frameworks().isEmpty()) {
+                StringBuilder refs = new StringBuilder();
+                if (!c.configRules().isEmpty()) {
+                    refs.append("Config ").append(String.join(", ", c.configRules()));
+                }
+                c.frameworks().forEach((k, v) -> refs.append(refs.length() == 0 ? "" : "; ").append(k).append(' ').append(String.join(", ", v)));
+                out.print("                    refs: " + refs + "\n");
             }
             explanation(c.explanation(), out);
         }

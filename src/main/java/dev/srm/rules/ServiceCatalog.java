@@ -38,6 +38,14 @@ public final class ServiceCatalog {
     private final Map<String, Service> byName = new LinkedHashMap<>();
     private final Map<String, Integration> integrations = new LinkedHashMap<>();
     private final Set<String> srmKeys = new LinkedHashSet<>();
+    private final Map<String, Framework> frameworks = new java.util.TreeMap<>();
+
+    /** A compliance framework and the requirement ids each control maps to (from {@code rules/frameworks/*.yaml}). */
+    public record Framework(String id, String name, String source, Map<String, List<String>> controls) {
+        public Framework {
+            controls = Map.copyOf(controls);
+        }
+    }
 
     private ServiceCatalog() {
     }
@@ -91,6 +99,38 @@ public final class ServiceCatalog {
             }
         }
         srmKeys.addAll(texts(root.path("srmKeys")));
+        JsonNode fw = root.path("framework");
+        if (fw.isObject()) {
+            String id = fw.path("id").asText(null);
+            if (id == null || id.isBlank()) {
+                problems.add(f.origin() + ": a framework without an id");
+                return;
+            }
+            Map<String, List<String>> controls = new LinkedHashMap<>();
+            Framework before = frameworks.get(id);
+            if (before != null) {
+                controls.putAll(before.controls());
+            }
+            root.path("controls").fields().forEachRemaining(e -> controls.put(e.getKey(), texts(e.getValue())));
+            frameworks.put(id, new Framework(id, fw.path("name").asText(id), fw.path("source").asText(""), controls));
+        }
+    }
+
+    /** Every framework mapping of the pack, by id. */
+    public Map<String, Framework> frameworks() {
+        return java.util.Collections.unmodifiableMap(frameworks);
+    }
+
+    /** The requirement ids a control maps to, per framework id (frameworks without a mapping left out). */
+    public Map<String, List<String>> frameworkRefs(String control) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        frameworks.forEach((id, f) -> {
+            List<String> refs = f.controls().get(control);
+            if (refs != null && !refs.isEmpty()) {
+                out.put(id, refs);
+            }
+        });
+        return out;
     }
 
     private static List<String> texts(JsonNode node) {
