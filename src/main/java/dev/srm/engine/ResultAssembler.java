@@ -113,8 +113,10 @@ final class ResultAssembler {
         String variant = null;
         String rule = null;
         String reason = null;
+        String service = r.service();
         if (cs.size() == 1) {
             Classification c = cs.get(0);
+            service = c.service(); // configuration may decide the service (an aurora engine on an RDS type)
             model = c.model().name();
             variant = c.variant();
             rule = c.rule();
@@ -144,7 +146,7 @@ final class ResultAssembler {
         }
         List<String> notes = notices.getOrDefault(r.id(), List.of()).stream()
                 .map(n -> n.message() + " [" + n.rule() + "]").sorted().toList();
-        return new ResourceResult(r.id(), r.service(), r.type(), variant, model, share, rule, reason, layers,
+        return new ResourceResult(r.id(), service, r.type(), variant, model, share, rule, reason, layers,
                 controls(r.id()), notes);
     }
 

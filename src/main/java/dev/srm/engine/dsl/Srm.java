@@ -47,6 +47,15 @@ public final class Srm {
         ctx(drools).insertLogical(new Classification(resource.id(), resource.service(), variant, model, reason, rule(drools)));
     }
 
+    /**
+     * Classifies a resource as another catalogued service than its type says, when
+     * configuration decides it (an AWS::RDS::DBCluster with an aurora engine is Aurora).
+     */
+    public static void classifyAs(Object drools, Resource resource, String service, String variant, ServiceModel model,
+                                  String reason) {
+        ctx(drools).insertLogical(new Classification(resource.id(), service, variant, model, reason, rule(drools)));
+    }
+
     /** States the customer's share of a classified resource. */
     public static void share(Object drools, Classification c, ShareLevel level, String reason) {
         ctx(drools).insertLogical(new CustomerShare(c.resource(), level, reason, rule(drools)));
