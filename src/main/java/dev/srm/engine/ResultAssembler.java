@@ -25,6 +25,7 @@ import dev.srm.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,14 @@ final class ResultAssembler {
     private final Tracer tracer;
 
     private final List<Resource> resources = new ArrayList<>();
-    private final Map<String, List<Classification>> classifications = new TreeMap<>();
-    private final Map<String, List<CustomerShare>> shares = new TreeMap<>();
-    private final Map<String, List<LayerDecision>> decisions = new TreeMap<>();
+    private final Map<String, List<Classification>> classifications = new HashMap<>();
+    private final Map<String, List<CustomerShare>> shares = new HashMap<>();
+    private final Map<String, List<LayerDecision>> decisions = new HashMap<>();
+    private final Map<String, Set<String>> layersOf = new HashMap<>();
     private final Map<String, List<ControlApplies>> applies = new TreeMap<>();
-    private final Map<String, List<ControlStatus>> statuses = new TreeMap<>();
-    private final Map<String, List<Evidence>> evidence = new TreeMap<>();
-    private final Map<String, List<Notice>> notices = new TreeMap<>();
+    private final Map<String, List<ControlStatus>> statuses = new HashMap<>();
+    private final Map<String, List<Evidence>> evidence = new HashMap<>();
+    private final Map<String, List<Notice>> notices = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
 
     ResultAssembler(RulePack pack, Scenario scenario, List<String> warnings, Tracer tracer) {
@@ -79,6 +81,7 @@ final class ResultAssembler {
                 add(shares, s.resource(), s);
             } else if (o instanceof LayerDecision d) {
                 add(decisions, key(d.resource(), d.layer()), d);
+                layersOf.computeIfAbsent(d.resource(), k -> new TreeSet<>()).add(d.layer());
             } else if (o instanceof ControlApplies a) {
                 add(applies, a.resource(), a);
             } else if (o instanceof ControlStatus s) {
@@ -136,10 +139,7 @@ final class ResultAssembler {
                 : ss.isEmpty() ? null : "CONFLICT";
 
         List<String> layerIds = new ArrayList<>(Layers.ALL);
-        decisions.keySet().stream()
-                .filter(k -> k.startsWith(r.id() + "\u0000"))
-                .map(k -> k.substring(r.id().length() + 1))
-                .filter(l -> !Layers.isKnown(l)).sorted().forEach(layerIds::add);
+        layersOf.getOrDefault(r.id(), Set.of()).stream().filter(l -> !Layers.isKnown(l)).forEach(layerIds::add);
         List<LayerResult> layers = new ArrayList<>();
         for (String layer : layerIds) {
             layers.add(layer(r.id(), layer));
