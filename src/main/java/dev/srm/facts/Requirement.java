@@ -37,6 +37,17 @@ public record Requirement(String resource, String control, String pattern, Op op
                 && (settingPattern.charAt(pattern.length()) == '.' || settingPattern.charAt(pattern.length()) == '[');
     }
 
+    /**
+     * For a negative requirement on list elements ({@code Statement[*].Principal != *}), the
+     * list pattern it ranges over ({@code Statement[*]}); null otherwise. Such a requirement
+     * holds vacuously when the list has elements but none sets the field.
+     */
+    public String vacuousOver() {
+        boolean negative = op == Op.NOT_EQUALS || op == Op.NOT_ONE_OF || op == Op.ABSENT;
+        int star = pattern.lastIndexOf("[*]");
+        return negative && star > 0 && star + 3 < pattern.length() ? pattern.substring(0, star + 3) : null;
+    }
+
     /** Whether an actual value satisfies this requirement. Comparison only: no policy here. */
     public boolean accepts(String actual) {
         return switch (op) {

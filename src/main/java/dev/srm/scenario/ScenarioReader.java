@@ -304,7 +304,7 @@ public final class ScenarioReader {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static final List<String> DISCRIMINATORS = List.of("Key", "Name", "OptionName");
+    private static final List<String> DISCRIMINATORS = List.of("Key", "Name", "OptionName", "ParameterName");
 
     /** [Key=k], [Name=n] or [OptionName=o]; Elastic Beanstalk options also as [Namespace=ns,OptionName=o]. */
     private static List<String> selectors(JsonNode element) {

@@ -113,14 +113,14 @@ class RulesAsCodeTest {
             when
                 $c : Classification( service == "S3" )
             then
-                Srm.claim(drools, $c.resource(), "guest-os-and-app-patching", Party.CUSTOMER, "a conflicting claim");
+                Srm.variant(drools, $c.resource(), "guest-os-and-app-patching", Party.CUSTOMER, "a conflicting claim");
             end
             rule "custom-s3-patching-is-aws"
                 @kind("responsibility") @title("right") @source("https://docs.aws.amazon.com/")
             when
                 $c : Classification( service == "S3" )
             then
-                Srm.claim(drools, $c.resource(), "guest-os-and-app-patching", Party.AWS, "the service is managed");
+                Srm.variant(drools, $c.resource(), "guest-os-and-app-patching", Party.AWS, "the service is managed");
             end
             """;
 

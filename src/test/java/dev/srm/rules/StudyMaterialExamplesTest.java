@@ -53,9 +53,11 @@ class StudyMaterialExamplesTest {
                 "guest-os-and-app-patching", "AWS",
                 "application-security", "CUSTOMER",
                 "compliance-configuration", "CUSTOMER",
-                "network-configuration", "AWS",
-                "backup-and-recovery", "SHARED",
-                "logging-and-monitoring", "SHARED"));
+                // AWS's S3 guide: public exposure is bucket policy and Block Public Access, shared with
+                // VPC endpoint policies; versioning, replication and access logs are the customer's to turn on
+                "network-configuration", "SHARED",
+                "backup-and-recovery", "CUSTOMER",
+                "logging-and-monitoring", "CUSTOMER"));
         assertThat(statuses(bucket)).containsAllEntriesOf(Map.of(
                 "s3-block-public-access", "MISSING",
                 "s3-default-encryption", "MET",
@@ -131,7 +133,7 @@ class StudyMaterialExamplesTest {
         assertThat(parties(db)).containsEntry("backup-and-recovery", "SHARED")
                 .containsEntry("guest-os-and-app-patching", "AWS")
                 .containsEntry("data-encryption-classification", "CUSTOMER")
-                .containsEntry("network-configuration", "SHARED");
+                .containsEntry("network-configuration", "CUSTOMER");
         assertThat(statuses(db)).containsAllEntriesOf(Map.of(
                 "rds-backup-retention", "MISSING",
                 "rds-storage-encrypted", "MISSING",
