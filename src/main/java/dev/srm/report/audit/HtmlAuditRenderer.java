@@ -26,6 +26,8 @@ import java.util.Map;
  */
 final class HtmlAuditRenderer implements AuditRenderer {
     static final String TITLE = "srm audit";
+    static final String INTEGRATIONS_NOTE = "Each MISSING control result counts for every integration its control lists as "
+            + "implementing or evidencing it. Evidence services (Config rules, Security Hub controls) find the gap; the others close it.";
 
     private final Writer out;
     private final Spool drillDown = new Spool();
@@ -281,7 +283,8 @@ final class HtmlAuditRenderer implements AuditRenderer {
     }
 
     private static void integrations(StringBuilder sb, Portfolio p) {
-        sb.append("<section id=\"integrations\">\n<h2>Integrations that would close the most MISSING controls</h2>\n");
+        sb.append("<section id=\"integrations\">\n<h2>Integrations that would close the most MISSING controls</h2>\n")
+                .append("<p class=\"note\">").append(h(INTEGRATIONS_NOTE)).append("</p>\n");
         if (p.integrations().isEmpty()) {
             sb.append("<p>No MISSING controls.</p>\n</section>\n");
             return;
@@ -469,7 +472,7 @@ final class HtmlAuditRenderer implements AuditRenderer {
             .total{font-weight:700}
             .scroll{overflow-x:auto}
             .matrix th,.matrix td{padding:4px 5px}
-            .matrix th.layer{max-width:86px;font-size:11px;line-height:1.2;vertical-align:bottom}
+            .matrix th.layer{min-width:82px;max-width:92px;font-size:10.5px;line-height:1.2;vertical-align:bottom}
             .matrix .rowhead{white-space:nowrap}
             .matrix td.cell{text-align:center;font-size:11px;font-weight:600;white-space:nowrap;min-width:64px}
             .p-customer{background:var(--customer);color:#fff}.p-shared{background:var(--shared);color:#3b2f00}.p-aws{background:var(--aws);color:#fff}

@@ -100,7 +100,8 @@ final class MarkdownAuditRenderer implements AuditRenderer {
             }
         }
 
-        sb.append("\n## Integrations that would close the most MISSING controls\n\n");
+        sb.append("\n## Integrations that would close the most MISSING controls\n\n")
+                .append(md(HtmlAuditRenderer.INTEGRATIONS_NOTE)).append("\n\n");
         if (p.integrations().isEmpty()) {
             sb.append("No MISSING controls.\n");
         } else {
