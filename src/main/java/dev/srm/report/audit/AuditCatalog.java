@@ -23,16 +23,6 @@ public record AuditCatalog(List<RuleInfo> controls, List<RuleInfo> findingRules,
         integrations = Map.copyOf(new TreeMap<>(integrations));
     }
 
-    /** The control with this id, or null. */
-    public RuleInfo control(String id) {
-        for (RuleInfo r : controls) {
-            if (r.id().equals(id)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** What an integration is for, or the empty string. */
     public String why(String integration) {
         return integrations.getOrDefault(Objects.requireNonNull(integration), "");

@@ -35,6 +35,7 @@ public final class PortfolioBuilder {
     static final List<String> SHARE_LEVELS = List.of("HIGH", "MEDIUM", "LOW");
 
     private final AuditCatalog catalog;
+    private final Set<String> knownControls = new HashSet<>();
     private int scenarios;
     private int resources;
     private int controls;
@@ -71,6 +72,7 @@ public final class PortfolioBuilder {
 
     public PortfolioBuilder(AuditCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog);
+        catalog.controls().forEach(r -> knownControls.add(r.id()));
     }
 
     private static <K> void inc(Map<K, Integer> m, K key) {
@@ -122,7 +124,7 @@ public final class PortfolioBuilder {
         controls++;
         inc(statusSeverity.computeIfAbsent(c.status(), k -> new HashMap<>()), c.severity() == null ? "" : c.severity());
         inc(controlStatuses.computeIfAbsent(c.id(), k -> new HashMap<>()), c.status());
-        if (catalog.control(c.id()) == null) {
+        if (!knownControls.contains(c.id())) {
             unknownControls.putIfAbsent(c.id(), c);
         }
         if ("MISSING".equals(c.status())) {
