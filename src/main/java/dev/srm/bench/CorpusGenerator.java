@@ -28,7 +28,7 @@ import java.util.Random;
  * of a 10,000 corpus are the 1,000 corpus. Output is YAML files (one directory per team) or
  * JSON Lines for {@code srm audit -}. Run it from the built jar:
  *
- * <pre>java -cp target/srm.jar dev.srm.bench.CorpusGenerator --count 10000 --seed 42 --out /tmp/corpus
+ * <pre>java -cp target/srm.jar dev.srm.bench.CorpusGenerator --count 10000 --seed 42 --out corpus
  * java -cp target/srm.jar dev.srm.bench.CorpusGenerator --count 10000 --jsonl - | ./srm audit - --format json</pre>
  */
 public final class CorpusGenerator {
