@@ -56,6 +56,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_corpus_generator_stands_apart() {
+        noClasses().that().resideInAPackage("dev.srm.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.srm.engine..", "dev.srm.cli..", "dev.srm.run..",
+                        "dev.srm.report..", "org.kie..", "org.drools..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.srm.bench..")
+                .should().dependOnClassesThat().resideInAPackage("dev.srm.bench..")
+                .check(classes);
+    }
+
+    @Test
     void packages_are_free_of_cycles() {
         slices().matching("dev.srm.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -2,7 +2,6 @@ package dev.srm.cli;
 
 import dev.srm.engine.RulePack;
 import dev.srm.model.InputProblem;
-import dev.srm.report.TestReport;
 import dev.srm.rules.RulesException;
 import dev.srm.run.ScenarioTestRun;
 import dev.srm.scenario.ScenarioReader;

@@ -97,7 +97,7 @@ final class ResultAssembler {
         Map<String, Resource> byId = resources.stream().collect(Collectors.toMap(Resource::id, Function.identity()));
         List<ResourceResult> resourceResults = new ArrayList<>();
         for (var spec : scenario.resources()) {
-            resourceResults.add(resource(byId.get(spec.id())));
+            resourceResults.add(resource(byId.get(spec.id()), spec.line()));
         }
         List<ControlResult> account = controls(Resource.ACCOUNT);
         List<FindingResult> findingResults = findings.stream()
@@ -110,7 +110,7 @@ final class ResultAssembler {
                 resourceResults, account, findingResults, integrations(), warnings);
     }
 
-    private ResourceResult resource(Resource r) {
+    private ResourceResult resource(Resource r, int line) {
         List<Classification> cs = classifications.getOrDefault(r.id(), List.of());
         String model = null;
         String variant = null;
@@ -147,7 +147,7 @@ final class ResultAssembler {
         List<String> notes = notices.getOrDefault(r.id(), List.of()).stream()
                 .map(n -> n.message() + " [" + n.rule() + "]").sorted().toList();
         return new ResourceResult(r.id(), service, r.type(), variant, model, share, rule, reason, layers,
-                controls(r.id()), notes);
+                controls(r.id()), notes, line);
     }
 
     private LayerResult layer(String resource, String layer) {

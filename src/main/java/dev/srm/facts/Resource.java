@@ -14,7 +14,7 @@ public record Resource(String id, String service, String type, Map<String, Strin
 
     public Resource {
         Objects.requireNonNull(id, "id");
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
     }
 
     public boolean known() {

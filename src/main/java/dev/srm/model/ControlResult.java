@@ -12,7 +12,7 @@ public record ControlResult(String id, String title, String layer, String status
                             String source, List<String> securityHub, List<String> configRules,
                             Map<String, List<String>> frameworks, List<String> explanation) {
     public ControlResult {
-        frameworks = Map.copyOf(frameworks);
+        frameworks = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(frameworks));
         integrations = List.copyOf(integrations);
         evidence = List.copyOf(evidence);
         securityHub = List.copyOf(securityHub);

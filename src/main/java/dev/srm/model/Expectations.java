@@ -11,10 +11,10 @@ public record Expectations(Map<String, Map<String, String>> layers, Map<String, 
                            Map<String, String> serviceModels, Map<String, String> customerShares,
                            List<FindingPattern> findings, List<FindingPattern> noFindings) {
     public Expectations {
-        layers = Map.copyOf(layers);
-        controls = Map.copyOf(controls);
-        serviceModels = Map.copyOf(serviceModels);
-        customerShares = Map.copyOf(customerShares);
+        layers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(layers));
+        controls = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(controls));
+        serviceModels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(serviceModels));
+        customerShares = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(customerShares));
         findings = List.copyOf(findings);
         noFindings = List.copyOf(noFindings);
     }

@@ -5,14 +5,23 @@ import java.util.List;
 /**
  * One resource's result: what it is (service, type, variant, service model and customer
  * share, with the rule that decided it), who owns each layer and which controls apply.
+ * {@code line} is where the resource starts in its scenario file (0 when unknown), so that
+ * reports can point at it.
  */
 public record ResourceResult(String id, String service, String type, String variant, String serviceModel,
                              String customerShare, String rule, String reason, List<LayerResult> layers,
-                             List<ControlResult> controls, List<String> notices) {
+                             List<ControlResult> controls, List<String> notices, int line) {
     public ResourceResult {
         layers = List.copyOf(layers);
         controls = List.copyOf(controls);
         notices = List.copyOf(notices);
+    }
+
+    /** A result without a known line. */
+    public ResourceResult(String id, String service, String type, String variant, String serviceModel,
+                          String customerShare, String rule, String reason, List<LayerResult> layers,
+                          List<ControlResult> controls, List<String> notices) {
+        this(id, service, type, variant, serviceModel, customerShare, rule, reason, layers, controls, notices, 0);
     }
 
     public LayerResult layer(String layerId) {

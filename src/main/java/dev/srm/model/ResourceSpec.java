@@ -14,7 +14,7 @@ public record ResourceSpec(String id, String service, String type, Map<String, S
                            List<Setting> settings, int line) {
     public ResourceSpec {
         Objects.requireNonNull(id, "id");
-        tags = Map.copyOf(tags);
+        tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         settings = List.copyOf(settings);
     }
 }

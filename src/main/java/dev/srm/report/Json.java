@@ -31,12 +31,26 @@ public final class Json {
 
     /** Writes a tree with two-space indent and \n line ends on every platform. */
     public static void write(Object tree, Writer out) throws IOException {
+        MAPPER.writer(prettyPrinter()).writeValue(out, tree);
+        out.write("\n");
+    }
+
+    /**
+     * A generator that writes the same layout as {@link #write}, for reports that stream a
+     * document too large to hold as one tree. Closing it does not close {@code out}.
+     */
+    public static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+        g.setPrettyPrinter(prettyPrinter());
+        g.setCodec(MAPPER);
+        return g;
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indent).withArrayIndenter(indent);
-        MAPPER.writer(pp).writeValue(out, tree);
-        out.write("\n");
     }
 
     public static ObjectNode evaluation(Evaluation e) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public record RuleInfo(String id, String pkg, String file, int line, Map<String, String> metadata) {
     public RuleInfo {
         Objects.requireNonNull(id, "id");
-        metadata = Map.copyOf(new TreeMap<>(metadata));
+        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
     }
 
     public String meta(String key) {

@@ -43,7 +43,7 @@ public final class ServiceCatalog {
     /** A compliance framework and the requirement ids each control maps to (from {@code rules/frameworks/*.yaml}). */
     public record Framework(String id, String name, String source, Map<String, List<String>> controls) {
         public Framework {
-            controls = Map.copyOf(controls);
+            controls = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(controls));
         }
     }
 

@@ -1,7 +1,8 @@
-package dev.srm.report;
+package dev.srm.cli;
 
 import dev.srm.model.InputProblem;
 import dev.srm.run.ExpectationChecker;
+import dev.srm.report.Xml;
 import dev.srm.run.ScenarioTestRun;
 
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.io.Writer;
 import java.util.List;
 
 /** The reports of {@code srm test}: text for people, JUnit XML for CI dashboards. */
-public final class TestReport {
+final class TestReport {
     private TestReport() {
     }
 

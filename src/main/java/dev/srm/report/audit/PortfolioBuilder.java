@@ -1,0 +1,226 @@
+package dev.srm.report.audit;
+
+import dev.srm.facts.Severity;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.FindingResult;
+import dev.srm.model.InputProblem;
+import dev.srm.model.LayerResult;
+import dev.srm.model.Layers;
+import dev.srm.model.ResourceResult;
+import dev.srm.model.Responsibility;
+import dev.srm.rules.RuleInfo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Adds evaluations up into a {@link Portfolio}, one at a time, keeping counts only. The result
+ * does not depend on the order evaluations arrive in. Not thread-safe.
+ */
+public final class PortfolioBuilder {
+    /** Service models in report order; resources no rule classified are counted as UNCLASSIFIED. */
+    static final List<String> MODELS = List.of("IAAS", "PAAS", "SERVERLESS");
+    static final String UNCLASSIFIED = "UNCLASSIFIED";
+    static final List<String> SHARE_LEVELS = List.of("HIGH", "MEDIUM", "LOW");
+
+    private final AuditCatalog catalog;
+    private final Set<String> knownControls = new HashSet<>();
+    private int scenarios;
+    private int resources;
+    private int controls;
+    private int findings;
+    private int warnings;
+    private final Set<String> extraLayers = new TreeSet<>();
+    private final Map<Severity, Map<String, Integer>> bySeverityOwner = new EnumMap<>(Severity.class);
+    private final Map<RuleKey, int[]> byRule = new HashMap<>();
+    private final Map<RuleKey, String[]> ruleText = new HashMap<>();
+    private final Map<RowKey, Row> rows = new HashMap<>();
+    private final Map<String, Share> shares = new HashMap<>();
+    private final Map<String, Map<String, Integer>> statusSeverity = new HashMap<>();
+    private final Map<String, Map<String, Integer>> controlStatuses = new HashMap<>();
+    private final Map<String, int[]> integrationCounts = new HashMap<>();
+    private final Map<String, Set<String>> integrationControls = new HashMap<>();
+    private final Map<String, ControlResult> unknownControls = new TreeMap<>();
+
+    private record RuleKey(String rule, Severity severity) {
+    }
+
+    private record RowKey(String service, String variant, String model) {
+    }
+
+    private static final class Row {
+        int resources;
+        final Map<String, Map<Responsibility, Integer>> layers = new HashMap<>();
+    }
+
+    private static final class Share {
+        int resources;
+        final Map<String, Integer> levels = new HashMap<>();
+        final Map<Responsibility, Integer> layers = new EnumMap<>(Responsibility.class);
+    }
+
+    public PortfolioBuilder(AuditCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog);
+        catalog.controls().forEach(r -> knownControls.add(r.id()));
+    }
+
+    private static <K> void inc(Map<K, Integer> m, K key) {
+        m.merge(key, 1, Integer::sum);
+    }
+
+    public void add(Evaluation e) {
+        scenarios++;
+        warnings += e.warnings().size();
+        for (ResourceResult r : e.resources()) {
+            addResource(r);
+        }
+        Set<String> closedHere = new HashSet<>();
+        for (ControlRow row : ControlRow.of(e)) {
+            addControl(row.control(), closedHere);
+        }
+        closedHere.forEach(name -> integrationCounts.computeIfAbsent(name, k -> new int[2])[1]++);
+        Set<RuleKey> rulesHere = new HashSet<>();
+        for (FindingResult f : e.findings()) {
+            findings++;
+            inc(bySeverityOwner.computeIfAbsent(f.severity(), k -> new HashMap<>()), f.owner() == null ? "" : f.owner());
+            RuleKey key = new RuleKey(f.rule(), f.severity());
+            byRule.computeIfAbsent(key, k -> new int[2])[0]++;
+            ruleText.putIfAbsent(key, new String[] {f.title(), f.remediation()});
+            if (rulesHere.add(key)) {
+                byRule.get(key)[1]++;
+            }
+        }
+    }
+
+    private void addResource(ResourceResult r) {
+        resources++;
+        Row row = rows.computeIfAbsent(new RowKey(r.service(), r.variant(), r.serviceModel()), k -> new Row());
+        row.resources++;
+        String model = r.serviceModel() == null ? UNCLASSIFIED : r.serviceModel();
+        Share share = shares.computeIfAbsent(model, k -> new Share());
+        share.resources++;
+        inc(share.levels, r.customerShare() == null ? "UNKNOWN" : r.customerShare());
+        for (LayerResult l : r.layers()) {
+            if (!Layers.isKnown(l.layer())) {
+                extraLayers.add(l.layer());
+            }
+            inc(row.layers.computeIfAbsent(l.layer(), k -> new EnumMap<>(Responsibility.class)), l.party());
+            inc(share.layers, l.party());
+        }
+    }
+
+    private void addControl(ControlResult c, Set<String> closedHere) {
+        controls++;
+        inc(statusSeverity.computeIfAbsent(c.status(), k -> new HashMap<>()), c.severity() == null ? "" : c.severity());
+        inc(controlStatuses.computeIfAbsent(c.id(), k -> new HashMap<>()), c.status());
+        if (!knownControls.contains(c.id())) {
+            unknownControls.putIfAbsent(c.id(), c);
+        }
+        if ("MISSING".equals(c.status())) {
+            for (String name : c.integrations()) {
+                integrationCounts.computeIfAbsent(name, k -> new int[2])[0]++;
+                integrationControls.computeIfAbsent(name, k -> new TreeSet<>()).add(c.id());
+                closedHere.add(name);
+            }
+        }
+    }
+
+    /** The roll-ups so far, with the inputs that failed (sorted by file, then place). */
+    public Portfolio build(List<InputProblem> failures) {
+        List<InputProblem> sortedFailures = new ArrayList<>(failures);
+        sortedFailures.sort(InputOrder.PROBLEMS);
+        List<String> layers = new ArrayList<>(Layers.ALL);
+        layers.addAll(extraLayers);
+
+        Map<Severity, Map<String, Integer>> sevOwner = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            sevOwner.put(s, ordered(bySeverityOwner.getOrDefault(s, Map.of()), Portfolio.OWNERS));
+        }
+
+        List<Portfolio.RuleTally> ruleTallies = new ArrayList<>();
+        byRule.forEach((k, v) -> ruleTallies.add(new Portfolio.RuleTally(k.rule(), ruleText.get(k)[0], k.severity(), v[0], v[1],
+                ruleText.get(k)[1])));
+        ruleTallies.sort(Comparator.comparing(Portfolio.RuleTally::severity)
+                .thenComparing(Portfolio.RuleTally::findings, Comparator.reverseOrder())
+                .thenComparing(Portfolio.RuleTally::rule));
+
+        List<Portfolio.ServiceRow> serviceRows = new ArrayList<>();
+        rows.forEach((k, v) -> {
+            Map<String, Map<Responsibility, Integer>> byLayer = new LinkedHashMap<>();
+            for (String l : layers) {
+                if (v.layers.containsKey(l)) {
+                    byLayer.put(l, v.layers.get(l));
+                }
+            }
+            serviceRows.add(new Portfolio.ServiceRow(k.service(), k.variant(), k.model(), v.resources, byLayer));
+        });
+        serviceRows.sort(Comparator.comparing(Portfolio.ServiceRow::service, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Portfolio.ServiceRow::variant, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Portfolio.ServiceRow::serviceModel, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+        List<Portfolio.ModelShare> modelShares = new ArrayList<>();
+        List<String> models = new ArrayList<>(MODELS);
+        shares.keySet().stream().filter(m -> !MODELS.contains(m)).sorted().forEach(models::add);
+        for (String m : models) {
+            Share s = shares.get(m);
+            if (s != null) {
+                modelShares.add(new Portfolio.ModelShare(m, s.resources, ordered(s.levels, SHARE_LEVELS), s.layers));
+            }
+        }
+
+        Map<String, Map<String, Integer>> statusSev = new LinkedHashMap<>();
+        List<String> severities = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            severities.add(s.name());
+        }
+        List<String> statuses = new ArrayList<>(Portfolio.STATUSES);
+        statusSeverity.keySet().stream().filter(k -> !statuses.contains(k)).sorted().forEach(statuses::add);
+        for (String status : statuses) {
+            statusSev.put(status, ordered(statusSeverity.getOrDefault(status, Map.of()), severities));
+        }
+
+        List<Portfolio.IntegrationTally> tallies = new ArrayList<>();
+        integrationCounts.forEach((name, v) -> {
+            if (v[0] > 0) {
+                tallies.add(new Portfolio.IntegrationTally(name, catalog.why(name), v[0], v[1],
+                        List.copyOf(integrationControls.get(name))));
+            }
+        });
+        tallies.sort(Comparator.comparing(Portfolio.IntegrationTally::closes, Comparator.reverseOrder())
+                .thenComparing(Portfolio.IntegrationTally::name));
+
+        List<Portfolio.EvidenceItem> evidence = new ArrayList<>();
+        for (RuleInfo r : catalog.controls()) {
+            evidence.add(new Portfolio.EvidenceItem(r.id(), r.title(), r.layer(), r.severity(), r.configRules(),
+                    r.securityHub(), r.source(), ordered(controlStatuses.getOrDefault(r.id(), Map.of()), Portfolio.STATUSES)));
+        }
+        for (ControlResult c : unknownControls.values()) {
+            evidence.add(new Portfolio.EvidenceItem(c.id(), c.title(), c.layer(), c.severity(), c.configRules(),
+                    c.securityHub(), c.source(), ordered(controlStatuses.getOrDefault(c.id(), Map.of()), Portfolio.STATUSES)));
+        }
+
+        return new Portfolio(new Portfolio.Totals(scenarios, resources, controls, findings, warnings, sortedFailures.size()),
+                sevOwner, ruleTallies, layers, serviceRows, modelShares, statusSev, tallies, evidence, sortedFailures);
+    }
+
+    /** A copy in the given key order (0 for keys it lacks), then any other keys, sorted. */
+    private static Map<String, Integer> ordered(Map<String, Integer> m, List<String> order) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String k : order) {
+            out.put(k, m.getOrDefault(k, 0));
+        }
+        m.keySet().stream().filter(k -> !order.contains(k)).sorted().forEach(k -> out.put(k, m.get(k)));
+        return out;
+    }
+}
