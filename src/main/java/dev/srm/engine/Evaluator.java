@@ -41,7 +41,7 @@ public final class Evaluator {
     /** Evaluates one scenario; with {@code explain}, every conclusion carries the chain of rules behind it. */
     public Evaluation evaluate(Scenario scenario, boolean explain) {
         List<String> warnings = new ArrayList<>();
-        List<Object> facts = facts(scenario, warnings);
+        List<Object> facts = facts(scenario, warnings, true);
         KieSession session = pack.kieBase().newKieSession();
         Tracer tracer = explain ? new Tracer() : null;
         try {
@@ -64,7 +64,12 @@ public final class Evaluator {
         }
     }
 
-    private List<Object> facts(Scenario scenario, List<String> warnings) {
+    /**
+     * The facts of a scenario: its context, the pack's controls, account settings, resources
+     * and their settings. {@code checkKeys} warns about configuration keys the catalogue does
+     * not know (off for inputs, like ASFF details, that are not CloudFormation properties).
+     */
+    List<Object> facts(Scenario scenario, List<String> warnings, boolean checkKeys) {
         ServiceCatalog catalog = pack.catalog();
         List<Object> facts = new ArrayList<>();
         facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
@@ -74,7 +79,9 @@ public final class Evaluator {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
             facts.addAll(spec.settings());
-            warnUnknownKeys(spec, resource, catalog, scenario, warnings);
+            if (checkKeys) {
+                warnUnknownKeys(spec, resource, catalog, scenario, warnings);
+            }
         }
         return facts;
     }
