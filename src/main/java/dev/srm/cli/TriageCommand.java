@@ -66,7 +66,8 @@ final class TriageCommand implements Callable<Integer> {
             description = "A setting of the resource made up for --service (repeatable), e.g. --config Engine=custom-oracle-ee.")
     List<String> config = new ArrayList<>();
 
-    @Option(names = "--owner-tag", paramLabel = "KEY", description = "The tag key that names a resource's team (default: the scenario's ownerTag, else owner).")
+    @Option(names = "--owner-tag", paramLabel = "KEY",
+            description = "The tag key that names a resource's team (default: the scenario's ownerTag, else owner).")
     String ownerTag;
 
     @Option(names = "--asff", description = "Read FILE as ASFF findings (otherwise recognised by its content).")
@@ -85,10 +86,11 @@ final class TriageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
-        if (file == null && service == null && kind == null && resource == null && layer == null && summary == null
-                && id == null && detectedBy == null && config.isEmpty()) {
-            throw new UsageException("nothing to triage: give a scenario FILE with an incident block, an ASFF findings FILE,"
-                    + " or --service and --kind");
+        TriageRequest request = new TriageRequest(file, asff, id, resource, service, kind, layer, summary, detectedBy, config, ownerTag);
+        try {
+            request.validate();
+        } catch (TriageException e) {
+            throw new UsageException(e.getMessage());
         }
         RulePack pack;
         try {
@@ -97,7 +99,6 @@ final class TriageCommand implements Callable<Integer> {
             e.problems().forEach(p -> cli.err().println("srm: " + p));
             return ExitCode.INPUT.code();
         }
-        TriageRequest request = new TriageRequest(file, asff, id, resource, service, kind, layer, summary, detectedBy, config, ownerTag);
         List<Triage> triages;
         try {
             triages = new TriageRun(new Triager(pack), new ScenarioReader()).run(request);

@@ -44,7 +44,7 @@ public final class TriageRun {
 
     /** One triage per incident: one for a scenario or flags, one per finding of an ASFF file. */
     public List<Triage> run(TriageRequest request) throws TriageException {
-        checkFlagsNotEmpty(request);
+        request.validate();
         List<Scenario> scenarios = request.file() == null ? List.of(fromFlags(request)) : fromFile(request);
         List<Triage> out = new ArrayList<>();
         for (Scenario s : scenarios) {
@@ -56,13 +56,6 @@ public final class TriageRun {
     // ---------------------------------------------------------------- inputs
 
     private Scenario fromFlags(TriageRequest r) throws TriageException {
-        if (r.noIncidentFlags()) {
-            throw TriageException.usage("nothing to triage: give a scenario FILE with an incident block, an ASFF findings file,"
-                    + " or --service and --kind");
-        }
-        if (r.resource() != null) {
-            throw TriageException.usage("--resource names a resource of a scenario FILE; without a file, use --service");
-        }
         if (r.service() == null) {
             throw TriageException.usage("--service is required without a FILE (e.g. --service EC2)");
         }
@@ -192,22 +185,6 @@ public final class TriageRun {
     }
 
     // ---------------------------------------------------------------- checks
-
-    private static void checkFlagsNotEmpty(TriageRequest r) throws TriageException {
-        String[][] flags = {{"--id", r.id()}, {"--resource", r.resource()}, {"--service", r.service()}, {"--kind", r.kind()},
-                {"--layer", r.layer()}, {"--summary", r.summary()}, {"--detected-by", r.detectedBy()}, {"--owner-tag", r.ownerTag()}};
-        for (String[] f : flags) {
-            if (f[1] != null && f[1].isBlank()) {
-                throw TriageException.usage(f[0] + " is empty; give it a value or leave it out");
-            }
-        }
-        for (String c : r.config()) {
-            int eq = c.indexOf('=');
-            if (eq <= 0 || c.substring(0, eq).isBlank()) {
-                throw TriageException.usage("--config '" + c + "' is not KEY=VALUE (e.g. --config Engine=custom-oracle-ee)");
-            }
-        }
-    }
 
     /** An incident block whose resource and service disagree is an input error at the block's place. */
     private void checkBlock(String name, Scenario s, IncidentSpec block) throws TriageException {

@@ -71,17 +71,18 @@ public final class AsffReader {
         try {
             root = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ScenarioReader.problem(name, ScenarioReader.where(e.getLocation(), 0), ScenarioReader.syntax(e, Format.JSON));
+            throw ScenarioReader.problem(name, ScenarioReader.where(e.getLocation(), 0), "not ASFF findings (ASFF is JSON): "
+                    + ScenarioReader.syntax(e, Format.JSON));
         } catch (IOException e) {
             throw ScenarioReader.problem(name, "", "cannot be parsed: " + e.getMessage());
         }
         JsonFactory factory = json.getFactory();
         if (root == null || !root.isObject()) {
-            throw notAsff(name, "", "", "expected a finding object or {\"Findings\": [...]}, found " + kind(root));
+            throw notAsff(name, "1:1", "", "expected a finding object or {\"Findings\": [...]}, found " + kind(root));
         }
         if (root.has("schemaVersion") && root.has("type") && root.has("resource") && !root.has("SchemaVersion")) {
-            throw notAsff(name, "", "", "this is a GuardDuty finding in GuardDuty's own format; export it from Security Hub,"
-                    + " which emits ASFF");
+            throw notAsff(name, where(factory, bytes, ""), "", "this is a GuardDuty finding in GuardDuty's own format;"
+                    + " export it from Security Hub, which emits ASFF");
         }
         String base;
         JsonNode list;

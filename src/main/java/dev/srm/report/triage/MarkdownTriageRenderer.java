@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * from the input or the rules is escaped, so a summary cannot break the ticket's layout.
  */
 public final class MarkdownTriageRenderer implements TriageRenderer {
-    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]{}()<>#+!|~&\"]");
+    /** Characters that can start Markdown or HTML syntax inline; with brackets escaped, parentheses cannot form a link. */
+    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>#|~&]");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     @Override
@@ -44,7 +45,8 @@ public final class MarkdownTriageRenderer implements TriageRenderer {
                 + md(TextTriageRenderer.resource(t)) + ". Route to **" + md(t.route().team() == null ? "nobody named" : t.route().team())
                 + "**.\n\n");
         out.print("| | |\n|---|---|\n");
-        row(out, "Kind", t.kind().id() == null ? md(t.kind().reason()) : md(t.kind().id() + (t.kind().title() == null ? "" : ": " + t.kind().title())));
+        row(out, "Kind", t.kind().id() == null ? md(t.kind().reason())
+                : md(t.kind().id() + (t.kind().title() == null ? "" : ": " + t.kind().title())));
         if (i.summary() != null) {
             row(out, "Summary", md(i.summary()));
         }
