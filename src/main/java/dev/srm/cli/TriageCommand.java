@@ -1,7 +1,5 @@
 package dev.srm.cli;
 
-import dev.srm.engine.RulePack;
-import dev.srm.engine.Triager;
 import dev.srm.model.Triage;
 import dev.srm.report.triage.TriageFormat;
 import dev.srm.rules.RulesException;
@@ -92,16 +90,12 @@ final class TriageCommand implements Callable<Integer> {
         } catch (TriageException e) {
             throw new UsageException(e.getMessage());
         }
-        RulePack pack;
+        List<Triage> triages;
         try {
-            pack = rules.load();
+            triages = TriageRun.run(rules.sources(), new ScenarioReader(), request);
         } catch (RulesException e) {
             e.problems().forEach(p -> cli.err().println("srm: " + p));
             return ExitCode.INPUT.code();
-        }
-        List<Triage> triages;
-        try {
-            triages = new TriageRun(new Triager(pack), new ScenarioReader()).run(request);
         } catch (TriageException e) {
             if (e.why() == TriageException.Cause.USAGE) {
                 throw new UsageException(e.getMessage());

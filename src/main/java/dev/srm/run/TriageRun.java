@@ -1,5 +1,6 @@
 package dev.srm.run;
 
+import dev.srm.engine.RulePack;
 import dev.srm.engine.Triager;
 import dev.srm.facts.Setting;
 import dev.srm.model.IncidentSpec;
@@ -10,6 +11,8 @@ import dev.srm.model.Scenario;
 import dev.srm.model.Triage;
 import dev.srm.facts.Inventory;
 import dev.srm.rules.IncidentCatalog;
+import dev.srm.rules.RuleSources;
+import dev.srm.rules.RulesException;
 import dev.srm.rules.ServiceCatalog;
 import dev.srm.scenario.AsffReader;
 import dev.srm.scenario.Format;
@@ -28,29 +31,60 @@ import java.util.stream.Collectors;
  * Runs {@code srm triage}: turns a scenario with an incident block, an ASFF findings file or
  * flags into scenarios whose incident names a resource (a synthetic one of the named service
  * when the input names no resource, so the same classification rules apply), checks what the
- * input says against the pack (known kinds, layers, services) and triages each.
+ * input says against the pack's catalogues (known kinds, layers, services) and triages each.
+ * Input is checked before the rules are compiled, so bad input is answered at once.
  */
 public final class TriageRun {
     /** The id of the scenario built from flags alone. */
     static final String FLAGS_SCENARIO = "triage";
 
-    private final Triager triager;
+    private final ServiceCatalog services;
+    private final IncidentCatalog incidents;
     private final ScenarioReader reader;
 
-    public TriageRun(Triager triager, ScenarioReader reader) {
-        this.triager = triager;
+    public TriageRun(ServiceCatalog services, IncidentCatalog incidents, ScenarioReader reader) {
+        this.services = services;
+        this.incidents = incidents;
         this.reader = reader;
     }
 
-    /** One triage per incident: one for a scenario or flags, one per finding of an ASFF file. */
-    public List<Triage> run(TriageRequest request) throws TriageException {
+    /** A run that uses the catalogues of a compiled pack. */
+    public static TriageRun of(RulePack pack, ScenarioReader reader) {
+        return new TriageRun(pack.catalog(), pack.incidents(), reader);
+    }
+
+    /**
+     * Checks the request and reads its input with the catalogues of {@code sources} only, then
+     * compiles the pack and triages: bad input is reported before the rules are compiled.
+     */
+    public static List<Triage> run(RuleSources sources, ScenarioReader reader, TriageRequest request)
+            throws TriageException, RulesException {
         request.validate();
-        List<Scenario> scenarios = request.file() == null ? List.of(fromFlags(request)) : fromFile(request);
+        TriageRun run = new TriageRun(ServiceCatalog.load(sources), IncidentCatalog.load(sources), reader);
+        List<Scenario> scenarios = run.prepare(request);
+        return triage(new Triager(RulePack.load(sources)), scenarios);
+    }
+
+    /** One triage per incident of the request, with an already compiled pack. */
+    public List<Triage> run(Triager triager, TriageRequest request) throws TriageException {
+        return triage(triager, prepare(request));
+    }
+
+    private static List<Triage> triage(Triager triager, List<Scenario> scenarios) {
         List<Triage> out = new ArrayList<>();
         for (Scenario s : scenarios) {
             out.add(triager.triage(s));
         }
         return out;
+    }
+
+    /**
+     * The scenarios to triage, each with an incident that names one of its resources: one for
+     * a scenario or flags, one per finding of an ASFF file.
+     */
+    public List<Scenario> prepare(TriageRequest request) throws TriageException {
+        request.validate();
+        return request.file() == null ? List.of(fromFlags(request)) : fromFile(request);
     }
 
     // ---------------------------------------------------------------- inputs
@@ -96,7 +130,7 @@ public final class TriageRun {
         checkLayerFlag(r.layer());
         List<Scenario> scenarios;
         try {
-            scenarios = new AsffReader(catalog()).read(name, bytes);
+            scenarios = new AsffReader(incidents).read(name, bytes);
         } catch (ScenarioException e) {
             throw TriageException.input(e.problem());
         }
@@ -231,11 +265,10 @@ public final class TriageRun {
     // ---------------------------------------------------------------- helpers
 
     private IncidentCatalog catalog() {
-        return triager.pack().incidents();
+        return incidents;
     }
 
     private Optional<ServiceCatalog.Service> catalog(String serviceOrType) {
-        ServiceCatalog services = triager.pack().catalog();
         if (serviceOrType == null) {
             return Optional.empty();
         }
@@ -246,11 +279,11 @@ public final class TriageRun {
         if (spec == null) {
             return Optional.empty();
         }
-        return spec.type() != null ? triager.pack().catalog().byType(spec.type()) : catalog(spec.service());
+        return spec.type() != null ? services.byType(spec.type()) : catalog(spec.service());
     }
 
     private String knownServices() {
-        return triager.pack().catalog().services().stream().map(ServiceCatalog.Service::name).collect(Collectors.joining(", "));
+        return services.services().stream().map(ServiceCatalog.Service::name).collect(Collectors.joining(", "));
     }
 
     /** An id for a resource made up for a service, unique among the scenario's resources. */
@@ -270,7 +303,7 @@ public final class TriageRun {
     /** A resource made up for a service (or for a CloudFormation type, when one was given), with the given settings. */
     private ResourceSpec synthetic(ServiceCatalog.Service service, String type, List<ResourceSpec> existing, List<Setting> settings) {
         String id = settings.isEmpty() ? idFor(service, existing) : settings.get(0).resource();
-        return new ResourceSpec(id, service.name(), type == null ? null : triager.pack().catalog().canonicalType(type), Map.of(),
+        return new ResourceSpec(id, service.name(), type == null ? null : services.canonicalType(type), Map.of(),
                 settings, 0);
     }
 
