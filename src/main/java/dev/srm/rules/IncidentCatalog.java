@@ -19,7 +19,10 @@ import java.util.Optional;
  * redefine) earlier ones. It decides nothing; the DRL rules under {@code triage/} do.
  */
 public final class IncidentCatalog {
-    /** A kind of incident: id, title, the layer it usually sits on, and what it covers; {@code origin} is the file that defines it. */
+    /**
+     * A kind of incident: id, title, the layer it usually sits on ({@code defaultLayer} in the
+     * file), and what it covers; {@code origin} is the file that defines it.
+     */
     public record Kind(String id, String title, String layer, String description, String origin) {
     }
 
@@ -58,9 +61,9 @@ public final class IncidentCatalog {
         int i = 0;
         for (JsonNode k : root.path("incidentKinds")) {
             String id = k.path("id").asText("").trim();
-            String layer = k.path("layer").asText("").trim();
+            String layer = k.path("defaultLayer").asText("").trim();
             if (id.isEmpty() || layer.isEmpty()) {
-                problems.add(f.origin() + ": incidentKinds[" + i + "]: a kind needs an id and a layer");
+                problems.add(f.origin() + ": incidentKinds[" + i + "]: a kind needs an id and a defaultLayer");
             } else if (!id.matches("[a-z0-9][a-z0-9-]*")) {
                 problems.add(f.origin() + ": incidentKinds[" + i + "]: kind id '" + id + "' must be lower-case letters, digits and dashes");
             } else {

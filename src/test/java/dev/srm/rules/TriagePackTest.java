@@ -97,7 +97,7 @@ class TriagePackTest {
     @Test
     void an_incident_kind_on_an_unknown_layer_is_rejected() {
         RuleSources pack = RuleSources.of(List.of(
-                new RuleFile("extra/kinds.yaml", "catalog/kinds.yaml", "incidentKinds:\n  - {id: alien-invasion, layer: orbit}\n"),
+                new RuleFile("extra/kinds.yaml", "catalog/kinds.yaml", "incidentKinds:\n  - {id: alien-invasion, defaultLayer: orbit}\n"),
                 new RuleFile("extra/empty.drl", "empty.drl", "package custom;\n")));
         assertThatThrownBy(() -> RulePack.load(pack)).isInstanceOf(RulesException.class)
                 .hasMessageStartingWith("extra/kinds.yaml: incident kind 'alien-invasion': unknown layer 'orbit'");

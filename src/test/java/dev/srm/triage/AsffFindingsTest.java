@@ -92,6 +92,25 @@ class AsffFindingsTest {
     }
 
     @Test
+    void product_fields_tell_an_instance_being_brute_forced_from_one_brute_forcing_others() throws Exception {
+        Triage attacking = Triages.file(DIR + "guardduty-ec2-ssh-brute-force-outbound.json").triage();
+        assertThat(attacking.kind().id()).isEqualTo("malware-on-host");
+        assertThat(attacking.kind().rule()).isEqualTo("asff-guardduty-brute-force-from-the-instance");
+        assertThat(attacking.actions().get(0).text()).startsWith("Isolate the instance");
+        String inbound = Files.readString(Path.of(DIR + "guardduty-ec2-ssh-brute-force-outbound.json"))
+                .replace("\"OUTBOUND\"", "\"INBOUND\"").replace("\"ACTOR\"", "\"TARGET\"");
+        Path tmp = Files.createTempFile("inbound", ".json");
+        try {
+            Files.writeString(tmp, inbound);
+            Triage attacked = Triages.file(tmp.toString()).triage();
+            assertThat(attacked.kind().id()).isEqualTo("network-exposure");
+            assertThat(attacked.owner().name()).isEqualTo("CUSTOMER");
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Test
     void the_owner_tag_key_can_be_changed_for_findings_too() {
         Triage t = Triages.file(DIR + "guardduty-credential-exfiltration.json").ownerTag("team").triage();
         assertThat(t.route().team()).isEqualTo("orders");
