@@ -88,6 +88,17 @@ class TriageCommandTest {
     }
 
     @Test
+    void the_readme_example_is_what_srm_prints() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String command = "    ./srm triage scenarios/incidents/data-exposure-s3.yaml\n\n```\n";
+        int start = readme.indexOf(command);
+        assertThat(start).as("README shows the triage example").isPositive();
+        String shown = readme.substring(start + command.length(), readme.indexOf("```", start + command.length()));
+        CliRun run = CliRun.of("triage", "scenarios/incidents/data-exposure-s3.yaml");
+        assertThat(run.out()).isEqualTo(shown);
+    }
+
+    @Test
     void help_lists_the_exit_codes_and_the_formats() {
         CliRun run = CliRun.of("triage", "--help");
         assertThat(run.code()).isZero();
