@@ -93,6 +93,15 @@ class TriageBadInputTest {
     }
 
     @Test
+    void an_unknown_service_or_layer_in_the_incident_block() throws IOException {
+        Path service = write("svc.yaml", "srm: 1\nid: s\nresources: []\nincident:\n  kind: aws-service-event\n  service: Mainframe\n");
+        assertOneLine(CliRun.of("triage", service.toString()), 3, service + ":6:3: /incident/service: unknown service 'Mainframe'");
+        Path layer = write("layer.yaml", "srm: 1\nid: s\nresources:\n  - {id: web, service: EC2}\nincident:\n  kind: malware-on-host\n"
+                + "  resource: web\n  layer: kernel\n");
+        assertOneLine(CliRun.of("triage", layer.toString()), 3, layer + ":8:3: /incident/layer: unknown layer 'kernel'; known layers:");
+    }
+
+    @Test
     void no_input_at_all() {
         assertUsage(CliRun.of("triage"), "srm: nothing to triage: give a scenario FILE with an incident block, an ASFF findings FILE,"
                 + " or --service and --kind");

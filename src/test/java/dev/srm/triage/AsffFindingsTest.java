@@ -155,6 +155,22 @@ class AsffFindingsTest {
     }
 
     @Test
+    void a_security_hub_eventbridge_event_carries_its_findings_too() throws Exception {
+        String finding = Files.readString(Path.of(DIR + "guardduty-ec2-command-and-control.json"));
+        String event = "{\"version\": \"0\", \"detail-type\": \"Security Hub Findings - Imported\", \"source\": \"aws.securityhub\","
+                + " \"detail\": {\"findings\": [" + finding + "]}}";
+        Path tmp = Files.createTempFile("event", ".json");
+        try {
+            Files.writeString(tmp, event);
+            Triage t = Triages.file(tmp.toString()).triage();
+            assertThat(t.kind().id()).isEqualTo("malware-on-host");
+            assertThat(t.route().team()).isEqualTo("web-platform");
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Test
     void kind_and_layer_flags_override_what_the_finding_says() {
         Triage t = Triages.file(DIR + "guardduty-ec2-command-and-control.json").kind("credential-compromise").triage();
         assertThat(t.kind().id()).isEqualTo("credential-compromise");
