@@ -9,8 +9,8 @@ import java.io.PrintWriter;
 @Command(name = "srm", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Evaluate AWS resources against the Shared Responsibility Model: who secures what, which controls "
                 + "the customer must run, and what is wrong.",
-        subcommands = {EvaluateCommand.class, AuditCommand.class, RulesCommand.class, TestCommand.class,
-                SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
+                TestCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 " 0:clean: no finding at or above --fail-on, every input read",
                 " 1:internal error (a bug in srm: please report it)",

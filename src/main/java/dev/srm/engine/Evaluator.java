@@ -60,7 +60,7 @@ public final class Evaluator {
 
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
         List<String> warnings = new ArrayList<>();
-        List<Object> facts = facts(scenario, warnings);
+        List<Object> facts = facts(scenario, warnings, true);
         KieSession session = pack.kieBase().newKieSession();
         Tracer tracer = explain ? new Tracer() : null;
         try {
@@ -91,7 +91,12 @@ public final class Evaluator {
         }
     }
 
-    private List<Object> facts(Scenario scenario, List<String> warnings) {
+    /**
+     * The facts of a scenario: its context, the pack's controls, account settings, resources
+     * and their settings. {@code checkKeys} warns about configuration keys the catalogue does
+     * not know (off for inputs, like ASFF details, that are not CloudFormation properties).
+     */
+    List<Object> facts(Scenario scenario, List<String> warnings, boolean checkKeys) {
         ServiceCatalog catalog = pack.catalog();
         List<Object> facts = new ArrayList<>();
         facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
@@ -101,7 +106,9 @@ public final class Evaluator {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
             facts.addAll(spec.settings());
-            warnUnknownKeys(spec, resource, catalog, scenario, warnings);
+            if (checkKeys) {
+                warnUnknownKeys(spec, resource, catalog, scenario, warnings);
+            }
         }
         return facts;
     }

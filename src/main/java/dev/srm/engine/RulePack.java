@@ -2,6 +2,8 @@ package dev.srm.engine;
 
 import dev.srm.facts.ControlDef;
 import dev.srm.facts.Severity;
+import dev.srm.model.Layers;
+import dev.srm.rules.IncidentCatalog;
 import dev.srm.rules.RuleFile;
 import dev.srm.rules.RuleInfo;
 import dev.srm.rules.RuleSources;
@@ -34,14 +36,16 @@ public final class RulePack {
     private final Map<String, RuleInfo> rules;
     private final Map<String, ControlDef> controls;
     private final ServiceCatalog catalog;
+    private final IncidentCatalog incidents;
 
     private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
-                     ServiceCatalog catalog) {
+                     ServiceCatalog catalog, IncidentCatalog incidents) {
         this.kieBase = kieBase;
         this.sources = sources;
         this.rules = Collections.unmodifiableMap(rules);
         this.controls = Collections.unmodifiableMap(controls);
         this.catalog = catalog;
+        this.incidents = incidents;
     }
 
     /**
@@ -59,6 +63,7 @@ public final class RulePack {
 
     private static RulePack load(RuleSources sources, KieBase kieBase) throws RulesException {
         ServiceCatalog catalog = ServiceCatalog.load(sources);
+        IncidentCatalog incidents = IncidentCatalog.load(sources);
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = readRules(kieBase, sources, problems);
         Map<String, ControlDef> controls = new TreeMap<>();
@@ -70,12 +75,25 @@ public final class RulePack {
                 } catch (IllegalArgumentException e) {
                     problems.add(r.file() + ":" + r.line() + ": control rule '" + r.id() + "': " + e.getMessage());
                 }
+            } else if ("triage".equals(r.kind())) {
+                for (String key : List.of("title", "source")) {
+                    String v = r.meta(key);
+                    if (v == null || v.isBlank()) {
+                        problems.add(r.file() + ":" + r.line() + ": triage rule '" + r.id() + "': missing @" + key + " metadata");
+                    }
+                }
+            }
+        }
+        for (IncidentCatalog.Kind k : incidents.kinds()) {
+            if (!Layers.isKnown(k.layer())) {
+                problems.add(k.origin() + ": incident kind '" + k.id() + "': unknown layer '" + k.layer() + "' (expected one of "
+                        + String.join(", ", Layers.ALL) + ")");
             }
         }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
-        return new RulePack(kieBase, sources, rules, controls, catalog);
+        return new RulePack(kieBase, sources, rules, controls, catalog, incidents);
     }
 
     private static String require(RuleInfo r, String key) {
@@ -152,5 +170,10 @@ public final class RulePack {
 
     public ServiceCatalog catalog() {
         return catalog;
+    }
+
+    /** The incident taxonomy and the ASFF resource types, for triage. */
+    public IncidentCatalog incidents() {
+        return incidents;
     }
 }

@@ -12,10 +12,16 @@ import java.util.Objects;
  * @param file     the file it came from, as the user named it (or {@code <stdin>:N})
  * @param account  account-wide settings, with the resource id {@code account}
  * @param owner    the team that owns the scenario's resources unless a resource's tag says otherwise
+ * @param ownerTag the tag key that names a resource's owning team (null: {@link #DEFAULT_OWNER_TAG})
+ * @param incident the incident to triage, or null when the scenario describes none
  * @param expect   what {@code srm test} checks, or null
  */
 public record Scenario(String id, String title, String description, String file, Inventory inventory,
-                       String owner, List<Setting> account, List<ResourceSpec> resources, Expectations expect) {
+                       String owner, List<Setting> account, List<ResourceSpec> resources, String ownerTag,
+                       IncidentSpec incident, Expectations expect) {
+    /** The tag key that names a resource's team unless a scenario sets {@code ownerTag}. */
+    public static final String DEFAULT_OWNER_TAG = "owner";
+
     public Scenario {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(file, "file");
@@ -23,5 +29,27 @@ public record Scenario(String id, String title, String description, String file,
         title = title == null ? id : title;
         account = List.copyOf(account);
         resources = List.copyOf(resources);
+    }
+
+    /** A scenario without an incident, with the default owner tag. */
+    public Scenario(String id, String title, String description, String file, Inventory inventory,
+                    String owner, List<Setting> account, List<ResourceSpec> resources) {
+        this(id, title, description, file, inventory, owner, account, resources, null, null, null);
+    }
+
+    /** The tag key that names a resource's owning team. */
+    public String ownerTagKey() {
+        return ownerTag == null || ownerTag.isBlank() ? DEFAULT_OWNER_TAG : ownerTag;
+    }
+
+    /** The resource spec with this id, or null. */
+    public ResourceSpec resource(String resourceId) {
+        return resources.stream().filter(r -> r.id().equals(resourceId)).findFirst().orElse(null);
+    }
+
+    /** This scenario with another incident, owner tag and resources (the run resolves an incident against them). */
+    public Scenario with(IncidentSpec newIncident, String newOwnerTag, List<ResourceSpec> newResources) {
+        return new Scenario(id, title, description, file, inventory, owner, account, newResources, newOwnerTag, newIncident,
+                expect);
     }
 }

@@ -20,6 +20,8 @@ import dev.srm.facts.Inventory;
 import dev.srm.facts.Resource;
 import dev.srm.facts.Setting;
 import dev.srm.model.Expectations;
+import dev.srm.facts.Severity;
+import dev.srm.model.IncidentSpec;
 import dev.srm.model.InputProblem;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
@@ -39,7 +41,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,12 +100,19 @@ public final class ScenarioReader {
     /** Reads a file; the path is shown to the user as given. */
     public Scenario read(Path file) throws ScenarioException {
         String name = file.toString();
-        byte[] bytes;
+        byte[] bytes = bytes(file);
+        Format format = Format.ofName(name);
+        return read(name, bytes, format == null ? sniff(bytes) : format, 0);
+    }
+
+    /** The bytes of an input file, or the one-line problem that stops it being read. */
+    public static byte[] bytes(Path file) throws ScenarioException {
+        String name = file.toString();
         try {
             if (Files.isDirectory(file)) {
-                throw problem(name, "", "is a directory, expected a scenario file");
+                throw problem(name, "", "is a directory, expected a file");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw problem(name, "", "no such file");
         } catch (AccessDeniedException e) {
@@ -112,8 +120,6 @@ public final class ScenarioReader {
         } catch (IOException e) {
             throw problem(name, "", "cannot be read: " + e.getMessage());
         }
-        Format format = Format.ofName(name);
-        return read(name, bytes, format == null ? sniff(bytes) : format, 0);
     }
 
     /**
@@ -151,7 +157,7 @@ public final class ScenarioReader {
         return Format.YAML;
     }
 
-    private static boolean isBlank(byte[] bytes) {
+    static boolean isBlank(byte[] bytes) {
         for (byte b : bytes) {
             if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
                 return false;
@@ -160,7 +166,7 @@ public final class ScenarioReader {
         return true;
     }
 
-    private static void checkUtf8(String name, byte[] bytes) throws ScenarioException {
+    static void checkUtf8(String name, byte[] bytes) throws ScenarioException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -180,14 +186,14 @@ public final class ScenarioReader {
         }
     }
 
-    private static String where(JsonLocation loc, int lineOffset) {
+    static String where(JsonLocation loc, int lineOffset) {
         if (loc == null || loc.getLineNr() <= 0) {
             return "";
         }
         return (loc.getLineNr() + lineOffset) + ":" + loc.getColumnNr();
     }
 
-    private static String syntax(JsonProcessingException e, Format format) {
+    static String syntax(JsonProcessingException e, Format format) {
         String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
         // SnakeYAML: "while parsing X" / " in 'reader', line.." / "    <excerpt>" / "expected Y, but found Z" ...
         // the message lines are the ones that are not indented
@@ -236,7 +242,7 @@ public final class ScenarioReader {
         return messages.get(0);
     }
 
-    private static ScenarioException problem(String file, String where, String message) {
+    static ScenarioException problem(String file, String where, String message) {
         return new ScenarioException(new InputProblem(file, where, message));
     }
 
@@ -247,7 +253,7 @@ public final class ScenarioReader {
         List<Setting> account = new ArrayList<>();
         flatten(Resource.ACCOUNT, "", "", root.path("account"), account);
         List<ResourceSpec> resources = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
         int i = 0;
         for (JsonNode r : root.path("resources")) {
             String pointer = "/resources/" + i;
@@ -268,8 +274,37 @@ public final class ScenarioReader {
             resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line));
             i++;
         }
+        IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory);
         return new Scenario(id, text(root, "title"), text(root, "description"), name, inventory, text(root, "owner"),
-                account, resources, root.has("expect") ? expectations(root.get("expect")) : null);
+                account, resources, text(root, "ownerTag"), incident,
+                root.has("expect") ? expectations(root.get("expect")) : null);
+    }
+
+    /** The incident block, with where each field is; its resource must be one of the scenario's. */
+    private static IncidentSpec incident(String name, String scenarioId, JsonNode node, Map<String, Integer> resourceIds,
+                                         int lineOffset, byte[] bytes, JsonFactory factory) throws ScenarioException {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith("/incident"));
+        Map<String, String> locations = new LinkedHashMap<>();
+        for (String field : List.of("id", "resource", "service", "layer", "kind", "summary", "detectedBy", "severity")) {
+            int[] loc = found.getOrDefault("/incident/" + field, found.get("/incident"));
+            if (loc != null) {
+                locations.put(field, (loc[0] + lineOffset) + ":" + loc[1]);
+            }
+        }
+        String resource = text(node, "resource");
+        if (resource != null && !resourceIds.containsKey(resource)) {
+            String known = resourceIds.isEmpty() ? "it has none" : "its resources are " + String.join(", ", resourceIds.keySet());
+            throw problem(name, locations.getOrDefault("resource", ""), "/incident/resource: no resource '" + resource
+                    + "' in this scenario (" + known + "); name one of them, or give service instead");
+        }
+        String severity = text(node, "severity");
+        String incidentId = text(node, "id");
+        return new IncidentSpec(incidentId == null ? scenarioId : incidentId, resource, text(node, "service"),
+                text(node, "layer"), text(node, "kind"), text(node, "summary"), text(node, "detectedBy"),
+                severity == null ? null : Severity.parse(severity), IncidentSpec.Origin.SCENARIO, null, false, locations);
     }
 
     private static Expectations expectations(JsonNode e) {

@@ -1,0 +1,113 @@
+package dev.srm.cli;
+
+import dev.srm.model.Triage;
+import dev.srm.report.triage.TriageFormat;
+import dev.srm.rules.RulesException;
+import dev.srm.run.TriageException;
+import dev.srm.run.TriageRequest;
+import dev.srm.run.TriageRun;
+import dev.srm.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code srm triage}: during an incident, whose is it (AWS, customer or shared), what to do first, and what to pull. */
+@Command(name = "triage", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Triage an incident: who owns the remediation (AWS, CUSTOMER or SHARED) and why, the first actions in order,",
+                "the evidence to pull, who to route it to and which controls would have prevented it.",
+                "Input: a scenario FILE with an incident block, an ASFF findings FILE (Security Hub, GuardDuty), or flags alone."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                " 0:answered (the owner may still be UNKNOWN or CONFLICT; the report says why)",
+                " 1:internal error (a bug in srm: please report it)",
+                " 2:usage error: unknown option, bad or empty value, missing or conflicting flags",
+                " 3:the input (scenario, ASFF file or rules) could not be read or validated"})
+final class TriageCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "A scenario with an incident block, or ASFF findings (one finding or {\"Findings\": [...]}).")
+    Path file;
+
+    @Option(names = "--service", paramLabel = "SERVICE",
+            description = "The service the incident is on (a name like EC2 or a CloudFormation type), when no resource is named.")
+    String service;
+
+    @Option(names = "--resource", paramLabel = "ID", description = "The resource of the scenario FILE the incident is on.")
+    String resource;
+
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "The incident kind, e.g. data-exposure, unpatched-vulnerability (the taxonomy is rules/catalog/incident-kinds.yaml).")
+    String kind;
+
+    @Option(names = "--layer", paramLabel = "LAYER", description = "The responsibility layer, when known; inferred from the kind otherwise.")
+    String layer;
+
+    @Option(names = "--summary", paramLabel = "TEXT", description = "What happened, in a sentence.")
+    String summary;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The incident's id, e.g. a ticket number.")
+    String id;
+
+    @Option(names = "--detected-by", paramLabel = "SOURCE", description = "What detected it, e.g. GuardDuty.")
+    String detectedBy;
+
+    @Option(names = "--config", paramLabel = "KEY=VALUE",
+            description = "A setting of the resource made up for --service (repeatable), e.g. --config Engine=custom-oracle-ee.")
+    List<String> config = new ArrayList<>();
+
+    @Option(names = "--owner-tag", paramLabel = "KEY",
+            description = "The tag key that names a resource's team (default: the scenario's ownerTag, else owner).")
+    String ownerTag;
+
+    @Option(names = "--asff", description = "Read FILE as ASFF findings (otherwise recognised by its content).")
+    boolean asff;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TriageFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Override
+    public Integer call() throws Exception {
+        Cli cli = Cli.of(spec);
+        TriageRequest request = new TriageRequest(file, asff, id, resource, service, kind, layer, summary, detectedBy, config, ownerTag);
+        try {
+            request.validate();
+        } catch (TriageException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<Triage> triages;
+        try {
+            triages = TriageRun.run(rules.sources(), new ScenarioReader(), request);
+        } catch (RulesException e) {
+            e.problems().forEach(p -> cli.err().println("srm: " + p));
+            return ExitCode.INPUT.code();
+        } catch (TriageException e) {
+            if (e.why() == TriageException.Cause.USAGE) {
+                throw new UsageException(e.getMessage());
+            }
+            cli.err().println("srm: " + e.getMessage());
+            return ExitCode.INPUT.code();
+        }
+        for (Triage t : triages) {
+            t.warnings().forEach(w -> cli.err().println("warning: " + w));
+        }
+        Output.to(output, cli.out(), w -> format.renderer().render(triages, w));
+        cli.err().flush();
+        return ExitCode.OK.code();
+    }
+}

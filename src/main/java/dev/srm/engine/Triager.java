@@ -1,0 +1,76 @@
+package dev.srm.engine;
+
+import dev.srm.facts.Incident;
+import dev.srm.facts.IncidentKindDef;
+import dev.srm.facts.RoutingPolicy;
+import dev.srm.facts.SecurityHubControl;
+import dev.srm.model.IncidentSpec;
+import dev.srm.model.Scenario;
+import dev.srm.model.Triage;
+import dev.srm.rules.IncidentCatalog;
+import dev.srm.rules.RuleInfo;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Triages the incident of a scenario against a compiled {@link RulePack}: the scenario's facts
+ * (the same ones {@code evaluate} uses, so the same classification, layer and control rules
+ * fire) plus the incident, the incident taxonomy, the Security Hub ids of the pack's controls
+ * and the routing policy. The rules under {@code triage/} decide; Java only assembles.
+ * Thread-safe: each call uses its own session.
+ */
+public final class Triager {
+    private final RulePack pack;
+    private final Evaluator evaluator;
+
+    public Triager(RulePack pack) {
+        this.pack = pack;
+        this.evaluator = new Evaluator(pack);
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    /** Triages the scenario's incident; the incident must name one of the scenario's resources (the run resolves it). */
+    public Triage triage(Scenario scenario) {
+        IncidentSpec spec = Objects.requireNonNull(scenario.incident(), "the scenario has no incident");
+        Objects.requireNonNull(spec.resource(), "the incident names no resource");
+        if (scenario.resource(spec.resource()) == null) {
+            throw new IllegalArgumentException("the incident names resource '" + spec.resource() + "', which the scenario does not contain");
+        }
+        List<String> warnings = new ArrayList<>();
+        List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
+        for (IncidentCatalog.Kind k : pack.incidents().kinds()) {
+            facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description()));
+        }
+        for (RuleInfo r : pack.rules().values()) {
+            if ("control".equals(r.kind())) {
+                for (String id : r.securityHub()) {
+                    facts.add(new SecurityHubControl(id, r.id()));
+                }
+            }
+        }
+        facts.add(new RoutingPolicy(scenario.ownerTagKey(), scenario.owner()));
+        facts.add(new Incident(spec.id(), spec.resource(), spec.kind(), spec.layer(), spec.summary(), spec.detectedBy(),
+                spec.severity()));
+        if (spec.finding() != null) {
+            facts.add(spec.finding());
+        }
+        KieSession session = pack.kieBase().newKieSession();
+        try {
+            facts.forEach(session::insert);
+            int fired = session.fireAllRules(Evaluator.MAX_FIRINGS);
+            if (fired >= Evaluator.MAX_FIRINGS) {
+                throw new IllegalStateException("the rules fired " + Evaluator.MAX_FIRINGS + " times on incident '" + spec.id()
+                        + "' without settling: a rule is looping");
+            }
+            return new TriageAssembler(pack, scenario, warnings).assemble(session.getObjects());
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.srm.report.triage;
+
+import dev.srm.model.Responsibility;
+import dev.srm.model.Triage;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * For a person under stress at a terminal: who owns it, in the first line; then what to do
+ * first, in order; then what to skip, what evidence to pull and what would have prevented it.
+ */
+public final class TextTriageRenderer implements TriageRenderer {
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public void render(List<Triage> triages, Writer w) throws IOException {
+        PrintWriter out = new PrintWriter(w);
+        boolean first = true;
+        for (Triage t : triages) {
+            if (!first) {
+                out.print("\n");
+            }
+            first = false;
+            triage(t, out);
+        }
+        out.flush();
+    }
+
+    /** The one line a person reads first. */
+    static String headline(Triage t) {
+        String where = (t.layer() == null ? "no layer" : t.layer()) + " of " + resource(t);
+        String route = t.route().team() == null ? "no team named" : "route to " + t.route().team();
+        if (t.owner() == Responsibility.CONFLICT) {
+            return "CONFLICT: rules disagree on who owns this (" + where + "); " + route;
+        }
+        if (t.owner() == Responsibility.UNKNOWN) {
+            return "UNKNOWN owner: no rule decided (" + where + "); " + route;
+        }
+        return t.owner() + " owns the remediation: " + where + "; " + route;
+    }
+
+    static String resource(Triage t) {
+        Triage.ResourceRef r = t.resource();
+        StringBuilder b = new StringBuilder(r.id()).append(" (");
+        b.append(r.service() == null ? "unknown service" : r.service());
+        if (r.variant() != null) {
+            b.append(' ').append(r.variant());
+        }
+        if (t.serviceModel() != null) {
+            b.append(", ").append(t.serviceModel());
+        }
+        if (r.synthetic()) {
+            b.append(", any resource of the service");
+        }
+        return b.append(')').toString();
+    }
+
+    private static void triage(Triage t, PrintWriter out) {
+        out.print(oneLine(headline(t)) + "\n");
+        Triage.IncidentRef i = t.incident();
+        StringBuilder about = new StringBuilder("incident ").append(oneLine(i.id())).append(": ")
+                .append(t.kind().id() == null ? "kind unknown" : t.kind().id());
+        if (i.summary() != null) {
+            about.append(" - ").append(oneLine(i.summary()));
+        }
+        if (i.detectedBy() != null || i.severity() != null) {
+            about.append(" (");
+            if (i.detectedBy() != null) {
+                about.append("detected by ").append(oneLine(i.detectedBy()));
+            }
+            if (i.severity() != null) {
+                about.append(i.detectedBy() == null ? "" : ", ").append("severity ").append(i.severity());
+            }
+            about.append(')');
+        }
+        out.print(about + "\n");
+        out.print("why: " + oneLine(t.reason()) + rules(t) + "\n");
+        if (t.kind().id() == null || "CONFLICT".equals(t.kind().id())) {
+            out.print("kind: " + oneLine(t.kind().reason()) + "\n");
+        }
+        if (!t.actions().isEmpty()) {
+            out.print("\nFirst actions:\n");
+            for (Triage.Action a : t.actions()) {
+                out.printf("  %2d. %s%s%n", a.step(), oneLine(a.text()), a.feature() == null ? "" : " [" + oneLine(a.feature()) + "]");
+            }
+        }
+        if (!t.avoid().isEmpty()) {
+            out.print("\nWhat not to do:\n");
+            for (Triage.Avoid a : t.avoid()) {
+                out.print("  - " + oneLine(a.text()) + "\n");
+            }
+        }
+        if (!t.evidence().isEmpty()) {
+            out.print("\nEvidence to pull:\n");
+            for (Triage.EvidenceItem e : t.evidence()) {
+                out.printf("  %-8s %-22s %s%n", e.status(), e.source(), oneLine(e.why()));
+                if (e.warning() != null) {
+                    out.print("           warning: " + oneLine(e.warning()) + "\n");
+                }
+            }
+        }
+        if (!t.preventiveControls().isEmpty()) {
+            out.print("\nWould have prevented it:\n");
+            for (Triage.Prevention p : t.preventiveControls()) {
+                out.printf("  %-8s %s [%s] on %s%s%n", p.status(), p.title(), p.control(), oneLine(p.subject()),
+                        p.securityHub().isEmpty() ? "" : " (Security Hub " + String.join(", ", p.securityHub()) + ")");
+            }
+        }
+        out.print("\nroute: " + (t.route().team() == null ? "none" : oneLine(t.route().team())) + " (" + oneLine(t.route().reason()) + ")\n");
+        for (String w : t.warnings()) {
+            out.print("warning: " + oneLine(w) + "\n");
+        }
+    }
+
+    private static String rules(Triage t) {
+        if (t.rule() == null || t.rule().isEmpty()) {
+            return "";
+        }
+        return " [" + t.rule() + (t.basis() == null || t.basis().rule() == null ? "" : " <- " + t.basis().rule()) + "]";
+    }
+
+    /** Echoed text stays on its line: control characters and line breaks become spaces. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    }
+}

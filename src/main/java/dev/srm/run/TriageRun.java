@@ -1,0 +1,328 @@
+package dev.srm.run;
+
+import dev.srm.engine.RulePack;
+import dev.srm.engine.Triager;
+import dev.srm.facts.Setting;
+import dev.srm.model.IncidentSpec;
+import dev.srm.model.InputProblem;
+import dev.srm.model.Layers;
+import dev.srm.model.ResourceSpec;
+import dev.srm.model.Scenario;
+import dev.srm.model.Triage;
+import dev.srm.facts.Inventory;
+import dev.srm.rules.IncidentCatalog;
+import dev.srm.rules.RuleSources;
+import dev.srm.rules.RulesException;
+import dev.srm.rules.ServiceCatalog;
+import dev.srm.scenario.AsffReader;
+import dev.srm.scenario.Format;
+import dev.srm.scenario.ScenarioException;
+import dev.srm.scenario.ScenarioReader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs {@code srm triage}: turns a scenario with an incident block, an ASFF findings file or
+ * flags into scenarios whose incident names a resource (a synthetic one of the named service
+ * when the input names no resource, so the same classification rules apply), checks what the
+ * input says against the pack's catalogues (known kinds, layers, services) and triages each.
+ * Input is checked before the rules are compiled, so bad input is answered at once.
+ */
+public final class TriageRun {
+    /** The id of the scenario built from flags alone. */
+    static final String FLAGS_SCENARIO = "triage";
+
+    private final ServiceCatalog services;
+    private final IncidentCatalog incidents;
+    private final ScenarioReader reader;
+
+    public TriageRun(ServiceCatalog services, IncidentCatalog incidents, ScenarioReader reader) {
+        this.services = services;
+        this.incidents = incidents;
+        this.reader = reader;
+    }
+
+    /** A run that uses the catalogues of a compiled pack. */
+    public static TriageRun of(RulePack pack, ScenarioReader reader) {
+        return new TriageRun(pack.catalog(), pack.incidents(), reader);
+    }
+
+    /**
+     * Checks the request and reads its input with the catalogues of {@code sources} only, then
+     * compiles the pack and triages: bad input is reported before the rules are compiled.
+     */
+    public static List<Triage> run(RuleSources sources, ScenarioReader reader, TriageRequest request)
+            throws TriageException, RulesException {
+        request.validate();
+        TriageRun run = new TriageRun(ServiceCatalog.load(sources), IncidentCatalog.load(sources), reader);
+        List<Scenario> scenarios = run.prepare(request);
+        return triage(new Triager(RulePack.load(sources)), scenarios);
+    }
+
+    /** One triage per incident of the request, with an already compiled pack. */
+    public List<Triage> run(Triager triager, TriageRequest request) throws TriageException {
+        return triage(triager, prepare(request));
+    }
+
+    private static List<Triage> triage(Triager triager, List<Scenario> scenarios) {
+        List<Triage> out = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            out.add(triager.triage(s));
+        }
+        return out;
+    }
+
+    /**
+     * The scenarios to triage, each with an incident that names one of its resources: one for
+     * a scenario or flags, one per finding of an ASFF file.
+     */
+    public List<Scenario> prepare(TriageRequest request) throws TriageException {
+        request.validate();
+        return request.file() == null ? List.of(fromFlags(request)) : fromFile(request);
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private Scenario fromFlags(TriageRequest r) throws TriageException {
+        if (r.service() == null) {
+            throw TriageException.usage("--service is required without a FILE (e.g. --service EC2)");
+        }
+        if (r.kind() == null) {
+            throw TriageException.usage("--kind is required without a FILE; known kinds: " + catalog().kindIds());
+        }
+        checkKindFlag(r.kind());
+        checkLayerFlag(r.layer());
+        ServiceCatalog.Service service = serviceFlag(r.service());
+        ResourceSpec synthetic = synthetic(service, typeOf(r.service()), List.of(), settingsFlag(r.config(), idFor(service, List.of())));
+        IncidentSpec incident = new IncidentSpec(r.id() == null ? "ad-hoc" : r.id(), synthetic.id(), service.name(), r.layer(),
+                r.kind(), r.summary(), r.detectedBy(), null, IncidentSpec.Origin.FLAGS, null, true, Map.of());
+        return new Scenario(FLAGS_SCENARIO, "Incident described on the command line", null, "<flags>", Inventory.PARTIAL, null,
+                List.of(), List.of(synthetic), r.ownerTag(), incident, null);
+    }
+
+    private List<Scenario> fromFile(TriageRequest r) throws TriageException {
+        String name = r.file().toString();
+        byte[] bytes;
+        try {
+            bytes = ScenarioReader.bytes(r.file());
+        } catch (ScenarioException e) {
+            throw TriageException.input(e.problem());
+        }
+        boolean asff = r.asff() || (Format.ofName(name) != Format.YAML && AsffReader.claims(bytes));
+        return asff ? fromAsff(r, name, bytes) : List.of(fromScenario(r, name, bytes));
+    }
+
+    private List<Scenario> fromAsff(TriageRequest r, String name, byte[] bytes) throws TriageException {
+        if (r.resource() != null || r.service() != null || !r.config().isEmpty()) {
+            throw TriageException.usage("an ASFF finding names its own resources: --resource, --service and --config apply to"
+                    + " scenario files and to flags alone");
+        }
+        if (r.id() != null) {
+            throw TriageException.usage("an ASFF finding has its own Id: --id applies to scenario files and to flags alone");
+        }
+        checkKindFlag(r.kind());
+        checkLayerFlag(r.layer());
+        List<Scenario> scenarios;
+        try {
+            scenarios = new AsffReader(incidents).read(name, bytes);
+        } catch (ScenarioException e) {
+            throw TriageException.input(e.problem());
+        }
+        List<Scenario> out = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            IncidentSpec i = s.incident();
+            IncidentSpec merged = i.with(i.id(), or(r.kind(), i.kind()), or(r.layer(), i.layer()), or(r.summary(), i.summary()),
+                    or(r.detectedBy(), i.detectedBy()));
+            out.add(s.with(merged, r.ownerTag(), s.resources()));
+        }
+        return out;
+    }
+
+    private Scenario fromScenario(TriageRequest r, String name, byte[] bytes) throws TriageException {
+        Scenario s;
+        try {
+            Format format = Format.ofName(name);
+            s = reader.read(name, bytes, format == null ? sniff(bytes) : format, 0);
+        } catch (ScenarioException e) {
+            throw TriageException.input(e.problem());
+        }
+        IncidentSpec block = s.incident();
+        if (block == null) {
+            if (r.kind() == null || (r.resource() == null && r.service() == null)) {
+                throw TriageException.input(new InputProblem(name, "", "has no incident block to triage; add one (incident: {kind,"
+                        + " resource}) or pass --kind with --resource or --service"));
+            }
+            block = new IncidentSpec(s.id(), null, null, null, null, null, null, null, IncidentSpec.Origin.FLAGS, null, false, Map.of());
+        } else {
+            checkBlock(name, s, block);
+        }
+        checkKindFlag(r.kind());
+        checkLayerFlag(r.layer());
+        IncidentSpec incident = block.with(or(r.id(), block.id()), or(r.kind(), block.kind()), or(r.layer(), block.layer()),
+                or(r.summary(), block.summary()), or(r.detectedBy(), block.detectedBy()));
+        List<ResourceSpec> resources = new ArrayList<>(s.resources());
+        String resourceId = r.resource() != null ? r.resource() : block.resource();
+        if (r.resource() != null && s.resource(r.resource()) == null) {
+            throw TriageException.usage("--resource '" + r.resource() + "': no such resource in " + name + " (resources: "
+                    + s.resources().stream().map(ResourceSpec::id).collect(Collectors.joining(", ")) + ")");
+        }
+        if (resourceId != null) {
+            ResourceSpec target = s.resource(resourceId);
+            if (r.service() != null) {
+                ServiceCatalog.Service flagService = serviceFlag(r.service());
+                Optional<ServiceCatalog.Service> actual = serviceOf(target);
+                if (actual.isEmpty() || !actual.get().name().equals(flagService.name())) {
+                    throw TriageException.usage("--service " + r.service() + " conflicts with resource '" + resourceId + "' of "
+                            + name + ", which is " + actual.map(ServiceCatalog.Service::name).orElse("of an unknown service")
+                            + "; drop --service or name another resource");
+                }
+            }
+            if (!r.config().isEmpty()) {
+                throw TriageException.usage("--config sets the configuration of a resource made up for --service; resource '"
+                        + resourceId + "' has its configuration in " + name);
+            }
+            incident = incident.on(resourceId, null, false);
+        } else {
+            String serviceName = r.service() != null ? r.service() : block.service();
+            ServiceCatalog.Service service;
+            if (r.service() != null) {
+                service = serviceFlag(r.service());
+            } else {
+                service = catalog(serviceName).orElseThrow(() -> TriageException.input(new InputProblem(name,
+                        s.incident().where("service"), "/incident/service: unknown service '" + serviceName + "' (known services: "
+                        + knownServices() + ")")));
+            }
+            List<Setting> settings = settingsFlag(r.config(), idFor(service, resources));
+            ResourceSpec synthetic = synthetic(service, typeOf(serviceName), resources, settings);
+            resources.add(synthetic);
+            incident = incident.on(synthetic.id(), service.name(), true);
+        }
+        if (r.file() != null && s.incident() != null) {
+            checkKnownInBlock(name, s.incident(), incident);
+        }
+        return s.with(incident, r.ownerTag() != null ? r.ownerTag() : s.ownerTag(), resources);
+    }
+
+    private static Format sniff(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' ? Format.JSON : Format.YAML;
+            }
+        }
+        return Format.YAML;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** An incident block whose resource and service disagree is an input error at the block's place. */
+    private void checkBlock(String name, Scenario s, IncidentSpec block) throws TriageException {
+        if (block.resource() != null && block.service() != null) {
+            Optional<ServiceCatalog.Service> declared = catalog(block.service());
+            Optional<ServiceCatalog.Service> actual = serviceOf(s.resource(block.resource()));
+            if (declared.isEmpty() || actual.isEmpty() || !declared.get().name().equals(actual.get().name())) {
+                throw TriageException.input(new InputProblem(name, block.where("service"), "/incident/service: '" + block.service()
+                        + "' conflicts with resource '" + block.resource() + "', which is "
+                        + actual.map(ServiceCatalog.Service::name).orElse("of an unknown service") + "; keep one of them"));
+            }
+        }
+    }
+
+    /** Kind and layer written in the file must be known; flags were checked as usage. */
+    private void checkKnownInBlock(String name, IncidentSpec block, IncidentSpec merged) throws TriageException {
+        if (merged.kind() != null && merged.kind().equals(block.kind()) && catalog().kind(block.kind()).isEmpty()) {
+            throw TriageException.input(new InputProblem(name, block.where("kind"), "/incident/kind: unknown incident kind '"
+                    + block.kind() + "'; known kinds: " + catalog().kindIds()));
+        }
+        if (merged.layer() != null && merged.layer().equals(block.layer()) && !Layers.isKnown(block.layer())) {
+            throw TriageException.input(new InputProblem(name, block.where("layer"), "/incident/layer: unknown layer '"
+                    + block.layer() + "'; known layers: " + String.join(", ", Layers.ALL)));
+        }
+    }
+
+    private void checkKindFlag(String kind) throws TriageException {
+        if (kind != null && catalog().kind(kind).isEmpty()) {
+            throw TriageException.usage("--kind: unknown incident kind '" + kind + "'; known kinds: " + catalog().kindIds());
+        }
+    }
+
+    private static void checkLayerFlag(String layer) throws TriageException {
+        if (layer != null && !Layers.isKnown(layer)) {
+            throw TriageException.usage("--layer: unknown layer '" + layer + "'; known layers: " + String.join(", ", Layers.ALL));
+        }
+    }
+
+    private ServiceCatalog.Service serviceFlag(String service) throws TriageException {
+        return catalog(service).orElseThrow(() -> TriageException.usage("--service: unknown service '" + service
+                + "' (known services: " + knownServices() + "; a CloudFormation type works too)"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private IncidentCatalog catalog() {
+        return incidents;
+    }
+
+    private Optional<ServiceCatalog.Service> catalog(String serviceOrType) {
+        if (serviceOrType == null) {
+            return Optional.empty();
+        }
+        return serviceOrType.contains("::") ? services.byType(serviceOrType) : services.byServiceName(serviceOrType);
+    }
+
+    private Optional<ServiceCatalog.Service> serviceOf(ResourceSpec spec) {
+        if (spec == null) {
+            return Optional.empty();
+        }
+        return spec.type() != null ? services.byType(spec.type()) : catalog(spec.service());
+    }
+
+    private String knownServices() {
+        return services.services().stream().map(ServiceCatalog.Service::name).collect(Collectors.joining(", "));
+    }
+
+    /** An id for a resource made up for a service, unique among the scenario's resources. */
+    private static String idFor(ServiceCatalog.Service service, List<ResourceSpec> existing) {
+        String base = service.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String id = base;
+        int n = 2;
+        while (true) {
+            String candidate = id;
+            if (existing.stream().noneMatch(r -> r.id().equals(candidate))) {
+                return candidate;
+            }
+            id = base + "-" + n++;
+        }
+    }
+
+    /** A resource made up for a service (or for a CloudFormation type, when one was given), with the given settings. */
+    private ResourceSpec synthetic(ServiceCatalog.Service service, String type, List<ResourceSpec> existing, List<Setting> settings) {
+        String id = settings.isEmpty() ? idFor(service, existing) : settings.get(0).resource();
+        return new ResourceSpec(id, service.name(), type == null ? null : services.canonicalType(type), Map.of(),
+                settings, 0);
+    }
+
+    private static String typeOf(String serviceOrType) {
+        return serviceOrType != null && serviceOrType.contains("::") ? serviceOrType : null;
+    }
+
+    private static List<Setting> settingsFlag(List<String> config, String resource) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String c : config) {
+            int eq = c.indexOf('=');
+            values.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
+        }
+        List<Setting> out = new ArrayList<>();
+        values.forEach((k, v) -> out.add(new Setting(resource, k, k.replaceAll("\\[\\d+]", "[*]"), v)));
+        return out;
+    }
+
+    private static String or(String preferred, String fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+}

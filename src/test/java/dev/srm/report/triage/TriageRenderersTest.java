@@ -1,0 +1,57 @@
+package dev.srm.report.triage;
+
+import dev.srm.model.Triage;
+import dev.srm.testing.Triages;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every triage format against its golden file, for a scenario incident (one answer) and an
+ * ASFF file (several). Regenerate after an intended change with -Dsrm.updateGolden=true and
+ * review the diff.
+ */
+class TriageRenderersTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/triage");
+
+    private static String extension(TriageFormat f) {
+        return switch (f) {
+            case text -> "txt";
+            case markdown -> "md";
+            case json -> "json";
+        };
+    }
+
+    private static void assertGolden(TriageFormat format, List<Triage> triages, String name) throws IOException {
+        StringWriter out = new StringWriter();
+        format.renderer().render(triages, out);
+        String actual = out.toString().replace("\r\n", "\n");
+        Path file = GOLDEN.resolve(name + "." + extension(format));
+        if (Boolean.getBoolean("srm.updateGolden")) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(file)).as(file + " is missing; run with -Dsrm.updateGolden=true").isTrue();
+        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        assertThat(format.renderer().name()).isEqualTo(format.name());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TriageFormat.class)
+    void a_scenario_incident(TriageFormat format) throws Exception {
+        assertGolden(format, Triages.file("scenarios/incidents/network-exposure-ec2.yaml").all(), "network-exposure-ec2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TriageFormat.class)
+    void several_asff_findings(TriageFormat format) throws Exception {
+        assertGolden(format, Triages.file("src/test/resources/asff/securityhub-findings-batch.json").all(), "securityhub-findings-batch");
+    }
+}
