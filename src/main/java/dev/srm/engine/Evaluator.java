@@ -61,7 +61,7 @@ public final class Evaluator {
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
         List<String> warnings = new ArrayList<>();
         List<Object> facts = facts(scenario, warnings, true);
-        KieSession session = pack.kieBase().newKieSession();
+        KieSession session = pack.newSession();
         Tracer tracer = explain ? new Tracer() : null;
         try {
             if (tracer != null) {
@@ -100,7 +100,6 @@ public final class Evaluator {
         ServiceCatalog catalog = pack.catalog();
         List<Object> facts = new ArrayList<>();
         facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
-        facts.addAll(pack.controls().values());
         facts.addAll(scenario.account());
         for (ResourceSpec spec : scenario.resources()) {
             Resource resource = resolve(spec, catalog, scenario, warnings);

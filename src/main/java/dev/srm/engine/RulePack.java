@@ -1,6 +1,8 @@
 package dev.srm.engine;
 
+import dev.srm.facts.ControlCatalog;
 import dev.srm.facts.ControlDef;
+import org.kie.api.runtime.KieSession;
 import dev.srm.facts.Severity;
 import dev.srm.model.Layers;
 import dev.srm.rules.IncidentCatalog;
@@ -36,6 +38,8 @@ public final class RulePack {
     private final Map<String, RuleInfo> rules;
     private final Map<String, ControlDef> controls;
     private final ServiceCatalog catalog;
+    private final ControlCatalog controlCatalog;
+    private final boolean declaresControls;
     private final IncidentCatalog incidents;
 
     private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
@@ -45,6 +49,9 @@ public final class RulePack {
         this.rules = Collections.unmodifiableMap(rules);
         this.controls = Collections.unmodifiableMap(controls);
         this.catalog = catalog;
+        this.controlCatalog = new ControlCatalog(controls);
+        this.declaresControls = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> "controls".equals(g.getName())));
         this.incidents = incidents;
     }
 
@@ -148,6 +155,15 @@ public final class RulePack {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** A new session, with the global {@code controls} set when the pack's rules declare it. */
+    KieSession newSession() {
+        KieSession session = kieBase.newKieSession();
+        if (declaresControls) {
+            session.setGlobal("controls", controlCatalog);
+        }
+        return session;
     }
 
     public RuleSources sources() {

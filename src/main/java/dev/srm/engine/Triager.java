@@ -44,6 +44,7 @@ public final class Triager {
         }
         List<String> warnings = new ArrayList<>();
         List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
+        facts.addAll(pack.controls().values()); // triage rules read any control's definition, applied or not
         for (IncidentCatalog.Kind k : pack.incidents().kinds()) {
             facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description()));
         }
@@ -60,7 +61,7 @@ public final class Triager {
         if (spec.finding() != null) {
             facts.add(spec.finding());
         }
-        KieSession session = pack.kieBase().newKieSession();
+        KieSession session = pack.newSession();
         try {
             facts.forEach(session::insert);
             int fired = session.fireAllRules(Evaluator.MAX_FIRINGS);
