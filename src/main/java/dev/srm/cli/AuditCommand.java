@@ -10,7 +10,6 @@ import dev.srm.report.audit.AuditCatalog;
 import dev.srm.report.audit.AuditFormat;
 import dev.srm.report.audit.AuditRenderer;
 import dev.srm.report.audit.Portfolio;
-import dev.srm.rules.RulesException;
 import dev.srm.run.AuditRun;
 import dev.srm.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -91,11 +90,8 @@ final class AuditCommand implements Callable<Integer> {
         boolean toStdout = out == null && chosen.size() == 1;
         Path dir = out == null ? Path.of(DEFAULT_OUT) : out;
 
-        RulePack pack;
-        try {
-            pack = rules.load();
-        } catch (RulesException e) {
-            e.problems().forEach(p -> cli.err().println("srm: " + p));
+        RulePack pack = rules.loadOrReport(cli.err());
+        if (pack == null) {
             return ExitCode.INPUT.code();
         }
         AuditRun run = new AuditRun(new Evaluator(pack), new ScenarioReader(), threads);

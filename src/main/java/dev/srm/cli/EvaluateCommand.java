@@ -7,7 +7,6 @@ import dev.srm.model.InputProblem;
 import dev.srm.report.EvaluationRenderer;
 import dev.srm.report.JsonRenderer;
 import dev.srm.report.TextRenderer;
-import dev.srm.rules.RulesException;
 import dev.srm.run.EvaluationRun;
 import dev.srm.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -70,11 +69,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
-        RulePack pack;
-        try {
-            pack = rules.load();
-        } catch (RulesException e) {
-            e.problems().forEach(p -> cli.err().println("srm: " + p));
+        RulePack pack = rules.loadOrReport(cli.err());
+        if (pack == null) {
             return ExitCode.INPUT.code();
         }
         EvaluationRun.Result result = new EvaluationRun(new Evaluator(pack), new ScenarioReader()).run(paths, explain);

@@ -56,11 +56,8 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Cli cli = Cli.of(spec);
-            RulePack pack;
-            try {
-                pack = rules.load();
-            } catch (RulesException e) {
-                e.problems().forEach(p -> cli.err().println("srm: " + p));
+            RulePack pack = rules.loadOrReport(cli.err());
+            if (pack == null) {
                 return ExitCode.INPUT.code();
             }
             if (format == ListFormat.json) {
@@ -116,11 +113,8 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Cli cli = Cli.of(spec);
-            RulePack pack;
-            try {
-                pack = rules.load();
-            } catch (RulesException e) {
-                e.problems().forEach(p -> cli.err().println("srm: " + p));
+            RulePack pack = rules.loadOrReport(cli.err());
+            if (pack == null) {
                 return ExitCode.INPUT.code();
             }
             RuleInfo r = pack.rule(id);

@@ -28,6 +28,19 @@ public final class RulesOptions {
         return sources;
     }
 
+    /**
+     * Loads the chosen pack, or prints each problem as {@code srm: file:line: message} and
+     * returns null (the command then exits with {@link ExitCode#INPUT}).
+     */
+    public RulePack loadOrReport(java.io.PrintWriter err) {
+        try {
+            return load();
+        } catch (RulesException e) {
+            e.problems().forEach(p -> err.println("srm: " + p));
+            return null;
+        }
+    }
+
     /** Compiles the chosen pack; compile errors come back as {@code file:line: message}. */
     public RulePack load() throws RulesException {
         return RulePack.load(sources());

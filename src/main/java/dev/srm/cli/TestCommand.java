@@ -2,7 +2,6 @@ package dev.srm.cli;
 
 import dev.srm.engine.RulePack;
 import dev.srm.model.InputProblem;
-import dev.srm.rules.RulesException;
 import dev.srm.run.ScenarioTestRun;
 import dev.srm.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -56,11 +55,8 @@ final class TestCommand implements Callable<Integer> {
         if (coverageMin != null && (coverageMin < 0 || coverageMin > 100)) {
             throw new UsageException("--coverage-min takes a percentage from 0 to 100, got " + coverageMin);
         }
-        RulePack pack;
-        try {
-            pack = rules.load();
-        } catch (RulesException e) {
-            e.problems().forEach(p -> cli.err().println("srm: " + p));
+        RulePack pack = rules.loadOrReport(cli.err());
+        if (pack == null) {
             return ExitCode.INPUT.code();
         }
         List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("scenarios")) : paths;
