@@ -124,7 +124,7 @@ public final class Evaluator {
         }
         if (byType.isPresent() && spec.service() != null && !byName.equals(byType)) {
             warnings.add(where + "service '" + spec.service() + "' does not match type '" + spec.type()
-                    + "' (a " + byType.get().name() + " type); the type wins");
+                    + "' (a type of " + byType.get().name() + "); the type wins");
         }
         ServiceCatalog.Service service = spec.type() != null ? byType.orElse(null) : byName.orElse(null);
         String type = spec.type() != null ? catalog.canonicalType(spec.type()) : (service == null ? null : service.primaryType());

@@ -225,10 +225,25 @@ public final class ScenarioReader {
         if (text.startsWith(pointer + ": ")) {
             text = text.substring(pointer.length() + 2);
         }
+        text = friendlier(first, pointer, text);
         int[] loc = Locator.find(factory, bytes, pointer);
         String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
         String more = messages.size() > 1 ? " (and " + (messages.size() - 1) + " more)" : "";
         throw problem(name, where, (pointer.isEmpty() ? "/" : pointer) + ": " + text + more);
+    }
+
+    /** Plain words for the validator's messages that name schema internals. */
+    private static String friendlier(ValidationMessage m, String pointer, String text) {
+        if ("not".equals(m.getType()) && pointer.matches("/resources/\\d+/id")) {
+            return "'account' is reserved for account-wide facts; choose another resource id";
+        }
+        if ("const".equals(m.getType()) && "/srm".equals(pointer)) {
+            return "unsupported format version; expected srm: 1";
+        }
+        if ("pattern".equals(m.getType()) && "/id".equals(pointer)) {
+            return "expected lower-case letters, digits and dashes, starting with a letter or digit (" + text + ")";
+        }
+        return text;
     }
 
     /** A type or required error says more than the anyOf/not wrappers around it. */

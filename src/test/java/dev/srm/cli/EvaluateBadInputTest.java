@@ -139,7 +139,26 @@ class EvaluateBadInputTest {
     @Test
     void a_scenario_id_that_breaks_the_pattern() throws IOException {
         Path f = write("id.yaml", "srm: 1\nid: Not Valid\nresources: []\n");
-        assertInputError(evaluate(f), "id.yaml:2:1: /id: does not match the regex pattern");
+        assertInputError(evaluate(f), "id.yaml:2:1: /id: expected lower-case letters, digits and dashes");
+    }
+
+    @Test
+    void the_reserved_resource_id_account() throws IOException {
+        Path f = write("acct.yaml", "srm: 1\nid: x\nresources:\n  - id: account\n    service: S3\n");
+        assertInputError(evaluate(f), "acct.yaml:4:5: /resources/0/id: 'account' is reserved for account-wide facts");
+    }
+
+    @Test
+    void an_unsupported_format_version() throws IOException {
+        Path f = write("v2.yaml", "srm: 2\nid: x\nresources: []\n");
+        assertInputError(evaluate(f), "v2.yaml:1:1: /srm: unsupported format version; expected srm: 1");
+    }
+
+    @Test
+    void a_byte_order_mark_is_accepted() throws IOException {
+        Path f = dir.resolve("bom.json");
+        Files.write(f, "\uFEFF{\"srm\": 1, \"id\": \"bom\", \"resources\": []}".getBytes(StandardCharsets.UTF_8));
+        assertThat(evaluate(f).code()).isZero();
     }
 
     @Test
