@@ -155,6 +155,10 @@ final class ResultAssembler {
         if (ds.isEmpty()) {
             return new LayerResult(layer, Responsibility.UNKNOWN, "", "no rule decided this layer", List.of());
         }
+        if (ds.size() == 1) { // the common case, without the grouping below
+            LayerDecision d = ds.get(0);
+            return new LayerResult(layer, Responsibility.valueOf(d.party().name()), d.rule(), d.reason(), explain(ds));
+        }
         Set<String> parties = ds.stream().map(d -> d.party().name()).collect(Collectors.toCollection(TreeSet::new));
         if (parties.size() > 1) {
             String rules = ds.stream().map(LayerDecision::rule).sorted().collect(Collectors.joining(" + "));
@@ -190,11 +194,16 @@ final class ResultAssembler {
             ControlDef def = pack.controls().get(id);
             RuleInfo info = pack.rule(id);
             List<ControlStatus> ss = statuses.getOrDefault(key(resource, id), List.of());
-            Set<String> states = ss.stream().map(s -> s.state().name()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> states = ss.size() == 1 ? Set.of(ss.get(0).state().name())
+                    : ss.stream().map(s -> s.state().name()).collect(Collectors.toCollection(TreeSet::new));
             String status;
             String reason;
             String rule;
-            if (states.size() == 1) {
+            if (ss.size() == 1) {
+                status = ss.get(0).state().name();
+                reason = ss.get(0).reason();
+                rule = ss.get(0).rule();
+            } else if (states.size() == 1) {
                 status = states.iterator().next();
                 reason = ss.get(0).reason();
                 rule = ss.stream().map(ControlStatus::rule).sorted().distinct().collect(Collectors.joining(" + "));
