@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Evaluates a corpus in a loop for a number of seconds and prints scenarios/s and resources/s (one thread). */
+/**
+ * Evaluates a corpus in a loop for a number of seconds and prints scenarios/s and resources/s
+ * (one thread): {@code LoopBench [CORPUS] [SECONDS] [explain]}.
+ */
 public final class LoopBench {
     private LoopBench() {
     }
@@ -19,6 +22,7 @@ public final class LoopBench {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "scenarios");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        boolean explain = args.length > 2 && "explain".equals(args[2]);
         Evaluator evaluator = new Evaluator(RulePack.load(RuleSources.bundled()));
         ScenarioReader reader = new ScenarioReader();
         List<Scenario> scenarios = new ArrayList<>();
@@ -31,7 +35,7 @@ public final class LoopBench {
         long start = System.nanoTime();
         while (System.nanoTime() < end) {
             Scenario s = scenarios.get((int) (n % scenarios.size()));
-            evaluator.evaluate(s, false);
+            evaluator.evaluate(s, explain);
             resources += s.resources().size();
             n++;
         }
