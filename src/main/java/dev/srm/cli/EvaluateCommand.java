@@ -23,13 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code srm evaluate}: who owns each layer of each resource, which controls apply, what is wrong. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate scenario files against the Shared Responsibility Model rules.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-                " 0:clean: no finding at or above --fail-on, every input read",
-                " 1:internal error (a bug in srm: please report it)",
-                " 2:usage error: unknown option, bad value, missing argument",
-                " 3:an input (scenario file or rules) could not be read or validated; the others were still evaluated",
-                " 4:a finding at or above --fail-on (default high)"})
+        description = "Evaluate scenario files against the Shared Responsibility Model rules.")
 final class EvaluateCommand implements Callable<Integer> {
     /** The formats evaluate writes, by name. */
     enum Format {

@@ -25,13 +25,17 @@ public enum ExitCode {
         return meaning;
     }
 
-    /** Lines for picocli's exitCodeList, {@code "code:meaning"}. */
-    public static String[] helpLines() {
-        ExitCode[] all = values();
-        String[] lines = new String[all.length];
-        for (int i = 0; i < all.length; i++) {
-            lines[i] = " " + all[i].code + ":" + all[i].meaning;
+    /**
+     * Puts the exit codes in a command's help, from this enum (the one place they are
+     * written); {@code withTest} adds srm test's code 5.
+     */
+    static void describeIn(picocli.CommandLine.Model.UsageMessageSpec usage, boolean withTest) {
+        java.util.Map<String, String> list = new java.util.LinkedHashMap<>();
+        for (ExitCode c : values()) {
+            if (withTest || c != EXPECTATIONS) {
+                list.put(" " + c.code, c.meaning);
+            }
         }
-        return lines;
+        usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
     }
 }

@@ -10,14 +10,7 @@ import java.io.PrintWriter;
         description = "Evaluate AWS resources against the Shared Responsibility Model: who secures what, which controls "
                 + "the customer must run, and what is wrong.",
         subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
-                TestCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-                " 0:clean: no finding at or above --fail-on, every input read",
-                " 1:internal error (a bug in srm: please report it)",
-                " 2:usage error: unknown option, bad value, missing argument",
-                " 3:an input (scenario file or rules) could not be read or validated; the others were still evaluated",
-                " 4:a finding at or above --fail-on (default high)",
-                " 5:srm test: an expectation failed, or rule coverage is below --coverage-min"})
+                TestCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,6 +25,8 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        ExitCode.describeIn(cl.getCommandSpec().usageMessage(), true);
+        ExitCode.describeIn(cl.getSubcommands().get("evaluate").getCommandSpec().usageMessage(), false);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UsageException) {
                 commandLine.getErr().println("srm: " + ex.getMessage());

@@ -21,8 +21,4 @@ public record LayerClaim(String resource, String layer, Party party, String reas
             throw new IllegalArgumentException("level must be 0 (model), 1 (service) or 2 (variant), got " + level);
         }
     }
-
-    public boolean fallback() {
-        return level == MODEL;
-    }
 }

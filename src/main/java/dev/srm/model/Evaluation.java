@@ -15,21 +15,9 @@ public record Evaluation(ScenarioRef scenario, List<ResourceResult> resources, L
         warnings = List.copyOf(warnings);
     }
 
-    /** The most severe finding's severity, or null without findings. */
-    public Severity worstSeverity() {
-        return findings.stream().map(FindingResult::severity).min(Enum::compareTo).orElse(null);
-    }
-
     /** Whether any finding is at or above the threshold (null threshold: never). */
     public boolean hasFindingAtLeast(Severity threshold) {
         return threshold != null && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
-    }
-
-    /** Whether any layer or control came out in conflict. */
-    public boolean hasConflicts() {
-        return resources.stream().anyMatch(r -> r.layers().stream().anyMatch(l -> l.party() == Responsibility.CONFLICT)
-                || r.controls().stream().anyMatch(c -> "CONFLICT".equals(c.status())))
-                || accountControls.stream().anyMatch(c -> "CONFLICT".equals(c.status()));
     }
 
     /** Identifies the scenario a result belongs to. */

@@ -4,10 +4,6 @@ import java.util.List;
 
 /** The responsibility layers srm reports, in the order it reports them. */
 public final class Layers {
-    /** The three layers AWS secures for every service ("security of the cloud"). */
-    public static final List<String> OF_THE_CLOUD = List.of(
-            "physical-infrastructure", "host-os-hypervisor-networking", "global-infrastructure");
-
     /** Every layer, the study material's eight first and AWS's finer three after them. */
     public static final List<String> ALL = List.of(
             "physical-infrastructure", "host-os-hypervisor-networking", "global-infrastructure",

@@ -31,19 +31,12 @@ public final class RuleSources {
     public static final String BUNDLED_ROOT = "srm/rules";
 
     private final List<RuleFile> files;
-    private final boolean bundled;
-
-    private RuleSources(List<RuleFile> files, boolean bundled) {
+    private RuleSources(List<RuleFile> files) {
         this.files = List.copyOf(files);
-        this.bundled = bundled;
     }
 
     public List<RuleFile> files() {
         return files;
-    }
-
-    public boolean isBundled() {
-        return bundled;
     }
 
     public List<RuleFile> drlFiles() {
@@ -83,7 +76,7 @@ public final class RuleSources {
     public RuleSources plus(RuleSources extra) {
         List<RuleFile> all = new ArrayList<>(files);
         all.addAll(extra.files);
-        return new RuleSources(all, false);
+        return new RuleSources(all);
     }
 
     /** The rule pack bundled in srm's jar (or, in development, on the class path). */
@@ -101,9 +94,9 @@ public final class RuleSources {
                 } catch (FileSystemNotFoundException e) {
                     fs = FileSystems.newFileSystem(uri, Map.of());
                 }
-                return new RuleSources(read(fs.getPath(BUNDLED_ROOT), "bundled:"), true);
+                return new RuleSources(read(fs.getPath(BUNDLED_ROOT), "bundled:"));
             }
-            return new RuleSources(read(Paths.get(uri), "bundled:"), true);
+            return new RuleSources(read(Paths.get(uri), "bundled:"));
         } catch (URISyntaxException | IOException e) {
             throw new RulesException("bundled rules: cannot be read: " + e.getMessage());
         }
@@ -122,7 +115,7 @@ public final class RuleSources {
             if (files.stream().noneMatch(RuleFile::isDrl)) {
                 throw new RulesException(dir + ": no .drl files in this rules directory");
             }
-            return new RuleSources(files, false);
+            return new RuleSources(files);
         } catch (IOException e) {
             throw new RulesException(dir + ": cannot be read: " + e.getMessage());
         }
@@ -161,7 +154,7 @@ public final class RuleSources {
 
     /** For tests and embedding: a pack from in-memory files. */
     public static RuleSources of(List<RuleFile> files) {
-        return new RuleSources(files, false);
+        return new RuleSources(files);
     }
 
 }

@@ -171,10 +171,6 @@ public final class ServiceCatalog {
         return Optional.ofNullable(integrations.get(name));
     }
 
-    public Set<String> srmKeys() {
-        return Set.copyOf(srmKeys);
-    }
-
     public boolean isSrmKey(String key) {
         return srmKeys.contains(key);
     }
