@@ -29,7 +29,7 @@ class ArchitectureTest {
     void facts_and_model_depend_on_nothing_of_srm_but_each_other() {
         noClasses().that().resideInAnyPackage("dev.srm.facts..", "dev.srm.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.srm.engine..", "dev.srm.cli..", "dev.srm.report..",
-                        "dev.srm.run..", "dev.srm.scenario..", "dev.srm.rules..", "com.fasterxml..", "picocli..")
+                        "dev.srm.run..", "dev.srm.input..", "dev.srm.rules..", "com.fasterxml..", "picocli..")
                 .check(classes);
     }
 
@@ -51,7 +51,7 @@ class ArchitectureTest {
     @Test
     void reports_do_not_evaluate() {
         noClasses().that().resideInAPackage("dev.srm.report..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.srm.engine..", "dev.srm.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.srm.engine..", "dev.srm.input..")
                 .check(classes);
     }
 

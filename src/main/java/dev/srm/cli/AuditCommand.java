@@ -11,7 +11,7 @@ import dev.srm.report.audit.AuditFormat;
 import dev.srm.report.audit.AuditRenderer;
 import dev.srm.report.audit.Portfolio;
 import dev.srm.run.AuditRun;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

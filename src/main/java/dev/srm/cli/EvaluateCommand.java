@@ -8,7 +8,7 @@ import dev.srm.report.EvaluationRenderer;
 import dev.srm.report.JsonRenderer;
 import dev.srm.report.TextRenderer;
 import dev.srm.run.EvaluationRun;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

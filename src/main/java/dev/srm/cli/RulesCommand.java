@@ -13,8 +13,8 @@ import dev.srm.rules.RuleValidator;
 import dev.srm.rules.RulesException;
 import dev.srm.run.Conflicts;
 import dev.srm.run.ScenarioFiles;
-import dev.srm.scenario.ScenarioException;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.InputException;
+import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -151,7 +151,7 @@ final class RulesCommand implements Runnable {
                         if (evaluator.evaluateTracked(reader.read(f), false).firedRules().contains(id)) {
                             exercising.add(f.toString());
                         }
-                    } catch (ScenarioException e) {
+                    } catch (InputException e) {
                         cli.err().println("warning: " + e.problem());
                     }
                 }
@@ -201,7 +201,7 @@ final class RulesCommand implements Runnable {
                     try {
                         Evaluation e = evaluator.evaluate(reader.read(f));
                         problems.addAll(Conflicts.in(e));
-                    } catch (ScenarioException e) {
+                    } catch (InputException e) {
                         problems.add(e.problem().toString());
                     }
                 }

@@ -1,6 +1,6 @@
 package dev.srm.cli;
 
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;

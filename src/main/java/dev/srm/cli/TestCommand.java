@@ -3,7 +3,7 @@ package dev.srm.cli;
 import dev.srm.engine.RulePack;
 import dev.srm.model.InputProblem;
 import dev.srm.run.ScenarioTestRun;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

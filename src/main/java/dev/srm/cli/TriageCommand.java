@@ -6,7 +6,7 @@ import dev.srm.rules.RulesException;
 import dev.srm.run.TriageException;
 import dev.srm.run.TriageRequest;
 import dev.srm.run.TriageRun;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,9 +11,9 @@ import dev.srm.report.audit.InputOrder;
 import dev.srm.report.audit.Portfolio;
 import dev.srm.report.audit.PortfolioBuilder;
 import dev.srm.rules.RuleInfo;
-import dev.srm.scenario.Format;
-import dev.srm.scenario.ScenarioException;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.Format;
+import dev.srm.input.InputException;
+import dev.srm.input.scenario.ScenarioReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +66,7 @@ public final class AuditRun {
     private sealed interface Source permits FileSource, LineSource {
         String name();
 
-        Scenario read(ScenarioReader reader) throws ScenarioException;
+        Scenario read(ScenarioReader reader) throws InputException;
     }
 
     private record FileSource(Path path) implements Source {
@@ -74,7 +74,7 @@ public final class AuditRun {
             return path.toString();
         }
 
-        public Scenario read(ScenarioReader reader) throws ScenarioException {
+        public Scenario read(ScenarioReader reader) throws InputException {
             return reader.read(path);
         }
     }
@@ -84,12 +84,12 @@ public final class AuditRun {
             return "<stdin>:" + line.number();
         }
 
-        public Scenario read(ScenarioReader reader) throws ScenarioException {
+        public Scenario read(ScenarioReader reader) throws InputException {
             byte[] bytes;
             try {
                 bytes = stdin.bytes(line);
             } catch (IOException e) {
-                throw new ScenarioException(new InputProblem(name(), "", "cannot be read: " + e.getMessage()));
+                throw new InputException(new InputProblem(name(), "", "cannot be read: " + e.getMessage()));
             }
             return reader.read(name(), bytes, Format.JSON, line.number() - 1);
         }
@@ -231,7 +231,7 @@ public final class AuditRun {
     private Handle readId(Source source) {
         try {
             return new Handle(source, source.read(reader).id(), null);
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             return new Handle(source, null, e.problem());
         }
     }
@@ -240,7 +240,7 @@ public final class AuditRun {
         Scenario scenario;
         try {
             scenario = handle.source().read(reader);
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             return new Outcome(null, e.problem());
         }
         if (!scenario.id().equals(handle.id())) {

@@ -4,8 +4,8 @@ import dev.srm.engine.Evaluator;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
 import dev.srm.model.Scenario;
-import dev.srm.scenario.ScenarioException;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.InputException;
+import dev.srm.input.scenario.ScenarioReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class EvaluationRun {
                     continue;
                 }
                 evaluations.add(evaluator.evaluate(scenario, explain));
-            } catch (ScenarioException e) {
+            } catch (InputException e) {
                 problems.add(e.problem());
             }
         }

@@ -1,7 +1,7 @@
 package dev.srm.run;
 
 import dev.srm.model.InputProblem;
-import dev.srm.scenario.Format;
+import dev.srm.input.Format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

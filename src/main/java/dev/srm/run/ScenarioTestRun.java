@@ -5,8 +5,8 @@ import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
 import dev.srm.model.Scenario;
-import dev.srm.scenario.ScenarioException;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.InputException;
+import dev.srm.input.scenario.ScenarioReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class ScenarioTestRun {
             Scenario scenario;
             try {
                 scenario = reader.read(file);
-            } catch (ScenarioException e) {
+            } catch (InputException e) {
                 problems.add(e.problem());
                 continue;
             }

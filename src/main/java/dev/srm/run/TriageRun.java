@@ -1,5 +1,6 @@
 package dev.srm.run;
 
+import dev.srm.input.InputFiles;
 import dev.srm.engine.RulePack;
 import dev.srm.engine.Triager;
 import dev.srm.facts.Setting;
@@ -14,10 +15,10 @@ import dev.srm.rules.IncidentCatalog;
 import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
 import dev.srm.rules.ServiceCatalog;
-import dev.srm.scenario.AsffReader;
-import dev.srm.scenario.Format;
-import dev.srm.scenario.ScenarioException;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.asff.AsffReader;
+import dev.srm.input.Format;
+import dev.srm.input.InputException;
+import dev.srm.input.scenario.ScenarioReader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,8 +111,8 @@ public final class TriageRun {
         String name = r.file().toString();
         byte[] bytes;
         try {
-            bytes = ScenarioReader.bytes(r.file());
-        } catch (ScenarioException e) {
+            bytes = InputFiles.bytes(r.file());
+        } catch (InputException e) {
             throw TriageException.input(e.problem());
         }
         boolean asff = r.asff() || (Format.ofName(name) != Format.YAML && AsffReader.claims(bytes));
@@ -131,7 +132,7 @@ public final class TriageRun {
         List<Scenario> scenarios;
         try {
             scenarios = new AsffReader(incidents).read(name, bytes);
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             throw TriageException.input(e.problem());
         }
         List<Scenario> out = new ArrayList<>();
@@ -149,7 +150,7 @@ public final class TriageRun {
         try {
             Format format = Format.ofName(name);
             s = reader.read(name, bytes, format == null ? sniff(bytes) : format, 0);
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             throw TriageException.input(e.problem());
         }
         IncidentSpec block = s.incident();

@@ -2,7 +2,7 @@ package dev.srm.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.srm.model.Evaluation;
-import dev.srm.scenario.Format;
+import dev.srm.input.Format;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import dev.srm.engine.RulePack;
 import dev.srm.model.Scenario;
 import dev.srm.rules.RuleSources;
 import dev.srm.run.ScenarioFiles;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.scenario.ScenarioReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

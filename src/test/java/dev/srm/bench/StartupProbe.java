@@ -3,7 +3,7 @@ package dev.srm.bench;
 import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.rules.RuleSources;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.scenario.ScenarioReader;
 
 import java.nio.file.Path;
 

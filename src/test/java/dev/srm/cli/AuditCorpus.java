@@ -1,7 +1,7 @@
 package dev.srm.cli;
 
 import dev.srm.report.audit.AuditFormat;
-import dev.srm.scenario.Format;
+import dev.srm.input.Format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,9 +6,9 @@ import dev.srm.model.Evaluation;
 import dev.srm.model.Scenario;
 import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
-import dev.srm.scenario.Format;
-import dev.srm.scenario.ScenarioException;
-import dev.srm.scenario.ScenarioReader;
+import dev.srm.input.Format;
+import dev.srm.input.InputException;
+import dev.srm.input.scenario.ScenarioReader;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class Packs {
     public static Evaluation evaluate(Path file) {
         try {
             return evaluator().evaluate(READER.read(file));
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             throw new AssertionError(e.problem().toString());
         }
     }
@@ -57,7 +57,7 @@ public final class Packs {
     public static Scenario parse(String yaml) {
         try {
             return READER.read("inline.yaml", yaml.getBytes(StandardCharsets.UTF_8), Format.YAML, 0);
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             throw new AssertionError(e.problem().toString());
         }
     }

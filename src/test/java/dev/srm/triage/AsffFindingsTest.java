@@ -9,7 +9,7 @@ import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
 import dev.srm.model.Triage;
 import dev.srm.report.triage.TriageFormat;
-import dev.srm.scenario.AsffReader;
+import dev.srm.input.asff.AsffReader;
 import dev.srm.testing.Packs;
 import dev.srm.testing.Triages;
 import org.junit.jupiter.api.Test;

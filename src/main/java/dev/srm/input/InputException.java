@@ -1,12 +1,12 @@
-package dev.srm.scenario;
+package dev.srm.input;
 
 import dev.srm.model.InputProblem;
 
 /** An input that cannot be used; {@link #problem()} is the one line a user is shown. */
-public final class ScenarioException extends Exception {
+public final class InputException extends Exception {
     private final transient InputProblem problem;
 
-    public ScenarioException(InputProblem problem) {
+    public InputException(InputProblem problem) {
         super(problem.toString(), null, false, false);
         this.problem = problem;
     }

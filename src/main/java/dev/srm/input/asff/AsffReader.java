@@ -1,5 +1,10 @@
-package dev.srm.scenario;
+package dev.srm.input.asff;
 
+import dev.srm.input.InputFiles;
+import dev.srm.input.Settings;
+import dev.srm.input.Format;
+import dev.srm.input.InputException;
+import dev.srm.input.Locator;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -62,19 +67,19 @@ public final class AsffReader {
     }
 
     /** One scenario per finding, in file order; a file that is not ASFF is one clear problem. */
-    public List<Scenario> read(String name, byte[] bytes) throws ScenarioException {
-        ScenarioReader.checkUtf8(name, bytes);
-        if (ScenarioReader.isBlank(bytes)) {
-            throw ScenarioReader.problem(name, "", "the file is empty; expected ASFF findings");
+    public List<Scenario> read(String name, byte[] bytes) throws InputException {
+        InputFiles.checkUtf8(name, bytes);
+        if (InputFiles.isBlank(bytes)) {
+            throw InputFiles.problem(name, "", "the file is empty; expected ASFF findings");
         }
         JsonNode root;
         try {
             root = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ScenarioReader.problem(name, ScenarioReader.where(e.getLocation(), 0), "not ASFF findings (ASFF is JSON): "
-                    + ScenarioReader.syntax(e, Format.JSON));
+            throw InputFiles.problem(name, InputFiles.where(e.getLocation(), 0), "not ASFF findings (ASFF is JSON): "
+                    + InputFiles.syntax(e, Format.JSON));
         } catch (IOException e) {
-            throw ScenarioReader.problem(name, "", "cannot be parsed: " + e.getMessage());
+            throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
         }
         JsonFactory factory = json.getFactory();
         if (root == null || !root.isObject()) {
@@ -109,7 +114,7 @@ public final class AsffReader {
             throw notAsff(name, where(factory, bytes, base), base, "Findings must be an array of findings, found " + kind(list));
         }
         if (list.isEmpty()) {
-            throw ScenarioReader.problem(name, where(factory, bytes, base), base + ": no findings to triage (the array is empty)");
+            throw InputFiles.problem(name, where(factory, bytes, base), base + ": no findings to triage (the array is empty)");
         }
         for (int i = 0; i < list.size(); i++) {
             scenarios.add(finding(name, base + "/" + i, list.get(i), i, bytes, factory));
@@ -118,7 +123,7 @@ public final class AsffReader {
     }
 
     private Scenario finding(String name, String pointer, JsonNode f, int index, byte[] bytes, JsonFactory factory)
-            throws ScenarioException {
+            throws InputException {
         if (!f.isObject()) {
             throw notAsff(name, where(factory, bytes, pointer), pointer, "a finding must be an object, found " + kind(f));
         }
@@ -137,7 +142,7 @@ public final class AsffReader {
                     "Resources must be an array, found " + kind(resources));
         }
         if (resources.isEmpty()) {
-            throw ScenarioReader.problem(name, where(factory, bytes, pointer + "/Resources"), pointer
+            throw InputFiles.problem(name, where(factory, bytes, pointer + "/Resources"), pointer
                     + "/Resources: finding '" + findingId + "' names no resource; srm needs at least one ({\"Type\": ..., \"Id\": ...})"
                     + " to know what the incident is on");
         }
@@ -167,7 +172,7 @@ public final class AsffReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = r.path("Details").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> details = it.next();
                 if (details.getValue().isObject()) {
-                    ScenarioReader.flatten(id, "", "", details.getValue(), settings);
+                    Settings.flatten(id, "", "", details.getValue(), settings);
                 }
             }
             int[] loc = Locator.find(factory, bytes, rp);
@@ -252,7 +257,7 @@ public final class AsffReader {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    private static ScenarioException notAsff(String name, String where, String pointer, String message) {
-        return ScenarioReader.problem(name, where, (pointer.isEmpty() ? "" : pointer + ": ") + "not an ASFF finding: " + message);
+    private static InputException notAsff(String name, String where, String pointer, String message) {
+        return InputFiles.problem(name, where, (pointer.isEmpty() ? "" : pointer + ": ") + "not an ASFF finding: " + message);
     }
 }

@@ -1,5 +1,10 @@
-package dev.srm.scenario;
+package dev.srm.input.scenario;
 
+import dev.srm.input.InputFiles;
+import dev.srm.input.Settings;
+import dev.srm.input.Format;
+import dev.srm.input.InputException;
+import dev.srm.input.Locator;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -98,50 +103,33 @@ public final class ScenarioReader {
     }
 
     /** Reads a file; the path is shown to the user as given. */
-    public Scenario read(Path file) throws ScenarioException {
+    public Scenario read(Path file) throws InputException {
         String name = file.toString();
-        byte[] bytes = bytes(file);
+        byte[] bytes = InputFiles.bytes(file);
         Format format = Format.ofName(name);
         return read(name, bytes, format == null ? sniff(bytes) : format, 0);
-    }
-
-    /** The bytes of an input file, or the one-line problem that stops it being read. */
-    public static byte[] bytes(Path file) throws ScenarioException {
-        String name = file.toString();
-        try {
-            if (Files.isDirectory(file)) {
-                throw problem(name, "", "is a directory, expected a file");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw problem(name, "", "no such file");
-        } catch (AccessDeniedException e) {
-            throw problem(name, "", "permission denied");
-        } catch (IOException e) {
-            throw problem(name, "", "cannot be read: " + e.getMessage());
-        }
     }
 
     /**
      * Reads a scenario held in memory. {@code lineOffset} is added to reported lines (for one
      * line of a JSON Lines stream).
      */
-    public Scenario read(String name, byte[] bytes, Format format, int lineOffset) throws ScenarioException {
-        checkUtf8(name, bytes);
-        if (isBlank(bytes)) {
-            throw problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
+    public Scenario read(String name, byte[] bytes, Format format, int lineOffset) throws InputException {
+        InputFiles.checkUtf8(name, bytes);
+        if (InputFiles.isBlank(bytes)) {
+            throw InputFiles.problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
         }
         ObjectMapper mapper = format == Format.JSON ? json : yaml;
         JsonNode root;
         try {
             root = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw problem(name, where(e.getLocation(), lineOffset), syntax(e, format));
+            throw InputFiles.problem(name, InputFiles.where(e.getLocation(), lineOffset), InputFiles.syntax(e, format));
         } catch (IOException e) {
-            throw problem(name, "", "cannot be parsed: " + e.getMessage());
+            throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
+            throw InputFiles.problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
         }
         validate(name, bytes, mapper.getFactory(), root, lineOffset);
         Map<String, int[]> lines = Locator.locate(mapper.getFactory(), bytes, p -> p.matches("/resources/\\d+"));
@@ -157,62 +145,8 @@ public final class ScenarioReader {
         return Format.YAML;
     }
 
-    static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static void checkUtf8(String name, byte[] bytes) throws ScenarioException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
-            decoder.decode(in);
-        } catch (CharacterCodingException e) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset && i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw problem(name, Integer.toString(line), "not valid UTF-8 (byte offset " + offset
-                    + "); save the file as UTF-8");
-        }
-    }
-
-    static String where(JsonLocation loc, int lineOffset) {
-        if (loc == null || loc.getLineNr() <= 0) {
-            return "";
-        }
-        return (loc.getLineNr() + lineOffset) + ":" + loc.getColumnNr();
-    }
-
-    static String syntax(JsonProcessingException e, Format format) {
-        String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
-        // SnakeYAML: "while parsing X" / " in 'reader', line.." / "    <excerpt>" / "expected Y, but found Z" ...
-        // the message lines are the ones that are not indented
-        List<String> parts = msg.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                .map(String::trim).toList();
-        if (format == Format.YAML && parts.size() > 1 && parts.get(0).startsWith("while ")) {
-            msg = parts.get(1) + " (" + parts.get(0) + ")";
-        } else {
-            msg = parts.isEmpty() ? msg.trim() : parts.get(0);
-        }
-        msg = msg.replaceAll("\\s*\\(for [A-Za-z]+ starting at \\[Source:.*$", "").replaceAll("\\[Source:[^\\]]*\\]", "").trim();
-        if (msg.startsWith("Duplicate field")) {
-            return "duplicate key " + msg.substring("Duplicate field ".length()) + "; each key may appear once";
-        }
-        return "invalid " + format.name() + ": " + msg;
-    }
-
     private void validate(String name, byte[] bytes, JsonFactory factory, JsonNode root, int lineOffset)
-            throws ScenarioException {
+            throws InputException {
         List<ValidationMessage> messages = new ArrayList<>(schema.validate(root));
         if (messages.isEmpty()) {
             return;
@@ -229,7 +163,7 @@ public final class ScenarioReader {
         int[] loc = Locator.find(factory, bytes, pointer);
         String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
         String more = messages.size() > 1 ? " (and " + (messages.size() - 1) + " more)" : "";
-        throw problem(name, where, (pointer.isEmpty() ? "/" : pointer) + ": " + text + more);
+        throw InputFiles.problem(name, where, (pointer.isEmpty() ? "/" : pointer) + ": " + text + more);
     }
 
     /** Plain words for the validator's messages that name schema internals. */
@@ -257,16 +191,12 @@ public final class ScenarioReader {
         return messages.get(0);
     }
 
-    static ScenarioException problem(String file, String where, String message) {
-        return new ScenarioException(new InputProblem(file, where, message));
-    }
-
     private static Scenario bind(String name, ObjectNode root, Map<String, int[]> lines, int lineOffset, byte[] bytes,
-                                 JsonFactory factory) throws ScenarioException {
+                                 JsonFactory factory) throws InputException {
         String id = root.path("id").asText();
         Inventory inventory = "complete".equals(root.path("inventory").asText("partial")) ? Inventory.COMPLETE : Inventory.PARTIAL;
         List<Setting> account = new ArrayList<>();
-        flatten(Resource.ACCOUNT, "", "", root.path("account"), account);
+        Settings.flatten(Resource.ACCOUNT, "", "", root.path("account"), account);
         List<ResourceSpec> resources = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         int i = 0;
@@ -279,13 +209,13 @@ public final class ScenarioReader {
             if (firstLine != null) {
                 int[] idLoc = Locator.find(factory, bytes, pointer + "/id");
                 String where = idLoc == null ? Integer.toString(line) : (idLoc[0] + lineOffset) + ":" + idLoc[1];
-                throw problem(name, where, pointer + "/id: duplicate resource id '" + rid + "' (first used at line "
+                throw InputFiles.problem(name, where, pointer + "/id: duplicate resource id '" + rid + "' (first used at line "
                         + firstLine + "); resource ids must be unique within a scenario");
             }
             Map<String, String> tags = new LinkedHashMap<>();
             r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
             List<Setting> settings = new ArrayList<>();
-            flatten(rid, "", "", r.path("configuration"), settings);
+            Settings.flatten(rid, "", "", r.path("configuration"), settings);
             resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line));
             i++;
         }
@@ -297,7 +227,7 @@ public final class ScenarioReader {
 
     /** The incident block, with where each field is; its resource must be one of the scenario's. */
     private static IncidentSpec incident(String name, String scenarioId, JsonNode node, Map<String, Integer> resourceIds,
-                                         int lineOffset, byte[] bytes, JsonFactory factory) throws ScenarioException {
+                                         int lineOffset, byte[] bytes, JsonFactory factory) throws InputException {
         if (node == null || !node.isObject()) {
             return null;
         }
@@ -312,7 +242,7 @@ public final class ScenarioReader {
         String resource = text(node, "resource");
         if (resource != null && !resourceIds.containsKey(resource)) {
             String known = resourceIds.isEmpty() ? "it has none" : "its resources are " + String.join(", ", resourceIds.keySet());
-            throw problem(name, locations.getOrDefault("resource", ""), "/incident/resource: no resource '" + resource
+            throw InputFiles.problem(name, locations.getOrDefault("resource", ""), "/incident/resource: no resource '" + resource
                     + "' in this scenario (" + known + "); name one of them, or give service instead");
         }
         String severity = text(node, "severity");
@@ -352,61 +282,6 @@ public final class ScenarioReader {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static final List<String> DISCRIMINATORS = List.of("Key", "Name", "OptionName", "ParameterName");
-
-    /** [Key=k], [Name=n] or [OptionName=o]; Elastic Beanstalk options also as [Namespace=ns,OptionName=o]. */
-    private static List<String> selectors(JsonNode element) {
-        if (!element.isObject()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(2);
-        for (String d : DISCRIMINATORS) {
-            JsonNode v = element.get(d);
-            if (v != null && v.isValueNode() && !v.isNull()) {
-                out.add("[" + d + "=" + v.asText() + "]");
-                JsonNode ns = element.get("Namespace");
-                if ("OptionName".equals(d) && ns != null && ns.isValueNode()) {
-                    out.add("[Namespace=" + ns.asText() + ",OptionName=" + v.asText() + "]");
-                }
-                break;
-            }
-        }
-        return out;
-    }
-
-    /** One setting per scalar leaf; an empty list or object is a leaf whose value is [] or {}. */
-    static void flatten(String resource, String path, String pattern, JsonNode node, List<Setting> out) {
-        if (node == null || node.isMissingNode()) {
-            return;
-        }
-        if (node.isObject()) {
-            if (node.isEmpty() && !path.isEmpty()) {
-                out.add(new Setting(resource, path, pattern, "{}"));
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                String q = pattern.isEmpty() ? e.getKey() : pattern + "." + e.getKey();
-                flatten(resource, p, q, e.getValue(), out);
-            }
-        } else if (node.isArray()) {
-            if (node.isEmpty()) {
-                out.add(new Setting(resource, path, pattern, "[]"));
-            }
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode element = node.get(i);
-                flatten(resource, path + "[" + i + "]", pattern + "[*]", element, out);
-                // key/value lists (LoadBalancerAttributes, ClusterSettings, OptionSettings) are also
-                // addressable by their key: LoadBalancerAttributes[Key=deletion_protection.enabled].Value
-                for (String selector : selectors(element)) {
-                    flatten(resource, path + selector, pattern + selector, element, out);
-                }
-            }
-        } else if (!path.isEmpty()) {
-            out.add(new Setting(resource, path, pattern, node.isNull() ? null : node.asText()));
-        }
     }
 
 }

@@ -1,4 +1,4 @@
-package dev.srm.scenario;
+package dev.srm.input;
 
 import java.util.Locale;
 

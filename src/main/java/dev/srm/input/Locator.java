@@ -1,4 +1,4 @@
-package dev.srm.scenario;
+package dev.srm.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Finds the line and column of JSON pointers in a document, by a second streaming pass. */
-final class Locator {
+public final class Locator {
     private Locator() {
     }
 
     /** Line and column (1-based) where each pointer that the filter accepts starts. */
-    static Map<String, int[]> locate(JsonFactory factory, byte[] bytes, Predicate<String> wanted) {
+    public static Map<String, int[]> locate(JsonFactory factory, byte[] bytes, Predicate<String> wanted) {
         Map<String, int[]> out = new HashMap<>();
         try (JsonParser p = factory.createParser(bytes)) {
             JsonToken t;
@@ -39,7 +39,7 @@ final class Locator {
     }
 
     /** The location of a pointer, or of its nearest located ancestor. */
-    static int[] find(JsonFactory factory, byte[] bytes, String pointer) {
+    public static int[] find(JsonFactory factory, byte[] bytes, String pointer) {
         Map<String, int[]> all = locate(factory, bytes, p -> pointer.startsWith(p));
         String p = pointer;
         while (true) {
