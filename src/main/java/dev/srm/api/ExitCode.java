@@ -1,13 +1,45 @@
-package dev.srm.cli;
+package dev.srm.api;
 
-/** srm's exit codes, shown in every command's --help and in README. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * srm's exit codes: the one table every command's {@code --help}, README and the result
+ * objects read. A result computes its own code ({@code EvaluateResult.exitCode}, ...).
+ */
 public enum ExitCode {
     OK(0, "clean: no finding at or above --fail-on, every input read"),
-    INTERNAL(1, "internal error (a bug in srm: please report it)"),
+    INTERNAL(1, "internal error (a bug in srm: please report it), or a report could not be written"),
     USAGE(2, "usage error: unknown option, bad value, missing argument"),
     INPUT(3, "an input (scenario file or rules) could not be read or validated; the others were still evaluated"),
     FINDINGS(4, "a finding at or above --fail-on (default high)"),
     EXPECTATIONS(5, "srm test: an expectation failed, or rule coverage is below --coverage-min");
+
+    /** The commands, each with the codes it can return and what they mean for it. */
+    public enum Command {
+        SRM(OK, INTERNAL, USAGE, INPUT, FINDINGS, EXPECTATIONS),
+        EVALUATE(OK, INTERNAL, USAGE, INPUT, FINDINGS),
+        AUDIT(OK, INTERNAL, USAGE, INPUT, FINDINGS),
+        TRIAGE(OK, INTERNAL, USAGE, INPUT),
+        TEST(OK, INTERNAL, USAGE, INPUT, EXPECTATIONS),
+        RULES(OK, INTERNAL, USAGE, INPUT),
+        SCHEMA(OK, INTERNAL, USAGE);
+
+        private final ExitCode[] codes;
+
+        Command(ExitCode... codes) {
+            this.codes = codes;
+        }
+
+        /** Code to meaning, in order, for this command's help. */
+        public Map<String, String> table() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (ExitCode c : codes) {
+                out.put(" " + c.code, c.meaningFor(this));
+            }
+            return out;
+        }
+    }
 
     private final int code;
     private final String meaning;
@@ -25,17 +57,28 @@ public enum ExitCode {
         return meaning;
     }
 
-    /**
-     * Puts the exit codes in a command's help, from this enum (the one place they are
-     * written); {@code withTest} adds srm test's code 5.
-     */
-    static void describeIn(picocli.CommandLine.Model.UsageMessageSpec usage, boolean withTest) {
-        java.util.Map<String, String> list = new java.util.LinkedHashMap<>();
-        for (ExitCode c : values()) {
-            if (withTest || c != EXPECTATIONS) {
-                list.put(" " + c.code, c.meaning);
-            }
-        }
-        usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
+    /** What the code means for one command, where it differs from the general meaning. */
+    public String meaningFor(Command command) {
+        return switch (command) {
+            case TRIAGE -> switch (this) {
+                case OK -> "answered (the owner may still be UNKNOWN or CONFLICT; the report says why)";
+                case USAGE -> "usage error: unknown option, bad or empty value, missing or conflicting flags";
+                case INPUT -> "the input (scenario, ASFF file or rules) could not be read or validated";
+                default -> meaning;
+            };
+            case TEST -> switch (this) {
+                case OK -> "every expectation held (and coverage is at least --coverage-min)";
+                case INPUT -> "an input (scenario file or rules) could not be read or validated";
+                case EXPECTATIONS -> "an expectation failed, or coverage is below --coverage-min";
+                default -> meaning;
+            };
+            case RULES -> switch (this) {
+                case OK -> "done (rules validate: the pack is valid)";
+                case INPUT -> "the rules could not be read, compiled or validated";
+                default -> meaning;
+            };
+            case SCHEMA -> this == OK ? "the schema was printed" : meaning;
+            default -> meaning;
+        };
     }
 }

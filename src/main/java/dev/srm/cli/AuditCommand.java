@@ -1,17 +1,14 @@
 package dev.srm.cli;
 
-import dev.srm.engine.Evaluator;
-import dev.srm.engine.RulePack;
+import dev.srm.api.AuditRequest;
+import dev.srm.api.AuditResult;
+import dev.srm.api.Srm;
+import dev.srm.api.SrmException;
 import dev.srm.facts.Severity;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
-import dev.srm.report.AtomicFile;
-import dev.srm.report.audit.AuditCatalog;
 import dev.srm.report.audit.AuditFormat;
-import dev.srm.report.audit.AuditRenderer;
 import dev.srm.report.audit.Portfolio;
-import dev.srm.run.AuditRun;
-import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,9 +16,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.FilterWriter;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,13 +29,7 @@ import java.util.concurrent.Callable;
         description = {"Evaluate a batch of scenarios (files, directories, or JSON Lines on stdin with '-') in parallel "
                 + "and write audit reports: json, csv, markdown, html, sarif, junit.",
                 "Reports are byte-identical whatever --jobs and whatever the order of the inputs. "
-                        + "A summary goes to stderr."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-                " 0:clean: no finding at or above --fail-on, every input read",
-                " 1:internal error (a bug in srm: please report it), or a report could not be written",
-                " 2:usage error: unknown option, bad value, missing argument",
-                " 3:an input (scenario file or rules) could not be read or validated; the others were still evaluated",
-                " 4:a finding at or above --fail-on (default high)"})
+                        + "A summary goes to stderr."})
 final class AuditCommand implements Callable<Integer> {
     /** Warnings beyond this many go to the reports only (the json report has them all). */
     static final int MAX_WARNINGS = 20;
@@ -88,65 +76,32 @@ final class AuditCommand implements Callable<Integer> {
         }
         List<AuditFormat> chosen = formats.isEmpty() ? List.of(AuditFormat.values()) : List.copyOf(EnumSet.copyOf(formats));
         boolean toStdout = out == null && chosen.size() == 1;
-        Path dir = out == null ? Path.of(DEFAULT_OUT) : out;
+        Path dir = toStdout ? null : out == null ? Path.of(DEFAULT_OUT) : out;
 
-        RulePack pack = rules.loadOrReport(cli.err());
-        if (pack == null) {
-            return ExitCode.INPUT.code();
-        }
-        AuditRun run = new AuditRun(new Evaluator(pack), new ScenarioReader(), threads);
-        AuditCatalog catalog = run.catalog();
-
-        List<AtomicFile> files = new ArrayList<>();
-        List<AuditRenderer> renderers = new ArrayList<>();
-        Portfolio portfolio;
         ProgressBar progress = new ProgressBar(cli.err(), !noProgress && System.console() != null, System::currentTimeMillis);
         Warnings warnings = new Warnings(cli);
+        AuditResult result;
         try {
-            for (AuditFormat f : chosen) {
-                Writer w;
-                if (toStdout) {
-                    w = new KeepOpen(cli.out());
-                } else {
-                    AtomicFile file = AtomicFile.create(dir.resolve(f.fileName()));
-                    files.add(file);
-                    w = file.writer();
-                }
-                renderers.add(f.open(w, catalog));
-            }
-            portfolio = run.run(paths, System.in, renderers, new AuditRun.Listener() {
-                @Override
-                public void evaluated(Evaluation e, int done, int total) {
-                    progress.update(done, total);
-                    warnings.add(e);
-                }
-            });
-            progress.finish();
-            for (AtomicFile f : files) {
-                f.commit();
-            }
-        } catch (IOException e) {
-            progress.finish();
-            cli.err().println("srm: cannot write the reports: " + e.getMessage());
-            return ExitCode.INTERNAL.code();
+            Srm srm = rules.load();
+            result = srm.audit(new AuditRequest(paths, System.in, threads, chosen, dir, toStdout ? cli.out() : null,
+                    new AuditRequest.Listener() {
+                        @Override
+                        public void evaluated(Evaluation e, int done, int total) {
+                            progress.update(done, total);
+                            warnings.add(e);
+                        }
+                    }));
+        } catch (SrmException e) {
+            return cli.report(e);
         } finally {
-            for (AuditRenderer r : renderers) {
-                r.close();
-            }
-            for (AtomicFile f : files) {
-                f.close();
-            }
+            progress.finish();
         }
-
         warnings.finish();
-        summary(cli, portfolio, files);
-        if (!portfolio.failures().isEmpty()) {
-            return ExitCode.INPUT.code();
-        }
-        return portfolio.hasFindingAtLeast(failOn.severity()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        summary(cli, result.portfolio(), result.written());
+        return result.exitCode(failOn.severity()).code();
     }
 
-    private static void summary(Cli cli, Portfolio p, List<AtomicFile> files) {
+    private static void summary(Cli cli, Portfolio p, List<Path> files) {
         for (InputProblem problem : p.failures()) {
             cli.err().println("srm: " + problem);
         }
@@ -160,8 +115,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         sb.append("), ").append(t.failedInputs()).append(t.failedInputs() == 1 ? " input" : " inputs").append(" failed");
         cli.err().println(sb);
-        for (AtomicFile f : files) {
-            cli.err().println("srm audit: wrote " + f.target());
+        for (Path f : files) {
+            cli.err().println("srm audit: wrote " + f);
         }
         cli.err().flush();
     }
@@ -187,18 +142,6 @@ final class AuditCommand implements Callable<Integer> {
             if (count > MAX_WARNINGS) {
                 cli.err().println("warning: ... and " + (count - MAX_WARNINGS) + " more warnings (all of them are in the json report)");
             }
-        }
-    }
-
-    /** Stdout for a report: flushed by the renderer, never closed by it. */
-    private static final class KeepOpen extends FilterWriter {
-        KeepOpen(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -1,20 +1,18 @@
 package dev.srm.cli;
 
-import dev.srm.engine.Evaluator;
-import dev.srm.engine.RulePack;
+import dev.srm.api.EvaluateRequest;
+import dev.srm.api.EvaluateResult;
+import dev.srm.api.Srm;
+import dev.srm.api.SrmException;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
-import dev.srm.report.EvaluationRenderer;
-import dev.srm.report.JsonRenderer;
-import dev.srm.report.TextRenderer;
-import dev.srm.run.EvaluationRun;
-import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.report.EvaluationFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +23,6 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate scenario files against the Shared Responsibility Model rules.")
 final class EvaluateCommand implements Callable<Integer> {
-    /** The formats evaluate writes, by name. */
-    enum Format {
-        text(new TextRenderer()), json(new JsonRenderer());
-
-        final EvaluationRenderer renderer;
-
-        Format(EvaluationRenderer renderer) {
-            this.renderer = renderer;
-        }
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -45,7 +32,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    EvaluationFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
@@ -63,11 +50,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
-        RulePack pack = rules.loadOrReport(cli.err());
-        if (pack == null) {
-            return ExitCode.INPUT.code();
+        EvaluateResult result;
+        try {
+            Srm srm = rules.load();
+            result = srm.evaluate(EvaluateRequest.of(paths).explain(explain));
+        } catch (SrmException e) {
+            return cli.report(e);
         }
-        EvaluationRun.Result result = new EvaluationRun(new Evaluator(pack), new ScenarioReader()).run(paths, explain);
         for (InputProblem p : result.problems()) {
             cli.err().println("srm: " + p);
         }
@@ -76,13 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         boolean single = paths.size() == 1 && Files.isRegularFile(paths.get(0));
         if (!(single && result.evaluations().isEmpty())) {
-            Output.to(output, cli.out(), w -> format.renderer.render(result.evaluations(), result.problems(), single, w));
+            Output.to(output, cli.out(), w -> format.renderer().render(result.evaluations(), result.problems(), single, w));
         }
         cli.err().flush();
-        if (!result.problems().isEmpty()) {
-            return ExitCode.INPUT.code();
-        }
-        boolean failing = result.evaluations().stream().anyMatch(e -> e.hasFindingAtLeast(failOn.severity()));
-        return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        return result.exitCode(failOn.severity()).code();
     }
 }

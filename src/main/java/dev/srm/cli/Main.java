@@ -1,5 +1,7 @@
 package dev.srm.cli;
 
+import dev.srm.api.ExitCode;
+import dev.srm.api.Srm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,22 +17,40 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Srm.Loader loader;
+
+    private Main(Srm.Loader loader) {
+        this.loader = loader;
+    }
+
+    /** The loader of rule packs of the run a command belongs to. */
+    static Srm.Loader loader(CommandLine.Model.CommandSpec command) {
+        return ((Main) command.root().userObject()).loader;
+    }
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args));
     }
 
     /** Runs srm with the given writers and returns the exit code; never calls System.exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(Srm.Loader.plain(), out, err, args);
+    }
+
+    /**
+     * Runs srm with a loader of rule packs (a caching one lets many runs in one process share a
+     * compiled pack, as the test suite does) and returns the exit code.
+     */
+    public static int run(Srm.Loader loader, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main(loader));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        ExitCode.describeIn(cl.getCommandSpec().usageMessage(), true);
-        ExitCode.describeIn(cl.getSubcommands().get("evaluate").getCommandSpec().usageMessage(), false);
+        describeExitCodes(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UsageException) {
                 commandLine.getErr().println("srm: " + ex.getMessage());
-                commandLine.getErr().println("Try 'srm " + commandLine.getCommandName() + " --help' for usage.");
+                commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
                 return ExitCode.USAGE.code();
             }
             commandLine.getErr().println("srm: internal error: " + ex.getClass().getSimpleName()
@@ -50,6 +70,25 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Every command's help lists its exit codes from {@link ExitCode}'s one table. */
+    private static void describeExitCodes(CommandLine cl) {
+        String name = cl.getCommandName();
+        ExitCode.Command command = switch (name) {
+            case "evaluate" -> ExitCode.Command.EVALUATE;
+            case "audit" -> ExitCode.Command.AUDIT;
+            case "triage" -> ExitCode.Command.TRIAGE;
+            case "test" -> ExitCode.Command.TEST;
+            case "rules", "list", "show", "validate" -> ExitCode.Command.RULES;
+            case "schema" -> ExitCode.Command.SCHEMA;
+            case "help" -> null;
+            default -> ExitCode.Command.SRM;
+        };
+        if (command != null) {
+            cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(command.table());
+        }
+        cl.getSubcommands().values().forEach(Main::describeExitCodes);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.srm.cli;
 
-import dev.srm.engine.RulePack;
-import dev.srm.rules.RuleSources;
-import dev.srm.rules.RulesException;
+import dev.srm.api.Srm;
+import dev.srm.api.SrmOptions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,30 +20,15 @@ public final class RulesOptions {
             description = "Add the DRL rules in DIR on top of the pack (repeatable). Trusted code, like --rules.")
     List<Path> extraRules = new ArrayList<>();
 
-    /** The files of the chosen pack. */
-    public RuleSources sources() throws RulesException {
-        RuleSources sources = rules == null ? RuleSources.bundled() : RuleSources.directory(rules);
-        for (Path extra : extraRules) {
-            sources = sources.plus(RuleSources.directory(extra));
-        }
-        return sources;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    SrmOptions options() {
+        return new SrmOptions(rules, extraRules);
     }
 
-    /**
-     * Loads the chosen pack, or prints each problem as {@code srm: file:line: message} and
-     * returns null (the command then exits with {@link ExitCode#INPUT}).
-     */
-    public RulePack loadOrReport(java.io.PrintWriter err) {
-        try {
-            return load();
-        } catch (RulesException e) {
-            e.problems().forEach(p -> err.println("srm: " + p));
-            return null;
-        }
-    }
-
-    /** Compiles the chosen pack; compile errors come back as {@code file:line: message}. */
-    public RulePack load() throws RulesException {
-        return RulePack.load(sources());
+    /** The chosen pack; throws an {@link dev.srm.api.SrmException} (exit 3) when it cannot be read. */
+    Srm load() {
+        return Main.loader(command).load(options());
     }
 }

@@ -1,9 +1,10 @@
 package dev.srm.cli;
 
-import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.api.ExitCode;
+import dev.srm.api.Srm;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -17,7 +18,7 @@ final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        cli.out().print(ScenarioReader.schemaText());
+        cli.out().print(Srm.scenarioSchema());
         cli.out().flush();
         return ExitCode.OK.code();
     }

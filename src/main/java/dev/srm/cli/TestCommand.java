@@ -1,9 +1,11 @@
 package dev.srm.cli;
 
-import dev.srm.engine.RulePack;
+import dev.srm.api.SrmException;
+import dev.srm.api.TestResult;
 import dev.srm.model.InputProblem;
-import dev.srm.run.ScenarioTestRun;
-import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.model.TestResults;
+import dev.srm.report.test.TestFormat;
+import dev.srm.report.test.TextTestRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,20 +15,13 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code srm test}: runs scenarios that carry an {@code expect} block and reports each expectation that failed. */
 @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run the expectations of scenario files (their expect blocks) against the rules.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-                " 0:every expectation held (and coverage is at least --coverage-min)",
-                " 2:usage error",
-                " 3:an input (scenario file or rules) could not be read or validated",
-                " 5:an expectation failed, or coverage is below --coverage-min"})
+        description = "Run the expectations of scenario files (their expect blocks) against the rules.")
 final class TestCommand implements Callable<Integer> {
-    /** Output formats of srm test. */
-    enum Format { text, junit }
-
     @Spec
     CommandSpec spec;
 
@@ -34,7 +29,7 @@ final class TestCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Option(names = "--format", defaultValue = "text", description = "text or junit (default: ${DEFAULT-VALUE}).")
-    Format format;
+    TestFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
@@ -52,40 +47,29 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
-        if (coverageMin != null && (coverageMin < 0 || coverageMin > 100)) {
-            throw new UsageException("--coverage-min takes a percentage from 0 to 100, got " + coverageMin);
-        }
-        RulePack pack = rules.loadOrReport(cli.err());
-        if (pack == null) {
-            return ExitCode.INPUT.code();
-        }
         List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("scenarios")) : paths;
-        ScenarioTestRun.Result result = new ScenarioTestRun(pack, new ScenarioReader()).run(inputs);
-        for (InputProblem p : result.problems()) {
+        TestResult result;
+        try {
+            result = rules.load().test(inputs, coverageMin);
+        } catch (SrmException e) {
+            return cli.report(e);
+        }
+        TestResults r = result.results();
+        for (InputProblem p : r.problems()) {
             cli.err().println("srm: " + p);
         }
         boolean withCoverage = coverage || coverageMin != null;
-        Output.to(output, cli.out(), w -> {
-            if (format == Format.junit) {
-                TestReport.junit(result, w);
-            } else {
-                TestReport.text(result, withCoverage, w);
+        Output.to(output, cli.out(), w -> format.renderer().render(r, withCoverage, w));
+        if (output != null || format == TestFormat.junit) {
+            if (withCoverage) {
+                cli.err().println(TextTestRenderer.coverageLine(r));
             }
-        });
-        if (output != null || format == Format.junit) {
-            TestReport.summary(result, withCoverage, cli.err());
+            cli.err().println(TextTestRenderer.countLine(r));
+        }
+        if (result.coverageTooLow()) {
+            cli.err().printf(Locale.ROOT, "srm: rule coverage %.1f%% is below --coverage-min %.1f%%%n", r.coveragePercent(), coverageMin);
         }
         cli.err().flush();
-        if (!result.problems().isEmpty()) {
-            return ExitCode.INPUT.code();
-        }
-        if (result.checksFailed() > 0) {
-            return ExitCode.EXPECTATIONS.code();
-        }
-        if (coverageMin != null && result.coveragePercent() + 1e-9 < coverageMin) {
-            cli.err().printf("srm: rule coverage %.1f%% is below --coverage-min %.1f%%%n", result.coveragePercent(), coverageMin);
-            return ExitCode.EXPECTATIONS.code();
-        }
-        return ExitCode.OK.code();
+        return result.exitCode().code();
     }
 }

@@ -1,12 +1,11 @@
 package dev.srm.cli;
 
+import dev.srm.api.Naming;
+import dev.srm.api.SrmException;
+import dev.srm.api.TriageRequest;
+import dev.srm.api.TriageResult;
 import dev.srm.model.Triage;
 import dev.srm.report.triage.TriageFormat;
-import dev.srm.rules.RulesException;
-import dev.srm.run.TriageException;
-import dev.srm.run.TriageRequest;
-import dev.srm.run.TriageRun;
-import dev.srm.input.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "triage", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Triage an incident: who owns the remediation (AWS, CUSTOMER or SHARED) and why, the first actions in order,",
                 "the evidence to pull, who to route it to and which controls would have prevented it.",
-                "Input: a scenario FILE with an incident block, an ASFF findings FILE (Security Hub, GuardDuty), or flags alone."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-                " 0:answered (the owner may still be UNKNOWN or CONFLICT; the report says why)",
-                " 1:internal error (a bug in srm: please report it)",
-                " 2:usage error: unknown option, bad or empty value, missing or conflicting flags",
-                " 3:the input (scenario, ASFF file or rules) could not be read or validated"})
+                "Input: a scenario FILE with an incident block, an ASFF findings FILE (Security Hub, GuardDuty), or flags alone."})
 final class TriageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -84,30 +78,20 @@ final class TriageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
-        TriageRequest request = new TriageRequest(file, asff, id, resource, service, kind, layer, summary, detectedBy, config, ownerTag);
+        TriageRequest.Builder request = TriageRequest.builder().file(file).asff(asff).id(id).resource(resource).service(service)
+                .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag);
+        config.forEach(request::config);
+        TriageResult result;
         try {
-            request.validate();
-        } catch (TriageException e) {
-            throw new UsageException(e.getMessage());
+            result = rules.load().triage(request.build(), Naming.FLAGS);
+        } catch (SrmException e) {
+            return cli.report(e);
         }
-        List<Triage> triages;
-        try {
-            triages = TriageRun.run(rules.sources(), new ScenarioReader(), request);
-        } catch (RulesException e) {
-            e.problems().forEach(p -> cli.err().println("srm: " + p));
-            return ExitCode.INPUT.code();
-        } catch (TriageException e) {
-            if (e.why() == TriageException.Cause.USAGE) {
-                throw new UsageException(e.getMessage());
-            }
-            cli.err().println("srm: " + e.getMessage());
-            return ExitCode.INPUT.code();
-        }
-        for (Triage t : triages) {
+        for (Triage t : result.triages()) {
             t.warnings().forEach(w -> cli.err().println("warning: " + w));
         }
-        Output.to(output, cli.out(), w -> format.renderer().render(triages, w));
+        Output.to(output, cli.out(), w -> format.renderer().render(result.triages(), w));
         cli.err().flush();
-        return ExitCode.OK.code();
+        return result.exitCode().code();
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.IVersionProvider;
 /** srm's version, as the build recorded it. */
 final class Version implements IVersionProvider {
     static String value() {
-        return dev.srm.rules.SrmVersion.get();
+        return dev.srm.api.Srm.version();
     }
 
     @Override

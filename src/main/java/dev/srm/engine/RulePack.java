@@ -7,7 +7,7 @@ import dev.srm.facts.Severity;
 import dev.srm.model.Layers;
 import dev.srm.rules.IncidentCatalog;
 import dev.srm.rules.RuleFile;
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
 import dev.srm.rules.ServiceCatalog;

@@ -19,7 +19,7 @@ import dev.srm.model.Responsibility;
 import dev.srm.model.Scenario;
 import dev.srm.model.Triage;
 import dev.srm.rules.IncidentCatalog;
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.Collection;

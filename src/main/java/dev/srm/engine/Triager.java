@@ -8,7 +8,7 @@ import dev.srm.model.IncidentSpec;
 import dev.srm.model.Scenario;
 import dev.srm.model.Triage;
 import dev.srm.rules.IncidentCatalog;
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;

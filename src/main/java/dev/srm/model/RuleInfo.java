@@ -1,4 +1,4 @@
-package dev.srm.rules;
+package dev.srm.model;
 
 import java.util.Arrays;
 import java.util.List;

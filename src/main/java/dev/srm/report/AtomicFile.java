@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -68,6 +70,63 @@ public final class AtomicFile implements Closeable {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+    }
+
+    /**
+     * Commits several files as one: every file is written out before any target is touched, and
+     * when a rename fails the targets already replaced get their previous content back. So a
+     * batch of reports is replaced whole or not at all.
+     */
+    public static void commitAll(List<AtomicFile> files) throws IOException {
+        for (AtomicFile f : files) {
+            f.writer.close();
+            f.keepPermissions();
+        }
+        for (AtomicFile f : files) {
+            if (Files.isDirectory(f.target)) {
+                throw new IOException(f.target + ": is a directory");
+            }
+        }
+        List<Path[]> undo = new ArrayList<>(); // {target, backup or null}
+        try {
+            for (AtomicFile f : files) {
+                Path backup = null;
+                if (Files.exists(f.target)) {
+                    backup = Files.createTempFile(f.tmp.getParent(), "." + f.target.getFileName() + ".", ".bak");
+                    move(f.target, backup);
+                }
+                undo.add(new Path[] {f.target, backup});
+                move(f.tmp, f.target);
+                f.committed = true;
+            }
+        } catch (IOException e) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                Path[] u = undo.get(i);
+                try {
+                    if (u[1] != null) {
+                        move(u[1], u[0]);
+                    } else {
+                        Files.deleteIfExists(u[0]);
+                    }
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        for (Path[] u : undo) {
+            if (u[1] != null) {
+                Files.deleteIfExists(u[1]);
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** A temporary file is private (rw-------); the report gets the target's permissions, or rw-r--r--. */

@@ -1,5 +1,6 @@
 package dev.srm.rules;
 
+import dev.srm.model.RuleInfo;
 import dev.srm.model.Layers;
 
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.srm.report.audit.AuditRenderer;
 import dev.srm.report.audit.InputOrder;
 import dev.srm.report.audit.Portfolio;
 import dev.srm.report.audit.PortfolioBuilder;
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 import dev.srm.input.Format;
 import dev.srm.input.InputException;
 import dev.srm.input.scenario.ScenarioReader;

@@ -2,6 +2,7 @@ package dev.srm.run;
 
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
+import dev.srm.model.TestResults.Check;
 import dev.srm.model.Expectations;
 import dev.srm.model.FindingResult;
 import dev.srm.model.LayerResult;
@@ -14,14 +15,6 @@ import java.util.function.Function;
 
 /** Compares an evaluation with a scenario's {@code expect} block, one check per expectation. */
 public final class ExpectationChecker {
-    /** One expectation and whether it held. */
-    public record Check(String name, String expected, String actual, boolean passed) {
-        @Override
-        public String toString() {
-            return name + ": expected " + expected + ", got " + actual;
-        }
-    }
-
     private ExpectationChecker() {
     }
 

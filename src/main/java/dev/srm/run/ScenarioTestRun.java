@@ -4,6 +4,7 @@ import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
+import dev.srm.model.TestResults;
 import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
 import dev.srm.input.scenario.ScenarioReader;
@@ -19,50 +20,6 @@ import java.util.TreeSet;
  * rules fired, for coverage.
  */
 public final class ScenarioTestRun {
-    /** One scenario's checks; {@code checks} is empty for a scenario without expectations. */
-    public record Outcome(String file, String scenario, boolean hasExpectations, List<ExpectationChecker.Check> checks) {
-        public Outcome {
-            checks = List.copyOf(checks);
-        }
-
-        public List<ExpectationChecker.Check> failures() {
-            return checks.stream().filter(c -> !c.passed()).toList();
-        }
-
-        public boolean passed() {
-            return failures().isEmpty();
-        }
-    }
-
-    /** Every outcome, the inputs that failed, and rule coverage. */
-    public record Result(List<Outcome> outcomes, List<InputProblem> problems, Set<String> allRules, Set<String> firedRules) {
-        public Result {
-            outcomes = List.copyOf(outcomes);
-            problems = List.copyOf(problems);
-            allRules = Set.copyOf(allRules);
-            firedRules = Set.copyOf(firedRules);
-        }
-
-        public long checksPassed() {
-            return outcomes.stream().flatMap(o -> o.checks().stream()).filter(ExpectationChecker.Check::passed).count();
-        }
-
-        public long checksFailed() {
-            return outcomes.stream().flatMap(o -> o.checks().stream()).filter(c -> !c.passed()).count();
-        }
-
-        /** Rules that fired at least once, as a percentage of all rules of the pack. */
-        public double coveragePercent() {
-            return allRules.isEmpty() ? 100.0 : 100.0 * firedRules.size() / allRules.size();
-        }
-
-        public List<String> neverFired() {
-            TreeSet<String> never = new TreeSet<>(allRules);
-            never.removeAll(firedRules);
-            return List.copyOf(never);
-        }
-    }
-
     private final RulePack pack;
     private final ScenarioReader reader;
 
@@ -71,10 +28,10 @@ public final class ScenarioTestRun {
         this.reader = reader;
     }
 
-    public Result run(List<Path> paths) {
+    public TestResults run(List<Path> paths) {
         ScenarioFiles.Expansion expansion = ScenarioFiles.expand(paths);
         List<InputProblem> problems = new ArrayList<>(expansion.problems());
-        List<Outcome> outcomes = new ArrayList<>();
+        List<TestResults.Outcome> outcomes = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
         Evaluator evaluator = new Evaluator(pack);
         for (Path file : expansion.files()) {
@@ -89,15 +46,15 @@ public final class ScenarioTestRun {
             fired.addAll(tracked.firedRules());
             Evaluation evaluation = tracked.evaluation();
             if (scenario.expect() == null) {
-                outcomes.add(new Outcome(scenario.file(), scenario.id(), false, List.of()));
+                outcomes.add(new TestResults.Outcome(scenario.file(), scenario.id(), false, List.of()));
             } else {
-                outcomes.add(new Outcome(scenario.file(), scenario.id(), true,
+                outcomes.add(new TestResults.Outcome(scenario.file(), scenario.id(), true,
                         ExpectationChecker.check(evaluation, scenario.expect())));
             }
         }
         // triage rules fire only under srm triage; the triage suite exercises them
         Set<String> evaluationRules = new TreeSet<>();
         pack.rules().values().stream().filter(r -> !"triage".equals(r.kind())).forEach(r -> evaluationRules.add(r.id()));
-        return new Result(outcomes, problems, evaluationRules, fired);
+        return new TestResults(outcomes, problems, evaluationRules, fired);
     }
 }

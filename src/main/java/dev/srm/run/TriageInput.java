@@ -1,5 +1,9 @@
 package dev.srm.run;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,9 +16,9 @@ import java.util.List;
  * @param config    {@code KEY=VALUE} settings of the resource made up for {@code service}
  * @param ownerTag  the tag key that names a resource's team, over the scenario's {@code ownerTag}
  */
-public record TriageRequest(Path file, boolean asff, String id, String resource, String service, String kind, String layer,
+public record TriageInput(Path file, boolean asff, String id, String resource, String service, String kind, String layer,
                             String summary, String detectedBy, List<String> config, String ownerTag) {
-    public TriageRequest {
+    public TriageInput {
         config = config == null ? List.of() : List.copyOf(config);
     }
 
@@ -28,26 +32,34 @@ public record TriageRequest(Path file, boolean asff, String id, String resource,
      * The checks that need no rule pack: something to triage, no empty value, KEY=VALUE
      * settings, and a resource only with a file. Cheap, so a command runs them first.
      */
-    public void validate() throws TriageException {
+    public void validate(Function<TriageField, String> names) throws TriageException {
         if (file == null && noIncidentFlags()) {
-            throw TriageException.usage("nothing to triage: give a scenario FILE with an incident block, an ASFF findings FILE,"
-                    + " or --service and --kind");
+            throw TriageException.usage("nothing to triage: give a scenario " + names.apply(TriageField.FILE) + " with an incident block, an ASFF findings "
+                    + names.apply(TriageField.FILE) + ", or " + names.apply(TriageField.SERVICE) + " and " + names.apply(TriageField.KIND));
         }
-        String[][] flags = {{"--id", id}, {"--resource", resource}, {"--service", service}, {"--kind", kind}, {"--layer", layer},
-                {"--summary", summary}, {"--detected-by", detectedBy}, {"--owner-tag", ownerTag}};
-        for (String[] f : flags) {
-            if (f[1] != null && f[1].isBlank()) {
-                throw TriageException.usage(f[0] + " is empty; give it a value or leave it out");
+        Map<TriageField, String> values = new EnumMap<>(TriageField.class);
+        values.put(TriageField.ID, id);
+        values.put(TriageField.RESOURCE, resource);
+        values.put(TriageField.SERVICE, service);
+        values.put(TriageField.KIND, kind);
+        values.put(TriageField.LAYER, layer);
+        values.put(TriageField.SUMMARY, summary);
+        values.put(TriageField.DETECTED_BY, detectedBy);
+        values.put(TriageField.OWNER_TAG, ownerTag);
+        for (Map.Entry<TriageField, String> f : values.entrySet()) {
+            if (f.getValue() != null && f.getValue().isBlank()) {
+                throw TriageException.usage(names.apply(f.getKey()) + " is empty; give it a value or leave it out");
             }
         }
         for (String c : config) {
             int eq = c.indexOf('=');
             if (eq <= 0 || c.substring(0, eq).isBlank()) {
-                throw TriageException.usage("--config '" + c + "' is not KEY=VALUE (e.g. --config Engine=custom-oracle-ee)");
+                throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + c + "' is not KEY=VALUE (e.g. Engine=custom-oracle-ee)");
             }
         }
         if (file == null && resource != null) {
-            throw TriageException.usage("--resource names a resource of a scenario FILE; without a file, use --service");
+            throw TriageException.usage(names.apply(TriageField.RESOURCE) + " names a resource of a scenario " + names.apply(TriageField.FILE)
+                    + "; without a file, use " + names.apply(TriageField.SERVICE));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.srm.run;
 
+import java.util.function.Function;
+
 import dev.srm.input.InputFiles;
 import dev.srm.engine.RulePack;
 import dev.srm.engine.Triager;
@@ -42,60 +44,37 @@ public final class TriageRun {
     private final ServiceCatalog services;
     private final IncidentCatalog incidents;
     private final ScenarioReader reader;
+    private final Function<TriageField, String> names;
 
-    public TriageRun(ServiceCatalog services, IncidentCatalog incidents, ScenarioReader reader) {
+    /** {@code names} words the fields in messages ({@link TriageField#FLAGS} for the CLI). */
+    public TriageRun(ServiceCatalog services, IncidentCatalog incidents, ScenarioReader reader, Function<TriageField, String> names) {
+        this.names = names;
         this.services = services;
         this.incidents = incidents;
         this.reader = reader;
-    }
-
-    /** A run that uses the catalogues of a compiled pack. */
-    public static TriageRun of(RulePack pack, ScenarioReader reader) {
-        return new TriageRun(pack.catalog(), pack.incidents(), reader);
-    }
-
-    /**
-     * Checks the request and reads its input with the catalogues of {@code sources} only, then
-     * compiles the pack and triages: bad input is reported before the rules are compiled.
-     */
-    public static List<Triage> run(RuleSources sources, ScenarioReader reader, TriageRequest request)
-            throws TriageException, RulesException {
-        request.validate();
-        TriageRun run = new TriageRun(ServiceCatalog.load(sources), IncidentCatalog.load(sources), reader);
-        List<Scenario> scenarios = run.prepare(request);
-        return triage(new Triager(RulePack.load(sources)), scenarios);
-    }
-
-    /** One triage per incident of the request, with an already compiled pack. */
-    public List<Triage> run(Triager triager, TriageRequest request) throws TriageException {
-        return triage(triager, prepare(request));
-    }
-
-    private static List<Triage> triage(Triager triager, List<Scenario> scenarios) {
-        List<Triage> out = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            out.add(triager.triage(s));
-        }
-        return out;
     }
 
     /**
      * The scenarios to triage, each with an incident that names one of its resources: one for
      * a scenario or flags, one per finding of an ASFF file.
      */
-    public List<Scenario> prepare(TriageRequest request) throws TriageException {
-        request.validate();
+    public List<Scenario> prepare(TriageInput request) throws TriageException {
+        request.validate(names);
         return request.file() == null ? List.of(fromFlags(request)) : fromFile(request);
+    }
+
+    private String n(TriageField field) {
+        return names.apply(field);
     }
 
     // ---------------------------------------------------------------- inputs
 
-    private Scenario fromFlags(TriageRequest r) throws TriageException {
+    private Scenario fromFlags(TriageInput r) throws TriageException {
         if (r.service() == null) {
-            throw TriageException.usage("--service is required without a FILE (e.g. --service EC2)");
+            throw TriageException.usage(n(TriageField.SERVICE) + " is required without a " + n(TriageField.FILE) + " (e.g. EC2)");
         }
         if (r.kind() == null) {
-            throw TriageException.usage("--kind is required without a FILE; known kinds: " + catalog().kindIds());
+            throw TriageException.usage(n(TriageField.KIND) + " is required without a " + n(TriageField.FILE) + "; known kinds: " + catalog().kindIds());
         }
         checkKindFlag(r.kind());
         checkLayerFlag(r.layer());
@@ -107,7 +86,7 @@ public final class TriageRun {
                 List.of(), List.of(synthetic), r.ownerTag(), incident, null);
     }
 
-    private List<Scenario> fromFile(TriageRequest r) throws TriageException {
+    private List<Scenario> fromFile(TriageInput r) throws TriageException {
         String name = r.file().toString();
         byte[] bytes;
         try {
@@ -119,13 +98,13 @@ public final class TriageRun {
         return asff ? fromAsff(r, name, bytes) : List.of(fromScenario(r, name, bytes));
     }
 
-    private List<Scenario> fromAsff(TriageRequest r, String name, byte[] bytes) throws TriageException {
+    private List<Scenario> fromAsff(TriageInput r, String name, byte[] bytes) throws TriageException {
         if (r.resource() != null || r.service() != null || !r.config().isEmpty()) {
-            throw TriageException.usage("an ASFF finding names its own resources: --resource, --service and --config apply to"
+            throw TriageException.usage("an ASFF finding names its own resources: " + n(TriageField.RESOURCE) + ", " + n(TriageField.SERVICE) + " and " + n(TriageField.CONFIG) + " apply to"
                     + " scenario files and to flags alone");
         }
         if (r.id() != null) {
-            throw TriageException.usage("an ASFF finding has its own Id: --id applies to scenario files and to flags alone");
+            throw TriageException.usage("an ASFF finding has its own Id: " + n(TriageField.ID) + " applies to scenario files and to flags alone");
         }
         checkKindFlag(r.kind());
         checkLayerFlag(r.layer());
@@ -145,7 +124,7 @@ public final class TriageRun {
         return out;
     }
 
-    private Scenario fromScenario(TriageRequest r, String name, byte[] bytes) throws TriageException {
+    private Scenario fromScenario(TriageInput r, String name, byte[] bytes) throws TriageException {
         Scenario s;
         try {
             Format format = Format.ofName(name);
@@ -157,7 +136,7 @@ public final class TriageRun {
         if (block == null) {
             if (r.kind() == null || (r.resource() == null && r.service() == null)) {
                 throw TriageException.input(new InputProblem(name, "", "has no incident block to triage; add one (incident: {kind,"
-                        + " resource}) or pass --kind with --resource or --service"));
+                        + " resource}) or pass " + n(TriageField.KIND) + " with " + n(TriageField.RESOURCE) + " or " + n(TriageField.SERVICE)));
             }
             block = new IncidentSpec(s.id(), null, null, null, null, null, null, null, IncidentSpec.Origin.FLAGS, null, false, Map.of());
         } else {
@@ -170,7 +149,7 @@ public final class TriageRun {
         List<ResourceSpec> resources = new ArrayList<>(s.resources());
         String resourceId = r.resource() != null ? r.resource() : block.resource();
         if (r.resource() != null && s.resource(r.resource()) == null) {
-            throw TriageException.usage("--resource '" + r.resource() + "': no such resource in " + name + " (resources: "
+            throw TriageException.usage(n(TriageField.RESOURCE) + " '" + r.resource() + "': no such resource in " + name + " (resources: "
                     + s.resources().stream().map(ResourceSpec::id).collect(Collectors.joining(", ")) + ")");
         }
         if (resourceId != null) {
@@ -179,13 +158,13 @@ public final class TriageRun {
                 ServiceCatalog.Service flagService = serviceFlag(r.service());
                 Optional<ServiceCatalog.Service> actual = serviceOf(target);
                 if (actual.isEmpty() || !actual.get().name().equals(flagService.name())) {
-                    throw TriageException.usage("--service " + r.service() + " conflicts with resource '" + resourceId + "' of "
+                    throw TriageException.usage(n(TriageField.SERVICE) + " " + r.service() + " conflicts with resource '" + resourceId + "' of "
                             + name + ", which is " + actual.map(ServiceCatalog.Service::name).orElse("of an unknown service")
-                            + "; drop --service or name another resource");
+                            + "; drop " + n(TriageField.SERVICE) + " or name another resource");
                 }
             }
             if (!r.config().isEmpty()) {
-                throw TriageException.usage("--config sets the configuration of a resource made up for --service; resource '"
+                throw TriageException.usage(n(TriageField.CONFIG) + " sets the configuration of a resource made up for " + n(TriageField.SERVICE) + "; resource '"
                         + resourceId + "' has its configuration in " + name);
             }
             incident = incident.on(resourceId, null, false);
@@ -248,18 +227,18 @@ public final class TriageRun {
 
     private void checkKindFlag(String kind) throws TriageException {
         if (kind != null && catalog().kind(kind).isEmpty()) {
-            throw TriageException.usage("--kind: unknown incident kind '" + kind + "'; known kinds: " + catalog().kindIds());
+            throw TriageException.usage(n(TriageField.KIND) + ": unknown incident kind '" + kind + "'; known kinds: " + catalog().kindIds());
         }
     }
 
-    private static void checkLayerFlag(String layer) throws TriageException {
+    private void checkLayerFlag(String layer) throws TriageException {
         if (layer != null && !Layers.isKnown(layer)) {
-            throw TriageException.usage("--layer: unknown layer '" + layer + "'; known layers: " + String.join(", ", Layers.ALL));
+            throw TriageException.usage(n(TriageField.LAYER) + ": unknown layer '" + layer + "'; known layers: " + String.join(", ", Layers.ALL));
         }
     }
 
     private ServiceCatalog.Service serviceFlag(String service) throws TriageException {
-        return catalog(service).orElseThrow(() -> TriageException.usage("--service: unknown service '" + service
+        return catalog(service).orElseThrow(() -> TriageException.usage(n(TriageField.SERVICE) + ": unknown service '" + service
                 + "' (known services: " + knownServices() + "; a CloudFormation type works too)"));
     }
 

@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.api.ExitCode;
 import dev.srm.report.audit.AuditFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

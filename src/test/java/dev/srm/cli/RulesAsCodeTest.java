@@ -62,7 +62,7 @@ class RulesAsCodeTest {
         Path d = rules("syntax", HEADER + "rule \"broken\"\n    @kind(\"policy\")\nwhen\n    Resource( id == \n then\nend\n");
         CliRun run = CliRun.of("rules", "validate", d.toString());
         assertThat(run.code()).isEqualTo(3);
-        assertThat(run.err()).startsWith(d.resolve("rules.drl") + ":").doesNotContain(".java");
+        assertThat(run.err()).startsWith("srm: " + d.resolve("rules.drl") + ":").doesNotContain(".java");
         assertThat(run.clean()).isTrue();
     }
 

@@ -1,5 +1,7 @@
 package dev.srm.rules;
 
+import dev.srm.model.TestResults;
+
 import dev.srm.run.ExpectationChecker;
 import dev.srm.run.ScenarioTestRun;
 import dev.srm.testing.Packs;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine of {@code srm test}, and each of its expectations must hold.
  */
 class BundledScenariosTest {
-    private static final ScenarioTestRun.Result RESULT =
+    private static final TestResults RESULT =
             new ScenarioTestRun(Packs.bundled(), Packs.reader()).run(List.of(Path.of("scenarios")));
 
     @TestFactory
@@ -27,7 +29,7 @@ class BundledScenariosTest {
         return RESULT.outcomes().stream().map(o -> DynamicTest.dynamicTest(o.file(), () -> {
             // incident scenarios are asserted by the triage suite (IncidentScenariosTest)
             assertThat(o.hasExpectations() || o.file().contains("incidents")).as(o.file() + " has an expect block").isTrue();
-            assertThat(o.failures()).as(o.failures().stream().map(ExpectationChecker.Check::toString)
+            assertThat(o.failures()).as(o.failures().stream().map(TestResults.Check::toString)
                     .collect(Collectors.joining("\n"))).isEmpty();
         }));
     }

@@ -1,5 +1,7 @@
 package dev.srm.rules;
 
+import dev.srm.model.RuleInfo;
+
 import dev.srm.engine.RulePack;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;

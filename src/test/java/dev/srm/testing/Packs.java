@@ -1,5 +1,8 @@
 package dev.srm.testing;
 
+import dev.srm.api.Srm;
+import dev.srm.api.SrmOptions;
+
 import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
@@ -30,6 +33,14 @@ public final class Packs {
             }
         }
         return bundled;
+    }
+
+    /** The process-wide cache of compiled packs the CLI tests share (a pack is compiled once per test JVM). */
+    public static final Srm.Loader LOADER = Srm.Loader.caching();
+
+    /** The bundled pack behind the public API, compiled once per test JVM. */
+    public static Srm srm() {
+        return LOADER.load(SrmOptions.bundled());
     }
 
     public static Evaluator evaluator() {

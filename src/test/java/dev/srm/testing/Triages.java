@@ -1,10 +1,10 @@
 package dev.srm.testing;
 
-import dev.srm.engine.Triager;
+import dev.srm.api.Naming;
+import dev.srm.api.SrmException;
+import dev.srm.api.TriageRequest;
+
 import dev.srm.model.Triage;
-import dev.srm.run.TriageException;
-import dev.srm.run.TriageRequest;
-import dev.srm.run.TriageRun;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,12 +93,15 @@ public final class Triages {
     }
 
     public TriageRequest request() {
-        return new TriageRequest(file, asff, id, resource, service, kind, layer, summary, null, config, ownerTag);
+        TriageRequest.Builder b = TriageRequest.builder().file(file).asff(asff).id(id).resource(resource).service(service)
+                .kind(kind).layer(layer).summary(summary).ownerTag(ownerTag);
+        config.forEach(b::config);
+        return b.build();
     }
 
-    /** Every triage of the request (several for an ASFF file with several findings). */
-    public List<Triage> all() throws TriageException {
-        return TriageRun.of(Packs.bundled(), Packs.reader()).run(new Triager(Packs.bundled()), request());
+    /** Every triage of the request (several for an ASFF file with several findings), through the public API. */
+    public List<Triage> all() {
+        return Packs.srm().triage(request(), Naming.FLAGS).triages();
     }
 
     /** The one triage of the request. */
@@ -109,8 +112,8 @@ public final class Triages {
                 throw new AssertionError("expected one triage, got " + all.size());
             }
             return all.get(0);
-        } catch (TriageException e) {
-            throw new AssertionError(e.why() + ": " + e.getMessage());
+        } catch (SrmException e) {
+            throw new AssertionError(e.exitCode() + ": " + e.getMessage());
         }
     }
 }

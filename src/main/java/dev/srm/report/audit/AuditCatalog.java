@@ -1,6 +1,6 @@
 package dev.srm.report.audit;
 
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dev.srm.model.LayerResult;
 import dev.srm.model.Layers;
 import dev.srm.model.ResourceResult;
 import dev.srm.model.Responsibility;
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -9,7 +9,7 @@ import dev.srm.model.FindingResult;
 import dev.srm.model.InputProblem;
 import dev.srm.model.ResourceResult;
 import dev.srm.report.Json;
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 
 import java.io.IOException;
 import java.io.Writer;

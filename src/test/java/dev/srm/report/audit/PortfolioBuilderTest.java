@@ -3,7 +3,7 @@ package dev.srm.report.audit;
 import dev.srm.facts.Severity;
 import dev.srm.model.Evaluation;
 import dev.srm.model.Responsibility;
-import dev.srm.rules.RuleInfo;
+import dev.srm.model.RuleInfo;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 

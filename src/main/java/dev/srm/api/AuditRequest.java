@@ -1,0 +1,57 @@
+package dev.srm.api;
+
+import dev.srm.model.Evaluation;
+import dev.srm.report.audit.AuditFormat;
+
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A batch to audit and the reports to write.
+ *
+ * @param paths   scenario files, directories (searched recursively) or {@code -} for JSON Lines on {@code stdin}
+ * @param stdin   where {@code -} reads from
+ * @param jobs    threads to evaluate on (at least 1)
+ * @param formats the reports to write (at least one)
+ * @param outDir  the directory the reports go to, or null when the one format goes to {@code stdout}
+ * @param stdout  where a single report goes when {@code outDir} is null; flushed, never closed
+ */
+public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
+                           Listener listener) {
+    /** Told how the run goes, on the calling thread. */
+    public interface Listener {
+        /** The inputs are read: this many scenarios will be evaluated. */
+        default void planned(int scenarios) {
+        }
+
+        /** One more scenario was evaluated and reported ({@code done} of {@code total}). */
+        default void evaluated(Evaluation evaluation, int done, int total) {
+        }
+    }
+
+    public AuditRequest {
+        paths = List.copyOf(paths);
+        formats = List.copyOf(formats);
+        if (jobs < 1) {
+            throw SrmException.usage("jobs must be at least 1, not " + jobs);
+        }
+        if (formats.isEmpty()) {
+            throw SrmException.usage("no report format chosen");
+        }
+        if (outDir == null && (stdout == null || formats.size() != 1)) {
+            throw SrmException.usage("reports go to a directory; only a single format can go to standard output");
+        }
+        if (paths.stream().filter(p -> "-".equals(p.toString())).count() > 1) {
+            throw SrmException.usage("'-' (standard input) can be named only once");
+        }
+        listener = listener == null ? new Listener() { } : listener;
+    }
+
+    /** Every format, written into {@code dir}, on as many threads as there are cores. */
+    public static AuditRequest toDirectory(List<Path> paths, Path dir) {
+        return new AuditRequest(paths, System.in, Runtime.getRuntime().availableProcessors(), List.of(AuditFormat.values()), dir,
+                null, null);
+    }
+}

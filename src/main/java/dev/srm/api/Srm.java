@@ -1,0 +1,281 @@
+package dev.srm.api;
+
+import dev.srm.engine.Evaluator;
+import dev.srm.engine.RulePack;
+import dev.srm.engine.Triager;
+import dev.srm.input.InputException;
+import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.model.Evaluation;
+import dev.srm.model.PackValidation;
+import dev.srm.model.RuleDetail;
+import dev.srm.model.RuleInfo;
+import dev.srm.model.Scenario;
+import dev.srm.model.Triage;
+import dev.srm.report.AtomicFile;
+import dev.srm.report.audit.AuditFormat;
+import dev.srm.report.audit.AuditRenderer;
+import dev.srm.report.audit.Portfolio;
+import dev.srm.rules.IncidentCatalog;
+import dev.srm.rules.RuleSources;
+import dev.srm.rules.RulesException;
+import dev.srm.rules.ServiceCatalog;
+import dev.srm.run.AuditRun;
+import dev.srm.run.EvaluationRun;
+import dev.srm.run.RuleInspection;
+import dev.srm.run.ScenarioTestRun;
+import dev.srm.run.TriageException;
+import dev.srm.run.TriageField;
+import dev.srm.run.TriageInput;
+import dev.srm.run.TriageRun;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * srm as a library: a rule pack loaded once, and everything the command line does with it.
+ * Thread-safe; load it once per process (or per rule pack) and share it.
+ * <pre>{@code
+ * Srm srm = Srm.load(SrmOptions.bundled());
+ * EvaluateResult result = srm.evaluate(EvaluateRequest.of(Path.of("shop.yaml")));
+ * }</pre>
+ * The pack's files and catalogues are read by {@link #load}; its rules are compiled on first
+ * use (or by {@link #compile()}), so that a request with bad input is answered at once.
+ * Problems come back as {@link SrmException}s carrying one line each and an exit code.
+ */
+public final class Srm {
+    /** Gives an {@link Srm} for options: plainly, or from a cache of packs already compiled. */
+    @FunctionalInterface
+    public interface Loader {
+        Srm load(SrmOptions options);
+
+        /** Loads a new {@link Srm} every time. */
+        static Loader plain() {
+            return options -> Srm.load(options);
+        }
+
+        /**
+         * Keeps every pack it loads, keyed by the content of its files: a pack whose files have not
+         * changed is compiled once per process (a server, a test suite).
+         */
+        static Loader caching() {
+            Map<String, Srm> cache = new ConcurrentHashMap<>();
+            return options -> {
+                Srm fresh = Srm.load(options);
+                return cache.computeIfAbsent(fresh.sources.digest(), k -> fresh);
+            };
+        }
+    }
+
+    private final RuleSources sources;
+    private final ServiceCatalog services;
+    private final IncidentCatalog incidents;
+    private final ScenarioReader reader = new ScenarioReader();
+    private RulePack pack;          // guarded by this
+    private RulesException failure; // guarded by this
+
+    private Srm(RuleSources sources, ServiceCatalog services, IncidentCatalog incidents) {
+        this.sources = sources;
+        this.services = services;
+        this.incidents = incidents;
+    }
+
+    /** Reads the pack's files and catalogues; throws (exit code INPUT) when they cannot be read. */
+    public static Srm load(SrmOptions options) {
+        try {
+            RuleSources s = options.rules() == null ? RuleSources.bundled() : RuleSources.directory(options.rules());
+            for (Path extra : options.extraRules()) {
+                s = s.plus(RuleSources.directory(extra));
+            }
+            return new Srm(s, ServiceCatalog.load(s), IncidentCatalog.load(s));
+        } catch (RulesException e) {
+            throw SrmException.input(e.problems());
+        }
+    }
+
+    /** The bundled rule pack. */
+    public static Srm bundled() {
+        return load(SrmOptions.bundled());
+    }
+
+    /** Compiles the rules now (a server checks them before it listens); throws with one line per problem. */
+    public Srm compile() {
+        pack();
+        return this;
+    }
+
+    private synchronized RulePack pack() {
+        if (pack == null && failure == null) {
+            try {
+                pack = RulePack.load(sources);
+            } catch (RulesException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw SrmException.input(failure.problems());
+        }
+        return pack;
+    }
+
+    // ---------------------------------------------------------------- evaluate
+
+    /** Evaluates files and directories of scenarios; an unreadable input is recorded and the rest still run. */
+    public EvaluateResult evaluate(EvaluateRequest request) {
+        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), reader).run(request.paths(), request.explain());
+        return new EvaluateResult(r.evaluations(), r.problems());
+    }
+
+    /** Evaluates one scenario file; throws (INPUT) when it cannot be read. */
+    public Evaluation evaluate(Path scenarioFile) {
+        Scenario scenario;
+        try {
+            scenario = reader.read(scenarioFile);
+        } catch (InputException e) {
+            throw SrmException.input(List.of(e.problem().toString()));
+        }
+        return new Evaluator(pack()).evaluate(scenario, false);
+    }
+
+    // ---------------------------------------------------------------- triage
+
+    /** Triages an incident; messages name the request's parts as fields ({@code service}). */
+    public TriageResult triage(TriageRequest request) {
+        return triage(request, Naming.FIELDS);
+    }
+
+    /** Triages an incident, naming the request's parts in messages as {@code naming} says. */
+    public TriageResult triage(TriageRequest request, Naming naming) {
+        TriageInput input = new TriageInput(request.file, request.asff, request.id, request.resource, request.service, request.kind,
+                request.layer, request.summary, request.detectedBy, request.config, request.ownerTag);
+        TriageRun run = new TriageRun(services, incidents, reader, naming == Naming.FLAGS ? TriageField.FLAGS : TriageField.FIELDS);
+        List<Scenario> scenarios;
+        try {
+            scenarios = run.prepare(input); // input is checked before the rules are compiled
+        } catch (TriageException e) {
+            throw e.why() == TriageException.Cause.USAGE ? SrmException.usage(e.getMessage()) : SrmException.input(List.of(e.getMessage()));
+        }
+        Triager triager = new Triager(pack());
+        List<Triage> out = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            out.add(triager.triage(s));
+        }
+        return new TriageResult(out);
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    /**
+     * Audits a batch and writes its reports. Report files appear only when every one was written
+     * (each is written under a temporary name and renamed at the end); a report that cannot be
+     * written throws with exit code INTERNAL and leaves the previous reports as they were.
+     */
+    public AuditResult audit(AuditRequest request) {
+        AuditRun run = new AuditRun(new Evaluator(pack()), reader, request.jobs());
+        List<AtomicFile> files = new ArrayList<>();
+        List<AuditRenderer> renderers = new ArrayList<>();
+        try {
+            try {
+                for (AuditFormat f : request.formats()) {
+                    Writer w;
+                    if (request.outDir() == null) {
+                        w = new KeepOpen(request.stdout());
+                    } else {
+                        AtomicFile file = AtomicFile.create(request.outDir().resolve(f.fileName()));
+                        files.add(file);
+                        w = file.writer();
+                    }
+                    renderers.add(f.open(w, run.catalog()));
+                }
+                AuditRequest.Listener listener = request.listener();
+                Portfolio portfolio = run.run(request.paths(), request.stdin(), renderers, new AuditRun.Listener() {
+                    @Override
+                    public void planned(int scenarios) {
+                        listener.planned(scenarios);
+                    }
+
+                    @Override
+                    public void evaluated(Evaluation e, int done, int total) {
+                        listener.evaluated(e, done, total);
+                    }
+                });
+                for (AuditRenderer r : renderers) {
+                    r.close();
+                }
+                AtomicFile.commitAll(files);
+                return new AuditResult(portfolio, files.stream().map(AtomicFile::target).toList());
+            } finally {
+                for (AuditRenderer r : renderers) {
+                    r.close();
+                }
+                for (AtomicFile f : files) {
+                    f.close();
+                }
+            }
+        } catch (IOException e) {
+            throw SrmException.output("cannot write the reports: " + e.getMessage());
+        }
+    }
+
+    /** Standard output for a report: flushed by the renderer, never closed by it. */
+    private static final class KeepOpen extends FilterWriter {
+        KeepOpen(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    // ---------------------------------------------------------------- test and rules
+
+    /** Runs the expectations of the scenarios under {@code paths}; {@code coverageMin} (null: none) is a percentage. */
+    public TestResult test(List<Path> paths, Double coverageMin) {
+        if (coverageMin != null && (coverageMin < 0 || coverageMin > 100)) {
+            throw SrmException.usage("the coverage threshold is a percentage from 0 to 100, not " + coverageMin);
+        }
+        return new TestResult(new ScenarioTestRun(pack(), reader).run(paths), coverageMin);
+    }
+
+    /** Every rule of the pack by id, sorted. */
+    public List<RuleInfo> rules() {
+        return List.copyOf(pack().rules().values());
+    }
+
+    /** One rule with its DRL text and the scenarios under {@code scenarios} (when a directory) that exercise it. */
+    public Optional<RuleDetail> rule(String id, Path scenarios) {
+        RuleInfo info = pack().rule(id);
+        return info == null ? Optional.empty() : Optional.of(RuleInspection.detail(pack, info, scenarios));
+    }
+
+    /** Checks the pack: it compiles, its metadata is complete, and no rules conflict over {@code scenarios}. */
+    public PackValidation validate(Path scenarios) {
+        RulePack p;
+        try {
+            p = pack();
+        } catch (SrmException e) {
+            synchronized (this) {
+                return RuleInspection.failed(failure);
+            }
+        }
+        return RuleInspection.validate(p, scenarios);
+    }
+
+    /** srm's version, as its jar states it. */
+    public static String version() {
+        return dev.srm.rules.SrmVersion.get();
+    }
+
+    /** The JSON Schema every scenario is validated against. */
+    public static String scenarioSchema() {
+        return ScenarioReader.schemaText();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.srm.report.test;
+
+import dev.srm.model.InputProblem;
+import dev.srm.model.TestResults;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/** PASS, FAIL and SKIP per scenario with each failed expectation, coverage, and the closing count line. */
+public final class TextTestRenderer implements TestRenderer {
+    @Override
+    public void render(TestResults result, boolean coverage, Writer w) {
+        PrintWriter out = new PrintWriter(w);
+        for (TestResults.Outcome o : result.outcomes()) {
+            if (!o.hasExpectations()) {
+                out.print("SKIP " + o.file() + " (" + o.scenario() + "): no expect block\n");
+            } else if (o.passed()) {
+                out.print("PASS " + o.file() + " (" + o.scenario() + "): " + o.checks().size() + " expectations\n");
+            } else {
+                out.print("FAIL " + o.file() + " (" + o.scenario() + "): " + o.failures().size() + " of "
+                        + o.checks().size() + " expectations failed\n");
+                for (TestResults.Check c : o.failures()) {
+                    out.print("  " + c.name() + "\n      expected: " + c.expected() + "\n      actual:   " + c.actual() + "\n");
+                }
+            }
+        }
+        for (InputProblem p : result.problems()) {
+            out.print("ERROR " + p + "\n");
+        }
+        if (coverage) {
+            out.print("\n" + coverageLine(result) + "\n");
+            List<String> never = result.neverFired();
+            if (!never.isEmpty()) {
+                out.print("Never fired:\n");
+                never.forEach(r -> out.print("  " + r + "\n"));
+            }
+        }
+        out.print(countLine(result) + "\n");
+        out.flush();
+    }
+
+    /** The coverage line, also printed on stderr when the report goes elsewhere. */
+    public static String coverageLine(TestResults result) {
+        return String.format(Locale.ROOT, "Rule coverage: %.1f%% (%d of %d rules fired at least once)", result.coveragePercent(),
+                result.firedRules().size(), result.allRules().size());
+    }
+
+    /** The closing line test runners read: {@code N passed, N failed}. */
+    public static String countLine(TestResults result) {
+        return result.checksPassed() + " passed, " + result.checksFailed() + " failed";
+    }
+}
