@@ -1,5 +1,6 @@
 package dev.srm.api;
 
+import dev.srm.model.InputFormat;
 import dev.srm.model.Evaluation;
 import dev.srm.report.audit.AuditFormat;
 
@@ -17,9 +18,10 @@ import java.util.List;
  * @param formats the reports to write (at least one)
  * @param outDir  the directory the reports go to, or null when the one format goes to {@code stdout}
  * @param stdout  where a single report goes when {@code outDir} is null; flushed, never closed
+ * @param inputFormat the files' format; {@code auto} detects each one by content (standard input is JSON Lines of scenarios)
  */
 public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
-                           Listener listener) {
+                           Listener listener, InputFormat inputFormat) {
     /** Told how the run goes, on the calling thread. */
     public interface Listener {
         /** The inputs are read: this many scenarios will be evaluated. */
@@ -47,11 +49,12 @@ public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<A
             throw SrmException.usage("'-' (standard input) can be named only once");
         }
         listener = listener == null ? new Listener() { } : listener;
+        inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
     }
 
     /** Every format, written into {@code dir}, on as many threads as there are cores. */
     public static AuditRequest toDirectory(List<Path> paths, Path dir) {
         return new AuditRequest(paths, System.in, Runtime.getRuntime().availableProcessors(), List.of(AuditFormat.values()), dir,
-                null, null);
+                null, null, InputFormat.auto);
     }
 }

@@ -1,31 +1,40 @@
 package dev.srm.api;
 
+import dev.srm.model.InputFormat;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Scenario files, or directories searched for them, to evaluate.
+ * Scenario files (or templates, plans, inventories: see {@code inputFormat}), or directories
+ * searched for them, to evaluate.
  *
- * @param explain every conclusion carries the chain of rules behind it
+ * @param inputFormat the files' format; {@code auto} detects each one by its content
+ * @param explain     every conclusion carries the chain of rules behind it
  */
-public record EvaluateRequest(List<Path> paths, boolean explain) {
+public record EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean explain) {
     public EvaluateRequest {
         paths = List.copyOf(paths);
+        inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: give at least one file or directory");
         }
     }
 
     public static EvaluateRequest of(Path... paths) {
-        return new EvaluateRequest(Arrays.asList(paths), false);
+        return new EvaluateRequest(Arrays.asList(paths), InputFormat.auto, false);
     }
 
     public static EvaluateRequest of(List<Path> paths) {
-        return new EvaluateRequest(paths, false);
+        return new EvaluateRequest(paths, InputFormat.auto, false);
     }
 
     public EvaluateRequest explain(boolean on) {
-        return new EvaluateRequest(paths, on);
+        return new EvaluateRequest(paths, inputFormat, on);
+    }
+
+    public EvaluateRequest inputFormat(InputFormat format) {
+        return new EvaluateRequest(paths, format, explain);
     }
 }

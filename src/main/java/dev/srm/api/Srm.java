@@ -4,6 +4,8 @@ import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.engine.Triager;
 import dev.srm.input.InputException;
+import dev.srm.model.InputFormat;
+import dev.srm.input.Inputs;
 import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.model.Evaluation;
 import dev.srm.model.PackValidation;
@@ -76,7 +78,8 @@ public final class Srm {
     private final RuleSources sources;
     private final ServiceCatalog services;
     private final IncidentCatalog incidents;
-    private final ScenarioReader reader = new ScenarioReader();
+    private final Inputs inputs = new Inputs();
+    private final ScenarioReader reader = inputs.scenarioReader();
     private RulePack pack;          // guarded by this
     private RulesException failure; // guarded by this
 
@@ -128,19 +131,24 @@ public final class Srm {
 
     /** Evaluates files and directories of scenarios; an unreadable input is recorded and the rest still run. */
     public EvaluateResult evaluate(EvaluateRequest request) {
-        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), reader).run(request.paths(), request.explain());
+        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), inputs).run(request.paths(), request.inputFormat(), request.explain());
         return new EvaluateResult(r.evaluations(), r.problems());
     }
 
-    /** Evaluates one scenario file; throws (INPUT) when it cannot be read. */
-    public Evaluation evaluate(Path scenarioFile) {
-        Scenario scenario;
+    /**
+     * Evaluates content held in memory (a scenario; other formats as {@code format} says or as
+     * detected): one evaluation per scenario it holds. {@code name} is how messages name it.
+     * Throws (INPUT) when it cannot be read. This is what a server or a Spark task calls.
+     */
+    public List<Evaluation> evaluate(String name, byte[] content, InputFormat format, boolean explain) {
+        List<Scenario> scenarios;
         try {
-            scenario = reader.read(scenarioFile);
+            scenarios = inputs.read(name, content, format);
         } catch (InputException e) {
             throw SrmException.input(List.of(e.problem().toString()));
         }
-        return new Evaluator(pack()).evaluate(scenario, false);
+        Evaluator evaluator = new Evaluator(pack());
+        return scenarios.stream().map(s -> evaluator.evaluate(s, explain)).toList();
     }
 
     // ---------------------------------------------------------------- triage
@@ -177,7 +185,7 @@ public final class Srm {
      * written throws with exit code INTERNAL and leaves the previous reports as they were.
      */
     public AuditResult audit(AuditRequest request) {
-        AuditRun run = new AuditRun(new Evaluator(pack()), reader, request.jobs());
+        AuditRun run = new AuditRun(new Evaluator(pack()), inputs, request.inputFormat(), request.jobs());
         List<AtomicFile> files = new ArrayList<>();
         List<AuditRenderer> renderers = new ArrayList<>();
         try {

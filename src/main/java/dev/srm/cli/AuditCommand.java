@@ -62,6 +62,9 @@ final class AuditCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin
+    InputOptions input;
+
+    @Mixin
     RulesOptions rules;
 
     @Override
@@ -90,7 +93,7 @@ final class AuditCommand implements Callable<Integer> {
                             progress.update(done, total);
                             warnings.add(e);
                         }
-                    }));
+                    }, input.format));
         } catch (SrmException e) {
             return cli.report(e);
         } finally {

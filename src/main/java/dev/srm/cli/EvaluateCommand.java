@@ -45,6 +45,9 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean explain;
 
     @Mixin
+    InputOptions input;
+
+    @Mixin
     RulesOptions rules;
 
     @Override
@@ -53,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluateResult result;
         try {
             Srm srm = rules.load();
-            result = srm.evaluate(EvaluateRequest.of(paths).explain(explain));
+            result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain));
         } catch (SrmException e) {
             return cli.report(e);
         }

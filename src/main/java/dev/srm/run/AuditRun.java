@@ -13,7 +13,8 @@ import dev.srm.report.audit.PortfolioBuilder;
 import dev.srm.model.RuleInfo;
 import dev.srm.input.Format;
 import dev.srm.input.InputException;
-import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.model.InputFormat;
+import dev.srm.input.Inputs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ public final class AuditRun {
     private sealed interface Source permits FileSource, LineSource {
         String name();
 
-        Scenario read(ScenarioReader reader) throws InputException;
+        Scenario read(Inputs inputs, InputFormat format) throws InputException;
     }
 
     private record FileSource(Path path) implements Source {
@@ -74,8 +75,13 @@ public final class AuditRun {
             return path.toString();
         }
 
-        public Scenario read(ScenarioReader reader) throws InputException {
-            return reader.read(path);
+        public Scenario read(Inputs inputs, InputFormat format) throws InputException {
+            List<Scenario> all = inputs.read(path, format);
+            if (all.size() != 1) {
+                throw new InputException(new InputProblem(name(), "", "holds " + all.size()
+                        + " scenarios; srm audit reads one scenario per file"));
+            }
+            return all.get(0);
         }
     }
 
@@ -84,14 +90,14 @@ public final class AuditRun {
             return "<stdin>:" + line.number();
         }
 
-        public Scenario read(ScenarioReader reader) throws InputException {
+        public Scenario read(Inputs inputs, InputFormat format) throws InputException {
             byte[] bytes;
             try {
                 bytes = stdin.bytes(line);
             } catch (IOException e) {
                 throw new InputException(new InputProblem(name(), "", "cannot be read: " + e.getMessage()));
             }
-            return reader.read(name(), bytes, Format.JSON, line.number() - 1);
+            return inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1);
         }
     }
 
@@ -114,15 +120,18 @@ public final class AuditRun {
     }
 
     private final Evaluator evaluator;
-    private final ScenarioReader reader;
+    private final Inputs inputs;
+    private final InputFormat format;
     private final int jobs;
 
-    public AuditRun(Evaluator evaluator, ScenarioReader reader, int jobs) {
+    /** {@code format} is the format of the files ({@code auto}: detected by content); standard input is JSON Lines of scenarios. */
+    public AuditRun(Evaluator evaluator, Inputs inputs, InputFormat format, int jobs) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
         this.evaluator = evaluator;
-        this.reader = reader;
+        this.inputs = inputs;
+        this.format = format;
         this.jobs = jobs;
     }
 
@@ -230,7 +239,7 @@ public final class AuditRun {
 
     private Handle readId(Source source) {
         try {
-            return new Handle(source, source.read(reader).id(), null);
+            return new Handle(source, source.read(inputs, format).id(), null);
         } catch (InputException e) {
             return new Handle(source, null, e.problem());
         }
@@ -239,7 +248,7 @@ public final class AuditRun {
     private Outcome evaluate(Handle handle) {
         Scenario scenario;
         try {
-            scenario = handle.source().read(reader);
+            scenario = handle.source().read(inputs, format);
         } catch (InputException e) {
             return new Outcome(null, e.problem());
         }

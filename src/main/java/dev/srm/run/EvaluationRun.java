@@ -5,7 +5,8 @@ import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
 import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
-import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.model.InputFormat;
+import dev.srm.input.Inputs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,28 +25,30 @@ public final class EvaluationRun {
     }
 
     private final Evaluator evaluator;
-    private final ScenarioReader reader;
+    private final Inputs inputs;
 
-    public EvaluationRun(Evaluator evaluator, ScenarioReader reader) {
+    public EvaluationRun(Evaluator evaluator, Inputs inputs) {
         this.evaluator = evaluator;
-        this.reader = reader;
+        this.inputs = inputs;
     }
 
-    public Result run(List<Path> paths, boolean explain) {
+    /** Evaluates every scenario the inputs hold; {@code format} {@code auto} detects each file's format by content. */
+    public Result run(List<Path> paths, InputFormat format, boolean explain) {
         ScenarioFiles.Expansion expansion = ScenarioFiles.expand(paths);
         List<InputProblem> problems = new ArrayList<>(expansion.problems());
         List<Evaluation> evaluations = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         for (Path file : expansion.files()) {
             try {
-                Scenario scenario = reader.read(file);
-                String other = ids.putIfAbsent(scenario.id(), scenario.file());
-                if (other != null) {
-                    problems.add(new InputProblem(scenario.file(), "/id", "duplicate scenario id '" + scenario.id()
-                            + "' (also used by " + other + "); scenario ids must be unique within a batch"));
-                    continue;
+                for (Scenario scenario : inputs.read(file, format)) {
+                    String other = ids.putIfAbsent(scenario.id(), scenario.file());
+                    if (other != null) {
+                        problems.add(new InputProblem(scenario.file(), "/id", "duplicate scenario id '" + scenario.id()
+                                + "' (also used by " + other + "); scenario ids must be unique within a batch"));
+                        continue;
+                    }
+                    evaluations.add(evaluator.evaluate(scenario, explain));
                 }
-                evaluations.add(evaluator.evaluate(scenario, explain));
             } catch (InputException e) {
                 problems.add(e.problem());
             }

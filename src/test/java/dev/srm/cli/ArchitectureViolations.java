@@ -31,7 +31,7 @@ final class ArchitectureViolations {
     /** The CLI reached the run layer directly instead of the facade. */
     static final class CliCallsTheRunLayer {
         Object run(Evaluator evaluator) {
-            return new EvaluationRun(evaluator, new ScenarioReader());
+            return new EvaluationRun(evaluator, new dev.srm.input.Inputs());
         }
     }
 

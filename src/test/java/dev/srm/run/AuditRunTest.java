@@ -44,7 +44,7 @@ class AuditRunTest {
 
     private static Recorder run(int jobs, List<Path> paths, InputStream stdin) throws Exception {
         Recorder r = new Recorder();
-        new AuditRun(Packs.evaluator(), Packs.reader(), jobs).run(paths, stdin, List.of(r), new AuditRun.Listener() { });
+        new AuditRun(Packs.evaluator(), new dev.srm.input.Inputs(), dev.srm.model.InputFormat.auto, jobs).run(paths, stdin, List.of(r), new AuditRun.Listener() { });
         return r;
     }
 

@@ -136,7 +136,8 @@ public final class ScenarioReader {
         return bind(name, (ObjectNode) root, lines, lineOffset, bytes, mapper.getFactory());
     }
 
-    private static Format sniff(byte[] bytes) {
+    /** YAML or JSON, from the first character that is not white space. */
+    public static Format sniff(byte[] bytes) {
         for (byte b : bytes) {
             if (!Character.isWhitespace(b)) {
                 return b == '{' ? Format.JSON : Format.YAML;

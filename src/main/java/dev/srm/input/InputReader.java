@@ -1,0 +1,20 @@
+package dev.srm.input;
+
+import dev.srm.model.InputFormat;
+import dev.srm.model.Scenario;
+
+import java.util.List;
+
+/**
+ * Reads one input format into scenarios, each resource with the place it came from. One
+ * implementation per format, each in its own subpackage; {@link Inputs} picks one by content.
+ */
+public interface InputReader {
+    InputFormat format();
+
+    /** Whether the content is of this format, judged by its content (never by the file name alone). */
+    boolean claims(String name, byte[] bytes);
+
+    /** The scenarios the content holds: one for a scenario file or a template, one per account for an inventory. */
+    List<Scenario> read(String name, byte[] bytes) throws InputException;
+}
