@@ -150,6 +150,12 @@ function parseDefault(text) {
   }
 }
 
+function hasAllowed(c) {
+  let inner = c;
+  while (inner.list || inner.map) inner = inner.list ?? inner.map;
+  return Array.isArray(inner.allowed);
+}
+
 function convertProperties(props, db, onRef, counts) {
   const out = {};
   for (const [name, p] of Object.entries(props)) {
@@ -162,6 +168,7 @@ function convertProperties(props, db, onRef, counts) {
     }
     if (p.deprecated === 'WARN') c.deprecated = true;
     counts.properties++;
+    if (hasAllowed(c)) counts.allowed++;
     out[name] = c;
   }
   return out;
@@ -193,7 +200,11 @@ function convertResource(resource, db, counts) {
     types[def.name] = { properties: convertProperties(def.properties, db, onRef, counts) };
     counts.nestedTypes++;
   }
-  if (usesTag && !('Tag' in types)) types.Tag = BUILTIN_TAG;
+  if (usesTag && !('Tag' in types)) {
+    types.Tag = BUILTIN_TAG;
+    counts.nestedTypes++;
+    counts.properties += Object.keys(BUILTIN_TAG.properties).length;
+  }
   const out = { properties };
   if (Object.keys(types).length > 0) out.types = types;
   const attributes = Object.keys(resource.attributes ?? {}).sort(compareText);
@@ -232,7 +243,7 @@ function main() {
     byNamespace.get(ns).push(r);
   }
 
-  const counts = { files: 0, resourceTypes: 0, nestedTypes: 0, properties: 0, defaults: 0 };
+  const counts = { files: 0, resourceTypes: 0, nestedTypes: 0, properties: 0, allowed: 0, defaults: 0 };
   const files = new Map();
   for (const ns of [...namespaces].sort(compareText)) {
     const resources = byNamespace.get(ns);
@@ -254,7 +265,8 @@ function main() {
   const changed = writeFiles(opts, files);
 
   console.log(`${generatedFrom}: ${counts.files} files, ${counts.resourceTypes} resource types, ` +
-    `${counts.nestedTypes} nested type definitions, ${counts.properties} properties, ${counts.defaults} defaults`);
+    `${counts.nestedTypes} nested types, ${counts.properties} properties (${counts.allowed} with allowed values, ` +
+    `${counts.defaults} with a default)`);
   if (missing.length > 0) console.log(`catalogued types the package lacks: ${missing.join(', ')}`);
   if (opts.check) {
     if (changed.length > 0) {
