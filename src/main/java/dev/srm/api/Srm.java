@@ -8,15 +8,19 @@ import dev.srm.model.InputFormat;
 import dev.srm.input.Inputs;
 import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.model.Evaluation;
+import dev.srm.model.InputProblem;
+import dev.srm.input.Format;
 import dev.srm.model.PackValidation;
 import dev.srm.model.RuleDetail;
 import dev.srm.model.RuleInfo;
 import dev.srm.model.Scenario;
 import dev.srm.model.Triage;
 import dev.srm.report.AtomicFile;
+import dev.srm.report.audit.AuditCatalog;
 import dev.srm.report.audit.AuditFormat;
 import dev.srm.report.audit.AuditRenderer;
 import dev.srm.report.audit.Portfolio;
+import dev.srm.report.audit.PortfolioBuilder;
 import dev.srm.rules.IncidentCatalog;
 import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
@@ -35,6 +39,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +87,7 @@ public final class Srm {
     private final ScenarioReader reader = inputs.scenarioReader();
     private RulePack pack;          // guarded by this
     private RulesException failure; // guarded by this
+    private AuditCatalog catalog;   // guarded by this
 
     private Srm(RuleSources sources, ServiceCatalog services, IncidentCatalog incidents) {
         this.sources = sources;
@@ -149,6 +155,40 @@ public final class Srm {
         }
         Evaluator evaluator = new Evaluator(pack());
         return scenarios.stream().map(s -> evaluator.evaluate(s, explain)).toList();
+    }
+
+    /**
+     * Evaluates one input held in memory as {@code srm audit} reads a file: its content in the
+     * given format ({@code auto}: detected), {@code name} naming it in messages. Never throws for
+     * bad input: the result holds the evaluations (one per scenario the input holds) or the
+     * problem that stopped it.
+     */
+    public EvaluateResult evaluateInput(String name, byte[] content, InputFormat format, boolean explain) {
+        List<Scenario> scenarios;
+        try {
+            scenarios = inputs.read(name, content, format == null ? InputFormat.auto : format);
+        } catch (InputException e) {
+            return new EvaluateResult(List.of(), List.of(e.problem()));
+        }
+        Evaluator evaluator = new Evaluator(pack());
+        return new EvaluateResult(scenarios.stream().map(s -> evaluator.evaluate(s, explain)).toList(), List.of());
+    }
+
+    /**
+     * Evaluates one line of a JSON Lines file of scenarios as {@code srm audit -} reads a line of
+     * standard input: the scenario is named {@code file:line} and the lines in its messages count
+     * from the top of the file ({@code line} is 1-based; a trailing CR is the caller's to drop).
+     * Never throws for bad input: the result holds the evaluation or the problem.
+     */
+    public EvaluateResult evaluateLine(String file, int line, byte[] content, boolean explain) {
+        String name = file + ":" + line;
+        Scenario scenario;
+        try {
+            scenario = reader.read(name, content, Format.JSON, line - 1);
+        } catch (InputException e) {
+            return new EvaluateResult(List.of(), List.of(e.problem()));
+        }
+        return new EvaluateResult(List.of(new Evaluator(pack()).evaluate(scenario, explain)), List.of());
     }
 
     // ---------------------------------------------------------------- triage
@@ -229,6 +269,34 @@ public final class Srm {
         } catch (IOException e) {
             throw SrmException.output("cannot write the reports: " + e.getMessage());
         }
+    }
+
+    /** Empty portfolio roll-ups for this pack, to add evaluations to (a distributed audit makes one per task). */
+    public Rollup rollup() {
+        AuditCatalog c = catalog();
+        return new Rollup(c, new PortfolioBuilder(c));
+    }
+
+    /** Roll-ups from {@link Rollup#toBytes} (made by the same srm with the same pack); throws IllegalArgumentException for other bytes. */
+    public Rollup rollup(byte[] bytes) {
+        AuditCatalog c = catalog();
+        return new Rollup(c, PortfolioBuilder.fromBytes(c, bytes));
+    }
+
+    private synchronized AuditCatalog catalog() {
+        if (catalog == null) {
+            catalog = new AuditRun(new Evaluator(pack()), inputs, InputFormat.auto, 1).catalog();
+        }
+        return catalog;
+    }
+
+    /**
+     * How {@code srm audit} settles a scenario id used by several inputs of a batch: the input
+     * first in input order (by name, a trailing {@code :N} compared as a number) keeps it, and
+     * each of the others is a problem, returned here.
+     */
+    public static List<InputProblem> duplicateIds(String id, Collection<String> inputs) {
+        return AuditRun.duplicateIds(id, inputs);
     }
 
     /** Standard output for a report: flushed by the renderer, never closed by it. */

@@ -187,8 +187,7 @@ public final class AuditRun {
             for (Handle h : handles) {
                 Handle first = unique.isEmpty() ? null : unique.get(unique.size() - 1);
                 if (first != null && first.id().equals(h.id())) {
-                    problems.add(new InputProblem(h.source().name(), "/id", "duplicate scenario id '" + h.id() + "' (also used by "
-                            + first.source().name() + "); scenario ids must be unique within a batch"));
+                    problems.add(duplicateId(h.source().name(), h.id(), first.source().name()));
                 } else {
                     unique.add(h);
                 }
@@ -217,6 +216,25 @@ public final class AuditRun {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The inputs of a batch that lose a scenario id they share: the input first in input order
+     * (by name, a trailing {@code :N} compared as a number) keeps it, each other one is a problem.
+     */
+    public static List<InputProblem> duplicateIds(String id, java.util.Collection<String> inputs) {
+        List<String> names = new ArrayList<>(inputs);
+        names.sort(InputOrder.NAMES);
+        List<InputProblem> out = new ArrayList<>();
+        for (int i = 1; i < names.size(); i++) {
+            out.add(duplicateId(names.get(i), id, names.get(0)));
+        }
+        return out;
+    }
+
+    private static InputProblem duplicateId(String name, String id, String firstName) {
+        return new InputProblem(name, "/id", "duplicate scenario id '" + id + "' (also used by " + firstName
+                + "); scenario ids must be unique within a batch");
     }
 
     private static List<Source> sources(List<Path> files, StdinLines stdin, List<InputProblem> problems) {

@@ -11,6 +11,14 @@ import dev.srm.model.ResourceResult;
 import dev.srm.model.Responsibility;
 import dev.srm.model.RuleInfo;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,16 +34,19 @@ import java.util.TreeSet;
 
 /**
  * Adds evaluations up into a {@link Portfolio}, one at a time, keeping counts only. The result
- * does not depend on the order evaluations arrive in. Not thread-safe.
+ * does not depend on the order evaluations arrive in, nor on how they were split between
+ * builders that are {@linkplain #merge merged} afterwards (a distributed audit builds one per
+ * task and ships it as {@linkplain #toBytes bytes}). Not thread-safe.
  */
-public final class PortfolioBuilder {
+public final class PortfolioBuilder implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Service models in report order; resources no rule classified are counted as UNCLASSIFIED. */
     static final List<String> MODELS = List.of("IAAS", "PAAS", "SERVERLESS");
     static final String UNCLASSIFIED = "UNCLASSIFIED";
     static final List<String> SHARE_LEVELS = List.of("HIGH", "MEDIUM", "LOW");
 
-    private final AuditCatalog catalog;
-    private final Set<String> knownControls = new HashSet<>();
+    private transient AuditCatalog catalog;
+    private transient Set<String> knownControls;
     private int scenarios;
     private int resources;
     private int controls;
@@ -44,35 +55,66 @@ public final class PortfolioBuilder {
     private final Set<String> extraLayers = new TreeSet<>();
     private final Map<Severity, Map<String, Integer>> bySeverityOwner = new EnumMap<>(Severity.class);
     private final Map<RuleKey, int[]> byRule = new HashMap<>();
-    private final Map<RuleKey, String[]> ruleText = new HashMap<>();
+    private final Map<RuleKey, First<String[]>> ruleText = new HashMap<>();
     private final Map<RowKey, Row> rows = new HashMap<>();
     private final Map<String, Share> shares = new HashMap<>();
     private final Map<String, Map<String, Integer>> statusSeverity = new HashMap<>();
     private final Map<String, Map<String, Integer>> controlStatuses = new HashMap<>();
     private final Map<String, int[]> integrationCounts = new HashMap<>();
     private final Map<String, Set<String>> integrationControls = new HashMap<>();
-    private final Map<String, ControlResult> unknownControls = new TreeMap<>();
+    private final Map<String, First<UnknownControl>> unknownControls = new TreeMap<>();
 
-    private record RuleKey(String rule, Severity severity) {
+    private record RuleKey(String rule, Severity severity) implements Serializable {
     }
 
-    private record RowKey(String service, String variant, String model) {
+    private record RowKey(String service, String variant, String model) implements Serializable {
     }
 
-    private static final class Row {
+    /**
+     * A value as the first scenario in audit order (by id, then file) gave it: where two scenarios
+     * disagree, the one {@code srm audit} would have added first wins, whatever order they came in.
+     */
+    private record First<T>(String scenario, String file, T value) implements Serializable {
+        boolean before(First<?> other) {
+            int c = scenario.compareTo(other.scenario);
+            return c < 0 || c == 0 && InputOrder.NAMES.compare(file, other.file) < 0;
+        }
+
+        static <K, T> void keep(Map<K, First<T>> map, K key, First<T> candidate) {
+            map.merge(key, candidate, (old, now) -> now.before(old) ? now : old);
+        }
+    }
+
+    /** What the evidence checklist shows of a control the pack's catalogue does not list. */
+    private record UnknownControl(String title, String layer, String severity, List<String> configRules, List<String> securityHub,
+                                  String source) implements Serializable {
+        static UnknownControl of(ControlResult c) {
+            return new UnknownControl(c.title(), c.layer(), c.severity(), List.copyOf(c.configRules()), List.copyOf(c.securityHub()),
+                    c.source());
+        }
+    }
+
+    private static final class Row implements Serializable {
+        private static final long serialVersionUID = 1L;
         int resources;
         final Map<String, Map<Responsibility, Integer>> layers = new HashMap<>();
     }
 
-    private static final class Share {
+    private static final class Share implements Serializable {
+        private static final long serialVersionUID = 1L;
         int resources;
         final Map<String, Integer> levels = new HashMap<>();
         final Map<Responsibility, Integer> layers = new EnumMap<>(Responsibility.class);
     }
 
     public PortfolioBuilder(AuditCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog);
-        catalog.controls().forEach(r -> knownControls.add(r.id()));
+        attach(catalog);
+    }
+
+    private void attach(AuditCatalog c) {
+        this.catalog = Objects.requireNonNull(c);
+        this.knownControls = new HashSet<>();
+        c.controls().forEach(r -> knownControls.add(r.id()));
     }
 
     private static <K> void inc(Map<K, Integer> m, K key) {
@@ -87,7 +129,7 @@ public final class PortfolioBuilder {
         }
         Set<String> closedHere = new HashSet<>();
         for (ControlRow row : ControlRow.of(e)) {
-            addControl(row.control(), closedHere);
+            addControl(e, row.control(), closedHere);
         }
         closedHere.forEach(name -> integrationCounts.computeIfAbsent(name, k -> new int[2])[1]++);
         Set<RuleKey> rulesHere = new HashSet<>();
@@ -96,7 +138,7 @@ public final class PortfolioBuilder {
             inc(bySeverityOwner.computeIfAbsent(f.severity(), k -> new HashMap<>()), f.owner() == null ? "" : f.owner());
             RuleKey key = new RuleKey(f.rule(), f.severity());
             byRule.computeIfAbsent(key, k -> new int[2])[0]++;
-            ruleText.putIfAbsent(key, new String[] {f.title(), f.remediation()});
+            First.keep(ruleText, key, new First<>(e.scenario().id(), e.scenario().file(), new String[] {f.title(), f.remediation()}));
             if (rulesHere.add(key)) {
                 byRule.get(key)[1]++;
             }
@@ -120,12 +162,12 @@ public final class PortfolioBuilder {
         }
     }
 
-    private void addControl(ControlResult c, Set<String> closedHere) {
+    private void addControl(Evaluation e, ControlResult c, Set<String> closedHere) {
         controls++;
         inc(statusSeverity.computeIfAbsent(c.status(), k -> new HashMap<>()), c.severity() == null ? "" : c.severity());
         inc(controlStatuses.computeIfAbsent(c.id(), k -> new HashMap<>()), c.status());
         if (!knownControls.contains(c.id())) {
-            unknownControls.putIfAbsent(c.id(), c);
+            First.keep(unknownControls, c.id(), new First<>(e.scenario().id(), e.scenario().file(), UnknownControl.of(c)));
         }
         if ("MISSING".equals(c.status())) {
             for (String name : c.integrations()) {
@@ -134,6 +176,91 @@ public final class PortfolioBuilder {
                 closedHere.add(name);
             }
         }
+    }
+
+    /**
+     * Adds the counts of another builder (of the same pack, over other scenarios) to this one:
+     * the result is what one builder given both sets of evaluations would hold.
+     */
+    public void merge(PortfolioBuilder o) {
+        scenarios += o.scenarios;
+        resources += o.resources;
+        controls += o.controls;
+        findings += o.findings;
+        warnings += o.warnings;
+        extraLayers.addAll(o.extraLayers);
+        o.bySeverityOwner.forEach((s, m) -> sum(bySeverityOwner.computeIfAbsent(s, k -> new HashMap<>()), m));
+        o.byRule.forEach((k, v) -> sum(byRule.computeIfAbsent(k, x -> new int[2]), v));
+        o.ruleText.forEach((k, v) -> First.keep(ruleText, k, v));
+        o.rows.forEach((k, v) -> {
+            Row row = rows.computeIfAbsent(k, x -> new Row());
+            row.resources += v.resources;
+            v.layers.forEach((l, m) -> sum(row.layers.computeIfAbsent(l, x -> new EnumMap<>(Responsibility.class)), m));
+        });
+        o.shares.forEach((k, v) -> {
+            Share share = shares.computeIfAbsent(k, x -> new Share());
+            share.resources += v.resources;
+            sum(share.levels, v.levels);
+            sum(share.layers, v.layers);
+        });
+        o.statusSeverity.forEach((k, m) -> sum(statusSeverity.computeIfAbsent(k, x -> new HashMap<>()), m));
+        o.controlStatuses.forEach((k, m) -> sum(controlStatuses.computeIfAbsent(k, x -> new HashMap<>()), m));
+        o.integrationCounts.forEach((k, v) -> sum(integrationCounts.computeIfAbsent(k, x -> new int[2]), v));
+        o.integrationControls.forEach((k, v) -> integrationControls.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
+        o.unknownControls.forEach((k, v) -> First.keep(unknownControls, k, v));
+    }
+
+    private static <K> void sum(Map<K, Integer> into, Map<K, Integer> from) {
+        from.forEach((k, n) -> into.merge(k, n, Integer::sum));
+    }
+
+    private static void sum(int[] into, int[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
+    /** The counts as bytes, for {@link #fromBytes} in another process that has the same pack. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A builder from {@link #toBytes}, attached to the catalogue of this process's pack. Only the
+     * builder's own classes and the JDK's collections are accepted: anything else is refused.
+     */
+    public static PortfolioBuilder fromBytes(AuditCatalog catalog, byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(PortfolioBuilder::accept);
+            PortfolioBuilder b = (PortfolioBuilder) in.readObject();
+            b.attach(catalog);
+            return b;
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("not the portfolio of this version of srm: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectInputFilter.Status accept(ObjectInputFilter.FilterInfo info) {
+        Class<?> c = info.serialClass();
+        if (c == null) {
+            return info.depth() > 20 ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
+        }
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        String name = c.getName();
+        boolean ok = c.isPrimitive() || c == PortfolioBuilder.class || c.getEnclosingClass() == PortfolioBuilder.class
+                || c == Severity.class || c == Responsibility.class || c == Enum.class
+                || name.startsWith("java.util.") && !name.startsWith("java.util.concurrent.") || name.equals("java.lang.String")
+                || name.equals("java.lang.Integer") || name.equals("java.lang.Number") || name.equals("java.lang.Record")
+                || name.equals("java.lang.Object");
+        return ok ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     }
 
     /** The roll-ups so far, with the inputs that failed (sorted by file, then place). */
@@ -149,8 +276,8 @@ public final class PortfolioBuilder {
         }
 
         List<Portfolio.RuleTally> ruleTallies = new ArrayList<>();
-        byRule.forEach((k, v) -> ruleTallies.add(new Portfolio.RuleTally(k.rule(), ruleText.get(k)[0], k.severity(), v[0], v[1],
-                ruleText.get(k)[1])));
+        byRule.forEach((k, v) -> ruleTallies.add(new Portfolio.RuleTally(k.rule(), ruleText.get(k).value()[0], k.severity(), v[0], v[1],
+                ruleText.get(k).value()[1])));
         ruleTallies.sort(Comparator.comparing(Portfolio.RuleTally::severity)
                 .thenComparing(Portfolio.RuleTally::findings, Comparator.reverseOrder())
                 .thenComparing(Portfolio.RuleTally::rule));
@@ -205,10 +332,11 @@ public final class PortfolioBuilder {
             evidence.add(new Portfolio.EvidenceItem(r.id(), r.title(), r.layer(), r.severity(), r.configRules(),
                     r.securityHub(), r.source(), ordered(controlStatuses.getOrDefault(r.id(), Map.of()), Portfolio.STATUSES)));
         }
-        for (ControlResult c : unknownControls.values()) {
-            evidence.add(new Portfolio.EvidenceItem(c.id(), c.title(), c.layer(), c.severity(), c.configRules(),
-                    c.securityHub(), c.source(), ordered(controlStatuses.getOrDefault(c.id(), Map.of()), Portfolio.STATUSES)));
-        }
+        unknownControls.forEach((id, first) -> {
+            UnknownControl c = first.value();
+            evidence.add(new Portfolio.EvidenceItem(id, c.title(), c.layer(), c.severity(), c.configRules(),
+                    c.securityHub(), c.source(), ordered(controlStatuses.getOrDefault(id, Map.of()), Portfolio.STATUSES)));
+        });
 
         return new Portfolio(new Portfolio.Totals(scenarios, resources, controls, findings, warnings, sortedFailures.size()),
                 sevOwner, ruleTallies, layers, serviceRows, modelShares, statusSev, tallies, evidence, sortedFailures);
