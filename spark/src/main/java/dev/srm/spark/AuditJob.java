@@ -29,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,8 +64,8 @@ import static org.apache.spark.sql.functions.size;
 /**
  * {@code srm audit} on Spark. Inputs are read by Spark's own data sources ({@code text} for
  * JSON Lines, split across tasks; {@code binaryFile} for whole files), evaluated by the core's
- * public API inside {@code mapPartitions} with one rule pack per executor JVM, and staged once
- * as Parquet; from the staged outcomes the job settles duplicate scenario ids as {@code srm
+ * public API inside {@code mapPartitions} with one rule pack per executor JVM, and kept once in
+ * Spark's cache; from the cached outcomes the job settles duplicate scenario ids as {@code srm
  * audit} does, writes the tables, and adds the core's portfolio roll-ups up per partition and
  * merges them on the driver. The exit code is the core's.
  */
@@ -105,10 +106,11 @@ final class AuditJob {
         Options pack = options;
         Srm srm = Packs.get(pack); // a broken pack fails here, on the driver, before any task
         String out = options.output().replaceAll("/+$", "");
-        String staging = out + "/_staging";
 
-        evaluate(pack).write().mode(SaveMode.Overwrite).parquet(staging);
-        Dataset<Row> staged = spark.read().parquet(staging);
+        // Evaluated once, kept by Spark's cache (spilled to local disk when memory is short) and
+        // read by every table and the roll-ups. (Staging as Parquet cost more than evaluating:
+        // encoding the nested results twice.)
+        Dataset<Row> staged = evaluate(pack).persist(StorageLevel.MEMORY_AND_DISK());
 
         // srm audit's rule for a scenario id used by several inputs: the first in input order keeps it
         List<InputProblem> problems = new ArrayList<>();
@@ -150,7 +152,7 @@ final class AuditJob {
                 StandardCharsets.UTF_8)) {
             w.write(json.toString());
         }
-        fs.delete(new org.apache.hadoop.fs.Path(staging), true);
+        staged.unpersist();
 
         AuditResult result = rollup.result(problems);
         ExitCode code = result.exitCode(options.failOn());
