@@ -33,6 +33,32 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordRows {
     private static final Map<Class<?>, StructType> SCHEMAS = new ConcurrentHashMap<>();
 
+    /** A record class's components, read once: Class.getRecordComponents() is slow (it parses signatures on every call). */
+    private record Shape(String[] names, Method[] accessors, Type[] types, Class<?>[] raw, Constructor<?> constructor) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] c = type.getRecordComponents();
+            String[] names = new String[c.length];
+            Method[] accessors = new Method[c.length];
+            Type[] types = new Type[c.length];
+            Class<?>[] raw = new Class<?>[c.length];
+            for (int i = 0; i < c.length; i++) {
+                names[i] = c[i].getName();
+                accessors[i] = c[i].getAccessor();
+                types[i] = c[i].getGenericType();
+                raw[i] = c[i].getType();
+            }
+            try {
+                return new Shape(names, accessors, types, raw, type.getDeclaredConstructor(raw));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no canonical constructor in " + type, e);
+            }
+        }
+    };
+
     private RecordRows() {
     }
 
@@ -138,13 +164,13 @@ final class RecordRows {
         if (record == null) {
             return null;
         }
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
+        Shape shape = SHAPES.get(record.getClass());
+        Object[] values = new Object[shape.accessors().length];
+        for (int i = 0; i < values.length; i++) {
             try {
-                values[i] = value(components[i].getAccessor().invoke(record));
+                values[i] = value(shape.accessors()[i].invoke(record));
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + components[i], e);
+                throw new IllegalStateException("cannot read " + shape.names()[i] + " of " + record.getClass(), e);
             }
         }
         return RowFactory.create(values);
@@ -187,18 +213,15 @@ final class RecordRows {
         if (row == null) {
             return null;
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            types[i] = c.getType();
-            int at = row.schema() == null ? i : row.fieldIndex(c.getName()); // rows made here have no schema
-            args[i] = row.isNullAt(at) ? (c.getType().isPrimitive() ? zero(c.getType()) : null) : convert(row.get(at), c.getGenericType());
+        Shape shape = SHAPES.get(type);
+        Object[] args = new Object[shape.names().length];
+        boolean named = row.schema() != null; // rows made here have no schema: their fields are in component order
+        for (int i = 0; i < args.length; i++) {
+            int at = named ? row.fieldIndex(shape.names()[i]) : i;
+            args[i] = row.isNullAt(at) ? (shape.raw()[i].isPrimitive() ? zero(shape.raw()[i]) : null) : convert(row.get(at), shape.types()[i]);
         }
         try {
-            Constructor<?> k = type.getDeclaredConstructor(types);
-            return k.newInstance(args);
+            return shape.constructor().newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getName() + " from " + row, e);
         }
