@@ -101,6 +101,7 @@ public final class Evaluator {
         List<Object> facts = new ArrayList<>();
         facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
         facts.addAll(scenario.account());
+        facts.addAll(pack.dutyDefs());
         for (ResourceSpec spec : scenario.resources()) {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);

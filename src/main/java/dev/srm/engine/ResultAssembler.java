@@ -5,6 +5,8 @@ import dev.srm.facts.ControlApplies;
 import dev.srm.facts.ControlDef;
 import dev.srm.facts.ControlStatus;
 import dev.srm.facts.CustomerShare;
+import dev.srm.facts.DutyDecision;
+import dev.srm.facts.Party;
 import dev.srm.facts.Evidence;
 import dev.srm.facts.Finding;
 import dev.srm.facts.LayerDecision;
@@ -12,6 +14,7 @@ import dev.srm.facts.Notice;
 import dev.srm.facts.Outcome;
 import dev.srm.facts.Resource;
 import dev.srm.model.ControlResult;
+import dev.srm.model.DutyResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
 import dev.srm.model.IntegrationResult;
@@ -49,6 +52,7 @@ final class ResultAssembler {
     private final Map<String, List<Classification>> classifications = new HashMap<>();
     private final Map<String, List<CustomerShare>> shares = new HashMap<>();
     private final Map<String, List<LayerDecision>> decisions = new HashMap<>();
+    private final Map<String, List<DutyDecision>> duties = new HashMap<>();
     private final Map<String, Set<String>> layersOf = new HashMap<>();
     private final Map<String, List<ControlApplies>> applies = new TreeMap<>();
     private final Map<String, List<ControlStatus>> statuses = new HashMap<>();
@@ -82,6 +86,8 @@ final class ResultAssembler {
             } else if (o instanceof LayerDecision d) {
                 add(decisions, key(d.resource(), d.layer()), d);
                 layersOf.computeIfAbsent(d.resource(), k -> new TreeSet<>()).add(d.layer());
+            } else if (o instanceof DutyDecision d) {
+                add(duties, key(d.resource(), d.layer()), d);
             } else if (o instanceof ControlApplies a) {
                 add(applies, a.resource(), a);
             } else if (o instanceof ControlStatus s) {
@@ -152,24 +158,63 @@ final class ResultAssembler {
 
     private LayerResult layer(String resource, String layer) {
         List<LayerDecision> ds = decisions.getOrDefault(key(resource, layer), List.of());
+        List<DutyResult> dutyResults = duties(resource, layer);
         if (ds.isEmpty()) {
-            return new LayerResult(layer, Responsibility.UNKNOWN, "", "no rule decided this layer", List.of());
+            return new LayerResult(layer, Responsibility.UNKNOWN, "", "no rule decided this layer", dutyResults, List.of());
+        }
+        if (dutyResults.stream().anyMatch(d -> d.party() == Responsibility.CONFLICT)) {
+            return new LayerResult(layer, Responsibility.CONFLICT, dutyResults.stream().filter(d -> d.party() == Responsibility.CONFLICT)
+                    .map(DutyResult::rule).collect(Collectors.joining(" + ")), "rules disagree on a duty of this layer: "
+                    + dutyResults.stream().filter(d -> d.party() == Responsibility.CONFLICT).map(d -> d.duty() + " (" + d.reason() + ")")
+                    .collect(Collectors.joining("; ")), dutyResults, explain(ds));
         }
         if (ds.size() == 1) { // the common case, without the grouping below
             LayerDecision d = ds.get(0);
-            return new LayerResult(layer, Responsibility.valueOf(d.party().name()), d.rule(), d.reason(), explain(ds));
+            return new LayerResult(layer, Responsibility.valueOf(d.party().name()), d.rule(), d.reason(), dutyResults, explain(ds));
         }
         Set<String> parties = ds.stream().map(d -> d.party().name()).collect(Collectors.toCollection(TreeSet::new));
         if (parties.size() > 1) {
             String rules = ds.stream().map(LayerDecision::rule).sorted().collect(Collectors.joining(" + "));
             String why = ds.stream().map(d -> d.rule() + " says " + d.party()).sorted().collect(Collectors.joining("; "));
-            return new LayerResult(layer, Responsibility.CONFLICT, rules, "rules disagree: " + why, explain(ds));
+            return new LayerResult(layer, Responsibility.CONFLICT, rules, "rules disagree: " + why, dutyResults, explain(ds));
         }
         List<LayerDecision> sorted = ds.stream().sorted(Comparator.comparing(LayerDecision::rule)).toList();
         LayerDecision d = sorted.get(0);
         String reason = sorted.stream().map(LayerDecision::reason).distinct().collect(Collectors.joining(" "));
         String rules = sorted.stream().map(LayerDecision::rule).distinct().collect(Collectors.joining(" + "));
-        return new LayerResult(layer, Responsibility.valueOf(d.party().name()), rules, reason, explain(sorted));
+        return new LayerResult(layer, Responsibility.valueOf(d.party().name()), rules, reason, dutyResults, explain(sorted));
+    }
+
+    /** The layer's duties in catalogue order; a duty two rules decided differently is a CONFLICT naming both. */
+    private List<DutyResult> duties(String resource, String layer) {
+        List<DutyDecision> ds = duties.getOrDefault(key(resource, layer), List.of());
+        if (ds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<DutyDecision>> byDuty = new TreeMap<>();
+        for (DutyDecision d : ds) {
+            add(byDuty, d.duty(), d);
+        }
+        List<DutyResult> out = new ArrayList<>();
+        for (var def : pack.duties().duties().values()) {
+            List<DutyDecision> one = byDuty.get(def.id());
+            if (one == null) {
+                continue;
+            }
+            Set<Party> parties = one.stream().map(DutyDecision::party).collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Party.class)));
+            List<DutyDecision> sorted = one.stream().sorted(Comparator.comparing(DutyDecision::rule)).toList();
+            String rules = sorted.stream().map(DutyDecision::rule).distinct().collect(Collectors.joining(" + "));
+            RuleInfo info = pack.rule(sorted.get(0).rule());
+            if (parties.size() > 1) {
+                out.add(new DutyResult(def.id(), def.title(), Responsibility.CONFLICT, rules, "rules disagree: " + sorted.stream()
+                        .map(d -> d.rule() + " says " + d.party()).collect(Collectors.joining("; ")), null, explain(sorted)));
+            } else {
+                out.add(new DutyResult(def.id(), def.title(), Responsibility.valueOf(parties.iterator().next().name()), rules,
+                        sorted.stream().map(DutyDecision::reason).distinct().collect(Collectors.joining(" ")),
+                        info == null ? null : info.source(), explain(sorted)));
+            }
+        }
+        return out;
     }
 
     private List<String> explain(List<?> facts) {
@@ -234,7 +279,7 @@ final class ResultAssembler {
         ControlDef def = f.control() == null ? null : pack.controls().get(f.control());
         List<String> integrations = def != null ? def.integrations() : info == null ? List.of() : info.integrations();
         return new FindingResult(f.rule() + ":" + f.resource(), f.rule(), f.severity(), f.resource(), f.layer(), f.owner(),
-                f.title(), f.remediation(), integrations, info == null ? null : info.source(),
+                f.layerParty(), f.title(), f.remediation(), integrations, info == null ? null : info.source(),
                 info == null ? List.of() : info.securityHub(), explain(List.of(f)));
     }
 
