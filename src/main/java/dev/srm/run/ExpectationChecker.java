@@ -24,6 +24,8 @@ public final class ExpectationChecker {
             LayerResult l = r.layer(layer);
             return l == null ? "no such layer" : l.party().name();
         });
+        perResource(x.duties(), "duties", e, checks, (r, duty) -> r.layers().stream().flatMap(l -> l.duties().stream())
+                .filter(d -> d.duty().equals(duty)).map(d -> d.party().name()).findFirst().orElse("NONE"));
         for (var byResource : sorted(x.controls())) {
             for (var c : sorted(byResource.getValue())) {
                 String name = "controls." + byResource.getKey() + "." + c.getKey();
