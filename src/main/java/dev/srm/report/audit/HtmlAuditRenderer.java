@@ -8,6 +8,7 @@ import dev.srm.model.InputProblem;
 import dev.srm.model.LayerResult;
 import dev.srm.model.ResourceResult;
 import dev.srm.model.Responsibility;
+import dev.srm.report.escape.Html;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -424,24 +425,8 @@ final class HtmlAuditRenderer implements AuditRenderer {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Escapes text for an element or a double- or single-quoted attribute. */
-    static String h(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\n' && c != '\t' ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
+    private static String h(String s) {
+        return Html.text(s);
     }
 
     private static final String CSS = """

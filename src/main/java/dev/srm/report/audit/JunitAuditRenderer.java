@@ -3,6 +3,7 @@ package dev.srm.report.audit;
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
+import dev.srm.report.escape.Xml;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -133,36 +134,11 @@ final class JunitAuditRenderer implements AuditRenderer {
         body.close();
     }
 
-    /** Escapes for an attribute value in double quotes; line breaks and tabs as character references. */
-    static String attr(String s) {
-        return escape(s, true);
+    private static String attr(String s) {
+        return Xml.attr(s);
     }
 
-    static String text(String s) {
-        return escape(s, false);
-    }
-
-    private static String escape(String s, boolean attribute) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append(attribute ? "&quot;" : "\"");
-                case '\'' -> sb.append(attribute ? "&apos;" : "'");
-                case '\n' -> sb.append(attribute ? "&#10;" : "\n");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append(attribute ? "&#9;" : "\t");
-                default -> {
-                    boolean valid = (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-                    sb.appendCodePoint(valid ? cp : 0xFFFD);
-                }
-            }
-        });
-        return sb.toString();
+    private static String text(String s) {
+        return Xml.text(s);
     }
 }

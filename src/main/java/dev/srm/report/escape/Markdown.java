@@ -1,0 +1,49 @@
+package dev.srm.report.escape;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text in Markdown (CommonMark and GitHub tables) that renders as itself: on one line (see
+ * {@link Terminal}), HTML characters as references and every character that could start
+ * emphasis, a link, an image, a heading, code, strike-through or a table cell escaped with a
+ * backslash. Null is the empty string.
+ */
+public final class Markdown {
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
+
+    private Markdown() {
+    }
+
+    public static String text(String s) {
+        String line = Characters.oneLine(s);
+        StringBuilder b = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!' -> b.append('\\').append(c);
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A code span: one line, fenced by more backticks than any run inside (padded with a space
+     * where the text starts or ends with one), pipes escaped so that it can stand in a table.
+     */
+    public static String code(String s) {
+        String line = Characters.oneLine(s);
+        int longest = 0;
+        Matcher m = BACKTICKS.matcher(line);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+        return fence + pad + line.replace("|", "\\|") + pad + fence;
+    }
+}
