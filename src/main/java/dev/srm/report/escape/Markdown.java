@@ -5,11 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * Text in Markdown (CommonMark and GitHub tables) that renders as itself: on one line (see
- * {@link Terminal}), HTML characters as references and every character that could start
- * emphasis, a link, an image, a heading, code, strike-through or a table cell escaped with a
- * backslash. Null is the empty string.
+ * {@link Terminal}), and every character that could start HTML, an entity, emphasis, a link,
+ * an image, a heading, code, strike-through or a table cell escaped with a backslash. Null is
+ * the empty string.
  */
 public final class Markdown {
+    /** ASCII punctuation that can start markup inline; escaped brackets keep parentheses from forming a link. */
+    private static final String SPECIAL = "\\`*_[]<>#|~&!";
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private Markdown() {
@@ -20,13 +22,10 @@ public final class Markdown {
         StringBuilder b = new StringBuilder(line.length() + 8);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!' -> b.append('\\').append(c);
-                default -> b.append(c);
+            if (SPECIAL.indexOf(c) >= 0) {
+                b.append('\\');
             }
+            b.append(c);
         }
         return b.toString();
     }
