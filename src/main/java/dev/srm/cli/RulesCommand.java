@@ -61,7 +61,7 @@ final class RulesCommand implements Runnable {
                 return ExitCode.INPUT.code();
             }
             if (format == ListFormat.json) {
-                ArrayNode all = Json.MAPPER.createArrayNode();
+                ArrayNode all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
                 pack.rules().values().forEach(r -> all.add(ruleJson(r)));
                 Json.write(all, cli.out());
             } else {
@@ -78,7 +78,7 @@ final class RulesCommand implements Runnable {
     }
 
     static ObjectNode ruleJson(RuleInfo r) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
+        ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         n.put("id", r.id());
         n.put("kind", r.kind());
         n.put("title", r.title());
