@@ -7,6 +7,7 @@ import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
+import gg.jte.TemplateOutput;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,29 +73,32 @@ final class HtmlAuditRenderer implements AuditRenderer {
 
     @Override
     public void finish(Portfolio p) throws IOException {
-        Content scenarios = output -> {
-            try {
-                drillDown.copyTo(new Writer() {
-                    @Override
-                    public void write(char[] buf, int off, int len) {
-                        output.writeContent(new String(buf, off, len));
-                    }
-
-                    @Override
-                    public void flush() {
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        render("audit/page.jte", new Page(p, CSS, scenarios), out);
+        render("audit/page.jte", new Page(p, CSS, this::copyDrillDown), out);
         out.flush();
         drillDown.close();
+    }
+
+    /** Copies the spooled drill-down into the page as it is: markup this renderer wrote with the scenario template. */
+    private void copyDrillDown(TemplateOutput output) {
+        Writer toPage = new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                output.writeContent(new String(buf, off, len));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try {
+            drillDown.copyTo(toPage);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An XML element written with an {@link XMLStreamWriter}, on its own line and indented two
- * spaces a level: empty as {@code <name .../>}, with text on one line, or with its children on
- * the lines between its tags. Values pass through {@link Xml#valid}; the writer escapes markup.
+ * An XML element that an {@link XMLStreamWriter} writes on its own line, indented two spaces a
+ * level (empty as {@code <name .../>}, with its text inline, or with its children on the lines
+ * between its tags), its values passed through {@link Xml#valid} and escaped by the writer.
  */
 record XmlElement(String name, List<Attribute> attributes, String text, List<XmlElement> children) {
     record Attribute(String name, String value) {

@@ -3,9 +3,9 @@ package dev.srm.report.escape;
 import java.util.List;
 
 /**
- * Fields of RFC 4180 CSV for a spreadsheet: a value a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or carriage return) gets a leading single quote, then a value
- * with a comma, quote or line break is quoted with its quotes doubled. Null is the empty field.
+ * Fields of RFC 4180 CSV for a spreadsheet, where a value it would run as a formula (starting
+ * with =, +, -, @, tab or carriage return) gets a leading single quote and a value with a
+ * comma, quote or line break is then quoted with its quotes doubled (null is the empty field).
  */
 public final class Csv {
     private static final String FORMULA_STARTS = "=+-@\t\r";

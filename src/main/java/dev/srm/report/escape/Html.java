@@ -1,9 +1,9 @@
 package dev.srm.report.escape;
 
 /**
- * Text in an HTML element or in an attribute quoted with either quote: markup characters and
- * both quotes become references; controls other than tab and line feed, and bidi controls,
- * become U+FFFD so that they are seen rather than obeyed. Null is the empty string.
+ * Text in an HTML element or in an attribute quoted with either quote, where markup characters
+ * and both quotes become references and controls other than tab and line feed, and bidi
+ * controls, become U+FFFD so that they are seen rather than obeyed (null is empty).
  */
 public final class Html {
     private Html() {

@@ -4,10 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Text in Markdown (CommonMark and GitHub tables) that renders as itself: on one line (see
- * {@link Terminal}), and every character that could start HTML, an entity, emphasis, a link,
- * an image, a heading, code, strike-through or a table cell escaped with a backslash. Null is
- * the empty string.
+ * Text in Markdown (CommonMark and GitHub tables) that renders as itself: on one line as for
+ * {@link Terminal}, with a backslash before every character that could start HTML, an entity,
+ * emphasis, a link, an image, a heading, code, strike-through or a table cell (null is empty).
  */
 public final class Markdown {
     /** ASCII punctuation that can start markup inline; escaped brackets keep parentheses from forming a link. */

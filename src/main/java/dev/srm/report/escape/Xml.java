@@ -1,9 +1,9 @@
 package dev.srm.report.escape;
 
 /**
- * XML 1.0: every character XML cannot hold becomes U+FFFD. {@link #valid} does only that, for
- * an {@link javax.xml.stream.XMLStreamWriter}, which escapes markup itself; {@link #text} and
- * {@link #attr} also escape markup, for XML written as text. Null is the empty string.
+ * Text in XML 1.0, where every character XML cannot hold becomes U+FFFD: alone ({@link #valid})
+ * for an {@link javax.xml.stream.XMLStreamWriter}, which escapes markup itself, or with markup
+ * escaped ({@link #text}, {@link #attr}) for XML written as text (null is empty).
  */
 public final class Xml {
     private Xml() {
