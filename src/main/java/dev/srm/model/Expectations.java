@@ -27,9 +27,9 @@ public record Expectations(Map<String, Map<String, String>> layers, Map<String, 
             return rule.equals(f.rule())
                     && (resource == null || resource.equals(f.resource()))
                     && (severity == null || severity.equalsIgnoreCase(f.severity().name()))
-                    && (owner == null || owner.equalsIgnoreCase(f.owner()))
+                    && (owner == null || (f.owner() != null && owner.equalsIgnoreCase(f.owner().name())))
                     && (layer == null || layer.equals(f.layer()))
-                    && (layerParty == null || layerParty.equalsIgnoreCase(f.layerParty()));
+                    && (layerParty == null || (f.layerParty() != null && layerParty.equalsIgnoreCase(f.layerParty().name())));
         }
 
         @Override

@@ -9,8 +9,8 @@ import java.util.List;
  * customer control) and how; {@code layerParty} is who runs the rest of the layer it sits on.
  * {@code rule} is the control or finding rule behind it.
  */
-public record FindingResult(String id, String rule, Severity severity, String resource, String layer, String owner,
-                            String layerParty, String title, String remediation, List<String> integrations, String source,
+public record FindingResult(String id, String rule, Severity severity, String resource, String layer, Responsibility owner,
+                            Responsibility layerParty, String title, String remediation, List<String> integrations, String source,
                             List<String> securityHub, List<String> explanation) {
     public FindingResult {
         integrations = List.copyOf(integrations);

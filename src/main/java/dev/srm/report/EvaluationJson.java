@@ -78,17 +78,21 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
     }
 
     private static List<Control> controls(List<ControlResult> controls) {
-        return controls.stream().map(c -> new Control(c.id(), c.title(), c.layer(), c.status(), c.severity(), c.integrations(),
+        return controls.stream().map(c -> new Control(c.id(), c.title(), c.layer(), c.status().name(), c.severity(), c.integrations(),
                 c.evidence(), c.reason(), c.rule(), c.source(), new References(c.securityHub(), c.configRules(), c.frameworks()),
                 c.explanation())).toList();
     }
 
     private static Finding finding(FindingResult f) {
-        return new Finding(f.id(), f.rule(), f.severity().name(), f.resource(), f.layer(), f.owner(), f.layerParty(), f.title(), f.remediation(),
+        return new Finding(f.id(), f.rule(), f.severity().name(), f.resource(), f.layer(), name(f.owner()), name(f.layerParty()), f.title(), f.remediation(),
                 f.integrations(), f.source(), f.securityHub(), f.explanation());
     }
 
     private static Integration integration(IntegrationResult i) {
         return new Integration(i.name(), i.why(), i.controls(), i.resources());
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 }

@@ -80,7 +80,7 @@ public final class TextRenderer implements EvaluationRenderer {
         out.print("\nFindings: " + (e.findings().isEmpty() ? "none" : e.findings().size()) + "\n");
         for (FindingResult f : e.findings()) {
             out.printf("  %-8s %s on %s (owner %s; layer %s, run by %s) [%s]%n", f.severity(), text(f.title()), text(f.resource()),
-                    text(f.owner()), text(f.layer()), f.layerParty() == null ? "-" : text(f.layerParty()), text(f.rule()));
+                    f.owner(), text(f.layer()), f.layerParty() == null ? "-" : f.layerParty(), text(f.rule()));
             if (f.remediation() != null) {
                 out.print("           fix: " + text(f.remediation()) + "\n");
             }
@@ -115,7 +115,7 @@ public final class TextRenderer implements EvaluationRenderer {
         }
         out.print("  controls:\n");
         for (ControlResult c : controls) {
-            out.printf("    %-15s %s [%s]%s%n", text(c.status()), text(c.title()), text(c.id()),
+            out.printf("    %-15s %s [%s]%s%n", c.status(), text(c.title()), text(c.id()),
                     c.securityHub().isEmpty() ? "" : " Security Hub " + text(String.join(", ", c.securityHub())));
             for (String ev : c.evidence()) {
                 out.print("                    " + text(ev) + "\n");

@@ -86,7 +86,7 @@ public final class ExpectationChecker {
     }
 
     private static String status(List<ControlResult> controls, String id) {
-        return controls.stream().filter(c -> c.id().equals(id)).map(ControlResult::status).findFirst().orElse("not applied");
+        return controls.stream().filter(c -> c.id().equals(id)).map(c -> c.status().name()).findFirst().orElse("not applied");
     }
 
     private static ResourceResult resource(Evaluation e, String id) {

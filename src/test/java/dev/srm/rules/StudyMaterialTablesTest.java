@@ -193,7 +193,7 @@ class StudyMaterialTablesTest {
         assertThat(integration(e, "Config").controls()).contains("account-config-recording");
         assertThat(integration(e, "GuardDuty").controls()).contains("account-guardduty");
         assertThat(e.accountControls()).filteredOn(c -> c.id().equals("account-multi-region-trail"))
-                .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo("MET"));
+                .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(dev.srm.model.Status.MET));
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class CsvAuditRenderer implements AuditRenderer {
     static final List<String> HEADER = List.of("scenario", "scenario_title", "file", "resource", "service", "type", "variant",
-            "service_model", "control", "control_title", "layer", "owner", "status", "severity", "security_hub",
+            "service_model", "control", "control_title", "layer", "owner", "layer_party", "status", "severity", "security_hub",
             "config_rules", "integrations", "evidence", "reason", "source");
 
     private final Writer out;
@@ -43,7 +43,7 @@ final class CsvAuditRenderer implements AuditRenderer {
             ControlResult c = row.control();
             row(List.of(e.scenario().id(), e.scenario().title(), e.scenario().file(), row.resourceId(),
                     r == null ? "" : orEmpty(r.service()), r == null ? "" : orEmpty(r.type()), r == null ? "" : orEmpty(r.variant()),
-                    r == null ? "" : orEmpty(r.serviceModel()), c.id(), c.title(), c.layer(), row.owner(), c.status(),
+                    r == null ? "" : orEmpty(r.serviceModel()), c.id(), c.title(), c.layer(), row.owner(), row.layerParty(), c.status().name(),
                     orEmpty(c.severity()), String.join("; ", c.securityHub()), String.join("; ", c.configRules()),
                     String.join("; ", c.integrations()), String.join("; ", c.evidence()), orEmpty(c.reason()), orEmpty(c.source())));
         }

@@ -1,7 +1,10 @@
 package dev.srm.report.audit;
 
+import dev.srm.model.Status;
 import dev.srm.model.ControlResult;
+import dev.srm.model.Status;
 import dev.srm.model.Evaluation;
+import dev.srm.model.Status;
 import dev.srm.model.InputProblem;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -64,7 +67,7 @@ final class JunitAuditRenderer implements AuditRenderer {
             } else if (!unknown.isEmpty()) {
                 suiteSkipped++;
                 outcome = XmlElement.of("skipped").attr("message", summary("UNKNOWN", unknown) + ": not evidenced");
-            } else if (rows.stream().allMatch(r -> "NOT_APPLICABLE".equals(r.control().status()))) {
+            } else if (rows.stream().allMatch(r -> r.control().status() == Status.NOT_APPLICABLE)) {
                 suiteSkipped++;
                 outcome = XmlElement.of("skipped").attr("message", summary("NOT_APPLICABLE", rows));
             }
@@ -88,7 +91,7 @@ final class JunitAuditRenderer implements AuditRenderer {
     }
 
     private static List<ControlRow> withStatus(List<ControlRow> rows, String status) {
-        return rows.stream().filter(r -> status.equals(r.control().status())).toList();
+        return rows.stream().filter(r -> status.equals(r.control().status().name())).toList();
     }
 
     private static String summary(String status, List<ControlRow> rows) {

@@ -62,7 +62,7 @@ final class Sarif {
     record Fingerprints(@JsonProperty("srmFinding/v1") String srmFinding) {
     }
 
-    record ResultProperties(String scenario, String resource, String owner, String layer, String severity) {
+    record ResultProperties(String scenario, String resource, String owner, String layer, String layerParty, String severity) {
     }
 
     record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {

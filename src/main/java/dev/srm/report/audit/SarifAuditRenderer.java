@@ -112,8 +112,8 @@ final class SarifAuditRenderer implements AuditRenderer {
         }
         for (FindingResult f : e.findings()) {
             String where = ControlRow.ACCOUNT.equals(f.resource()) ? "the account" : "resource '" + f.resource() + "'";
-            String text = f.title() + ": " + where + " of scenario '" + e.scenario().id() + "' (" + f.owner() + " owns "
-                    + f.layer() + ")." + (f.remediation() == null ? "" : " Fix: " + f.remediation());
+            String text = f.title() + ": " + where + " of scenario '" + e.scenario().id() + "' (" + f.owner() + " must act; "
+                    + f.layer() + " is run by " + (f.layerParty() == null ? "no party decided" : f.layerParty()) + ")." + (f.remediation() == null ? "" : " Fix: " + f.remediation());
             Sarif.ArtifactLocation artifact = artifact(e.scenario().file());
             int line = lines.getOrDefault(f.resource(), 0);
             Sarif.PhysicalLocation physical = artifact == null ? null
@@ -122,7 +122,7 @@ final class SarifAuditRenderer implements AuditRenderer {
             gen.writeObject(new Sarif.Result(f.rule(), ruleIndex.get(f.rule()), level(f.severity()), new Sarif.Message(text),
                     List.of(new Sarif.Location(physical, List.of(logical))),
                     new Sarif.Fingerprints(e.scenario().id() + "/" + f.id()),
-                    new Sarif.ResultProperties(e.scenario().id(), f.resource(), f.owner(), f.layer(), f.severity().name())));
+                    new Sarif.ResultProperties(e.scenario().id(), f.resource(), name(f.owner()), f.layer(), name(f.layerParty()), f.severity().name())));
         }
     }
 
@@ -216,5 +216,9 @@ final class SarifAuditRenderer implements AuditRenderer {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 }
