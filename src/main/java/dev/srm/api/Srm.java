@@ -17,6 +17,8 @@ import dev.srm.report.AtomicFile;
 import dev.srm.report.audit.AuditFormat;
 import dev.srm.report.audit.AuditRenderer;
 import dev.srm.report.audit.Portfolio;
+import dev.srm.model.DutyInfo;
+import dev.srm.rules.DutyTable;
 import dev.srm.rules.IncidentCatalog;
 import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
@@ -251,6 +253,16 @@ public final class Srm {
             throw SrmException.usage("the coverage threshold is a percentage from 0 to 100, not " + coverageMin);
         }
         return new TestResult(new ScenarioTestRun(pack(), reader).run(paths), coverageMin);
+    }
+
+    /** The duty catalogue: every duty of every layer, in layer order (duty ids are part of srm's output contract). */
+    public List<DutyInfo> duties() {
+        try {
+            return DutyTable.load(sources).duties().values().stream()
+                    .map(d -> new DutyInfo(d.id(), d.layer(), d.title(), d.meaning())).toList();
+        } catch (RulesException e) {
+            throw SrmException.input(e.problems());
+        }
     }
 
     /** Every rule of the pack by id, sorted. */

@@ -111,6 +111,11 @@ public final class RulePack {
                 problems.add(k.origin() + ": incident kind '" + k.id() + "': unknown layer '" + k.layer() + "' (expected one of "
                         + String.join(", ", Layers.ALL) + ")");
             }
+            DutyTable.Duty duty = k.duty() == null ? null : duties.duties().get(k.duty());
+            if (k.duty() != null && (duty == null || !duty.layer().equals(k.layer()))) {
+                problems.add(k.origin() + ": incident kind '" + k.id() + "': duty '" + k.duty() + "' is not a duty of its layer "
+                        + k.layer());
+            }
         }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);

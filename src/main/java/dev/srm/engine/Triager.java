@@ -46,7 +46,7 @@ public final class Triager {
         List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
         facts.addAll(pack.controls().values()); // triage rules read any control's definition, applied or not
         for (IncidentCatalog.Kind k : pack.incidents().kinds()) {
-            facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description()));
+            facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description(), k.duty()));
         }
         for (RuleInfo r : pack.rules().values()) {
             if ("control".equals(r.kind())) {

@@ -23,7 +23,7 @@ public final class IncidentCatalog {
      * A kind of incident: id, title, the layer it usually sits on ({@code defaultLayer} in the
      * file), and what it covers; {@code origin} is the file that defines it.
      */
-    public record Kind(String id, String title, String layer, String description, String origin) {
+    public record Kind(String id, String title, String layer, String description, String origin, String duty) {
     }
 
     /** What an ASFF resource type means: a catalogued service and, when known, its CloudFormation type. */
@@ -67,7 +67,8 @@ public final class IncidentCatalog {
             } else if (!id.matches("[a-z0-9][a-z0-9-]*")) {
                 problems.add(f.origin() + ": incidentKinds[" + i + "]: kind id '" + id + "' must be lower-case letters, digits and dashes");
             } else {
-                kinds.put(id, new Kind(id, k.path("title").asText(id), layer, k.path("description").asText(""), f.origin()));
+                kinds.put(id, new Kind(id, k.path("title").asText(id), layer, k.path("description").asText(""), f.origin(),
+                    k.hasNonNull("duty") ? k.get("duty").asText() : null));
             }
             i++;
         }

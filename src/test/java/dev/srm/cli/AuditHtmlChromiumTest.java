@@ -91,7 +91,8 @@ class AuditHtmlChromiumTest {
 
         // the responsibility matrix: one row per service and variant, one cell per layer, coloured by party
         assertThat(cell(dom, "EC2 instance", "guest-os-and-app-patching")).isEqualTo("CUSTOMER");
-        assertThat(cell(dom, "RDS standard", "guest-os-and-app-patching")).isEqualTo("AWS");
+        // AWS patches the OS and the engine of standard RDS; major version upgrades are the customer's to start
+        assertThat(cell(dom, "RDS standard", "guest-os-and-app-patching")).isEqualTo("SHARED");
         assertThat(cell(dom, "RDS custom-oracle", "guest-os-and-app-patching")).isEqualTo("CUSTOMER");
         assertThat(cell(dom, "ECS fargate", "guest-os-and-app-patching")).isEqualTo("SHARED");
         assertThat(cell(dom, "S3 bucket", "physical-infrastructure")).isEqualTo("AWS");
