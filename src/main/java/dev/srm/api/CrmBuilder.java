@@ -98,7 +98,7 @@ final class CrmBuilder {
                     if (NOT_APPLICABLE.equals(c.status())) {
                         continue;
                     }
-                    on.add(u.service());
+                    on.add(u.label());
                     String party;
                     List<Duty> layerDuties = List.of();
                     if (CrmInput.ACCOUNT.equals(u.service())) {

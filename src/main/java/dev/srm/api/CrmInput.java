@@ -25,8 +25,11 @@ final class CrmInput {
     record ControlView(String id, String title, String layer, String status) {
     }
 
-    /** A resource; the account is one with service {@code account} and no layers. */
-    record Unit(String service, Map<String, LayerView> layers, List<ControlView> controls) {
+    /**
+     * A resource: its service name ({@code account} for account-wide controls, which have no
+     * layers) and its service with its variant, as the reports label it.
+     */
+    record Unit(String service, String label, Map<String, LayerView> layers, List<ControlView> controls) {
     }
 
     static final String ACCOUNT = "account";
@@ -43,10 +46,11 @@ final class CrmInput {
             for (LayerResult l : r.layers()) {
                 layers.put(l.layer(), new LayerView(l.party().name(), LayerDuties.of(l)));
             }
-            units.add(new Unit(label(r.service(), r.variant()), layers, controls(r.controls())));
+            units.add(new Unit(r.service() == null ? "unknown service" : r.service(), label(r.service(), r.variant()), layers,
+                    controls(r.controls())));
         }
         if (!e.accountControls().isEmpty()) {
-            units.add(new Unit(ACCOUNT, Map.of(), controls(e.accountControls())));
+            units.add(new Unit(ACCOUNT, ACCOUNT, Map.of(), controls(e.accountControls())));
         }
     }
 

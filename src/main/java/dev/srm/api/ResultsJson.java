@@ -106,12 +106,13 @@ final class ResultsJson {
                 }
                 layers.put(l.path("layer").asText(), new CrmInput.LayerView(l.path("party").asText("UNKNOWN"), duties));
             }
-            into.units.add(new CrmInput.Unit(CrmInput.label(text(r, "service"), text(r, "variant")), layers,
+            into.units.add(new CrmInput.Unit(text(r, "service") == null ? "unknown service" : text(r, "service"),
+                    CrmInput.label(text(r, "service"), text(r, "variant")), layers,
                     controls(r.path("controls"))));
         }
         JsonNode account = evaluation.path("account").path("controls");
         if (account.size() > 0) {
-            into.units.add(new CrmInput.Unit(CrmInput.ACCOUNT, Map.of(), controls(account)));
+            into.units.add(new CrmInput.Unit(CrmInput.ACCOUNT, CrmInput.ACCOUNT, Map.of(), controls(account)));
         }
     }
 

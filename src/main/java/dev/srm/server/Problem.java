@@ -11,6 +11,7 @@ import java.util.Objects;
  * is the first of the one-line messages the command line prints (without its {@code srm: }
  * prefix), {@code errors} all of them, {@code exitCode} what the command line would have exited with.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 record Problem(String type, String title, int status, String detail, List<String> errors, Integer exitCode) {
     static final String CONTENT_TYPE = "application/problem+json";
 

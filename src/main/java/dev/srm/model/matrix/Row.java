@@ -26,10 +26,14 @@ public record Row(String subject, String service, String variant, String type, S
         return cells.stream().filter(c -> c.layer().equals(layer)).findFirst().orElse(null);
     }
 
+    private static String fold(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** {@code Lambda container-image (SERVERLESS)}: the service, its variant and model, for a heading. */
     public String label() {
         StringBuilder b = new StringBuilder(service == null ? subject : service);
-        if (variant != null && !variant.isEmpty()) {
+        if (variant != null && !variant.isEmpty() && !fold(variant).equals(fold(b.toString()))) {
             b.append(' ').append(variant);
         }
         if (serviceModel != null && !serviceModel.isEmpty()) {
