@@ -52,8 +52,6 @@ async function call(method, path, body, contentType) {
 
 // ------------------------------------------------------------------ the matrix
 
-const LAYERS = [];
-
 function drawMatrix(title, layers, rows) {
   $("matrix-title").textContent = title;
   const table = $("matrix");
@@ -69,7 +67,7 @@ function drawMatrix(title, layers, rows) {
       const c = r.cells.find((x) => x.layer === l);
       const party = c ? c.party : "NONE";
       const td = el("td", { class: "cell p-" + css(party), "data-layer": l, "data-party": party,
-        title: c ? (c.reason || "") + (c.rule ? " [" + c.rule + "]" : "") : "" }, party === "NONE" ? "-" : party.toLowerCase());
+        title: c ? (c.reason || "") + (c.rule ? " [" + c.rule + "]" : "") : "" }, party === "NONE" ? "-" : party === "AWS" ? "AWS" : party.toLowerCase());
       const duties = c && c.duties ? c.duties : [];
       if (party === "SHARED" && duties.length) {
         const ul = el("ul", { class: "duties" });

@@ -52,7 +52,7 @@ class MatrixRenderersTest {
         assertThat(csv).contains(",duty,").contains("runtime-patching").startsWith(String.join(",", MatrixCsv.HEADER) + "\r\n\"<script>")
                 .contains(",'=SUM(A1),");
         String text = render(MatrixFormat.text);
-        assertThat(text).doesNotContain("\u001b").contains("- runtime-patching").contains("C  S");
+        assertThat(text).doesNotContain("\u001b").contains("- runtime-patching").contains("A  S");
     }
 
     @Test
