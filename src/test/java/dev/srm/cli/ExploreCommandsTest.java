@@ -113,4 +113,13 @@ class ExploreCommandsTest {
         assertThat(crm.path("scenarios").asInt()).isEqualTo(4);
         assertThat(crm.path("services").toString()).contains("S3");
     }
+
+    @Test
+    void the_readme_examples_are_what_srm_prints() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String matrix = CliRun.of("matrix", "Lambda").out().lines().filter(l -> !l.strip().startsWith("source:"))
+                .collect(java.util.stream.Collectors.joining("\n")).strip();
+        assertThat(readme).as("README shows srm matrix Lambda").contains("```\n" + matrix + "\n```");
+        assertThat(readme).as("README shows srm compare EC2 Lambda").contains("```\n" + CliRun.of("compare", "EC2", "Lambda").out().strip() + "\n```");
+    }
 }
