@@ -23,7 +23,9 @@ public enum ExitCode {
         TRIAGE(OK, INTERNAL, USAGE, INPUT),
         TEST(OK, INTERNAL, USAGE, INPUT, EXPECTATIONS),
         RULES(OK, INTERNAL, USAGE, INPUT),
-        SCHEMA(OK, INTERNAL, USAGE);
+        SCHEMA(OK, INTERNAL, USAGE),
+        /** matrix, compare, crm and serve: no finding decides their code. */
+        EXPLORE(OK, INTERNAL, USAGE, INPUT);
 
         private final ExitCode[] codes;
 
@@ -78,6 +80,11 @@ public enum ExitCode {
                 default -> meaning;
             };
             case SCHEMA -> this == OK ? "the schema was printed" : meaning;
+            case EXPLORE -> switch (this) {
+                case OK -> "done (serve: stopped by SIGTERM or Ctrl-C)";
+                case INPUT -> "an input (scenario, results file or rules) could not be read or validated";
+                default -> meaning;
+            };
             default -> meaning;
         };
     }

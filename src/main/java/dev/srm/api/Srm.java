@@ -13,6 +13,10 @@ import dev.srm.model.RuleDetail;
 import dev.srm.model.RuleInfo;
 import dev.srm.model.Scenario;
 import dev.srm.model.Triage;
+import dev.srm.model.matrix.Comparison;
+import dev.srm.model.matrix.Crm;
+import dev.srm.model.matrix.Matrix;
+import dev.srm.model.matrix.Row;
 import dev.srm.report.AtomicFile;
 import dev.srm.report.audit.AuditFormat;
 import dev.srm.report.audit.AuditRenderer;
@@ -243,6 +247,129 @@ public final class Srm {
         public void close() throws IOException {
             flush();
         }
+    }
+
+    // ---------------------------------------------------------------- matrix, compare, crm
+
+    /** The responsibility matrix of services and variants; messages name the request's parts as fields ({@code config}). */
+    public Matrix matrix(MatrixRequest request) {
+        return matrix(request, Naming.FIELDS);
+    }
+
+    /**
+     * The responsibility matrix of services and variants (all catalogued services when none is
+     * named), each row computed by the rules on a synthetic scenario of one resource.
+     */
+    public Matrix matrix(MatrixRequest request, Naming naming) {
+        Subjects subjects = subjects(naming);
+        Map<String, String> config = subjects.config(request.config());
+        List<Subjects.Subject> parsed = new ArrayList<>();
+        if (request.subjects().isEmpty()) {
+            subjects.all().forEach(s -> parsed.add(subjects.parse(s.name())));
+        } else {
+            request.subjects().forEach(s -> parsed.add(subjects.parse(s)));
+        }
+        List<Row> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Subjects.Subject s : parsed) {
+            for (Subjects.Evaluated e : subjects.rows(s, config)) {
+                rows.add(e.row());
+                warnings.addAll(e.warnings());
+            }
+        }
+        return new Matrix(dev.srm.model.Layers.ALL, rows, warnings);
+    }
+
+    /** What moves between two designs: services, variants or (when the request allows files) scenario files. */
+    public Comparison compare(CompareRequest request) {
+        return compare(request, Naming.FIELDS);
+    }
+
+    /** What moves between two designs, naming the request's parts in messages as {@code naming} says. */
+    public Comparison compare(CompareRequest request, Naming naming) {
+        Subjects subjects = subjects(naming);
+        List<String> warnings = new ArrayList<>();
+        Row from = side(subjects, request, request.from(), request.fromConfig(), warnings);
+        Row to = side(subjects, request, request.to(), request.toConfig(), warnings);
+        return Comparer.compare(from, to, warnings);
+    }
+
+    private Row side(Subjects subjects, CompareRequest request, String side, List<String> sideConfig, List<String> warnings) {
+        Path file = request.files() ? asFile(side) : null;
+        if (file != null) {
+            EvaluateResult r = evaluate(EvaluateRequest.of(file).inputFormat(request.inputFormat()));
+            if (!r.problems().isEmpty()) {
+                throw SrmException.input(r.problems().stream().map(Object::toString).toList());
+            }
+            if (r.evaluations().stream().allMatch(e -> e.resources().isEmpty())) {
+                throw SrmException.input(List.of(file + ": no resources to compare"));
+            }
+            r.evaluations().forEach(e -> warnings.addAll(e.warnings()));
+            return rows().fold(side, r.evaluations());
+        }
+        Subjects.Subject subject = subjects.parse(side);
+        if ("*".equals(subject.variant())) {
+            throw SrmException.usage("'" + side + "': compare takes one service or variant on each side, not every variant");
+        }
+        List<String> all = new ArrayList<>(request.config());
+        all.addAll(sideConfig);
+        Subjects.Evaluated e = subjects.rows(subject, subjects.config(all)).get(0);
+        warnings.addAll(e.warnings());
+        return e.row();
+    }
+
+    private static Path asFile(String side) {
+        try {
+            Path p = Path.of(side);
+            return java.nio.file.Files.isRegularFile(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The customer responsibility matrix of a portfolio: srm JSON results (an audit.json) are
+     * read, scenario files and directories are evaluated; frameworks come from the pack's mappings.
+     */
+    public Crm crm(CrmRequest request, Naming naming) {
+        List<ServiceCatalog.Framework> frameworks = CrmBuilder.choose(services.frameworks(), request.frameworks(),
+                naming == Naming.FLAGS ? "--framework" : "framework");
+        CrmInput input = new CrmInput();
+        List<String> warnings = new ArrayList<>();
+        List<Path> scenarios = new ArrayList<>();
+        for (Path p : request.paths()) {
+            if (ResultsJson.claims(p)) {
+                ResultsJson.read(p, input, warnings);
+            } else {
+                scenarios.add(p);
+            }
+        }
+        if (!scenarios.isEmpty()) {
+            EvaluateResult r = evaluate(new EvaluateRequest(scenarios, request.inputFormat(), false));
+            if (!r.problems().isEmpty()) {
+                throw SrmException.input(r.problems().stream().map(Object::toString).toList());
+            }
+            r.evaluations().forEach(input::add);
+        }
+        String source = String.join(" ", request.paths().stream().map(Path::toString).toList());
+        return CrmBuilder.build(source, input, frameworks, id -> pack().rule(id), warnings);
+    }
+
+    /** The pack's catalogued services, in catalogue order (what {@link #matrix} takes). */
+    public List<String> services() {
+        return services.services().stream().map(ServiceCatalog.Service::name).toList();
+    }
+
+    private Subjects subjects(Naming naming) {
+        return new Subjects(services, this, rows(), naming);
+    }
+
+    private Rows rows() {
+        RulePack p = pack();
+        return new Rows(id -> {
+            RuleInfo info = p.rule(id);
+            return info == null ? null : info.source();
+        });
     }
 
     // ---------------------------------------------------------------- test and rules

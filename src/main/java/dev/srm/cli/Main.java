@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         description = "Evaluate AWS resources against the Shared Responsibility Model: who secures what, which controls "
                 + "the customer must run, and what is wrong.",
         subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
-                TestCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+                TestCommand.class, SchemaCommand.class, MatrixCommand.class, CompareCommand.class, CrmCommand.class,
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -82,6 +83,7 @@ public final class Main implements Runnable {
             case "test" -> ExitCode.Command.TEST;
             case "rules", "list", "show", "validate" -> ExitCode.Command.RULES;
             case "schema" -> ExitCode.Command.SCHEMA;
+            case "matrix", "compare", "crm", "serve" -> ExitCode.Command.EXPLORE;
             case "help" -> null;
             default -> ExitCode.Command.SRM;
         };
