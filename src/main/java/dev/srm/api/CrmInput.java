@@ -62,7 +62,7 @@ final class CrmInput {
     private static List<ControlView> controls(List<ControlResult> results) {
         List<ControlView> out = new ArrayList<>(results.size());
         for (ControlResult c : results) {
-            out.add(new ControlView(c.id(), c.title(), c.layer(), c.status()));
+            out.add(new ControlView(c.id(), c.title(), c.layer(), c.status().name()));
         }
         return out;
     }

@@ -210,7 +210,7 @@ final class JavalinServer implements Server {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("services", srm.services());
         out.put("version", Srm.version());
-        json(ctx, Json.MAPPER.writeValueAsString(out) + "\n");
+        json(ctx, Json.writer().writeValueAsString(out) + "\n");
     }
 
     private void evaluate(Context ctx) throws Exception {
@@ -439,7 +439,7 @@ final class JavalinServer implements Server {
     private static void problem(Context ctx, Problem p) {
         ctx.status(p.status()).header("X-Content-Type-Options", "nosniff");
         try {
-            ctx.contentType(Problem.CONTENT_TYPE).result(Json.MAPPER.writeValueAsString(p) + "\n");
+            ctx.contentType(Problem.CONTENT_TYPE).result(Json.writer().writeValueAsString(p) + "\n");
         } catch (IOException e) {
             ctx.contentType("text/plain").result(p.detail());
         }

@@ -11,6 +11,6 @@ final class Records {
     }
 
     static void write(Object value, Writer out) throws IOException {
-        Json.write(Json.MAPPER.valueToTree(value), out);
+        Json.write(value, out);
     }
 }
