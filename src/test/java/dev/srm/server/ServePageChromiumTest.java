@@ -95,8 +95,8 @@ class ServePageChromiumTest {
         browser.findElement(By.id("show-matrix")).click();
         WebElement lambdaPatching = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#matrix tr[data-subject='Lambda'] td[data-layer='guest-os-and-app-patching']")));
-        assertThat(lambdaPatching.getDomAttribute("data-party")).isEqualTo("AWS");
-        assertThat(lambdaPatching.getDomAttribute("class")).contains("p-aws");
+        assertThat(lambdaPatching.getDomAttribute("data-party")).isEqualTo("SHARED");
+        assertThat(lambdaPatching.getDomAttribute("class")).contains("p-shared");
         WebElement ec2Patching = browser.findElement(By.cssSelector("#matrix tr[data-subject='EC2'] td[data-layer='guest-os-and-app-patching']"));
         assertThat(ec2Patching.getDomAttribute("data-party")).isEqualTo("CUSTOMER");
         assertThat(browser.findElements(By.cssSelector("#matrix tbody tr"))).hasSize(7);
