@@ -150,11 +150,15 @@ public final class Projector {
         switch (as) {
             case JSON:
                 if (n.isTextual()) {
-                    if (n.textValue().isBlank()) {
+                    String text = n.textValue().trim();
+                    if (text.isEmpty()) {
                         return null;
                     }
+                    if (text.startsWith("%7B") || text.startsWith("%7b")) { // IAM gives policy documents URL-encoded
+                        text = java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+                    }
                     try {
-                        return json.readTree(n.textValue());
+                        return json.readTree(text);
                     } catch (JsonProcessingException ex) {
                         return n;
                     }
