@@ -238,7 +238,7 @@ public final class ConfigReader implements StreamingInput {
             ObjectNode record = json.getNodeFactory().objectNode();
             record.put("id", item.srmId()).put("type", m.type()).put("capture", item.capture());
             ObjectNode tags = record.putObject("tags");
-            p.tags().forEach(tags::put);
+            (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
             try {
                 partition.add(key, json.writeValueAsBytes(record));

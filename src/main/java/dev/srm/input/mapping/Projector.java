@@ -203,7 +203,7 @@ public final class Projector {
     }
 
     /** Tags as a map, from {k: v}, [{key, value}] or [{Key, Value}]. */
-    static Map<String, String> tagMap(JsonNode n) {
+    public static Map<String, String> tagMap(JsonNode n) {
         Map<String, String> out = new LinkedHashMap<>();
         if (n == null || Unknown.is(n)) {
             return out;

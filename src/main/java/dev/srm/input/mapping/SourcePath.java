@@ -133,7 +133,7 @@ public record SourcePath(String text, int up, List<Object> segments) {
             if (n.isArray() && index < n.size() && !n.get(index).isNull()) {
                 out.add(new Match(n.get(index), m.scope()));
             }
-        } else if (n.isArray()) {
+        } else if (n.isContainerNode()) { // [*]: every element of a list, or every value of an object (a map keyed by name)
             for (JsonNode e : n) {
                 if (!e.isNull()) {
                     out.add(new Match(e, m.scope()));
