@@ -23,6 +23,7 @@ public enum ExitCode {
         TRIAGE(OK, INTERNAL, USAGE, INPUT),
         TEST(OK, INTERNAL, USAGE, INPUT, EXPECTATIONS),
         RULES(OK, INTERNAL, USAGE, INPUT),
+        IMPORT(OK, INTERNAL, USAGE, INPUT),
         SCHEMA(OK, INTERNAL, USAGE);
 
         private final ExitCode[] codes;
@@ -78,6 +79,12 @@ public enum ExitCode {
                 default -> meaning;
             };
             case SCHEMA -> this == OK ? "the schema was printed" : meaning;
+            case IMPORT -> switch (this) {
+                case OK -> "every input was read and its scenarios written";
+                case INPUT -> "an input could not be read; the scenarios of the others were still written";
+                case INTERNAL -> "internal error, or a scenario file could not be written";
+                default -> meaning;
+            };
             default -> meaning;
         };
     }

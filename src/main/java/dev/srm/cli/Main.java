@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         description = "Evaluate AWS resources against the Shared Responsibility Model: who secures what, which controls "
                 + "the customer must run, and what is wrong.",
         subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
-                TestCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+                TestCommand.class, SchemaCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -82,6 +82,7 @@ public final class Main implements Runnable {
             case "test" -> ExitCode.Command.TEST;
             case "rules", "list", "show", "validate" -> ExitCode.Command.RULES;
             case "schema" -> ExitCode.Command.SCHEMA;
+            case "import" -> ExitCode.Command.IMPORT;
             case "help" -> null;
             default -> ExitCode.Command.SRM;
         };
@@ -93,6 +94,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, triage, audit, rules, test or schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, triage, audit, import, rules, test or schema");
     }
 }
