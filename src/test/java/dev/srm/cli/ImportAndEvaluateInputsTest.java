@@ -61,13 +61,15 @@ class ImportAndEvaluateInputsTest {
 
     @Test
     void audit_streams_an_aggregator_into_one_scenario_per_account_and_counts_the_readers_warnings(@TempDir Path out) throws Exception {
-        CliRun r = CliRun.of("audit", CONFIG.resolve("aggregator-select.jsonl").toString(), CONFIG.resolve("snapshot-odd-items.json").toString(),
+        CliRun r = CliRun.of("audit", CONFIG.resolve("aggregator-select.jsonl").toString(), TF.resolve("plan-modules.json").toString(),
                 "--group-by", "account-region", "--out", out.toString(), "--format", "json", "--fail-on", "none", "--no-progress", "--jobs", "2");
-        assertThat(r.code()).as(r.err()).isEqualTo(3); // the second file repeats a scenario id: reported, the rest audited
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
-        assertThat(report.path("portfolio").path("totals").path("scenarios").asInt()).isEqualTo(5);
+        assertThat(report.path("portfolio").path("totals").path("scenarios").asInt()).isEqualTo(6);
         assertThat(report.path("portfolio").path("totals").path("warnings").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(r.err()).contains("duplicate scenario id 'config-111122223333-eu-west-1'");
+        assertThat(report.path("evaluations")).extracting(e -> e.path("scenario").path("id").asText()).containsExactly(
+                "config-111122223333-eu-west-1", "config-111122223333-us-east-1", "config-444455556666-eu-west-1",
+                "config-444455556666-us-east-1", "config-777788889999-eu-west-1", "plan-modules");
     }
 
     @Test
