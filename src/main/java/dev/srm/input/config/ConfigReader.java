@@ -120,6 +120,9 @@ public final class ConfigReader implements StreamingInput {
             return false;
         }
         String head = new String(bytes, i, Math.min(bytes.length - i, Content.HEAD), StandardCharsets.UTF_8);
+        if (head.contains("\"srm\"") && head.contains("\"resources\"")) {
+            return false; // an srm scenario in JSON whose configuration happens to use these names
+        }
         return head.contains("\"configurationItems\"") || head.contains("\"baseConfigurationItems\"")
                 || head.contains("\"configurationItemCaptureTime\"")
                 || head.contains("\"QueryInfo\"") && head.contains("\"Results\"")
