@@ -1,5 +1,6 @@
 package dev.srm.api;
 
+import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
 import dev.srm.model.Evaluation;
 import dev.srm.report.audit.AuditFormat;
@@ -19,9 +20,10 @@ import java.util.List;
  * @param outDir  the directory the reports go to, or null when the one format goes to {@code stdout}
  * @param stdout  where a single report goes when {@code outDir} is null; flushed, never closed
  * @param inputFormat the files' format; {@code auto} detects each one by content (standard input is JSON Lines of scenarios)
+ * @param groupBy how an inventory of many accounts becomes scenarios (AWS Config): per account, or per account and Region
  */
 public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
-                           Listener listener, InputFormat inputFormat) {
+                           Listener listener, InputFormat inputFormat, GroupBy groupBy) {
     /** Told how the run goes, on the calling thread. */
     public interface Listener {
         /** The inputs are read: this many scenarios will be evaluated. */
@@ -50,6 +52,18 @@ public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<A
         }
         listener = listener == null ? new Listener() { } : listener;
         inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
+        groupBy = groupBy == null ? GroupBy.account : groupBy;
+    }
+
+    /** A request grouping inventories per account. */
+    public AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
+                        Listener listener, InputFormat inputFormat) {
+        this(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, GroupBy.account);
+    }
+
+    /** This request with inventories grouped as {@code by} says. */
+    public AuditRequest groupBy(GroupBy by) {
+        return new AuditRequest(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, by);
     }
 
     /** Every format, written into {@code dir}, on as many threads as there are cores. */

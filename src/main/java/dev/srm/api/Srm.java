@@ -29,6 +29,7 @@ import dev.srm.rules.RulesException;
 import dev.srm.rules.ServiceCatalog;
 import dev.srm.run.AuditRun;
 import dev.srm.run.EvaluationRun;
+import dev.srm.run.ImportRun;
 import dev.srm.run.RuleInspection;
 import dev.srm.run.ScenarioTestRun;
 import dev.srm.run.TriageException;
@@ -137,7 +138,8 @@ public final class Srm {
 
     /** Evaluates files and directories of scenarios; an unreadable input is recorded and the rest still run. */
     public EvaluateResult evaluate(EvaluateRequest request) {
-        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), inputs).run(request.paths(), request.inputFormat(), request.explain());
+        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), inputs.groupedBy(request.groupBy()))
+                .run(request.paths(), request.inputFormat(), request.explain());
         return new EvaluateResult(r.evaluations(), r.problems());
     }
 
@@ -191,7 +193,7 @@ public final class Srm {
      * written throws with exit code INTERNAL and leaves the previous reports as they were.
      */
     public AuditResult audit(AuditRequest request) {
-        AuditRun run = new AuditRun(new Evaluator(pack()), inputs, request.inputFormat(), request.jobs());
+        AuditRun run = new AuditRun(new Evaluator(pack()), inputs.groupedBy(request.groupBy()), request.inputFormat(), request.jobs());
         List<AtomicFile> files = new ArrayList<>();
         List<AuditRenderer> renderers = new ArrayList<>();
         try {
@@ -370,6 +372,18 @@ public final class Srm {
             RuleInfo info = p.rule(id);
             return info == null ? null : info.source();
         });
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /**
+     * Writes the scenarios srm derives from inputs (Terraform plans and states, AWS Config
+     * inventories, templates) as scenario files, so that a person can read, edit, keep and test
+     * them. Needs no rules compiled.
+     */
+    public ImportResult importScenarios(ImportRequest request) {
+        ImportRun.Result r = new ImportRun(inputs.groupedBy(request.groupBy())).run(request.paths(), request.inputFormat(), request.outDir());
+        return new ImportResult(r.written(), r.warnings(), r.problems());
     }
 
     // ---------------------------------------------------------------- test and rules

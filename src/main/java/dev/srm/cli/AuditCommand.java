@@ -93,7 +93,7 @@ final class AuditCommand implements Callable<Integer> {
                             progress.update(done, total);
                             warnings.add(e);
                         }
-                    }, input.format));
+                    }, input.format).groupBy(input.groupBy));
         } catch (SrmException e) {
             return cli.report(e);
         } finally {

@@ -56,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluateResult result;
         try {
             Srm srm = rules.load();
-            result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain));
+            result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain).groupBy(input.groupBy));
         } catch (SrmException e) {
             return cli.report(e);
         }

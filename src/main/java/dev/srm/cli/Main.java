@@ -13,7 +13,7 @@ import java.io.PrintWriter;
                 + "the customer must run, and what is wrong.",
         subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
                 TestCommand.class, SchemaCommand.class, MatrixCommand.class, CompareCommand.class, CrmCommand.class,
-                ServeCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,6 +84,7 @@ public final class Main implements Runnable {
             case "rules", "list", "show", "validate" -> ExitCode.Command.RULES;
             case "schema" -> ExitCode.Command.SCHEMA;
             case "matrix", "compare", "crm", "serve" -> ExitCode.Command.EXPLORE;
+            case "import" -> ExitCode.Command.IMPORT;
             case "help" -> null;
             default -> ExitCode.Command.SRM;
         };
@@ -95,6 +96,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, triage, audit, rules, test or schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, triage, audit, import, rules, test or schema");
     }
 }

@@ -33,6 +33,9 @@ public final class IncidentCatalog {
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
     private final Map<String, AsffType> asffTypes = new LinkedHashMap<>();
 
+    /** The folder of input mappings (Terraform, AWS Config), which the catalogue does not read. */
+    private static final String IMPORTERS = "importers/";
+
     private IncidentCatalog() {
     }
 
@@ -42,6 +45,9 @@ public final class IncidentCatalog {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<String> problems = new ArrayList<>();
         for (RuleFile f : sources.dataFiles()) {
+            if (f.relative().startsWith(IMPORTERS)) {
+                continue; // input mappings, read by their readers when an input needs them
+            }
             try {
                 JsonNode root = yaml.readTree(f.content());
                 if (root != null && root.isObject()) {

@@ -44,10 +44,21 @@ public final class ScenarioFiles {
         return new Expansion(files, problems);
     }
 
+    /**
+     * Whether a directory walk picks up a file: scenarios ({@code *.yaml}, {@code *.yml},
+     * {@code *.json}), and the inputs that come gzipped or line by line: {@code *.json.gz},
+     * {@code *.jsonl} (AWS Config snapshots and query output), {@code *.tfstate} (Terraform).
+     */
+    static boolean isInputName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return Format.isScenarioName(n) || n.endsWith(".json.gz") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz")
+                || n.endsWith(".tfstate");
+    }
+
     private static List<Path> walk(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
-                    .filter(f -> Format.isScenarioName(f.getFileName().toString()))
+                    .filter(f -> isInputName(f.getFileName().toString()))
                     .filter(f -> !f.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(f -> dir.relativize(f).toString().replace('\\', '/')))
                     .toList();
