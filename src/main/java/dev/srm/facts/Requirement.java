@@ -38,6 +38,16 @@ public record Requirement(String resource, String control, String pattern, Op op
     }
 
     /**
+     * Whether a setting whose value is unknown leaves this requirement undecided: the setting is
+     * one this requirement reads, or a whole list or object above it ({@code PolicyDocument}
+     * unknown leaves {@code PolicyDocument.Statement[*].Effect} undecided).
+     */
+    public boolean undecidedBy(String settingPattern) {
+        return covers(settingPattern) || pattern.length() > settingPattern.length() && pattern.startsWith(settingPattern)
+                && (pattern.charAt(settingPattern.length()) == '.' || pattern.charAt(settingPattern.length()) == '[');
+    }
+
+    /**
      * For a negative requirement on list elements ({@code Statement[*].Principal != *}), the
      * list pattern it ranges over ({@code Statement[*]}); null otherwise. Such a requirement
      * holds vacuously when the list has elements but none sets the field.

@@ -16,6 +16,23 @@ public record Setting(String resource, String path, String pattern, String value
         Objects.requireNonNull(pattern, "pattern");
     }
 
+    /**
+     * The value of a setting an input cannot determine (a template's {@code Fn::ImportValue}, a
+     * condition srm cannot decide): {@code <unknown: reason>}. Requirements that read such a setting
+     * give UNKNOWN evidence, never MET or NOT_MET (rules/core/resolution.drl).
+     */
+    public static String unknownValue(String reason) {
+        return UNKNOWN_PREFIX + reason + ">";
+    }
+
+    /** How an unknown value starts; see {@link #unknownValue}. */
+    public static final String UNKNOWN_PREFIX = "<unknown: ";
+
+    /** True when the input could not determine the value (see {@link #unknownValue}). */
+    public boolean isUnknown() {
+        return value != null && value.startsWith(UNKNOWN_PREFIX) && value.endsWith(">");
+    }
+
     /** True for the boolean true in any case. */
     public boolean isTrue() {
         return "true".equalsIgnoreCase(value);
