@@ -19,9 +19,10 @@ import java.util.List;
  * @param outDir  the directory the reports go to, or null when the one format goes to {@code stdout}
  * @param stdout  where a single report goes when {@code outDir} is null; flushed, never closed
  * @param inputFormat the files' format; {@code auto} detects each one by content (standard input is JSON Lines of scenarios)
+ * @param templates   values for CloudFormation template parameters ({@code --parameter}, a parameters file)
  */
 public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
-                           Listener listener, InputFormat inputFormat) {
+                           Listener listener, InputFormat inputFormat, TemplateInputs templates) {
     /** Told how the run goes, on the calling thread. */
     public interface Listener {
         /** The inputs are read: this many scenarios will be evaluated. */
@@ -50,6 +51,13 @@ public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<A
         }
         listener = listener == null ? new Listener() { } : listener;
         inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
+        templates = templates == null ? TemplateInputs.NONE : templates;
+    }
+
+    /** A request whose templates take their parameters' defaults. */
+    public AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
+                        Listener listener, InputFormat inputFormat) {
+        this(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, TemplateInputs.NONE);
     }
 
     /** Every format, written into {@code dir}, on as many threads as there are cores. */

@@ -12,14 +12,20 @@ import java.util.List;
  *
  * @param inputFormat the files' format; {@code auto} detects each one by its content
  * @param explain     every conclusion carries the chain of rules behind it
+ * @param templates   values for CloudFormation template parameters ({@code --parameter}, a parameters file)
  */
-public record EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean explain) {
+public record EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean explain, TemplateInputs templates) {
     public EvaluateRequest {
         paths = List.copyOf(paths);
         inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
+        templates = templates == null ? TemplateInputs.NONE : templates;
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: give at least one file or directory");
         }
+    }
+
+    public EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean explain) {
+        this(paths, inputFormat, explain, TemplateInputs.NONE);
     }
 
     public static EvaluateRequest of(Path... paths) {
@@ -31,10 +37,15 @@ public record EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean
     }
 
     public EvaluateRequest explain(boolean on) {
-        return new EvaluateRequest(paths, inputFormat, on);
+        return new EvaluateRequest(paths, inputFormat, on, templates);
     }
 
     public EvaluateRequest inputFormat(InputFormat format) {
-        return new EvaluateRequest(paths, format, explain);
+        return new EvaluateRequest(paths, format, explain, templates);
+    }
+
+    /** This request with values for the templates' parameters. */
+    public EvaluateRequest templates(TemplateInputs values) {
+        return new EvaluateRequest(paths, inputFormat, explain, values);
     }
 }

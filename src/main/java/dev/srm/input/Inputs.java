@@ -1,6 +1,8 @@
 package dev.srm.input;
 
 import dev.srm.model.InputFormat;
+import dev.srm.input.cloudformation.CloudFormationReader;
+import dev.srm.input.cloudformation.TemplateParameters;
 import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.model.Scenario;
 
@@ -19,7 +21,12 @@ public final class Inputs {
 
     /** The readers of every format srm knows. */
     public Inputs() {
-        this(List.of());
+        this(TemplateParameters.NONE);
+    }
+
+    /** The readers of every format srm knows, templates reading their parameters from {@code parameters}. */
+    public Inputs(TemplateParameters parameters) {
+        this(List.of(new CloudFormationReader(parameters)));
     }
 
     /** The scenario reader plus these readers, asked in order when the format is detected. */
