@@ -18,19 +18,20 @@ public record Setting(String resource, String path, String pattern, String value
 
     /**
      * The value of a setting an input cannot determine (a template's {@code Fn::ImportValue}, a
-     * condition srm cannot decide): {@code <unknown: reason>}. Requirements that read such a setting
-     * give UNKNOWN evidence, never MET or NOT_MET (rules/core/resolution.drl).
+     * condition srm cannot decide, Terraform's "known after apply"): {@code ${unknown: reason}},
+     * or just {@value #UNKNOWN} when there is no reason to give. Requirements that read such a
+     * setting give UNKNOWN evidence, never MET or NOT_MET (rules/core/resolution.drl).
      */
     public static String unknownValue(String reason) {
-        return UNKNOWN_PREFIX + reason + ">";
+        return reason == null || reason.isBlank() ? UNKNOWN : "${unknown: " + reason + "}";
     }
 
-    /** How an unknown value starts; see {@link #unknownValue}. */
-    public static final String UNKNOWN_PREFIX = "<unknown: ";
+    /** The value of a setting whose value the input cannot know, when it gives no reason. */
+    public static final String UNKNOWN = "${unknown}";
 
     /** True when the input could not determine the value (see {@link #unknownValue}). */
     public boolean isUnknown() {
-        return value != null && value.startsWith(UNKNOWN_PREFIX) && value.endsWith(">");
+        return value != null && (value.equals(UNKNOWN) || value.startsWith("${unknown: ") && value.endsWith("}"));
     }
 
     /** True for the boolean true in any case. */

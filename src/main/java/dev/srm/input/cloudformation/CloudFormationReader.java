@@ -43,22 +43,26 @@ public final class CloudFormationReader implements InputReader {
         return InputFormat.cloudformation;
     }
 
-    /** A template: a format version, or resources typed {@code AWS::...}; judged by parsing the content. */
+    /**
+     * A template: a format version, or resources typed {@code AWS::...}; judged by parsing the
+     * content. A file that reads like a template but cannot be parsed (too large, a tag that is
+     * not CloudFormation's) is claimed too, so that its problem is told in a template's terms.
+     */
     @Override
     public boolean claims(String name, byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 1 << 16), StandardCharsets.UTF_8);
         if (!head.contains("AWSTemplateFormatVersion") && !head.contains("Resources") && !head.contains("Transform")) {
             return false;
         }
-        if (bytes.length > TemplateParser.MAX_BYTES) {
-            return head.contains("AWSTemplateFormatVersion") || head.matches("(?s).*[\"\\s]Type[\"]?\\s*:\\s*[\"']?AWS::.*");
-        }
         try {
             return Template.looksLikeTemplate(parser.parse(name, bytes));
         } catch (InputException | RuntimeException e) {
-            return false;
+            return head.contains("AWSTemplateFormatVersion") || TYPED_RESOURCE.matcher(head).find() && head.contains("Resources");
         }
     }
+
+    private static final java.util.regex.Pattern TYPED_RESOURCE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*\"?Type\"?\\s*:\\s*[\"']?(AWS|Custom)::");
 
     @Override
     public List<Scenario> read(String name, byte[] bytes) throws InputException {

@@ -41,6 +41,7 @@ final class Resolver {
     }
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:(ssm|ssm-secure|secretsmanager):[^}]*}}");
 
     private final Template template;
     private final Map<String, Node> parameters;
@@ -198,7 +199,7 @@ final class Resolver {
             }
             return new Node.Seq(out, s.pos());
         }
-        return n;
+        return n instanceof Node.Scalar s ? dynamicReference(s) : n;
     }
 
     private Node call(String f, Node arg, Node.Pos pos) {
@@ -246,6 +247,16 @@ final class Resolver {
                 yield new Node.Unknown(f + ": an intrinsic function srm does not resolve", pos);
             }
         };
+    }
+
+    /** A dynamic reference ({@code {{resolve:ssm:...}}}, {@code {{resolve:secretsmanager:...}}}) is read at deploy time. */
+    private static Node dynamicReference(Node.Scalar s) {
+        if (s.text() == null) {
+            return s;
+        }
+        Matcher m = DYNAMIC_REFERENCE.matcher(s.text());
+        return m.find() ? new Node.Unknown("the dynamic reference " + m.group() + ", which CloudFormation resolves at deploy time",
+                s.pos()) : s;
     }
 
     private Node unknown(String what, Node.Pos pos) {
@@ -347,7 +358,7 @@ final class Resolver {
             out.append(s.text());
         }
         out.append(text.substring(last));
-        return new Node.Scalar(out.toString(), pos);
+        return dynamicReference(new Node.Scalar(out.toString(), pos));
     }
 
     private Node join(Node arg, Node.Pos pos) {
