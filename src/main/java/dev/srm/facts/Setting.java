@@ -29,9 +29,27 @@ public record Setting(String resource, String path, String pattern, String value
     /** The value of a setting whose value the input cannot know, when it gives no reason. */
     public static final String UNKNOWN = "${unknown}";
 
+    private static final String MAY_BE_ABSENT = "${unknown, may be absent: ";
+
+    /**
+     * The value of a setting that may not even be there (a template's {@code Fn::If} on a condition
+     * srm cannot decide, one branch of which is {@code AWS::NoValue}):
+     * {@code ${unknown, may be absent: reason}}. Unlike {@link #unknownValue}, it does not show
+     * that the setting is present.
+     */
+    public static String unknownPresence(String reason) {
+        return MAY_BE_ABSENT + reason + "}";
+    }
+
     /** True when the input could not determine the value (see {@link #unknownValue}). */
     public boolean isUnknown() {
-        return value != null && (value.equals(UNKNOWN) || value.startsWith("${unknown: ") && value.endsWith("}"));
+        return value != null && (value.equals(UNKNOWN)
+                || (value.startsWith("${unknown: ") || value.startsWith(MAY_BE_ABSENT)) && value.endsWith("}"));
+    }
+
+    /** True when the input could not determine whether the setting is there at all (see {@link #unknownPresence}). */
+    public boolean mayBeAbsent() {
+        return value != null && value.startsWith(MAY_BE_ABSENT) && value.endsWith("}");
     }
 
     /** True for the boolean true in any case. */

@@ -21,7 +21,9 @@ import java.util.Map;
  * one scenario: its id from the file name, a resource per logical id with the template's
  * {@code Type}, its {@code Properties} resolved as far as the template decides them, and the
  * line the resource starts on. A template declares everything it creates, so the inventory is
- * complete unless the template's {@code Metadata} says {@code srm: {inventory: partial}}.
+ * complete for its resources ({@link Inventory#RESOURCES}: absent evidence is MISSING), but says
+ * nothing about the account; the template's {@code Metadata} may say otherwise with
+ * {@code srm: {inventory: partial}} or {@code complete}.
  * Thread-safe: each read works on its own state.
  */
 public final class CloudFormationReader implements InputReader {
@@ -55,7 +57,7 @@ public final class CloudFormationReader implements InputReader {
             return false;
         }
         try {
-            return Template.looksLikeTemplate(parser.parse(name, bytes));
+            return Template.looksLikeTemplate(parser.parse(name, bytes, bytes.length > 16 * TemplateParser.MAX_BYTES));
         } catch (InputException | RuntimeException e) {
             return head.contains("AWSTemplateFormatVersion") || TYPED_RESOURCE.matcher(head).find() && head.contains("Resources");
         }
@@ -81,7 +83,8 @@ public final class CloudFormationReader implements InputReader {
         } catch (TemplateError e) {
             throw InputFiles.problem(name, e.where(), e.getMessage());
         }
-        Inventory inventory = "partial".equals(srm.get("inventory")) ? Inventory.PARTIAL : Inventory.COMPLETE;
+        Inventory inventory = "partial".equals(srm.get("inventory")) ? Inventory.PARTIAL
+                : "complete".equals(srm.get("inventory")) ? Inventory.COMPLETE : Inventory.RESOURCES;
         String title = template.description() == null || template.description().isBlank() ? id
                 : template.description().strip().lines().findFirst().orElse(id);
         return List.of(new Scenario(id, title, template.description(), name, inventory, srm.get("owner"), List.of(), resources,
@@ -100,9 +103,10 @@ public final class CloudFormationReader implements InputReader {
             }
         });
         String inventory = out.get("inventory");
-        if (inventory != null && !inventory.equals("partial") && !inventory.equals("complete")) {
+        if (inventory != null && !List.of("resources", "partial", "complete").contains(inventory)) {
             throw InputFiles.problem(t.file(), srm.keyPos("inventory").toString(), "/Metadata/srm/inventory: '" + inventory
-                    + "'; expected complete (the default for a template) or partial");
+                    + "'; expected resources (the default: complete for the template's resources, silent about the account),"
+                    + " partial, or complete (the template describes the whole account)");
         }
         String id = out.get("id");
         if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {

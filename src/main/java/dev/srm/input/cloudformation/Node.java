@@ -74,10 +74,18 @@ sealed interface Node permits Node.Obj, Node.Seq, Node.Scalar, Node.Unknown, Nod
         }
     }
 
-    /** A value only a deployment decides; {@code reason} names the intrinsic function behind it. */
-    record Unknown(String reason, Pos pos) implements Node {
+    /**
+     * A value only a deployment decides; {@code reason} names the intrinsic function behind it.
+     * {@code mayBeAbsent}: whether the property may not be there at all ({@code Fn::If} with an
+     * {@code AWS::NoValue} branch on a condition srm cannot decide).
+     */
+    record Unknown(String reason, Pos pos, boolean mayBeAbsent) implements Node {
         public Unknown {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        Unknown(String reason, Pos pos) {
+            this(reason, pos, false);
         }
     }
 

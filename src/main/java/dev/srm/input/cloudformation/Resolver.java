@@ -105,9 +105,6 @@ final class Resolver {
         } finally {
             evaluating.remove(evaluating.size() - 1);
         }
-        if (!t.decided()) {
-            t = new Truth(null, "condition '" + name + "' depends on " + t.reason());
-        }
         conditions.put(name, t);
         return t;
     }
@@ -444,7 +441,8 @@ final class Resolver {
         if (canonical(a).equals(canonical(b))) {
             return a;
         }
-        return new Node.Unknown("Fn::If on " + t.reason(), pos);
+        return new Node.Unknown("Fn::If on condition '" + c.text() + "', which srm cannot decide: " + t.reason(), pos,
+                a instanceof Node.Absent || b instanceof Node.Absent);
     }
 
     private Node findInMap(Node arg, Node.Pos pos) {
@@ -540,13 +538,13 @@ final class Resolver {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** A resolved value as JSON, every scalar as text; an unknown value as the marker {@code marker} makes of its reason. */
-    static JsonNode toJson(Node n, java.util.function.Function<String, String> marker) {
+    /** A resolved value as JSON, every scalar as text; an unknown value as the marker {@code marker} makes of it. */
+    static JsonNode toJson(Node n, java.util.function.Function<Node.Unknown, String> marker) {
         if (n instanceof Node.Scalar s) {
             return s.text() == null ? NODES.nullNode() : NODES.textNode(s.text());
         }
         if (n instanceof Node.Unknown u) {
-            return NODES.textNode(marker.apply(u.reason()));
+            return NODES.textNode(marker.apply(u));
         }
         if (n instanceof Node.Seq s) {
             ArrayNode a = NODES.arrayNode();
@@ -562,7 +560,7 @@ final class Resolver {
     }
 
     private static JsonNode toJson(Node n) {
-        return toJson(n, reason -> reason);
+        return toJson(n, Node.Unknown::reason);
     }
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -142,7 +142,8 @@ final class Stack {
 
     private ResourceSpec spec(Template.Resource r, Node props, List<String> notes) {
         String id = prefix + r.id();
-        JsonNode json = Resolver.toJson(props, Setting::unknownValue);
+        JsonNode json = Resolver.toJson(props, u -> u.mayBeAbsent() ? Setting.unknownPresence(u.reason())
+                : Setting.unknownValue(u.reason()));
         List<Setting> settings = new ArrayList<>();
         Settings.flatten(id, "", "", json, settings);
         Map<String, String> tags = new LinkedHashMap<>();

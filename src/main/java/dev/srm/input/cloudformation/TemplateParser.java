@@ -73,7 +73,12 @@ final class TemplateParser {
 
     /** The document's root value; every problem is one line with the place. */
     Node parse(String name, byte[] bytes) throws InputException {
-        if (bytes.length > MAX_BYTES) {
+        return parse(name, bytes, true);
+    }
+
+    /** As {@link #parse(String, byte[])}; {@code limited} false parses a template over the size limit (to recognise it). */
+    Node parse(String name, byte[] bytes, boolean limited) throws InputException {
+        if (limited && bytes.length > MAX_BYTES) {
             throw InputFiles.problem(name, "", "the template is " + bytes.length + " bytes, over the " + MAX_BYTES
                     + "-byte limit CloudFormation sets for a template (1 MB); split it into nested stacks");
         }
