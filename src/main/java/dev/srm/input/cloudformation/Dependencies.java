@@ -19,10 +19,16 @@ final class Dependencies {
     private Dependencies() {
     }
 
-    /** A circular chain of logical ids (first = last), or null when there is none. */
+    /**
+     * A circular chain of logical ids (first = last), or null when there is none. A SAM resource
+     * srm leaves unexpanded is left out: SAM rewrites its references before CloudFormation sees them.
+     */
     static List<String> cycle(Map<String, Template.Resource> resources) {
         Map<String, Set<String>> edges = new LinkedHashMap<>();
         for (Template.Resource r : resources.values()) {
+            if (r.type().startsWith("AWS::Serverless::")) {
+                continue;
+            }
             Set<String> to = new LinkedHashSet<>();
             collect(r.properties(), resources.keySet(), to);
             r.dependsOn().stream().filter(resources::containsKey).forEach(to::add);

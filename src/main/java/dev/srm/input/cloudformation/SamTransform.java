@@ -48,14 +48,17 @@ final class SamTransform {
     private static volatile Map<String, String> managedPaths;
 
     private final Template template;
+    private final java.util.function.UnaryOperator<Node> parameters;
     private final Map<String, Template.Resource> out = new LinkedHashMap<>();
     private final List<String> warnings;
+    private final List<Node> destinationPolicies = new ArrayList<>();
     private boolean implicitRestApi;
     private boolean implicitHttpApi;
     private Template.Resource firstRestEvent;
 
-    private SamTransform(Template template, List<String> warnings) {
+    private SamTransform(Template template, java.util.function.UnaryOperator<Node> parameters, List<String> warnings) {
         this.template = template;
+        this.parameters = parameters;
         this.warnings = warnings;
     }
 
@@ -64,9 +67,20 @@ final class SamTransform {
         return t.transforms().contains(NAME);
     }
 
-    /** The template with every serverless resource replaced by what SAM makes of it. */
-    static Template expand(Template t, List<String> warnings) {
-        return new SamTransform(t, warnings).run();
+    /**
+     * The template with every serverless resource replaced by what SAM makes of it.
+     * {@code parameters} resolves the parameter references SAM itself resolves (in {@code Tracing}).
+     */
+    static Template expand(Template t, java.util.function.UnaryOperator<Node> parameters, List<String> warnings) {
+        return new SamTransform(t, parameters, warnings).run();
+    }
+
+    /** The function's Tracing as SAM reads it (parameter references resolved), or null when it turns nothing on. */
+    private String tracing(Node.Obj p) {
+        Node t = p.get("Tracing");
+        Node v = t == null ? null : parameters.apply(t);
+        String mode = v instanceof Node.Scalar s ? s.text() : null;
+        return mode == null || mode.isEmpty() || mode.equals("Disabled") ? null : mode;
     }
 
     private Template run() {
@@ -146,16 +160,16 @@ final class SamTransform {
                 f.put(k, p.get(k));
             }
         }
-        if (p.get("Tracing") instanceof Node.Scalar t && t.text() != null) {
-            f.put("TracingConfig", Obj.of(Map.of("Mode", t), t.pos()));
+        if (tracing(p) != null) {
+            f.put("TracingConfig", Obj.of(Map.of("Mode", new Node.Scalar(tracing(p), p.get("Tracing").pos())), p.get("Tracing").pos()));
         }
         if (p.get("DeadLetterQueue") instanceof Node.Obj dlq && dlq.get("TargetArn") != null) {
             f.put("DeadLetterConfig", Obj.of(Map.of("TargetArn", dlq.get("TargetArn")), dlq.pos()));
         }
         Node role = p.get("Role");
         Set<String> eventPolicies = new LinkedHashSet<>();
-        if (p.get("Events") instanceof Node.Obj events) {
-            events.entries().forEach((name, e) -> event(r, name, e, eventPolicies));
+        if (p.get("Events") instanceof Node.Obj events) { // in name order, as SAM processes them
+            new java.util.TreeMap<>(events.entries()).forEach((name, e) -> event(r, name, e, eventPolicies));
         }
         if (role == null) {
             f.put("Role", getAtt(id + "Role", "Arn"));
@@ -201,6 +215,11 @@ final class SamTransform {
         } else if (uri != null) {
             f.put("Code", s3Location(uri, "S3Bucket", "S3Key", "S3ObjectVersion"));
         }
+        if (p.get("SourceKMSKeyArn") != null && f.get("Code") instanceof Node.Obj code) {
+            Map<String, Node> c = new LinkedHashMap<>(code.entries());
+            c.put("SourceKMSKeyArn", p.get("SourceKMSKeyArn"));
+            f.put("Code", Obj.of(c, code.pos()));
+        }
     }
 
     /** An S3 location: {@code s3://bucket/key}, {@code {Bucket, Key, Version}}, or a local path that packaging uploads. */
@@ -235,7 +254,7 @@ final class SamTransform {
         List<String> managed = new ArrayList<>();
         managed.add(MANAGED + "service-role/" + (p.get("DurableConfig") != null ? "AWSLambdaBasicDurableExecutionRolePolicy"
                 : "AWSLambdaBasicExecutionRole"));
-        if (p.get("Tracing") instanceof Node.Scalar t && t.text() != null && !t.text().equals("Disabled")) {
+        if (tracing(p) != null) {
             managed.add(MANAGED + "AWSXrayWriteOnlyAccess");
         }
         if (p.get("VpcConfig") != null) {
@@ -247,10 +266,12 @@ final class SamTransform {
         List<Node> inline = new ArrayList<>();
         if (p.get("DeadLetterQueue") instanceof Node.Obj dlq && dlq.get("Type") instanceof Node.Scalar type) {
             String action = "SQS".equals(type.text()) ? "sqs:SendMessage" : "sns:Publish";
-            inline.add(policy(r.id() + "RolePolicy" + "DeadLetterQueue", statements(List.of(statement(action, dlq.get("TargetArn"))))));
+            inline.add(policy("DeadLetterQueuePolicy", statements(List.of(statement(action, dlq.get("TargetArn"))))));
         }
         List<Node> managedNodes = new ArrayList<>(managed.stream().map(m -> (Node) Node.Scalar.of(m)).toList());
         policies(r, p.get("Policies"), r.id() + "Role", managedNodes, inline);
+        inline.addAll(destinationPolicies);
+        destinationPolicies.clear();
         for (String e : eventPolicies) {
             Node arn = Node.Scalar.of(MANAGED + e);
             if (managedNodes.stream().noneMatch(n -> Resolver.canonical(n).equals(Resolver.canonical(arn)))) {
@@ -354,18 +375,49 @@ final class SamTransform {
                     firstRestEvent = firstRestEvent == null ? fn : firstRestEvent;
                     api = ref("ServerlessHttpApi");
                 }
+                if (p.get("Path") != null && catchAllHttpEvent(fn, api)) {
+                    return; // SAM gives the function one permission on the API, that of its catch-all route
+                }
                 out.put(id + "Permission", permission(fn, id + "Permission", "apigateway.amazonaws.com", sourceArn(api)));
             }
             case "S3" -> out.put(id + "Permission", permission(fn, id + "Permission", "s3.amazonaws.com", null));
             case "SNS" -> {
+                Node sqs = p.get("SqsSubscription");
+                boolean viaQueue = sqs instanceof Node.Obj || sqs instanceof Node.Scalar s && "true".equals(s.text());
                 Map<String, Node> sub = new LinkedHashMap<>();
-                sub.put("Endpoint", getAtt(fn.id(), "Arn"));
-                sub.put("Protocol", Node.Scalar.of("lambda"));
+                Node queueArn = null;
+                if (viaQueue) {
+                    Node.Obj q = sqs instanceof Node.Obj o ? o : Template.EMPTY;
+                    queueArn = q.get("QueueArn");
+                    if (queueArn == null) {
+                        out.put(id + "Queue", derived(fn, id + "Queue", "AWS::SQS::Queue", Map.of()));
+                        queueArn = getAtt(id + "Queue", "Arn");
+                    }
+                    Node queueUrl = q.get("QueueUrl") != null ? q.get("QueueUrl") : ref(id + "Queue");
+                    Node statement = Obj.of(ordered("Action", Node.Scalar.of("sqs:SendMessage"),
+                            "Condition", Obj.of(Map.of("ArnEquals", Obj.of(Map.of("aws:SourceArn", p.get("Topic")), fn.pos())), fn.pos()),
+                            "Effect", Node.Scalar.of("Allow"), "Principal", Node.Scalar.of("*"), "Resource", queueArn), fn.pos());
+                    out.put(id + "QueuePolicy", derived(fn, id + "QueuePolicy", "AWS::SQS::QueuePolicy", ordered(
+                            "PolicyDocument", statements(List.of(statement)), "Queues", new Node.Seq(List.of(queueUrl), fn.pos()))));
+                    Map<String, Node> esm = new LinkedHashMap<>();
+                    esm.put("BatchSize", q.get("BatchSize") != null ? q.get("BatchSize") : Node.Scalar.of("10"));
+                    esm.put("Enabled", q.get("Enabled") != null ? q.get("Enabled") : Node.Scalar.of("true"));
+                    esm.put("EventSourceArn", queueArn);
+                    esm.put("FunctionName", ref(fn.id()));
+                    out.put(id + "EventSourceMapping", derived(fn, id + "EventSourceMapping", "AWS::Lambda::EventSourceMapping", esm));
+                    eventPolicies.add(EVENT_POLICIES.get("SQS"));
+                }
+                sub.put("Endpoint", viaQueue ? queueArn : getAtt(fn.id(), "Arn"));
+                sub.put("Protocol", Node.Scalar.of(viaQueue ? "sqs" : "lambda"));
                 put(sub, "TopicArn", p.get("Topic"));
                 put(sub, "FilterPolicy", p.get("FilterPolicy"));
+                put(sub, "FilterPolicyScope", p.get("FilterPolicyScope"));
+                put(sub, "RedrivePolicy", p.get("RedrivePolicy"));
                 put(sub, "Region", p.get("Region"));
                 out.put(id, derived(fn, id, "AWS::SNS::Subscription", sub));
-                out.put(id + "Permission", permission(fn, id + "Permission", "sns.amazonaws.com", p.get("Topic")));
+                if (!viaQueue) {
+                    out.put(id + "Permission", permission(fn, id + "Permission", "sns.amazonaws.com", p.get("Topic")));
+                }
             }
             case "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB" -> {
                 Map<String, Node> m = new LinkedHashMap<>();
@@ -378,6 +430,7 @@ final class SamTransform {
                         m.putIfAbsent(k, v);
                     }
                 });
+                destinationPolicy(fn, id, m);
                 out.put(id, derived(fn, id, "AWS::Lambda::EventSourceMapping", m));
                 if (EVENT_POLICIES.containsKey(type)) {
                     eventPolicies.add(EVENT_POLICIES.get(type));
@@ -412,6 +465,48 @@ final class SamTransform {
             case "Cognito" -> out.put(id + "Permission", permission(fn, id + "Permission", "cognito-idp.amazonaws.com", null));
             default -> warnings.add(fn.id() + ": SAM event type " + type + " (event " + name + ") is not expanded");
         }
+    }
+
+    /** Whether the function has an HttpApi event without a path (the $default route) on the same API. */
+    private static boolean catchAllHttpEvent(Template.Resource fn, Node api) {
+        if (!(fn.propertyMap().get("Events") instanceof Node.Obj events)) {
+            return false;
+        }
+        for (Node e : events.entries().values()) {
+            Node.Obj ev = e instanceof Node.Obj o ? o : Template.EMPTY;
+            Node.Obj props = ev.get("Properties") instanceof Node.Obj o ? o : Template.EMPTY;
+            Node other = props.get("ApiId") == null ? ref("ServerlessHttpApi") : props.get("ApiId");
+            if ("HttpApi".equals(text(ev.get("Type"), null)) && props.get("Path") == null
+                    && Resolver.canonical(other).equals(Resolver.canonical(api))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An event source mapping's failure destination, as SAM writes it: the destination's
+     * {@code Type} (SQS or SNS) leaves the mapping and becomes a policy on the function's role.
+     */
+    private void destinationPolicy(Template.Resource fn, String id, Map<String, Node> mapping) {
+        if (!(mapping.get("DestinationConfig") instanceof Node.Obj dc)) {
+            if (mapping.get("DestinationConfig") instanceof Node.Scalar s && (s.text() == null || s.text().isEmpty())) {
+                mapping.remove("DestinationConfig");
+            }
+            return;
+        }
+        if (!(dc.get("OnFailure") instanceof Node.Obj onFailure) || !(onFailure.get("Type") instanceof Node.Scalar t)) {
+            if (dc.entries().isEmpty() || !(dc.get("OnFailure") instanceof Node.Obj)) {
+                mapping.remove("DestinationConfig");
+            }
+            return;
+        }
+        Map<String, Node> of = new LinkedHashMap<>(onFailure.entries());
+        of.remove("Type");
+        mapping.put("DestinationConfig", Obj.of(ordered("OnFailure", Obj.of(of, onFailure.pos())), dc.pos()));
+        boolean sqs = "SQS".equals(t.text());
+        destinationPolicies.add(policy(id + (sqs ? "SQSPolicy" : "SNSPolicy"), Obj.of(ordered("Statement", new Node.Seq(List.of(
+                statement(sqs ? "sqs:SendMessage" : "sns:publish", onFailure.get("Destination"))), fn.pos())), fn.pos())));
     }
 
     private static Node sourceArn(Node api) {
@@ -486,18 +581,14 @@ final class SamTransform {
 
     private void httpApi(Template.Resource r, String id) {
         Node.Obj p = r.propertyMap();
-        Map<String, Node> api = new LinkedHashMap<>();
-        api.put("Name", p.get("Name") != null ? p.get("Name") : ref("AWS::StackName"));
-        api.put("ProtocolType", Node.Scalar.of("HTTP"));
+        Map<String, Node> api = new LinkedHashMap<>(); // name, CORS and tags go into the OpenAPI body SAM generates
         put(api, "Body", p.get("DefinitionBody"));
         if (p.get("DefinitionUri") != null) {
             api.put("BodyS3Location", s3Location(p.get("DefinitionUri"), "Bucket", "Key", "Version"));
         }
-        put(api, "CorsConfiguration", p.get("CorsConfiguration") instanceof Node.Obj ? p.get("CorsConfiguration") : null);
         put(api, "DisableExecuteApiEndpoint", p.get("DisableExecuteApiEndpoint"));
         put(api, "Description", p.get("Description"));
         put(api, "FailOnWarnings", p.get("FailOnWarnings"));
-        api.put("Tags", tagMap(p.get("Tags"), "httpapi:createdBy"));
         out.put(id, new Template.Resource(id, "AWS::ApiGatewayV2::Api", Obj.of(api, r.pos()), r.condition(), r.dependsOn(),
                 r.metadata(), r.pos(), id.equals(r.id()) ? "created by SAM from AWS::Serverless::HttpApi " + id
                 : "created by SAM for the HttpApi events of " + r.id()));
@@ -507,12 +598,42 @@ final class SamTransform {
         stage.put("StageName", p.get("StageName") != null ? p.get("StageName") : Node.Scalar.of("$default"));
         put(stage, "AccessLogSettings", p.get("AccessLogSettings"));
         put(stage, "DefaultRouteSettings", p.get("DefaultRouteSettings"));
-        put(stage, "RouteSettings", p.get("RouteSettings"));
+        put(stage, "RouteSettings", routeSettings(id, p.get("RouteSettings")));
         put(stage, "StageVariables", p.get("StageVariables"));
         stage.put("Tags", tagMap(p.get("Tags"), "httpapi:createdBy"));
         String stageId = id + (p.get("StageName") instanceof Node.Scalar s && s.text() != null
                 ? s.text().replaceAll("[^A-Za-z0-9]", "") + "Stage" : "ApiGatewayDefaultStage");
         out.put(stageId, derived(r, stageId, "AWS::ApiGatewayV2::Stage", stage));
+    }
+
+    /** A stage's RouteSettings, with what each HttpApi event of a function sets for its route merged in (the event wins). */
+    private Node routeSettings(String apiId, Node stageSettings) {
+        Map<String, Node> routes = new LinkedHashMap<>(stageSettings instanceof Node.Obj o && o.function() == null ? o.entries() : Map.of());
+        for (Template.Resource r : template.resources().values()) {
+            if (!"AWS::Serverless::Function".equals(r.type()) || !(r.propertyMap().get("Events") instanceof Node.Obj events)) {
+                continue;
+            }
+            for (Node e : events.entries().values()) {
+                Node.Obj ev = e instanceof Node.Obj o ? o : Template.EMPTY;
+                Node.Obj props = ev.get("Properties") instanceof Node.Obj o ? o : Template.EMPTY;
+                boolean mine = "HttpApi".equals(ev.get("Type") instanceof Node.Scalar s ? s.text() : null)
+                        && (props.get("ApiId") == null ? apiId.equals("ServerlessHttpApi") : refersTo(props.get("ApiId"), apiId));
+                if (mine && props.get("RouteSettings") != null) {
+                    String route = props.get("Path") == null ? "$default" : (text(props.get("Method"), "ANY").toUpperCase(java.util.Locale.ROOT)
+                            + " " + text(props.get("Path"), "/"));
+                    routes.put(route, merge(routes.getOrDefault(route, Template.EMPTY), props.get("RouteSettings")));
+                }
+            }
+        }
+        return routes.isEmpty() ? stageSettings : Obj.of(routes, stageSettings == null ? Node.Pos.NONE : stageSettings.pos());
+    }
+
+    private static boolean refersTo(Node n, String id) {
+        return n instanceof Node.Obj o && o.get("Ref") instanceof Node.Scalar s && id.equals(s.text());
+    }
+
+    private static String text(Node n, String fallback) {
+        return n instanceof Node.Scalar s && s.text() != null ? s.text() : fallback;
     }
 
     private void simpleTable(Template.Resource r) {
@@ -566,9 +687,7 @@ final class SamTransform {
             List<Node> managed = new ArrayList<>();
             List<Node> inline = new ArrayList<>();
             policies(r, p.get("Policies"), r.id() + "Role", managed, inline);
-            if (!managed.isEmpty()) {
-                role.put("ManagedPolicyArns", new Node.Seq(managed, r.pos()));
-            }
+            role.put("ManagedPolicyArns", new Node.Seq(managed, r.pos()));
             if (!inline.isEmpty()) {
                 role.put("Policies", new Node.Seq(inline, r.pos()));
             }

@@ -54,15 +54,16 @@ final class Stack {
         this.parentLine = parentLine;
         this.chain = List.copyOf(chain);
         this.warnings = warnings;
-        this.template = transform(raw, warnings);
-        Map<String, Node> parameters = ParameterValues.of(template, given, sources, warnings);
-        this.resolver = new Resolver(template, parameters, Pseudo.values(stackName, given), prefix, this::output);
+        Map<String, Node> parameters = ParameterValues.of(raw, given, sources, warnings);
+        Map<String, Node> pseudo = Pseudo.values(stackName, given);
+        this.template = transform(raw, new Resolver(raw, parameters, pseudo, prefix, null)::resolve, warnings);
+        this.resolver = new Resolver(template, parameters, pseudo, prefix, this::output);
     }
 
-    private Template transform(Template raw, List<String> out) {
+    private Template transform(Template raw, java.util.function.UnaryOperator<Node> parameterRefs, List<String> out) {
         Template t = raw;
         if (SamTransform.applies(t)) {
-            t = SamTransform.expand(t, out);
+            t = SamTransform.expand(t, parameterRefs, out);
         }
         for (String name : t.transforms()) {
             if (!LANGUAGE.contains(name)) {
