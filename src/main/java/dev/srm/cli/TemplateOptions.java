@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Values for the parameters of CloudFormation templates, as {@code aws cloudformation deploy} takes them. */
 final class TemplateOptions {
-    @Option(names = "--parameter", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+    @Option(names = "--parameter", paramLabel = "NAME=VALUE",
             description = "A value for a template parameter, overriding its Default (repeatable). AWS::Region and the other"
                     + " pseudo parameters may be given too.")
     Map<String, String> parameters = new LinkedHashMap<>();
