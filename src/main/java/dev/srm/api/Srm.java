@@ -6,6 +6,7 @@ import dev.srm.engine.Triager;
 import dev.srm.input.InputException;
 import dev.srm.model.InputFormat;
 import dev.srm.input.Inputs;
+import dev.srm.input.cloudformation.TemplateParameters;
 import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.model.Evaluation;
 import dev.srm.model.PackValidation;
@@ -138,8 +139,9 @@ public final class Srm {
 
     /** Evaluates files and directories of scenarios; an unreadable input is recorded and the rest still run. */
     public EvaluateResult evaluate(EvaluateRequest request) {
-        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), inputs.groupedBy(request.groupBy()))
-                .run(request.paths(), request.inputFormat(), request.explain());
+        Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy()); // a parameters file that cannot be read is answered before compiling
+        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), forRequest).run(request.paths(), request.inputFormat(),
+                request.explain());
         return new EvaluateResult(r.evaluations(), r.problems());
     }
 
@@ -170,7 +172,8 @@ public final class Srm {
     public TriageResult triage(TriageRequest request, Naming naming) {
         TriageInput input = new TriageInput(request.file, request.asff, request.id, request.resource, request.service, request.kind,
                 request.layer, request.summary, request.detectedBy, request.config, request.ownerTag);
-        TriageRun run = new TriageRun(services, incidents, reader, naming == Naming.FLAGS ? TriageField.FLAGS : TriageField.FIELDS);
+        TriageRun run = new TriageRun(services, incidents, inputs(request.templates), naming == Naming.FLAGS ? TriageField.FLAGS
+                : TriageField.FIELDS);
         List<Scenario> scenarios;
         try {
             scenarios = run.prepare(input); // input is checked before the rules are compiled
@@ -193,7 +196,8 @@ public final class Srm {
      * written throws with exit code INTERNAL and leaves the previous reports as they were.
      */
     public AuditResult audit(AuditRequest request) {
-        AuditRun run = new AuditRun(new Evaluator(pack()), inputs.groupedBy(request.groupBy()), request.inputFormat(), request.jobs());
+        Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy());
+        AuditRun run = new AuditRun(new Evaluator(pack()), forRequest, request.inputFormat(), request.jobs());
         List<AtomicFile> files = new ArrayList<>();
         List<AuditRenderer> renderers = new ArrayList<>();
         try {
@@ -236,6 +240,19 @@ public final class Srm {
             }
         } catch (IOException e) {
             throw SrmException.output("cannot write the reports: " + e.getMessage());
+        }
+    }
+
+    /** The inputs of a request: templates read with its parameter values (a file that cannot be read throws INPUT). */
+    private Inputs inputs(TemplateInputs templates) {
+        if (templates.isEmpty()) {
+            return inputs;
+        }
+        try {
+            TemplateParameters values = templates.file() == null ? TemplateParameters.NONE : TemplateParameters.read(templates.file());
+            return new Inputs(values.plus(TemplateParameters.of(templates.parameters())));
+        } catch (InputException e) {
+            throw SrmException.input(List.of(e.problem().toString()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.facts.Notice;
 import dev.srm.facts.Resource;
 import dev.srm.facts.ScenarioContext;
 import dev.srm.facts.Setting;
@@ -59,7 +60,7 @@ public final class Evaluator {
     }
 
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = facts(scenario, warnings, true);
         KieSession session = pack.newSession();
         Tracer tracer = explain ? new Tracer() : null;
@@ -106,6 +107,7 @@ public final class Evaluator {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
             facts.addAll(spec.settings());
+            spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
             if (checkKeys) {
                 warnUnknownKeys(spec, resource, catalog, scenario, warnings);
             }

@@ -42,7 +42,7 @@ public final class Triager {
         if (scenario.resource(spec.resource()) == null) {
             throw new IllegalArgumentException("the incident names resource '" + spec.resource() + "', which the scenario does not contain");
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
         facts.addAll(pack.controls().values()); // triage rules read any control's definition, applied or not
         for (IncidentCatalog.Kind k : pack.incidents().kinds()) {

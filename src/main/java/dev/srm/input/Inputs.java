@@ -3,6 +3,8 @@ package dev.srm.input;
 import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
 import dev.srm.input.config.ConfigReader;
+import dev.srm.input.cloudformation.CloudFormationReader;
+import dev.srm.input.cloudformation.TemplateParameters;
 import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.input.terraform.TerraformReader;
 import dev.srm.model.Scenario;
@@ -22,7 +24,12 @@ public final class Inputs {
 
     /** The readers of every format srm knows. */
     public Inputs() {
-        this(List.of(new TerraformReader(), new ConfigReader(GroupBy.account)));
+        this(TemplateParameters.NONE);
+    }
+
+    /** The readers of every format srm knows, templates reading their parameters from {@code parameters}. */
+    public Inputs(TemplateParameters parameters) {
+        this(List.of(new CloudFormationReader(parameters), new TerraformReader(), new ConfigReader(GroupBy.account)));
     }
 
     /** The scenario reader plus these readers, asked in order when the format is detected. */
