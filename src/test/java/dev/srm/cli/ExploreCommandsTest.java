@@ -34,7 +34,7 @@ class ExploreCommandsTest {
         JsonNode row = JSON.readTree(zip.out()).path("rows").get(0);
         assertThat(row.path("variant").asText()).isEqualTo("zip");
         assertThat(layer(row, "guest-os-and-app-patching").path("party").asText()).isEqualTo("SHARED"); // AWS: OS and runtime; customer: code
-        assertThat(layer(row, "guest-os-and-app-patching").path("source").asText()).startsWith("https://");
+        assertThat(layer(row, "guest-os-and-app-patching").path("duties").get(0).path("source").asText()).startsWith("https://");
 
         CliRun image = CliRun.of("matrix", "Lambda", "--config", "PackageType=Image", "--format", "json");
         JsonNode imageRow = JSON.readTree(image.out()).path("rows").get(0);

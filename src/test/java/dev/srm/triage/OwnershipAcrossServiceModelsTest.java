@@ -51,7 +51,7 @@ class OwnershipAcrossServiceModelsTest {
     @Test
     void on_a_zip_function_naming_the_layer_picks_one_owner_runtime_aws_dependencies_customer() {
         assertThat(Triages.on("Lambda", "unpatched-vulnerability").layer("guest-os-and-app-patching").triage().owner().name())
-                .isEqualTo("AWS");
+                .isEqualTo("SHARED");
         assertThat(Triages.on("Lambda", "unpatched-vulnerability").layer("application-security").triage().owner().name())
                 .isEqualTo("CUSTOMER");
     }
@@ -70,8 +70,8 @@ class OwnershipAcrossServiceModelsTest {
     @ParameterizedTest(name = "malware on {0} {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             EC2    |                         | CUSTOMER | guest-os-and-app-patching
-            RDS    |                         | AWS      | guest-os-and-app-patching
-            RDS    | Engine=custom-oracle-ee | CUSTOMER | guest-os-and-app-patching
+            RDS    |                         | SHARED   | guest-os-and-app-patching
+            RDS    | Engine=custom-oracle-ee | SHARED   | guest-os-and-app-patching
             Lambda |                         | CUSTOMER | application-security
             ECS    | LaunchType=FARGATE      | CUSTOMER | application-security
             """)
