@@ -54,6 +54,10 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
                 return ExitCode.USAGE.code();
             }
+            if (ex instanceof dev.srm.model.RulesLoopException) {
+                commandLine.getErr().println("srm: " + ex.getMessage() + " (check the rules given with --rules or --extra-rules)");
+                return ExitCode.INPUT.code();
+            }
             commandLine.getErr().println("srm: internal error: " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
             if (System.getenv("SRM_DEBUG") != null) {

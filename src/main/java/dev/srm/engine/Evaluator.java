@@ -82,8 +82,7 @@ public final class Evaluator {
             }
             int firings = session.fireAllRules(MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
-                throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times on scenario '" + scenario.id()
-                        + "' without settling: a rule is looping");
+                throw new dev.srm.model.RulesLoopException(MAX_FIRINGS, "scenario '" + scenario.id() + "'");
             }
             Collection<? extends Object> objects = session.getObjects();
             return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects);

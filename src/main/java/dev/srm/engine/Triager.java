@@ -66,8 +66,7 @@ public final class Triager {
             facts.forEach(session::insert);
             int fired = session.fireAllRules(Evaluator.MAX_FIRINGS);
             if (fired >= Evaluator.MAX_FIRINGS) {
-                throw new IllegalStateException("the rules fired " + Evaluator.MAX_FIRINGS + " times on incident '" + spec.id()
-                        + "' without settling: a rule is looping");
+                throw new dev.srm.model.RulesLoopException(Evaluator.MAX_FIRINGS, "incident '" + spec.id() + "'");
             }
             return new TriageAssembler(pack, scenario, warnings).assemble(session.getObjects());
         } finally {

@@ -112,6 +112,8 @@ final class JavalinServer implements Server {
             config.routes.exception(HttpError.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of(e.getStatus(), "http",
                     e.getMessage() == null ? "Error" : e.getMessage(), e.getMessage() == null ? "HTTP " + e.getStatus() : e.getMessage())));
+            config.routes.exception(dev.srm.model.RulesLoopException.class, (e, ctx) -> problem(ctx, Problem.of(503, "rules-loop",
+                    "Rules did not settle", e.getMessage() + "; the request was stopped")));
             config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, Problem.of(500, "internal", "Internal error",
                     "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
                             : ": " + e.getMessage().lines().findFirst().orElse("")))));

@@ -33,16 +33,16 @@ class ExploreCommandsTest {
         assertThat(zip.code()).isZero();
         JsonNode row = JSON.readTree(zip.out()).path("rows").get(0);
         assertThat(row.path("variant").asText()).isEqualTo("zip");
-        assertThat(layer(row, "guest-os-and-app-patching").path("party").asText()).isEqualTo("AWS");
-        assertThat(layer(row, "guest-os-and-app-patching").path("source").asText()).startsWith("https://");
+        assertThat(layer(row, "guest-os-and-app-patching").path("party").asText()).isEqualTo("SHARED"); // AWS: OS and runtime; customer: code
+        assertThat(layer(row, "guest-os-and-app-patching").path("duties").get(0).path("source").asText()).startsWith("https://");
 
         CliRun image = CliRun.of("matrix", "Lambda", "--config", "PackageType=Image", "--format", "json");
         JsonNode imageRow = JSON.readTree(image.out()).path("rows").get(0);
         assertThat(imageRow.path("variant").asText()).isEqualTo("container-image");
-        assertThat(layer(imageRow, "guest-os-and-app-patching").path("party").asText()).isEqualTo("CUSTOMER");
+        assertThat(layer(imageRow, "guest-os-and-app-patching").path("party").asText()).isEqualTo("SHARED"); // the runtime moves into the image
 
         CliRun text = CliRun.of("matrix", "Lambda");
-        assertThat(text.out()).startsWith("Lambda zip (SERVERLESS)").contains("guest-os-and-app-patching       AWS")
+        assertThat(text.out()).startsWith("Lambda zip (SERVERLESS)").contains("guest-os-and-app-patching       SHARED")
                 .contains("Customer controls (").contains("Security Hub Lambda.");
     }
 
@@ -74,7 +74,7 @@ class ExploreCommandsTest {
         CliRun text = CliRun.of("compare", "EC2", "Lambda");
         assertThat(text.code()).isZero();
         assertThat(text.out()).startsWith("EC2 instance (IAAS) -> Lambda zip (SERVERLESS)")
-                .contains("Moves to AWS (the customer does less):\n  guest-os-and-app-patching")
+                .contains("Moves to AWS (the customer does less):\n").contains("guest-os-and-app-patching / os-patching")
                 .contains("Controls that disappear (").contains("ec2-imdsv2");
         JsonNode services = JSON.readTree(CliRun.of("compare", "EC2", "Lambda", "--format", "json").out());
         Path ec2 = dir.resolve("ec2.yaml");
@@ -94,7 +94,7 @@ class ExploreCommandsTest {
         CliRun md = CliRun.of("crm", AUDIT.toString(), "--framework", "cis-aws");
         assertThat(md.code()).isZero();
         assertThat(md.out()).contains("## CIS AWS Foundations Benchmark (cis-aws-foundations)")
-                .contains("| v1.4.0/3.2 | customer | UNKNOWN | cloudtrail-log-file-validation (UNKNOWN 1) |");
+                .contains("| v1.4.0/3.2 | shared | UNKNOWN | cloudtrail-log-file-validation (UNKNOWN 1) |");
         JsonNode json = JSON.readTree(CliRun.of("crm", AUDIT.toString(), "--format", "json").out());
         assertThat(json.path("frameworks")).hasSize(3);
         assertThat(json.path("scenarios").asInt()).isEqualTo(8);
