@@ -1,5 +1,6 @@
 package dev.srm.api;
 
+import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
 import dev.srm.model.Evaluation;
 import dev.srm.report.audit.AuditFormat;
@@ -19,9 +20,11 @@ import java.util.List;
  * @param outDir  the directory the reports go to, or null when the one format goes to {@code stdout}
  * @param stdout  where a single report goes when {@code outDir} is null; flushed, never closed
  * @param inputFormat the files' format; {@code auto} detects each one by content (standard input is JSON Lines of scenarios)
+ * @param groupBy how an inventory of many accounts becomes scenarios (AWS Config): per account, or per account and Region
+ * @param templates   values for CloudFormation template parameters ({@code --parameter}, a parameters file)
  */
 public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
-                           Listener listener, InputFormat inputFormat) {
+                           Listener listener, InputFormat inputFormat, GroupBy groupBy, TemplateInputs templates) {
     /** Told how the run goes, on the calling thread. */
     public interface Listener {
         /** The inputs are read: this many scenarios will be evaluated. */
@@ -50,6 +53,25 @@ public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<A
         }
         listener = listener == null ? new Listener() { } : listener;
         inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
+        groupBy = groupBy == null ? GroupBy.account : groupBy;
+        templates = templates == null ? TemplateInputs.NONE : templates;
+    }
+
+    /** A request grouping inventories per account. */
+    public AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
+                        Listener listener, InputFormat inputFormat) {
+        this(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, GroupBy.account, TemplateInputs.NONE);
+    }
+
+    /** A request whose templates' parameters take these values. */
+    public AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
+                        Listener listener, InputFormat inputFormat, TemplateInputs templates) {
+        this(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, GroupBy.account, templates);
+    }
+
+    /** This request with inventories grouped as {@code by} says. */
+    public AuditRequest groupBy(GroupBy by) {
+        return new AuditRequest(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, by, templates);
     }
 
     /** Every format, written into {@code dir}, on as many threads as there are cores. */

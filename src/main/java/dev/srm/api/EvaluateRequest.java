@@ -1,5 +1,6 @@
 package dev.srm.api;
 
+import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
 
 import java.nio.file.Path;
@@ -12,14 +13,22 @@ import java.util.List;
  *
  * @param inputFormat the files' format; {@code auto} detects each one by its content
  * @param explain     every conclusion carries the chain of rules behind it
+ * @param groupBy     how an inventory of many accounts becomes scenarios (AWS Config): per account, or per account and Region
+ * @param templates   values for CloudFormation template parameters ({@code --parameter}, a parameters file)
  */
-public record EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean explain) {
+public record EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean explain, GroupBy groupBy, TemplateInputs templates) {
     public EvaluateRequest {
         paths = List.copyOf(paths);
         inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
+        groupBy = groupBy == null ? GroupBy.account : groupBy;
+        templates = templates == null ? TemplateInputs.NONE : templates;
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: give at least one file or directory");
         }
+    }
+
+    public EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean explain) {
+        this(paths, inputFormat, explain, GroupBy.account, TemplateInputs.NONE);
     }
 
     public static EvaluateRequest of(Path... paths) {
@@ -31,10 +40,19 @@ public record EvaluateRequest(List<Path> paths, InputFormat inputFormat, boolean
     }
 
     public EvaluateRequest explain(boolean on) {
-        return new EvaluateRequest(paths, inputFormat, on);
+        return new EvaluateRequest(paths, inputFormat, on, groupBy, templates);
     }
 
     public EvaluateRequest inputFormat(InputFormat format) {
-        return new EvaluateRequest(paths, format, explain);
+        return new EvaluateRequest(paths, format, explain, groupBy, templates);
+    }
+
+    public EvaluateRequest groupBy(GroupBy by) {
+        return new EvaluateRequest(paths, inputFormat, explain, by, templates);
+    }
+
+    /** This request with values for the templates' parameters. */
+    public EvaluateRequest templates(TemplateInputs values) {
+        return new EvaluateRequest(paths, inputFormat, explain, groupBy, values);
     }
 }

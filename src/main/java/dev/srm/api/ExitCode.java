@@ -23,7 +23,10 @@ public enum ExitCode {
         TRIAGE(OK, INTERNAL, USAGE, INPUT),
         TEST(OK, INTERNAL, USAGE, INPUT, EXPECTATIONS),
         RULES(OK, INTERNAL, USAGE, INPUT),
-        SCHEMA(OK, INTERNAL, USAGE);
+        SCHEMA(OK, INTERNAL, USAGE),
+        IMPORT(OK, INTERNAL, USAGE, INPUT),
+        /** matrix, compare, crm and serve: no finding decides their code. */
+        EXPLORE(OK, INTERNAL, USAGE, INPUT);
 
         private final ExitCode[] codes;
 
@@ -78,6 +81,17 @@ public enum ExitCode {
                 default -> meaning;
             };
             case SCHEMA -> this == OK ? "the schema was printed" : meaning;
+            case EXPLORE -> switch (this) {
+                case OK -> "done (serve: stopped by SIGTERM or Ctrl-C)";
+                case INPUT -> "an input (scenario, results file or rules) could not be read or validated";
+                default -> meaning;
+            };
+            case IMPORT -> switch (this) {
+                case OK -> "every input was read and its scenarios written";
+                case INPUT -> "an input could not be read; the scenarios of the others were still written";
+                case INTERNAL -> "internal error, or a scenario file could not be written";
+                default -> meaning;
+            };
             default -> meaning;
         };
     }

@@ -6,6 +6,7 @@ import dev.srm.engine.Triager;
 import dev.srm.input.InputException;
 import dev.srm.model.InputFormat;
 import dev.srm.input.Inputs;
+import dev.srm.input.cloudformation.TemplateParameters;
 import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
@@ -15,18 +16,25 @@ import dev.srm.model.RuleDetail;
 import dev.srm.model.RuleInfo;
 import dev.srm.model.Scenario;
 import dev.srm.model.Triage;
+import dev.srm.model.matrix.Comparison;
+import dev.srm.model.matrix.Crm;
+import dev.srm.model.matrix.Matrix;
+import dev.srm.model.matrix.Row;
 import dev.srm.report.AtomicFile;
 import dev.srm.report.audit.AuditCatalog;
 import dev.srm.report.audit.AuditFormat;
 import dev.srm.report.audit.AuditRenderer;
 import dev.srm.report.audit.Portfolio;
 import dev.srm.report.audit.PortfolioBuilder;
+import dev.srm.model.DutyInfo;
+import dev.srm.rules.DutyTable;
 import dev.srm.rules.IncidentCatalog;
 import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
 import dev.srm.rules.ServiceCatalog;
 import dev.srm.run.AuditRun;
 import dev.srm.run.EvaluationRun;
+import dev.srm.run.ImportRun;
 import dev.srm.run.RuleInspection;
 import dev.srm.run.ScenarioTestRun;
 import dev.srm.run.TriageException;
@@ -137,7 +145,9 @@ public final class Srm {
 
     /** Evaluates files and directories of scenarios; an unreadable input is recorded and the rest still run. */
     public EvaluateResult evaluate(EvaluateRequest request) {
-        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), inputs).run(request.paths(), request.inputFormat(), request.explain());
+        Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy()); // a parameters file that cannot be read is answered before compiling
+        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), forRequest).run(request.paths(), request.inputFormat(),
+                request.explain());
         return new EvaluateResult(r.evaluations(), r.problems());
     }
 
@@ -202,7 +212,8 @@ public final class Srm {
     public TriageResult triage(TriageRequest request, Naming naming) {
         TriageInput input = new TriageInput(request.file, request.asff, request.id, request.resource, request.service, request.kind,
                 request.layer, request.summary, request.detectedBy, request.config, request.ownerTag);
-        TriageRun run = new TriageRun(services, incidents, reader, naming == Naming.FLAGS ? TriageField.FLAGS : TriageField.FIELDS);
+        TriageRun run = new TriageRun(services, incidents, inputs(request.templates), naming == Naming.FLAGS ? TriageField.FLAGS
+                : TriageField.FIELDS);
         List<Scenario> scenarios;
         try {
             scenarios = run.prepare(input); // input is checked before the rules are compiled
@@ -225,7 +236,8 @@ public final class Srm {
      * written throws with exit code INTERNAL and leaves the previous reports as they were.
      */
     public AuditResult audit(AuditRequest request) {
-        AuditRun run = new AuditRun(new Evaluator(pack()), inputs, request.inputFormat(), request.jobs());
+        Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy());
+        AuditRun run = new AuditRun(new Evaluator(pack()), forRequest, request.inputFormat(), request.jobs());
         List<AtomicFile> files = new ArrayList<>();
         List<AuditRenderer> renderers = new ArrayList<>();
         try {
@@ -297,6 +309,17 @@ public final class Srm {
      */
     public static List<InputProblem> duplicateIds(String id, Collection<String> inputs) {
         return AuditRun.duplicateIds(id, inputs);
+    /** The inputs of a request: templates read with its parameter values (a file that cannot be read throws INPUT). */
+    private Inputs inputs(TemplateInputs templates) {
+        if (templates.isEmpty()) {
+            return inputs;
+        }
+        try {
+            TemplateParameters values = templates.file() == null ? TemplateParameters.NONE : TemplateParameters.read(templates.file());
+            return new Inputs(values.plus(TemplateParameters.of(templates.parameters())));
+        } catch (InputException e) {
+            throw SrmException.input(List.of(e.problem().toString()));
+        }
     }
 
     /** Standard output for a report: flushed by the renderer, never closed by it. */
@@ -311,6 +334,141 @@ public final class Srm {
         }
     }
 
+    // ---------------------------------------------------------------- matrix, compare, crm
+
+    /** The responsibility matrix of services and variants; messages name the request's parts as fields ({@code config}). */
+    public Matrix matrix(MatrixRequest request) {
+        return matrix(request, Naming.FIELDS);
+    }
+
+    /**
+     * The responsibility matrix of services and variants (all catalogued services when none is
+     * named), each row computed by the rules on a synthetic scenario of one resource.
+     */
+    public Matrix matrix(MatrixRequest request, Naming naming) {
+        Subjects subjects = subjects(naming);
+        Map<String, String> config = subjects.config(request.config());
+        List<Subjects.Subject> parsed = new ArrayList<>();
+        if (request.subjects().isEmpty()) {
+            subjects.all().forEach(s -> parsed.add(subjects.parse(s.name())));
+        } else {
+            request.subjects().forEach(s -> parsed.add(subjects.parse(s)));
+        }
+        List<Row> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Subjects.Subject s : parsed) {
+            for (Subjects.Evaluated e : subjects.rows(s, config)) {
+                rows.add(e.row());
+                warnings.addAll(e.warnings());
+            }
+        }
+        return new Matrix(dev.srm.model.Layers.ALL, rows, warnings);
+    }
+
+    /** What moves between two designs: services, variants or (when the request allows files) scenario files. */
+    public Comparison compare(CompareRequest request) {
+        return compare(request, Naming.FIELDS);
+    }
+
+    /** What moves between two designs, naming the request's parts in messages as {@code naming} says. */
+    public Comparison compare(CompareRequest request, Naming naming) {
+        Subjects subjects = subjects(naming);
+        List<String> warnings = new ArrayList<>();
+        Row from = side(subjects, request, request.from(), request.fromConfig(), warnings);
+        Row to = side(subjects, request, request.to(), request.toConfig(), warnings);
+        return Comparer.compare(from, to, warnings);
+    }
+
+    private Row side(Subjects subjects, CompareRequest request, String side, List<String> sideConfig, List<String> warnings) {
+        Path file = request.files() ? asFile(side) : null;
+        if (file != null) {
+            EvaluateResult r = evaluate(EvaluateRequest.of(file).inputFormat(request.inputFormat()));
+            if (!r.problems().isEmpty()) {
+                throw SrmException.input(r.problems().stream().map(Object::toString).toList());
+            }
+            if (r.evaluations().stream().allMatch(e -> e.resources().isEmpty())) {
+                throw SrmException.input(List.of(file + ": no resources to compare"));
+            }
+            r.evaluations().forEach(e -> warnings.addAll(e.warnings()));
+            return rows().fold(side, r.evaluations());
+        }
+        Subjects.Subject subject = subjects.parse(side);
+        if ("*".equals(subject.variant())) {
+            throw SrmException.usage("'" + side + "': compare takes one service or variant on each side, not every variant");
+        }
+        List<String> all = new ArrayList<>(request.config());
+        all.addAll(sideConfig);
+        Subjects.Evaluated e = subjects.rows(subject, subjects.config(all)).get(0);
+        warnings.addAll(e.warnings());
+        return e.row();
+    }
+
+    private static Path asFile(String side) {
+        try {
+            Path p = Path.of(side);
+            return java.nio.file.Files.isRegularFile(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The customer responsibility matrix of a portfolio: srm JSON results (an audit.json) are
+     * read, scenario files and directories are evaluated; frameworks come from the pack's mappings.
+     */
+    public Crm crm(CrmRequest request, Naming naming) {
+        List<ServiceCatalog.Framework> frameworks = CrmBuilder.choose(services.frameworks(), request.frameworks(),
+                naming == Naming.FLAGS ? "--framework" : "framework");
+        CrmInput input = new CrmInput();
+        List<String> warnings = new ArrayList<>();
+        List<Path> scenarios = new ArrayList<>();
+        for (Path p : request.paths()) {
+            if (ResultsJson.claims(p)) {
+                ResultsJson.read(p, input, warnings);
+            } else {
+                scenarios.add(p);
+            }
+        }
+        if (!scenarios.isEmpty()) {
+            EvaluateResult r = evaluate(new EvaluateRequest(scenarios, request.inputFormat(), false));
+            if (!r.problems().isEmpty()) {
+                throw SrmException.input(r.problems().stream().map(Object::toString).toList());
+            }
+            r.evaluations().forEach(input::add);
+        }
+        String source = String.join(" ", request.paths().stream().map(Path::toString).toList());
+        return CrmBuilder.build(source, input, frameworks, id -> pack().rule(id), warnings);
+    }
+
+    /** The pack's catalogued services, in catalogue order (what {@link #matrix} takes). */
+    public List<String> services() {
+        return services.services().stream().map(ServiceCatalog.Service::name).toList();
+    }
+
+    private Subjects subjects(Naming naming) {
+        return new Subjects(services, this, rows(), naming);
+    }
+
+    private Rows rows() {
+        RulePack p = pack();
+        return new Rows(id -> {
+            RuleInfo info = p.rule(id);
+            return info == null ? null : info.source();
+        });
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /**
+     * Writes the scenarios srm derives from inputs (Terraform plans and states, AWS Config
+     * inventories, templates) as scenario files, so that a person can read, edit, keep and test
+     * them. Needs no rules compiled.
+     */
+    public ImportResult importScenarios(ImportRequest request) {
+        ImportRun.Result r = new ImportRun(inputs.groupedBy(request.groupBy())).run(request.paths(), request.inputFormat(), request.outDir());
+        return new ImportResult(r.written(), r.warnings(), r.problems());
+    }
+
     // ---------------------------------------------------------------- test and rules
 
     /** Runs the expectations of the scenarios under {@code paths}; {@code coverageMin} (null: none) is a percentage. */
@@ -319,6 +477,16 @@ public final class Srm {
             throw SrmException.usage("the coverage threshold is a percentage from 0 to 100, not " + coverageMin);
         }
         return new TestResult(new ScenarioTestRun(pack(), reader).run(paths), coverageMin);
+    }
+
+    /** The duty catalogue: every duty of every layer, in layer order (duty ids are part of srm's output contract). */
+    public List<DutyInfo> duties() {
+        try {
+            return DutyTable.load(sources).duties().values().stream()
+                    .map(d -> new DutyInfo(d.id(), d.layer(), d.title(), d.meaning())).toList();
+        } catch (RulesException e) {
+            throw SrmException.input(e.problems());
+        }
     }
 
     /** Every rule of the pack by id, sorted. */

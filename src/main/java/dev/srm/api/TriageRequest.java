@@ -25,6 +25,7 @@ public final class TriageRequest {
     final String detectedBy;
     final List<String> config;
     final String ownerTag;
+    final TemplateInputs templates;
 
     private TriageRequest(Builder b) {
         file = b.file;
@@ -38,6 +39,7 @@ public final class TriageRequest {
         detectedBy = b.detectedBy;
         config = List.copyOf(b.config);
         ownerTag = b.ownerTag;
+        templates = b.templates;
     }
 
     public static Builder builder() {
@@ -57,6 +59,7 @@ public final class TriageRequest {
         private String detectedBy;
         private final List<String> config = new ArrayList<>();
         private String ownerTag;
+        private TemplateInputs templates = TemplateInputs.NONE;
 
         private Builder() {
         }
@@ -124,6 +127,12 @@ public final class TriageRequest {
         /** The tag key that names a resource's team. */
         public Builder ownerTag(String ownerTag) {
             this.ownerTag = ownerTag;
+            return this;
+        }
+
+        /** Values for the parameters of a CloudFormation template given as the file. */
+        public Builder templates(TemplateInputs values) {
+            this.templates = values == null ? TemplateInputs.NONE : values;
             return this;
         }
 

@@ -65,6 +65,9 @@ final class AuditCommand implements Callable<Integer> {
     InputOptions input;
 
     @Mixin
+    TemplateOptions templates;
+
+    @Mixin
     RulesOptions rules;
 
     @Override
@@ -93,7 +96,7 @@ final class AuditCommand implements Callable<Integer> {
                             progress.update(done, total);
                             warnings.add(e);
                         }
-                    }, input.format));
+                    }, input.format, templates.inputs()).groupBy(input.groupBy));
         } catch (SrmException e) {
             return cli.report(e);
         } finally {

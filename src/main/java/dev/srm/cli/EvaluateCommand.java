@@ -27,7 +27,8 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Scenario files, or directories searched for *.yaml, *.yml and *.json in sorted order.")
+            description = "Scenario files or CloudFormation/SAM templates, CDK cloud assemblies (cdk.out), or directories"
+                    + " searched for *.yaml, *.yml and *.json in sorted order.")
     List<Path> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -48,6 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
     InputOptions input;
 
     @Mixin
+    TemplateOptions templates;
+
+    @Mixin
     RulesOptions rules;
 
     @Override
@@ -56,7 +60,8 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluateResult result;
         try {
             Srm srm = rules.load();
-            result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain));
+            result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain).templates(templates.inputs())
+                    .groupBy(input.groupBy));
         } catch (SrmException e) {
             return cli.report(e);
         }

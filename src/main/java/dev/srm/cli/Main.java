@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         description = "Evaluate AWS resources against the Shared Responsibility Model: who secures what, which controls "
                 + "the customer must run, and what is wrong.",
         subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
-                TestCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+                TestCommand.class, SchemaCommand.class, MatrixCommand.class, CompareCommand.class, CrmCommand.class,
+                ServeCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,6 +54,10 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
                 return ExitCode.USAGE.code();
             }
+            if (ex instanceof dev.srm.model.RulesLoopException) {
+                commandLine.getErr().println("srm: " + ex.getMessage() + " (check the rules given with --rules or --extra-rules)");
+                return ExitCode.INPUT.code();
+            }
             commandLine.getErr().println("srm: internal error: " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
             if (System.getenv("SRM_DEBUG") != null) {
@@ -82,6 +87,8 @@ public final class Main implements Runnable {
             case "test" -> ExitCode.Command.TEST;
             case "rules", "list", "show", "validate" -> ExitCode.Command.RULES;
             case "schema" -> ExitCode.Command.SCHEMA;
+            case "matrix", "compare", "crm", "serve" -> ExitCode.Command.EXPLORE;
+            case "import" -> ExitCode.Command.IMPORT;
             case "help" -> null;
             default -> ExitCode.Command.SRM;
         };
@@ -93,6 +100,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, triage, audit, rules, test or schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, triage, audit, import, rules, test or schema");
     }
 }

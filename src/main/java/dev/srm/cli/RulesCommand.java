@@ -6,6 +6,7 @@ import dev.srm.api.SrmException;
 import dev.srm.api.SrmOptions;
 import dev.srm.model.PackValidation;
 import dev.srm.model.RuleDetail;
+import dev.srm.report.rules.DutyListRenderer;
 import dev.srm.report.rules.RuleDetailRenderer;
 import dev.srm.report.rules.RuleListFormat;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code srm rules}: list, show and validate the rules of a pack. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List, show and validate rules.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Validate.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Validate.class, RulesCommand.Duties.class})
 final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -48,6 +49,26 @@ final class RulesCommand implements Runnable {
                 return cli.report(e);
             }
             cli.out().flush();
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "duties", mixinStandardHelpOptions = true,
+            description = "List the duty ids (the parts of every layer, part of srm's output contract): layer, id, title, meaning.")
+    static final class Duties implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        RulesOptions rules;
+
+        @Override
+        public Integer call() throws Exception {
+            Cli cli = Cli.of(spec);
+            try {
+                DutyListRenderer.render(rules.load().duties(), cli.out());
+            } catch (SrmException e) {
+                return cli.report(e);
+            }
             return ExitCode.OK.code();
         }
     }

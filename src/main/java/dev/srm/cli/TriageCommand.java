@@ -73,13 +73,16 @@ final class TriageCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    TemplateOptions templates;
+
+    @Mixin
     RulesOptions rules;
 
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
         TriageRequest.Builder request = TriageRequest.builder().file(file).asff(asff).id(id).resource(resource).service(service)
-                .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag);
+                .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag).templates(templates.inputs());
         config.forEach(request::config);
         TriageResult result;
         try {

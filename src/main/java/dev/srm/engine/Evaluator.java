@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.facts.Notice;
 import dev.srm.facts.Resource;
 import dev.srm.facts.ScenarioContext;
 import dev.srm.facts.Setting;
@@ -59,7 +60,7 @@ public final class Evaluator {
     }
 
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = facts(scenario, warnings, true);
         KieSession session = pack.newSession();
         Tracer tracer = explain ? new Tracer() : null;
@@ -81,8 +82,7 @@ public final class Evaluator {
             }
             int firings = session.fireAllRules(MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
-                throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times on scenario '" + scenario.id()
-                        + "' without settling: a rule is looping");
+                throw new dev.srm.model.RulesLoopException(MAX_FIRINGS, "scenario '" + scenario.id() + "'");
             }
             Collection<? extends Object> objects = session.getObjects();
             return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects);
@@ -101,10 +101,12 @@ public final class Evaluator {
         List<Object> facts = new ArrayList<>();
         facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
         facts.addAll(scenario.account());
+        facts.addAll(pack.dutyDefs());
         for (ResourceSpec spec : scenario.resources()) {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
             facts.addAll(spec.settings());
+            spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
             if (checkKeys) {
                 warnUnknownKeys(spec, resource, catalog, scenario, warnings);
             }

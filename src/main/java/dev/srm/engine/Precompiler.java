@@ -19,7 +19,7 @@ public final class Precompiler {
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         try {
-            RuleSources sources = RuleSources.directory(classes.resolve(RuleSources.BUNDLED_ROOT));
+            RuleSources sources = RulePack.withDuties(RuleSources.directory(classes.resolve(RuleSources.BUNDLED_ROOT)));
             byte[] module = KieCompiler.precompile(sources);
             Path out = classes.resolve(ModuleCache.BUNDLED + KieCompiler.cacheKey(sources) + ".jar");
             Files.createDirectories(out.getParent());

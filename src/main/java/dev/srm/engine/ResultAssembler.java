@@ -3,8 +3,11 @@ package dev.srm.engine;
 import dev.srm.facts.Classification;
 import dev.srm.facts.ControlApplies;
 import dev.srm.facts.ControlDef;
+import dev.srm.facts.ControlState;
 import dev.srm.facts.ControlStatus;
 import dev.srm.facts.CustomerShare;
+import dev.srm.facts.DutyDecision;
+import dev.srm.facts.Party;
 import dev.srm.facts.Evidence;
 import dev.srm.facts.Finding;
 import dev.srm.facts.LayerDecision;
@@ -12,6 +15,8 @@ import dev.srm.facts.Notice;
 import dev.srm.facts.Outcome;
 import dev.srm.facts.Resource;
 import dev.srm.model.ControlResult;
+import dev.srm.model.Status;
+import dev.srm.model.DutyResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
 import dev.srm.model.IntegrationResult;
@@ -49,6 +54,7 @@ final class ResultAssembler {
     private final Map<String, List<Classification>> classifications = new HashMap<>();
     private final Map<String, List<CustomerShare>> shares = new HashMap<>();
     private final Map<String, List<LayerDecision>> decisions = new HashMap<>();
+    private final Map<String, List<DutyDecision>> duties = new HashMap<>();
     private final Map<String, Set<String>> layersOf = new HashMap<>();
     private final Map<String, List<ControlApplies>> applies = new TreeMap<>();
     private final Map<String, List<ControlStatus>> statuses = new HashMap<>();
@@ -82,6 +88,8 @@ final class ResultAssembler {
             } else if (o instanceof LayerDecision d) {
                 add(decisions, key(d.resource(), d.layer()), d);
                 layersOf.computeIfAbsent(d.resource(), k -> new TreeSet<>()).add(d.layer());
+            } else if (o instanceof DutyDecision d) {
+                add(duties, key(d.resource(), d.layer()), d);
             } else if (o instanceof ControlApplies a) {
                 add(applies, a.resource(), a);
             } else if (o instanceof ControlStatus s) {
@@ -152,24 +160,47 @@ final class ResultAssembler {
 
     private LayerResult layer(String resource, String layer) {
         List<LayerDecision> ds = decisions.getOrDefault(key(resource, layer), List.of());
+        List<DutyResult> dutyResults = duties(resource, layer);
+        List<DutyResult> conflicting = dutyResults.stream().filter(d -> d.party() == Responsibility.CONFLICT).toList();
+        if (!ds.isEmpty() && !conflicting.isEmpty()) {
+            return new LayerResult(layer, Responsibility.CONFLICT, conflicting.stream().map(DutyResult::rule).collect(Collectors.joining(" + ")),
+                    "rules disagree on a duty of this layer: " + conflicting.stream().map(d -> d.duty() + " (" + d.reason() + ")")
+                            .collect(Collectors.joining("; ")), dutyResults, explain(ds));
+        }
+        Agreement<Party> a = Agreement.of(ds, LayerDecision::party, LayerDecision::rule, LayerDecision::reason);
+        if (a.none()) {
+            return new LayerResult(layer, Responsibility.UNKNOWN, "", "no rule decided this layer", dutyResults, List.of());
+        }
+        if (a.conflict()) {
+            return new LayerResult(layer, Responsibility.CONFLICT, a.rule(), a.disagreement(), dutyResults, explain(ds));
+        }
+        return new LayerResult(layer, Responsibility.valueOf(a.value().name()), a.rule(), a.reason(), dutyResults, explain(ds));
+    }
+
+    /** The layer's duties in catalogue order; a duty two rules decided differently is a CONFLICT naming both. */
+    private List<DutyResult> duties(String resource, String layer) {
+        List<DutyDecision> ds = duties.getOrDefault(key(resource, layer), List.of());
         if (ds.isEmpty()) {
-            return new LayerResult(layer, Responsibility.UNKNOWN, "", "no rule decided this layer", List.of());
+            return List.of();
         }
-        if (ds.size() == 1) { // the common case, without the grouping below
-            LayerDecision d = ds.get(0);
-            return new LayerResult(layer, Responsibility.valueOf(d.party().name()), d.rule(), d.reason(), explain(ds));
+        Map<String, List<DutyDecision>> byDuty = new TreeMap<>();
+        for (DutyDecision d : ds) {
+            add(byDuty, d.duty(), d);
         }
-        Set<String> parties = ds.stream().map(d -> d.party().name()).collect(Collectors.toCollection(TreeSet::new));
-        if (parties.size() > 1) {
-            String rules = ds.stream().map(LayerDecision::rule).sorted().collect(Collectors.joining(" + "));
-            String why = ds.stream().map(d -> d.rule() + " says " + d.party()).sorted().collect(Collectors.joining("; "));
-            return new LayerResult(layer, Responsibility.CONFLICT, rules, "rules disagree: " + why, explain(ds));
+        List<DutyResult> out = new ArrayList<>();
+        for (var def : pack.duties().duties().values()) {
+            List<DutyDecision> one = byDuty.get(def.id());
+            if (one == null) {
+                continue;
+            }
+            Agreement<Party> a = Agreement.of(one, DutyDecision::party, DutyDecision::rule, DutyDecision::reason);
+            RuleInfo info = pack.rule(a.rules().get(0));
+            out.add(a.conflict()
+                    ? new DutyResult(def.id(), def.title(), Responsibility.CONFLICT, a.rule(), a.disagreement(), null, explain(one))
+                    : new DutyResult(def.id(), def.title(), Responsibility.valueOf(a.value().name()), a.rule(), a.reason(),
+                    info == null ? null : info.source(), explain(one)));
         }
-        List<LayerDecision> sorted = ds.stream().sorted(Comparator.comparing(LayerDecision::rule)).toList();
-        LayerDecision d = sorted.get(0);
-        String reason = sorted.stream().map(LayerDecision::reason).distinct().collect(Collectors.joining(" "));
-        String rules = sorted.stream().map(LayerDecision::rule).distinct().collect(Collectors.joining(" + "));
-        return new LayerResult(layer, Responsibility.valueOf(d.party().name()), rules, reason, explain(sorted));
+        return out;
     }
 
     private List<String> explain(List<?> facts) {
@@ -194,35 +225,17 @@ final class ResultAssembler {
             ControlDef def = pack.controls().get(id);
             RuleInfo info = pack.rule(id);
             List<ControlStatus> ss = statuses.getOrDefault(key(resource, id), List.of());
-            Set<String> states = ss.size() == 1 ? Set.of(ss.get(0).state().name())
-                    : ss.stream().map(s -> s.state().name()).collect(Collectors.toCollection(TreeSet::new));
-            String status;
-            String reason;
-            String rule;
-            if (ss.size() == 1) {
-                status = ss.get(0).state().name();
-                reason = ss.get(0).reason();
-                rule = ss.get(0).rule();
-            } else if (states.size() == 1) {
-                status = states.iterator().next();
-                reason = ss.get(0).reason();
-                rule = ss.stream().map(ControlStatus::rule).sorted().distinct().collect(Collectors.joining(" + "));
-            } else if (states.isEmpty()) {
-                status = "UNKNOWN";
-                reason = "no status rule concluded";
-                rule = "";
-            } else {
-                status = "CONFLICT";
-                rule = ss.stream().map(ControlStatus::rule).sorted().distinct().collect(Collectors.joining(" + "));
-                reason = "rules disagree: " + ss.stream().map(s -> s.rule() + " says " + s.state()).sorted()
-                        .collect(Collectors.joining("; "));
-            }
+            Agreement<ControlState> a = Agreement.of(ss, ControlStatus::state, ControlStatus::rule, ControlStatus::reason);
+            Status status = a.conflict() ? Status.CONFLICT : a.none() ? Status.UNKNOWN : Status.valueOf(a.value().name());
+            String reason = a.conflict() ? a.disagreement() : a.none() ? "no status rule concluded" : a.reasons().get(0);
+            String rule = a.rule();
             List<String> ev = evidence.getOrDefault(key(resource, id), List.of()).stream()
                     .map(x -> x.outcome() + ": " + x.detail() + (x.path() != null && x.outcome() == Outcome.MET ? " (" + x.path() + ")" : ""))
                     .sorted().distinct().toList();
             List<Object> traced = new ArrayList<>(ss);
             out.add(new ControlResult(id, def == null ? id : def.title(), def == null ? "" : def.layer(), status,
-                    def == null ? null : def.severity().name(), def == null ? List.of() : def.integrations(), ev,
+                    def == null ? null : def.severity().name(), def == null ? null : Responsibility.valueOf(def.owner().name()),
+                    def == null ? List.of() : def.integrations(), ev,
                     reason, rule, info == null ? null : info.source(), info == null ? List.of() : info.securityHub(),
                     info == null ? List.of() : info.configRules(), pack.catalog().frameworkRefs(id), explain(traced)));
         }
@@ -233,9 +246,21 @@ final class ResultAssembler {
         RuleInfo info = pack.rule(f.rule());
         ControlDef def = f.control() == null ? null : pack.controls().get(f.control());
         List<String> integrations = def != null ? def.integrations() : info == null ? List.of() : info.integrations();
-        return new FindingResult(f.rule() + ":" + f.resource(), f.rule(), f.severity(), f.resource(), f.layer(), f.owner(),
-                f.title(), f.remediation(), integrations, info == null ? null : info.source(),
+        return new FindingResult(f.rule() + ":" + f.resource(), f.rule(), f.severity(), f.resource(), f.layer(), party(f.owner()),
+                party(f.layerParty()), f.title(), f.remediation(), integrations, info == null ? null : info.source(),
                 info == null ? List.of() : info.securityHub(), explain(List.of(f)));
+    }
+
+    /** A party named by a rule (AWS, CUSTOMER, SHARED), UNKNOWN for any other word, or null. */
+    private static Responsibility party(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Responsibility.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return Responsibility.UNKNOWN;
+        }
     }
 
     private List<IntegrationResult> integrations() {

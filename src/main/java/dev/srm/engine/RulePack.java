@@ -2,6 +2,9 @@ package dev.srm.engine;
 
 import dev.srm.facts.ControlCatalog;
 import dev.srm.facts.ControlDef;
+import dev.srm.facts.DutyDef;
+import dev.srm.facts.Party;
+import dev.srm.rules.DutyTable;
 import org.kie.api.runtime.KieSession;
 import dev.srm.facts.Severity;
 import dev.srm.model.Layers;
@@ -41,9 +44,13 @@ public final class RulePack {
     private final ControlCatalog controlCatalog;
     private final boolean declaresControls;
     private final IncidentCatalog incidents;
+    private final DutyTable duties;
+    private final List<DutyDef> dutyDefs;
 
     private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
-                     ServiceCatalog catalog, IncidentCatalog incidents) {
+                     ServiceCatalog catalog, IncidentCatalog incidents, DutyTable duties) {
+        this.duties = duties;
+        this.dutyDefs = duties.duties().values().stream().map(d -> new DutyDef(d.id(), d.layer(), d.title())).toList();
         this.kieBase = kieBase;
         this.sources = sources;
         this.rules = Collections.unmodifiableMap(rules);
@@ -60,16 +67,24 @@ public final class RulePack {
      * cached). Throws with one {@code file:line: message} per problem.
      */
     public static RulePack load(RuleSources sources) throws RulesException {
-        return load(sources, KieCompiler.compile(sources));
+        RuleSources all = withDuties(sources);
+        return load(all, KieCompiler.compile(all));
+    }
+
+    /** The pack's files plus the rules compiled from its duties matrix (what is actually compiled). */
+    static RuleSources withDuties(RuleSources sources) throws RulesException {
+        return DutyRules.expand(sources, DutyTable.load(sources));
     }
 
     /** Loads a pack with the classic DRL compiler and no cache: slower, for checking the fast path. */
     public static RulePack loadClassic(RuleSources sources) throws RulesException {
-        return load(sources, KieCompiler.compileClassic(sources));
+        RuleSources all = withDuties(sources);
+        return load(all, KieCompiler.compileClassic(all));
     }
 
     private static RulePack load(RuleSources sources, KieBase kieBase) throws RulesException {
         ServiceCatalog catalog = ServiceCatalog.load(sources);
+        DutyTable duties = DutyTable.load(sources);
         IncidentCatalog incidents = IncidentCatalog.load(sources);
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = readRules(kieBase, sources, problems);
@@ -78,7 +93,7 @@ public final class RulePack {
             if ("control".equals(r.kind())) {
                 try {
                     controls.put(r.id(), new ControlDef(r.id(), r.title(), require(r, "layer"), Severity.parse(require(r, "severity")),
-                            r.integrations(), r.remediation()));
+                            r.integrations(), r.remediation(), owner(r)));
                 } catch (IllegalArgumentException e) {
                     problems.add(r.file() + ":" + r.line() + ": control rule '" + r.id() + "': " + e.getMessage());
                 }
@@ -96,11 +111,33 @@ public final class RulePack {
                 problems.add(k.origin() + ": incident kind '" + k.id() + "': unknown layer '" + k.layer() + "' (expected one of "
                         + String.join(", ", Layers.ALL) + ")");
             }
+            DutyTable.Duty duty = k.duty() == null ? null : duties.duties().get(k.duty());
+            if (k.duty() != null && (duty == null || !duty.layer().equals(k.layer()))) {
+                problems.add(k.origin() + ": incident kind '" + k.id() + "': duty '" + k.duty() + "' is not a duty of its layer "
+                        + k.layer());
+            }
         }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
-        return new RulePack(kieBase, sources, rules, controls, catalog, incidents);
+        return new RulePack(kieBase, sources, rules, controls, catalog, incidents, duties);
+    }
+
+    /**
+     * Who fixes a control's findings: the customer unless the rule says {@code @owner("AWS")}
+     * (a setting only AWS can change, in a user pack). Every bundled control is a setting the
+     * customer chooses.
+     */
+    private static Party owner(RuleInfo r) {
+        String owner = r.meta("owner");
+        if (owner == null || owner.isBlank()) {
+            return Party.CUSTOMER;
+        }
+        try {
+            return Party.valueOf(owner.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@owner must be AWS, CUSTOMER or SHARED, not '" + owner + "'");
+        }
     }
 
     private static String require(RuleInfo r, String key) {
@@ -129,6 +166,9 @@ public final class RulePack {
                 Map<String, String> meta = new TreeMap<>();
                 rule.getMetaData().forEach((k, v) -> meta.put(k, unquote(v)));
                 String[] where = declared.getOrDefault(p.getName() + "/" + rule.getName(), new String[] {"", "0"});
+                if (meta.containsKey("row")) { // a rule compiled from a data row: point at the row
+                    where = new String[] {where[0], meta.get("row")};
+                }
                 RuleInfo info = new RuleInfo(rule.getName(), p.getName(), where[0], Integer.parseInt(where[1]), meta);
                 RuleInfo before = rules.putIfAbsent(rule.getName(), info);
                 if (before != null) {
@@ -186,6 +226,16 @@ public final class RulePack {
 
     public ServiceCatalog catalog() {
         return catalog;
+    }
+
+    /** The duty catalogue and the duties matrix of the pack. */
+    public DutyTable duties() {
+        return duties;
+    }
+
+    /** The duty catalogue as facts, for sessions. */
+    List<DutyDef> dutyDefs() {
+        return dutyDefs;
     }
 
     /** The incident taxonomy and the ASFF resource types, for triage. */

@@ -42,11 +42,11 @@ public final class Triager {
         if (scenario.resource(spec.resource()) == null) {
             throw new IllegalArgumentException("the incident names resource '" + spec.resource() + "', which the scenario does not contain");
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
         facts.addAll(pack.controls().values()); // triage rules read any control's definition, applied or not
         for (IncidentCatalog.Kind k : pack.incidents().kinds()) {
-            facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description()));
+            facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description(), k.duty()));
         }
         for (RuleInfo r : pack.rules().values()) {
             if ("control".equals(r.kind())) {
@@ -66,8 +66,7 @@ public final class Triager {
             facts.forEach(session::insert);
             int fired = session.fireAllRules(Evaluator.MAX_FIRINGS);
             if (fired >= Evaluator.MAX_FIRINGS) {
-                throw new IllegalStateException("the rules fired " + Evaluator.MAX_FIRINGS + " times on incident '" + spec.id()
-                        + "' without settling: a rule is looping");
+                throw new dev.srm.model.RulesLoopException(Evaluator.MAX_FIRINGS, "incident '" + spec.id() + "'");
             }
             return new TriageAssembler(pack, scenario, warnings).assemble(session.getObjects());
         } finally {

@@ -7,5 +7,7 @@ public enum Outcome {
     /** The configuration contradicts the control. */
     NOT_MET,
     /** The configuration does not say. */
-    ABSENT
+    ABSENT,
+    /** The configuration holds the setting, but its value is one the input could not determine (see {@link Setting#unknownValue}). */
+    UNKNOWN
 }

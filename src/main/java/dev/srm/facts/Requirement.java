@@ -38,6 +38,28 @@ public record Requirement(String resource, String control, String pattern, Op op
     }
 
     /**
+     * Whether a setting this requirement covers decides it: a known value always does; an unknown
+     * one only a presence check, and only when the input knows the setting is there.
+     */
+    public boolean decides(Setting s) {
+        return !s.isUnknown() || op == Op.PRESENT && !s.mayBeAbsent();
+    }
+
+    /**
+     * Whether an unknown setting leaves this requirement undecided: one this requirement reads
+     * that does not decide it, or a whole list or object above what it reads ({@code
+     * PolicyDocument} unknown leaves {@code PolicyDocument.Statement[*].Effect} undecided).
+     */
+    public boolean undecidedBy(Setting s) {
+        if (!s.isUnknown()) {
+            return false;
+        }
+        String p = s.pattern();
+        return covers(p) ? !decides(s) : pattern.length() > p.length() && pattern.startsWith(p)
+                && (pattern.charAt(p.length()) == '.' || pattern.charAt(p.length()) == '[');
+    }
+
+    /**
      * For a negative requirement on list elements ({@code Statement[*].Principal != *}), the
      * list pattern it ranges over ({@code Statement[*]}); null otherwise. Such a requirement
      * holds vacuously when the list has elements but none sets the field.

@@ -9,7 +9,16 @@ public record ScenarioContext(String id, Inventory inventory) {
         Objects.requireNonNull(inventory, "inventory");
     }
 
+    /** Whether the scenario lists everything, the account included. */
     public boolean complete() {
         return inventory == Inventory.COMPLETE;
+    }
+
+    /**
+     * Whether absent evidence about {@code resource} means the control is missing: always with a
+     * complete inventory, and for the listed resources (not the account) with a template's.
+     */
+    public boolean completeFor(String resource) {
+        return inventory == Inventory.COMPLETE || inventory == Inventory.RESOURCES && !Resource.ACCOUNT.equals(resource);
     }
 }

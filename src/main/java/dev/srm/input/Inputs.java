@@ -1,7 +1,12 @@
 package dev.srm.input;
 
+import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
+import dev.srm.input.config.ConfigReader;
+import dev.srm.input.cloudformation.CloudFormationReader;
+import dev.srm.input.cloudformation.TemplateParameters;
 import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.input.terraform.TerraformReader;
 import dev.srm.model.Scenario;
 
 import java.nio.file.Path;
@@ -19,7 +24,12 @@ public final class Inputs {
 
     /** The readers of every format srm knows. */
     public Inputs() {
-        this(List.of());
+        this(TemplateParameters.NONE);
+    }
+
+    /** The readers of every format srm knows, templates reading their parameters from {@code parameters}. */
+    public Inputs(TemplateParameters parameters) {
+        this(List.of(new CloudFormationReader(parameters), new TerraformReader(), new ConfigReader(GroupBy.account)));
     }
 
     /** The scenario reader plus these readers, asked in order when the format is detected. */
@@ -36,12 +46,62 @@ public final class Inputs {
 
     /** Reads a file in the given format ({@code auto}: detected by content). */
     public List<Scenario> read(Path file, InputFormat format) throws InputException {
-        return read(file.toString(), InputFiles.bytes(file), format);
+        return readAll(file, format).stream().map(ReadScenario::scenario).toList();
     }
 
     /** Reads content held in memory; {@code name} is how messages name it. */
     public List<Scenario> read(String name, byte[] bytes, InputFormat format) throws InputException {
         return readerFor(name, bytes, format).read(name, bytes);
+    }
+
+    // ---------------------------------------------------------------- streams (Terraform and AWS Config)
+
+    /** These readers, with inventories of many accounts grouped as {@code groupBy} says. */
+    public Inputs groupedBy(GroupBy groupBy) {
+        List<InputReader> others = new ArrayList<>();
+        for (InputReader r : readers) {
+            if (r instanceof ConfigReader c) {
+                others.add(c.groupedBy(groupBy));
+            } else if (!(r instanceof ScenarioInput)) {
+                others.add(r);
+            }
+        }
+        return new Inputs(others);
+    }
+
+    /**
+     * Opens a file (gzipped or not) as a stream of scenarios with the readers' warnings: a reader
+     * that streams reads it as the stream is consumed; the others read it whole.
+     */
+    public ScenarioStream open(Path file, InputFormat format) throws InputException {
+        String name = file.toString();
+        byte[] head = Content.head(file);
+        InputReader reader = readerFor(name, head, format);
+        if (reader instanceof StreamingInput s) {
+            return s.open(file);
+        }
+        byte[] bytes = head.length < Content.HEAD && head.length == sizeOf(file) ? head : Content.bytes(file);
+        reader = readerFor(name, bytes, format);
+        return ScenarioStream.of(reader.read(name, bytes).stream().map(ReadScenario::of).toList());
+    }
+
+    /** Every scenario of a file with the readers' warnings (read whole: for inputs that fit in memory). */
+    public List<ReadScenario> readAll(Path file, InputFormat format) throws InputException {
+        List<ReadScenario> out = new ArrayList<>();
+        try (ScenarioStream s = open(file, format)) {
+            for (ReadScenario r = s.next(); r != null; r = s.next()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     /** The reader for the content: the forced format's, or the first that claims it. */

@@ -9,12 +9,21 @@ import java.util.Objects;
 /**
  * A resource as the scenario describes it: the service name and/or CloudFormation type the
  * user wrote, its tags, its configuration flattened to settings, and the line it starts on.
+ * {@code notes} are what the input says about the resource beyond its configuration (a template
+ * resource that exists only under a condition srm cannot decide, one SAM created, one from a
+ * nested stack); they become the resource's notices.
  */
 public record ResourceSpec(String id, String service, String type, Map<String, String> tags,
-                           List<Setting> settings, int line) {
+                           List<Setting> settings, int line, List<String> notes) {
     public ResourceSpec {
         Objects.requireNonNull(id, "id");
         tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         settings = List.copyOf(settings);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A resource without notes. */
+    public ResourceSpec(String id, String service, String type, Map<String, String> tags, List<Setting> settings, int line) {
+        this(id, service, type, tags, settings, line, List.of());
     }
 }

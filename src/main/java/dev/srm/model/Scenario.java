@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param ownerTag the tag key that names a resource's owning team (null: {@link #DEFAULT_OWNER_TAG})
  * @param incident the incident to triage, or null when the scenario describes none
  * @param expect   what {@code srm test} checks, or null
+ * @param warnings what reading the input found worth saying (a macro srm does not run, a parameter the
+ *                 template does not declare); they join the evaluation's warnings
  */
 public record Scenario(String id, String title, String description, String file, Inventory inventory,
                        String owner, List<Setting> account, List<ResourceSpec> resources, String ownerTag,
-                       IncidentSpec incident, Expectations expect) {
+                       IncidentSpec incident, Expectations expect, List<String> warnings) {
     /** The tag key that names a resource's team unless a scenario sets {@code ownerTag}. */
     public static final String DEFAULT_OWNER_TAG = "owner";
 
@@ -29,6 +31,14 @@ public record Scenario(String id, String title, String description, String file,
         title = title == null ? id : title;
         account = List.copyOf(account);
         resources = List.copyOf(resources);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A scenario whose reading found nothing to warn about. */
+    public Scenario(String id, String title, String description, String file, Inventory inventory,
+                    String owner, List<Setting> account, List<ResourceSpec> resources, String ownerTag,
+                    IncidentSpec incident, Expectations expect) {
+        this(id, title, description, file, inventory, owner, account, resources, ownerTag, incident, expect, List.of());
     }
 
     /** A scenario without an incident, with the default owner tag. */
@@ -50,6 +60,6 @@ public record Scenario(String id, String title, String description, String file,
     /** This scenario with another incident, owner tag and resources (the run resolves an incident against them). */
     public Scenario with(IncidentSpec newIncident, String newOwnerTag, List<ResourceSpec> newResources) {
         return new Scenario(id, title, description, file, inventory, owner, account, newResources, newOwnerTag, newIncident,
-                expect);
+                expect, warnings);
     }
 }

@@ -1,7 +1,5 @@
 package dev.srm.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
 
@@ -15,6 +13,10 @@ import java.util.List;
  * included, so one broken file never hides the others.
  */
 public final class JsonRenderer implements EvaluationRenderer {
+    /** Several evaluations and the inputs that failed. */
+    private record Batch(List<EvaluationJson> evaluations, List<ProblemJson> errors) {
+    }
+
     @Override
     public String name() {
         return "json";
@@ -24,14 +26,10 @@ public final class JsonRenderer implements EvaluationRenderer {
     public void render(List<Evaluation> evaluations, List<InputProblem> problems, boolean single, Writer out)
             throws IOException {
         if (single && evaluations.size() == 1 && problems.isEmpty()) {
-            Json.write(Json.evaluation(evaluations.get(0)), out);
+            Json.write(EvaluationJson.of(evaluations.get(0)), out);
             return;
         }
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ArrayNode all = root.putArray("evaluations");
-        evaluations.forEach(e -> all.add(Json.evaluation(e)));
-        ArrayNode errors = root.putArray("errors");
-        problems.forEach(p -> errors.add(Json.problem(p)));
-        Json.write(root, out);
+        Json.write(new Batch(evaluations.stream().map(EvaluationJson::of).toList(), problems.stream().map(ProblemJson::of).toList()),
+                out);
     }
 }

@@ -1,5 +1,10 @@
 package dev.srm.report;
 
+import dev.srm.model.DutyResult;
+import dev.srm.model.Responsibility;
+import java.util.EnumMap;
+import java.util.Map;
+
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
@@ -11,9 +16,12 @@ import dev.srm.model.ResourceResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A readable summary per scenario and resource, for a person at a terminal. */
+import static dev.srm.report.escape.Terminal.text;
+
+/** A readable summary per scenario and resource, for a person at a terminal; everything echoed passes through {@link dev.srm.report.escape.Terminal}. */
 public final class TextRenderer implements EvaluationRenderer {
     @Override
     public String name() {
@@ -35,29 +43,34 @@ public final class TextRenderer implements EvaluationRenderer {
         if (!problems.isEmpty()) {
             out.print("\nInputs that could not be evaluated:\n");
             for (InputProblem p : problems) {
-                out.print("  " + p + "\n");
+                out.print("  " + text(p.toString()) + "\n");
             }
         }
         out.flush();
     }
 
     private static void scenario(Evaluation e, PrintWriter out) {
-        out.print("== " + e.scenario().title() + " [" + e.scenario().id() + "] (" + e.scenario().file() + ")\n");
+        out.print("== " + text(e.scenario().title()) + " [" + text(e.scenario().id()) + "] (" + text(e.scenario().file()) + ")\n");
         for (ResourceResult r : e.resources()) {
-            out.print("\n" + r.id() + ": " + (r.service() == null ? "unknown service" : r.service())
-                    + (r.type() == null ? "" : " " + r.type())
-                    + (r.variant() == null ? "" : ", " + r.variant())
+            out.print("\n" + text(r.id()) + ": " + (r.service() == null ? "unknown service" : text(r.service()))
+                    + (r.type() == null ? "" : " " + text(r.type()))
+                    + (r.variant() == null ? "" : ", " + text(r.variant()))
                     + ", model " + orDash(r.serviceModel()) + ", customer share " + orDash(r.customerShare()) + "\n");
             for (LayerResult l : r.layers()) {
-                out.printf("  %-32s %-9s %s%n", l.layer(), l.party(), l.rule().isEmpty() ? "" : "[" + l.rule() + "]");
-                if (l.reason() != null && !l.reason().isBlank()) {
-                    out.print("      " + l.reason() + "\n");
+                out.printf("  %-32s %-9s %s%n", text(l.layer()), l.party(), l.rule().isEmpty() ? "" : "[" + text(l.rule()) + "]");
+                if (!l.duties().isEmpty()) {
+                    dutySplit(l, out); // who does which part: the answer a SHARED layer alone does not give
+                } else if (l.reason() != null && !l.reason().isBlank()) {
+                    out.print("      " + text(l.reason()) + "\n");
                 }
                 explanation(l.explanation(), out);
+                for (DutyResult d : l.duties()) {
+                    explanation(d.explanation(), out);
+                }
             }
             controls(r.controls(), out);
             for (String n : r.notices()) {
-                out.print("  note: " + n + "\n");
+                out.print("  note: " + text(n) + "\n");
             }
         }
         if (!e.accountControls().isEmpty()) {
@@ -66,25 +79,34 @@ public final class TextRenderer implements EvaluationRenderer {
         }
         out.print("\nFindings: " + (e.findings().isEmpty() ? "none" : e.findings().size()) + "\n");
         for (FindingResult f : e.findings()) {
-            out.printf("  %-8s %s on %s (owner %s, layer %s) [%s]%n", f.severity(), f.title(), f.resource(), f.owner(),
-                    f.layer(), f.rule());
+            out.printf("  %-8s %s on %s (owner %s; layer %s, run by %s) [%s]%n", f.severity(), text(f.title()), text(f.resource()),
+                    f.owner(), text(f.layer()), f.layerParty() == null ? "-" : f.layerParty(), text(f.rule()));
             if (f.remediation() != null) {
-                out.print("           fix: " + f.remediation() + "\n");
+                out.print("           fix: " + text(f.remediation()) + "\n");
             }
             if (f.source() != null) {
-                out.print("           source: " + f.source() + "\n");
+                out.print("           source: " + text(f.source()) + "\n");
             }
             explanation(f.explanation(), out);
         }
         if (!e.integrations().isEmpty()) {
             out.print("\nIntegrations:\n");
             for (IntegrationResult i : e.integrations()) {
-                out.print("  " + i.name() + " (" + String.join(", ", i.resources()) + "): " + i.why() + "\n");
+                out.print("  " + text(i.name()) + " (" + text(String.join(", ", i.resources())) + "): " + text(i.why()) + "\n");
             }
         }
         for (String w : e.warnings()) {
-            out.print("warning: " + w + "\n");
+            out.print("warning: " + text(w) + "\n");
         }
+    }
+
+    /** One line per party under a SHARED layer: "AWS: OS patching, runtime patching". */
+    private static void dutySplit(LayerResult l, PrintWriter out) {
+        Map<Responsibility, List<String>> byParty = new EnumMap<>(Responsibility.class);
+        for (DutyResult d : l.duties()) {
+            byParty.computeIfAbsent(d.party(), k -> new ArrayList<>()).add(d.title() == null ? d.duty() : d.title());
+        }
+        byParty.forEach((party, duties) -> out.printf("      %-9s %s%n", party + ":", text(String.join(", ", duties))));
     }
 
     private static void controls(List<ControlResult> controls, PrintWriter out) {
@@ -93,21 +115,21 @@ public final class TextRenderer implements EvaluationRenderer {
         }
         out.print("  controls:\n");
         for (ControlResult c : controls) {
-            out.printf("    %-15s %s [%s]%s%n", c.status(), c.title(), c.id(),
-                    c.securityHub().isEmpty() ? "" : " Security Hub " + String.join(", ", c.securityHub()));
+            out.printf("    %-15s %s [%s]%s%n", c.status(), text(c.title()), text(c.id()),
+                    c.securityHub().isEmpty() ? "" : " Security Hub " + text(String.join(", ", c.securityHub())));
             for (String ev : c.evidence()) {
-                out.print("                    " + ev + "\n");
+                out.print("                    " + text(ev) + "\n");
             }
             if (c.source() != null) {
-                out.print("                    source: " + c.source() + "\n");
+                out.print("                    source: " + text(c.source()) + "\n");
             }
             if (!c.configRules().isEmpty() || !c.frameworks().isEmpty()) {
-                StringBuilder refs = new StringBuilder();
+                List<String> refs = new ArrayList<>();
                 if (!c.configRules().isEmpty()) {
-                    refs.append("Config ").append(String.join(", ", c.configRules()));
+                    refs.add("Config " + String.join(", ", c.configRules()));
                 }
-                c.frameworks().forEach((k, v) -> refs.append(refs.length() == 0 ? "" : "; ").append(k).append(' ').append(String.join(", ", v)));
-                out.print("                    refs: " + refs + "\n");
+                c.frameworks().forEach((k, v) -> refs.add(k + " " + String.join(", ", v)));
+                out.print("                    refs: " + text(String.join("; ", refs)) + "\n");
             }
             explanation(c.explanation(), out);
         }
@@ -115,11 +137,11 @@ public final class TextRenderer implements EvaluationRenderer {
 
     private static void explanation(List<String> lines, PrintWriter out) {
         for (String line : lines) {
-            out.print("      " + line + "\n");
+            out.print("      " + text(line) + "\n");
         }
     }
 
     private static String orDash(String s) {
-        return s == null ? "-" : s;
+        return s == null ? "-" : text(s);
     }
 }

@@ -23,7 +23,7 @@ public final class IncidentCatalog {
      * A kind of incident: id, title, the layer it usually sits on ({@code defaultLayer} in the
      * file), and what it covers; {@code origin} is the file that defines it.
      */
-    public record Kind(String id, String title, String layer, String description, String origin) {
+    public record Kind(String id, String title, String layer, String description, String origin, String duty) {
     }
 
     /** What an ASFF resource type means: a catalogued service and, when known, its CloudFormation type. */
@@ -32,6 +32,9 @@ public final class IncidentCatalog {
 
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
     private final Map<String, AsffType> asffTypes = new LinkedHashMap<>();
+
+    /** The folder of input mappings (Terraform, AWS Config), which the catalogue does not read. */
+    private static final String IMPORTERS = "importers/";
 
     private IncidentCatalog() {
     }
@@ -42,6 +45,9 @@ public final class IncidentCatalog {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<String> problems = new ArrayList<>();
         for (RuleFile f : sources.dataFiles()) {
+            if (f.relative().startsWith(IMPORTERS)) {
+                continue; // input mappings, read by their readers when an input needs them
+            }
             try {
                 JsonNode root = yaml.readTree(f.content());
                 if (root != null && root.isObject()) {
@@ -67,7 +73,8 @@ public final class IncidentCatalog {
             } else if (!id.matches("[a-z0-9][a-z0-9-]*")) {
                 problems.add(f.origin() + ": incidentKinds[" + i + "]: kind id '" + id + "' must be lower-case letters, digits and dashes");
             } else {
-                kinds.put(id, new Kind(id, k.path("title").asText(id), layer, k.path("description").asText(""), f.origin()));
+                kinds.put(id, new Kind(id, k.path("title").asText(id), layer, k.path("description").asText(""), f.origin(),
+                    k.hasNonNull("duty") ? k.get("duty").asText() : null));
             }
             i++;
         }

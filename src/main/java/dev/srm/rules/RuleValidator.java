@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class RuleValidator {
     /** The kinds of rule srm knows. */
     public static final Set<String> KINDS = Set.of("classification", "responsibility", "control", "evidence", "finding",
-            "triage", "resolution", "policy");
+            "triage", "resolution", "policy", "duty");
     private static final Set<String> SEVERITIES = Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
     private static final Pattern LAYER_CALL = Pattern.compile(
             "Srm\\.(?:claim|fallback|variant)\\s*\\(\\s*drools\\s*,[^,]+,\\s*\"([^\"]*)\"");

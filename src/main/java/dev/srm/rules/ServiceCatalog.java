@@ -47,6 +47,9 @@ public final class ServiceCatalog {
         }
     }
 
+    /** The folder of input mappings (Terraform, AWS Config), which the catalogue does not read. */
+    private static final String IMPORTERS = "importers/";
+
     private ServiceCatalog() {
     }
 
@@ -56,6 +59,9 @@ public final class ServiceCatalog {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<String> problems = new ArrayList<>();
         for (RuleFile f : sources.dataFiles()) {
+            if (f.relative().startsWith(IMPORTERS)) {
+                continue; // input mappings, read by their readers when an input needs them
+            }
             try {
                 JsonNode root = yaml.readTree(f.content());
                 if (root != null && !root.isMissingNode() && !root.isNull()) {

@@ -15,6 +15,8 @@ import dev.srm.input.Format;
 import dev.srm.input.InputException;
 import dev.srm.model.InputFormat;
 import dev.srm.input.Inputs;
+import dev.srm.input.ReadScenario;
+import dev.srm.input.ScenarioStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +49,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * named in; duplicate ids are resolved in that order too (the first file keeps the id).
  *
  * <p>Memory: two passes. The first reads and validates every input in parallel and keeps only
- * a handle (id, where the input is); the second reads each input again and evaluates it, at
- * most {@code 4 × jobs} at a time, emitting results in order and dropping them once every
- * renderer has seen them. So the heap holds the handles, a window of evaluations and the
+ * a handle (the ids of its scenarios, where the input is); the second reads each input again
+ * and evaluates it, at most {@code 4 × jobs} at a time, emitting results in order and dropping
+ * them once every renderer has seen them. An input of many scenarios (an AWS Config inventory:
+ * one per account) is streamed: its scenarios are evaluated in its order, the next one read
+ * while the ones before it are evaluated. So the heap holds the handles, a window of evaluations and the
  * roll-ups (counts), never the whole batch; standard input is spooled to a temporary file.
  * Each input is parsed twice: cheap next to evaluating it.
  */
@@ -67,7 +73,8 @@ public final class AuditRun {
     private sealed interface Source permits FileSource, LineSource {
         String name();
 
-        Scenario read(Inputs inputs, InputFormat format) throws InputException;
+        /** The input's scenarios, read as the stream is consumed (a plan or an inventory may hold many). */
+        ScenarioStream open(Inputs inputs, InputFormat format) throws InputException;
     }
 
     private record FileSource(Path path) implements Source {
@@ -75,13 +82,8 @@ public final class AuditRun {
             return path.toString();
         }
 
-        public Scenario read(Inputs inputs, InputFormat format) throws InputException {
-            List<Scenario> all = inputs.read(path, format);
-            if (all.size() != 1) {
-                throw new InputException(new InputProblem(name(), "", "holds " + all.size()
-                        + " scenarios; srm audit reads one scenario per file"));
-            }
-            return all.get(0);
+        public ScenarioStream open(Inputs inputs, InputFormat format) throws InputException {
+            return inputs.open(path, format);
         }
     }
 
@@ -90,22 +92,25 @@ public final class AuditRun {
             return "<stdin>:" + line.number();
         }
 
-        public Scenario read(Inputs inputs, InputFormat format) throws InputException {
+        public ScenarioStream open(Inputs inputs, InputFormat format) throws InputException {
             byte[] bytes;
             try {
                 bytes = stdin.bytes(line);
             } catch (IOException e) {
                 throw new InputException(new InputProblem(name(), "", "cannot be read: " + e.getMessage()));
             }
-            return inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1);
+            return ScenarioStream.of(List.of(ReadScenario.of(inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1))));
         }
     }
 
-    /** A read input: its scenario id, or the problem that stopped it. */
-    private record Handle(Source source, String id, InputProblem problem) {
+    /** A read input: the ids of its scenarios (those whose id an earlier input took are skipped), or the problem that stopped it. */
+    private record Handle(Source source, List<String> ids, Set<Integer> skipped, InputProblem problem) {
+        String firstId() {
+            return ids.isEmpty() ? "" : ids.get(0);
+        }
     }
 
-    /** An evaluated input, or the problem that stopped it the second time. */
+    /** An evaluated scenario, or the problem that stopped it the second time. */
     private record Outcome(Evaluation evaluation, InputProblem problem) {
     }
 
@@ -173,31 +178,37 @@ public final class AuditRun {
         try (StdinLines lines = useStdin ? StdinLines.read(stdin) : null) {
             List<Source> sources = sources(files, lines, problems);
 
-            // pass 1: read and validate every input, keep its id
+            // pass 1: read and validate every input, keep the ids of its scenarios
             List<Handle> handles = new ArrayList<>();
-            inOrder(pool, sources, this::readId, h -> {
+            inOrder(pool, calls(sources, this::readIds), h -> {
                 if (h.problem() != null) {
                     problems.add(h.problem());
-                } else {
+                } else if (!h.ids().isEmpty()) {
                     handles.add(h);
                 }
             });
-            handles.sort(Comparator.comparing(Handle::id).thenComparing(h -> h.source().name(), InputOrder.NAMES));
-            List<Handle> unique = new ArrayList<>();
+            handles.sort(Comparator.comparing(Handle::firstId).thenComparing(h -> h.source().name(), InputOrder.NAMES));
+            Map<String, String> owner = new java.util.HashMap<>();
+            int planned = 0;
             for (Handle h : handles) {
-                Handle first = unique.isEmpty() ? null : unique.get(unique.size() - 1);
-                if (first != null && first.id().equals(h.id())) {
-                    problems.add(duplicateId(h.source().name(), h.id(), first.source().name()));
-                } else {
-                    unique.add(h);
+                for (int i = 0; i < h.ids().size(); i++) {
+                    String first = owner.putIfAbsent(h.ids().get(i), h.source().name());
+                    if (first != null) {
+                        problems.add(duplicateId(h.source().name(), h.ids().get(i), first));
+                        h.skipped().add(i);
+                    } else {
+                        planned++;
+                    }
                 }
             }
-            listener.planned(unique.size());
+            listener.planned(planned);
+            int total = planned;
 
-            // pass 2: evaluate in parallel, report in order
+            // pass 2: evaluate in parallel, report in order; an input of many scenarios is read once,
+            // one scenario at a time on this thread while the pool evaluates the ones before it
             PortfolioBuilder portfolio = new PortfolioBuilder(catalog());
             AtomicInteger done = new AtomicInteger();
-            inOrder(pool, unique, this::evaluate, o -> {
+            inOrder(pool, new Evaluations(handles, problems), o -> {
                 if (o.problem() != null) {
                     problems.add(o.problem());
                     return;
@@ -206,7 +217,7 @@ public final class AuditRun {
                 for (AuditRenderer r : renderers) {
                     r.scenario(o.evaluation());
                 }
-                listener.evaluated(o.evaluation(), done.incrementAndGet(), unique.size());
+                listener.evaluated(o.evaluation(), done.incrementAndGet(), total);
             });
             Portfolio result = portfolio.build(problems);
             for (AuditRenderer r : renderers) {
@@ -255,41 +266,135 @@ public final class AuditRun {
         return sources;
     }
 
-    private Handle readId(Source source) {
-        try {
-            return new Handle(source, source.read(inputs, format).id(), null);
+    private Handle readIds(Source source) {
+        List<String> ids = new ArrayList<>();
+        try (ScenarioStream stream = source.open(inputs, format)) {
+            for (ReadScenario r = stream.next(); r != null; r = stream.next()) {
+                ids.add(r.scenario().id());
+            }
+            return new Handle(source, ids, new java.util.HashSet<>(), null);
         } catch (InputException e) {
-            return new Handle(source, null, e.problem());
+            return new Handle(source, List.of(), Set.of(), e.problem());
         }
     }
 
-    private Outcome evaluate(Handle handle) {
-        Scenario scenario;
-        try {
-            scenario = handle.source().read(inputs, format);
-        } catch (InputException e) {
-            return new Outcome(null, e.problem());
-        }
-        if (!scenario.id().equals(handle.id())) {
-            return new Outcome(null, new InputProblem(handle.source().name(), "", "changed while the audit ran (its id was '"
-                    + handle.id() + "', now '" + scenario.id() + "')"));
-        }
-        return new Outcome(evaluator.evaluate(scenario), null);
+    private static <T, R> Iterator<Callable<R>> calls(List<T> items, Work<T, R> work) {
+        return items.stream().map(item -> (Callable<R>) () -> work.apply(item)).iterator();
     }
 
     /**
-     * Applies {@code work} to every item on the pool, at most {@code 4 × jobs} at a time, and
-     * hands the results to {@code sink} in the items' order, on this thread.
+     * The evaluations of pass 2, in order: an input of one scenario is read and evaluated on the
+     * pool; an input of many is read here, a scenario at a time, and each is evaluated on the pool.
      */
-    private <T, R> void inOrder(ExecutorService pool, List<T> items, Work<T, R> work, Sink<R> sink) throws IOException {
+    private final class Evaluations implements Iterator<Callable<Outcome>> {
+        private final Iterator<Handle> handles;
+        private final List<InputProblem> problems;
+        private Handle current;
+        private ScenarioStream stream;
+        private int index;
+        private Callable<Outcome> next;
+
+        Evaluations(List<Handle> handles, List<InputProblem> problems) {
+            this.handles = handles.iterator();
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = advance();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Callable<Outcome> next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            Callable<Outcome> c = next;
+            next = null;
+            return c;
+        }
+
+        private Callable<Outcome> advance() {
+            while (true) {
+                if (stream == null) {
+                    if (!handles.hasNext()) {
+                        return null;
+                    }
+                    current = handles.next();
+                    index = 0;
+                    if (current.ids().size() == 1) {
+                        if (current.skipped().contains(0)) {
+                            continue;
+                        }
+                        Handle h = current;
+                        return () -> evaluateSingle(h);
+                    }
+                    try {
+                        stream = current.source().open(inputs, format);
+                    } catch (InputException e) {
+                        return () -> new Outcome(null, e.problem());
+                    }
+                }
+                ReadScenario read;
+                try {
+                    read = stream.next();
+                } catch (InputException e) {
+                    close();
+                    return () -> new Outcome(null, e.problem());
+                }
+                if (read == null) {
+                    close();
+                    continue;
+                }
+                int i = index++;
+                if (current.skipped().contains(i)) {
+                    continue;
+                }
+                if (i >= current.ids().size() || !read.scenario().id().equals(current.ids().get(i))) {
+                    String name = current.source().name();
+                    close();
+                    return () -> new Outcome(null, new InputProblem(name, "", "changed while the audit ran (its scenarios differ from the first reading)"));
+                }
+                return () -> new Outcome(ReaderWarnings.added(evaluator.evaluate(read.scenario()), read.warnings()), null);
+            }
+        }
+
+        private void close() {
+            if (stream != null) {
+                stream.close();
+                stream = null;
+            }
+        }
+    }
+
+    private Outcome evaluateSingle(Handle handle) {
+        ReadScenario read;
+        try (ScenarioStream stream = handle.source().open(inputs, format)) {
+            read = stream.next();
+        } catch (InputException e) {
+            return new Outcome(null, e.problem());
+        }
+        if (read == null || !read.scenario().id().equals(handle.firstId())) {
+            return new Outcome(null, new InputProblem(handle.source().name(), "", "changed while the audit ran (its id was '"
+                    + handle.firstId() + "', now '" + (read == null ? "" : read.scenario().id()) + "')"));
+        }
+        return new Outcome(ReaderWarnings.added(evaluator.evaluate(read.scenario()), read.warnings()), null);
+    }
+
+    /**
+     * Runs the work on the pool, at most {@code 4 × jobs} at a time (taking the next piece of
+     * work only when there is room), and hands the results to {@code sink} in order, on this thread.
+     */
+    private <R> void inOrder(ExecutorService pool, Iterator<Callable<R>> work, Sink<R> sink) throws IOException {
         int window = Math.max(2, 4 * jobs);
         Deque<Future<R>> pending = new ArrayDeque<>();
-        int next = 0;
         try {
-            while (next < items.size() || !pending.isEmpty()) {
-                while (next < items.size() && pending.size() < window) {
-                    T item = items.get(next++);
-                    pending.add(pool.submit(() -> work.apply(item)));
+            while (work.hasNext() || !pending.isEmpty()) {
+                while (work.hasNext() && pending.size() < window) {
+                    pending.add(pool.submit(work.next()));
                 }
                 sink.accept(await(pending.poll()));
             }

@@ -5,6 +5,7 @@ import dev.srm.model.Evaluation;
 import dev.srm.model.LayerResult;
 import dev.srm.model.ResourceResult;
 import dev.srm.model.Responsibility;
+import dev.srm.model.Status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,13 @@ public final class Conflicts {
                 }
             }
             for (ControlResult c : r.controls()) {
-                if ("CONFLICT".equals(c.status())) {
+                if (c.status() == Status.CONFLICT) {
                     out.add(at + "CONFLICT on " + r.id() + " control " + c.id() + ": " + c.reason());
                 }
             }
         }
         for (ControlResult c : e.accountControls()) {
-            if ("CONFLICT".equals(c.status())) {
+            if (c.status() == Status.CONFLICT) {
                 out.add(at + "CONFLICT on account control " + c.id() + ": " + c.reason());
             }
         }

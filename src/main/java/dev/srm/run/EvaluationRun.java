@@ -7,6 +7,8 @@ import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
 import dev.srm.model.InputFormat;
 import dev.srm.input.Inputs;
+import dev.srm.input.ReadScenario;
+import dev.srm.input.ScenarioStream;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,15 +41,16 @@ public final class EvaluationRun {
         List<Evaluation> evaluations = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         for (Path file : expansion.files()) {
-            try {
-                for (Scenario scenario : inputs.read(file, format)) {
+            try (ScenarioStream stream = inputs.open(file, format)) { // a plan or an inventory may hold many scenarios
+                for (ReadScenario read = stream.next(); read != null; read = stream.next()) {
+                    Scenario scenario = read.scenario();
                     String other = ids.putIfAbsent(scenario.id(), scenario.file());
                     if (other != null) {
                         problems.add(new InputProblem(scenario.file(), "/id", "duplicate scenario id '" + scenario.id()
                                 + "' (also used by " + other + "); scenario ids must be unique within a batch"));
                         continue;
                     }
-                    evaluations.add(evaluator.evaluate(scenario, explain));
+                    evaluations.add(ReaderWarnings.added(evaluator.evaluate(scenario, explain), read.warnings()));
                 }
             } catch (InputException e) {
                 problems.add(e.problem());

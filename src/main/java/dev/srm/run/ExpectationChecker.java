@@ -24,6 +24,8 @@ public final class ExpectationChecker {
             LayerResult l = r.layer(layer);
             return l == null ? "no such layer" : l.party().name();
         });
+        perResource(x.duties(), "duties", e, checks, (r, duty) -> r.layers().stream().flatMap(l -> l.duties().stream())
+                .filter(d -> d.duty().equals(duty)).map(d -> d.party().name()).findFirst().orElse("NONE"));
         for (var byResource : sorted(x.controls())) {
             for (var c : sorted(byResource.getValue())) {
                 String name = "controls." + byResource.getKey() + "." + c.getKey();
@@ -84,7 +86,7 @@ public final class ExpectationChecker {
     }
 
     private static String status(List<ControlResult> controls, String id) {
-        return controls.stream().filter(c -> c.id().equals(id)).map(ControlResult::status).findFirst().orElse("not applied");
+        return controls.stream().filter(c -> c.id().equals(id)).map(c -> c.status().name()).findFirst().orElse("not applied");
     }
 
     private static ResourceResult resource(Evaluation e, String id) {

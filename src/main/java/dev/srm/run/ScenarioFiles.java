@@ -2,6 +2,7 @@ package dev.srm.run;
 
 import dev.srm.model.InputProblem;
 import dev.srm.input.Format;
+import dev.srm.input.cloudformation.CdkAssembly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Expands the paths a user names into scenario files: directories recursively, in sorted order. */
+/**
+ * Expands the paths a user names into input files: directories recursively, in sorted order. A
+ * CDK cloud assembly ({@code cdk.out}, a directory with a {@code manifest.json}) gives the stack
+ * templates its manifest names, not its other JSON files.
+ */
 public final class ScenarioFiles {
     /** The files found and the paths that gave none. */
     public record Expansion(List<Path> files, List<InputProblem> problems) {
@@ -31,8 +36,9 @@ public final class ScenarioFiles {
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 problems.add(new InputProblem(p.toString(), "", "no such file or directory"));
-            } else if (Files.isDirectory(p)) {
-                List<Path> found = walk(p);
+            } else if (Files.isDirectory(p) || isManifest(p)) {
+                Path dir = Files.isDirectory(p) ? p : p.getParent() == null ? Path.of(".") : p.getParent();
+                List<Path> found = walk(dir, problems);
                 if (found.isEmpty()) {
                     problems.add(new InputProblem(p.toString(), "", "no scenario files (*.yaml, *.yml, *.json) in this directory"));
                 }
@@ -44,11 +50,44 @@ public final class ScenarioFiles {
         return new Expansion(files, problems);
     }
 
-    private static List<Path> walk(Path dir) {
+    /**
+     * Whether a directory walk picks up a file: scenarios ({@code *.yaml}, {@code *.yml},
+     * {@code *.json}), and the inputs that come gzipped or line by line: {@code *.json.gz},
+     * {@code *.jsonl} (AWS Config snapshots and query output), {@code *.tfstate} (Terraform).
+     */
+    static boolean isInputName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return Format.isScenarioName(n) || n.endsWith(".json.gz") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz")
+                || n.endsWith(".tfstate");
+    }
+
+    private static boolean isManifest(Path p) {
+        return p.getFileName() != null && CdkAssembly.MANIFEST.equals(p.getFileName().toString())
+                && CdkAssembly.isAssembly(p.toAbsolutePath().getParent());
+    }
+
+    private static List<Path> walk(Path dir, List<InputProblem> problems) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(f -> Format.isScenarioName(f.getFileName().toString()))
-                    .filter(f -> !f.getFileName().toString().startsWith("."))
+            List<Path> files = new ArrayList<>();
+            List<Path> assemblies = new ArrayList<>();
+            s.forEach(f -> {
+                if (Files.isDirectory(f) && CdkAssembly.isAssembly(f)) {
+                    assemblies.add(f);
+                } else if (Files.isRegularFile(f) && isInputName(f.getFileName().toString())
+                        && !f.getFileName().toString().startsWith(".")) {
+                    files.add(f);
+                }
+            });
+            files.removeIf(f -> assemblies.stream().anyMatch(f::startsWith));
+            for (Path a : assemblies) {
+                if (assemblies.stream().anyMatch(other -> other != a && a.startsWith(other))) {
+                    continue; // a stage's assembly, reached from its parent's manifest
+                }
+                CdkAssembly.Stacks stacks = CdkAssembly.stacks(a);
+                files.addAll(stacks.templates());
+                stacks.missing().forEach(m -> problems.add(new InputProblem(a.resolve(CdkAssembly.MANIFEST).toString(), "", m)));
+            }
+            return files.stream().distinct()
                     .sorted(Comparator.comparing(f -> dir.relativize(f).toString().replace('\\', '/')))
                     .toList();
         } catch (IOException e) {

@@ -20,7 +20,8 @@ import dev.srm.rules.ServiceCatalog;
 import dev.srm.input.asff.AsffReader;
 import dev.srm.input.Format;
 import dev.srm.input.InputException;
-import dev.srm.input.scenario.ScenarioReader;
+import dev.srm.input.Inputs;
+import dev.srm.model.InputFormat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,15 +44,18 @@ public final class TriageRun {
 
     private final ServiceCatalog services;
     private final IncidentCatalog incidents;
-    private final ScenarioReader reader;
+    private final Inputs inputs;
     private final Function<TriageField, String> names;
 
-    /** {@code names} words the fields in messages ({@link TriageField#FLAGS} for the CLI). */
-    public TriageRun(ServiceCatalog services, IncidentCatalog incidents, ScenarioReader reader, Function<TriageField, String> names) {
+    /**
+     * {@code names} words the fields in messages ({@link TriageField#FLAGS} for the CLI); {@code inputs}
+     * reads a file that is not ASFF (a scenario, or a CloudFormation template, detected by content).
+     */
+    public TriageRun(ServiceCatalog services, IncidentCatalog incidents, Inputs inputs, Function<TriageField, String> names) {
         this.names = names;
         this.services = services;
         this.incidents = incidents;
-        this.reader = reader;
+        this.inputs = inputs;
     }
 
     /**
@@ -94,7 +98,13 @@ public final class TriageRun {
         } catch (InputException e) {
             throw TriageException.input(e.problem());
         }
-        boolean asff = r.asff() || (Format.ofName(name) != Format.YAML && AsffReader.claims(bytes));
+        boolean template;
+        try {
+            template = inputs.readerFor(name, bytes, InputFormat.auto).format() == InputFormat.cloudformation;
+        } catch (InputException e) {
+            throw TriageException.input(e.problem());
+        }
+        boolean asff = r.asff() || (!template && Format.ofName(name) != Format.YAML && AsffReader.claims(bytes));
         return asff ? fromAsff(r, name, bytes) : List.of(fromScenario(r, name, bytes));
     }
 
@@ -127,8 +137,11 @@ public final class TriageRun {
     private Scenario fromScenario(TriageInput r, String name, byte[] bytes) throws TriageException {
         Scenario s;
         try {
-            Format format = Format.ofName(name);
-            s = reader.read(name, bytes, format == null ? sniff(bytes) : format, 0);
+            List<Scenario> read = inputs.read(name, bytes, InputFormat.auto);
+            if (read.size() != 1) {
+                throw TriageException.input(new InputProblem(name, "", "holds " + read.size() + " scenarios; triage one at a time"));
+            }
+            s = read.get(0);
         } catch (InputException e) {
             throw TriageException.input(e.problem());
         }
@@ -187,15 +200,6 @@ public final class TriageRun {
             checkKnownInBlock(name, s.incident(), incident);
         }
         return s.with(incident, r.ownerTag() != null ? r.ownerTag() : s.ownerTag(), resources);
-    }
-
-    private static Format sniff(byte[] bytes) {
-        for (byte b : bytes) {
-            if (!Character.isWhitespace(b)) {
-                return b == '{' ? Format.JSON : Format.YAML;
-            }
-        }
-        return Format.YAML;
     }
 
     // ---------------------------------------------------------------- checks

@@ -91,8 +91,10 @@ class AuditHtmlChromiumTest {
 
         // the responsibility matrix: one row per service and variant, one cell per layer, coloured by party
         assertThat(cell(dom, "EC2 instance", "guest-os-and-app-patching")).isEqualTo("CUSTOMER");
-        assertThat(cell(dom, "RDS standard", "guest-os-and-app-patching")).isEqualTo("AWS");
-        assertThat(cell(dom, "RDS custom-oracle", "guest-os-and-app-patching")).isEqualTo("CUSTOMER");
+        // AWS patches the OS and the engine of standard RDS; major version upgrades are the customer's to start
+        assertThat(cell(dom, "RDS standard", "guest-os-and-app-patching")).isEqualTo("SHARED");
+        // RDS Custom for Oracle: the customer patches the OS; engine patches are built into CEVs by the customer from AWS-supported media
+        assertThat(cell(dom, "RDS custom-oracle", "guest-os-and-app-patching")).isEqualTo("SHARED");
         assertThat(cell(dom, "ECS fargate", "guest-os-and-app-patching")).isEqualTo("SHARED");
         assertThat(cell(dom, "S3 bucket", "physical-infrastructure")).isEqualTo("AWS");
         assertThat(cell(dom, "unknown service", "iam-access-control")).isEqualTo("UNKNOWN");

@@ -24,7 +24,11 @@ class EvaluateCommandTest {
                 .contains("customer-data: S3 AWS::S3::Bucket, bucket, model SERVERLESS, customer share LOW")
                 .containsPattern("iam-access-control +CUSTOMER")
                 .containsPattern("MISSING +S3 bucket blocks public access \\[s3-block-public-access\\] Security Hub S3.8")
-                .contains("HIGH     S3 bucket blocks public access on customer-data (owner CUSTOMER, layer iam-access-control)");
+                .contains("HIGH     S3 bucket blocks public access on customer-data (owner CUSTOMER; layer iam-access-control, run by CUSTOMER)")
+                // under a SHARED layer, one line per party names the duties it holds
+                .containsPattern("data-encryption-classification +SHARED")
+                .containsPattern("\\n +AWS: +Encryption at rest")
+                .containsPattern("\\n +CUSTOMER: +Key management, Data classification");
     }
 
     @Test

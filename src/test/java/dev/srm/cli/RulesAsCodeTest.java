@@ -109,18 +109,18 @@ class RulesAsCodeTest {
 
     private static final String CONFLICTING = HEADER + """
             rule "custom-s3-patching-is-customer"
-                @kind("responsibility") @title("wrong on purpose") @source("https://docs.aws.amazon.com/")
+                @kind("duty") @title("wrong on purpose") @source("https://docs.aws.amazon.com/")
             when
                 $c : Classification( service == "S3" )
             then
-                Srm.variant(drools, $c.resource(), "guest-os-and-app-patching", Party.CUSTOMER, "a conflicting claim");
+                Srm.dutyByConfig(drools, $c.resource(), "os-patching", Party.CUSTOMER, "a conflicting claim");
             end
             rule "custom-s3-patching-is-aws"
-                @kind("responsibility") @title("right") @source("https://docs.aws.amazon.com/")
+                @kind("duty") @title("right") @source("https://docs.aws.amazon.com/")
             when
                 $c : Classification( service == "S3" )
             then
-                Srm.variant(drools, $c.resource(), "guest-os-and-app-patching", Party.AWS, "the service is managed");
+                Srm.dutyByConfig(drools, $c.resource(), "os-patching", Party.AWS, "the service is managed");
             end
             """;
 

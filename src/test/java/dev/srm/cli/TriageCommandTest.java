@@ -32,7 +32,7 @@ class TriageCommandTest {
     void flags_alone_answer_at_a_terminal_with_no_file() {
         CliRun run = CliRun.of("triage", "--service", "RDS", "--kind", "unpatched-vulnerability", "--summary", "OpenSSL CVE");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("AWS owns the remediation: guest-os-and-app-patching of rds (RDS standard, PAAS, any resource"
+        assertThat(run.out()).startsWith("SHARED owns the remediation: guest-os-and-app-patching of rds (RDS standard, PAAS, any resource"
                 + " of the service)").contains("What not to do:", "Apply the pending minor engine version upgrade");
     }
 

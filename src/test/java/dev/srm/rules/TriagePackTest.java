@@ -39,7 +39,7 @@ class TriagePackTest {
     @Test
     void rule_names_are_unique_across_the_whole_pack() throws RulesException {
         Map<String, List<String>> where = new TreeMap<>();
-        for (RuleFile f : RuleSources.bundled().drlFiles()) {
+        for (RuleFile f : Packs.bundled().sources().drlFiles()) { // hand-written DRL and the rules compiled from the duties matrix
             Matcher m = RULE.matcher(f.content());
             while (m.find()) {
                 where.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>()).add(f.relative());

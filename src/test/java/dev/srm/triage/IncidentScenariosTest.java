@@ -48,15 +48,15 @@ class IncidentScenariosTest {
             credential-compromise-ec2.yaml                | credential-compromise            | CUSTOMER | iam-access-control             | IAAS       | Deactivate the exposed access key
             credential-compromise-rds.yaml                | credential-compromise            | CUSTOMER | iam-access-control             | PAAS       | Rotate the master password now
             unpatched-vulnerability-ec2.yaml              | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are affected with Amazon Inspector
-            unpatched-vulnerability-rds.yaml              | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
+            unpatched-vulnerability-rds.yaml              | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | PAAS       | Look up the instance's pending maintenance actions
             unpatched-vulnerability-rds-upgrades-off.yaml | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | PAAS       | Look up the instance's pending maintenance actions
-            unpatched-vulnerability-rds-custom.yaml       | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are
+            unpatched-vulnerability-rds-custom.yaml       | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are
             unpatched-vulnerability-lambda.yaml           | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
             unpatched-vulnerability-lambda-dependency.yaml| unpatched-vulnerability          | CUSTOMER | application-security           | SERVERLESS | Find where the vulnerable package is
             unpatched-vulnerability-fargate.yaml          | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
             malware-on-host-ec2.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
             malware-on-host-fargate.yaml                  | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
-            malware-on-host-rds.yaml                      | malware-on-host                  | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
+            malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
             misconfiguration-s3.yaml                      | misconfiguration                 | CUSTOMER | data-encryption-classification | SERVERLESS | Set default encryption on the bucket
             misconfiguration-rds.yaml                     | misconfiguration                 | CUSTOMER | compliance-configuration       | PAAS       | Set BackupRetentionPeriod to 7 days or more
             network-exposure-ec2.yaml                     | network-exposure                 | CUSTOMER | network-configuration          | IAAS       | Remove ingress from 0.0.0.0/0 and ::/0
@@ -146,7 +146,7 @@ class IncidentScenariosTest {
         assertThat(t.resource().synthetic()).isTrue();
         assertThat(t.resource().service()).isEqualTo("DynamoDB");
         assertThat(t.resource().variant()).isEqualTo("table");
-        assertThat(t.basis().rule()).isEqualTo("aws-secures-global-infrastructure");
+        assertThat(t.basis().rule()).isEqualTo("dynamodb-regions-and-azs");
     }
 
     @Test

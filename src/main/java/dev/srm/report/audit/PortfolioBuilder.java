@@ -1,14 +1,23 @@
 package dev.srm.report.audit;
 
 import dev.srm.facts.Severity;
+import dev.srm.model.Status;
 import dev.srm.model.ControlResult;
+import dev.srm.model.Status;
 import dev.srm.model.Evaluation;
+import dev.srm.model.Status;
 import dev.srm.model.FindingResult;
+import dev.srm.model.Status;
 import dev.srm.model.InputProblem;
+import dev.srm.model.Status;
 import dev.srm.model.LayerResult;
+import dev.srm.model.Status;
 import dev.srm.model.Layers;
+import dev.srm.model.Status;
 import dev.srm.model.ResourceResult;
+import dev.srm.model.Status;
 import dev.srm.model.Responsibility;
+import dev.srm.model.Status;
 import dev.srm.model.RuleInfo;
 
 import java.io.ByteArrayInputStream;
@@ -135,7 +144,7 @@ public final class PortfolioBuilder implements Serializable {
         Set<RuleKey> rulesHere = new HashSet<>();
         for (FindingResult f : e.findings()) {
             findings++;
-            inc(bySeverityOwner.computeIfAbsent(f.severity(), k -> new HashMap<>()), f.owner() == null ? "" : f.owner());
+            inc(bySeverityOwner.computeIfAbsent(f.severity(), k -> new HashMap<>()), f.owner() == null ? "" : f.owner().name());
             RuleKey key = new RuleKey(f.rule(), f.severity());
             byRule.computeIfAbsent(key, k -> new int[2])[0]++;
             First.keep(ruleText, key, new First<>(e.scenario().id(), e.scenario().file(), new String[] {f.title(), f.remediation()}));
@@ -164,12 +173,12 @@ public final class PortfolioBuilder implements Serializable {
 
     private void addControl(Evaluation e, ControlResult c, Set<String> closedHere) {
         controls++;
-        inc(statusSeverity.computeIfAbsent(c.status(), k -> new HashMap<>()), c.severity() == null ? "" : c.severity());
-        inc(controlStatuses.computeIfAbsent(c.id(), k -> new HashMap<>()), c.status());
+        inc(statusSeverity.computeIfAbsent(c.status().name(), k -> new HashMap<>()), c.severity() == null ? "" : c.severity());
+        inc(controlStatuses.computeIfAbsent(c.id(), k -> new HashMap<>()), c.status().name());
         if (!knownControls.contains(c.id())) {
             First.keep(unknownControls, c.id(), new First<>(e.scenario().id(), e.scenario().file(), UnknownControl.of(c)));
         }
-        if ("MISSING".equals(c.status())) {
+        if (c.status() == Status.MISSING) {
             for (String name : c.integrations()) {
                 integrationCounts.computeIfAbsent(name, k -> new int[2])[0]++;
                 integrationControls.computeIfAbsent(name, k -> new TreeSet<>()).add(c.id());

@@ -1,8 +1,6 @@
 package dev.srm.report.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.facts.Severity;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
@@ -81,52 +79,28 @@ final class SarifAuditRenderer implements AuditRenderer {
             g.writeArrayFieldStart("runs");
             g.writeStartObject();
             g.writeFieldName("tool");
-            g.writeTree(tool());
+            g.writeObject(new Sarif.Tool(new Sarif.Driver("srm", "srm: the AWS Shared Responsibility Model, as executable rules",
+                    rules.stream().map(SarifAuditRenderer::rule).toList())));
             g.writeArrayFieldStart("results");
         }
         return g;
     }
 
-    private ObjectNode tool() {
-        ObjectNode tool = Json.MAPPER.createObjectNode();
-        ObjectNode driver = tool.putObject("driver");
-        driver.put("name", "srm");
-        driver.put("fullName", "srm: the AWS Shared Responsibility Model, as executable rules");
-        ArrayNode list = driver.putArray("rules");
-        for (RuleInfo r : rules) {
-            ObjectNode n = list.addObject();
-            n.put("id", r.id());
-            n.putObject("shortDescription").put("text", r.title());
-            String layer = r.layer() == null ? "" : " Layer: " + r.layer() + ".";
-            n.putObject("fullDescription").put("text", r.title() + "." + layer);
-            String source = httpUri(r.source());
-            if (source != null) {
-                n.put("helpUri", source);
-            }
-            ObjectNode help = n.putObject("help");
-            String fix = r.remediation() == null ? r.title() + "." : r.remediation();
-            help.put("text", source == null ? fix : fix + " See " + source);
-            help.put("markdown", source == null ? fix : fix + "\n\n[AWS documentation](" + source + ")");
-            Severity severity = severity(r.severity());
-            if (severity != null) {
-                n.putObject("defaultConfiguration").put("level", level(severity));
-            }
-            ObjectNode props = n.putObject("properties");
-            ArrayNode tags = props.putArray("tags");
-            tags.add("security");
-            if (r.layer() != null) {
-                tags.add(r.layer());
-            }
-            if (severity != null) {
-                props.put("security-severity", securitySeverity(severity));
-                props.put("severity", severity.name());
-            }
-            props.put("kind", r.kind());
-            strings(props.putArray("securityHub"), r.securityHub());
-            strings(props.putArray("configRules"), r.configRules());
-            strings(props.putArray("integrations"), r.integrations());
+    private static Sarif.Rule rule(RuleInfo r) {
+        String source = httpUri(r.source());
+        String fix = r.remediation() == null ? r.title() + "." : r.remediation();
+        Severity severity = severity(r.severity());
+        List<String> tags = new ArrayList<>(List.of("security"));
+        if (r.layer() != null) {
+            tags.add(r.layer());
         }
-        return tool;
+        return new Sarif.Rule(r.id(), new Sarif.Message(r.title()),
+                new Sarif.Message(r.title() + "." + (r.layer() == null ? "" : " Layer: " + r.layer() + ".")), source,
+                new Sarif.Help(source == null ? fix : fix + " See " + source,
+                        source == null ? fix : fix + "\n\n[AWS documentation](" + source + ")"),
+                severity == null ? null : new Sarif.Configuration(level(severity)),
+                new Sarif.RuleProperties(tags, severity == null ? null : securitySeverity(severity),
+                        severity == null ? null : severity.name(), r.kind(), r.securityHub(), r.configRules(), r.integrations()));
     }
 
     @Override
@@ -137,39 +111,18 @@ final class SarifAuditRenderer implements AuditRenderer {
             lines.put(r.id(), r.line());
         }
         for (FindingResult f : e.findings()) {
-            ObjectNode n = Json.MAPPER.createObjectNode();
-            n.put("ruleId", f.rule());
-            Integer index = ruleIndex.get(f.rule());
-            if (index != null) {
-                n.put("ruleIndex", index);
-            }
-            n.put("level", level(f.severity()));
             String where = ControlRow.ACCOUNT.equals(f.resource()) ? "the account" : "resource '" + f.resource() + "'";
-            String text = f.title() + ": " + where + " of scenario '" + e.scenario().id() + "' (" + f.owner() + " owns "
-                    + f.layer() + ")." + (f.remediation() == null ? "" : " Fix: " + f.remediation());
-            n.putObject("message").put("text", text);
-            ObjectNode location = n.putArray("locations").addObject();
-            ObjectNode artifact = artifact(e.scenario().file());
-            if (artifact != null) {
-                ObjectNode physical = location.putObject("physicalLocation");
-                physical.set("artifactLocation", artifact);
-                int line = lines.getOrDefault(f.resource(), 0);
-                if (line > 0) {
-                    physical.putObject("region").put("startLine", line);
-                }
-            }
-            ObjectNode logical = location.putArray("logicalLocations").addObject();
-            logical.put("name", f.resource());
-            logical.put("fullyQualifiedName", e.scenario().id() + "/" + f.resource());
-            logical.put("kind", "resource");
-            n.putObject("partialFingerprints").put("srmFinding/v1", e.scenario().id() + "/" + f.id());
-            ObjectNode props = n.putObject("properties");
-            props.put("scenario", e.scenario().id());
-            props.put("resource", f.resource());
-            props.put("owner", f.owner());
-            props.put("layer", f.layer());
-            props.put("severity", f.severity().name());
-            gen.writeTree(n);
+            String text = f.title() + ": " + where + " of scenario '" + e.scenario().id() + "' (" + f.owner() + " must act; "
+                    + f.layer() + " is run by " + (f.layerParty() == null ? "no party decided" : f.layerParty()) + ")." + (f.remediation() == null ? "" : " Fix: " + f.remediation());
+            Sarif.ArtifactLocation artifact = artifact(e.scenario().file());
+            int line = lines.getOrDefault(f.resource(), 0);
+            Sarif.PhysicalLocation physical = artifact == null ? null
+                    : new Sarif.PhysicalLocation(artifact, line > 0 ? new Sarif.Region(line, null) : null);
+            Sarif.LogicalLocation logical = new Sarif.LogicalLocation(f.resource(), e.scenario().id() + "/" + f.resource(), "resource");
+            gen.writeObject(new Sarif.Result(f.rule(), ruleIndex.get(f.rule()), level(f.severity()), new Sarif.Message(text),
+                    List.of(new Sarif.Location(physical, List.of(logical))),
+                    new Sarif.Fingerprints(e.scenario().id() + "/" + f.id()),
+                    new Sarif.ResultProperties(e.scenario().id(), f.resource(), name(f.owner()), f.layer(), name(f.layerParty()), f.severity().name())));
         }
     }
 
@@ -177,29 +130,9 @@ final class SarifAuditRenderer implements AuditRenderer {
     public void finish(Portfolio portfolio) throws IOException {
         JsonGenerator gen = generator();
         gen.writeEndArray();
-        ObjectNode invocation = Json.MAPPER.createObjectNode();
-        invocation.put("executionSuccessful", portfolio.failures().isEmpty());
-        ArrayNode notes = invocation.putArray("toolExecutionNotifications");
-        for (InputProblem p : portfolio.failures()) {
-            ObjectNode n = notes.addObject();
-            n.put("level", "error");
-            n.putObject("message").put("text", p.toString());
-            ObjectNode artifact = artifact(p.file());
-            if (artifact != null) {
-                ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
-                physical.set("artifactLocation", artifact);
-                Matcher m = WHERE.matcher(p.where());
-                if (m.find() && Integer.parseInt(m.group(1)) > 0) {
-                    ObjectNode region = physical.putObject("region");
-                    region.put("startLine", Integer.parseInt(m.group(1)));
-                    if (m.group(2) != null && Integer.parseInt(m.group(2)) > 0) {
-                        region.put("startColumn", Integer.parseInt(m.group(2)));
-                    }
-                }
-            }
-        }
+        List<Sarif.Notification> notes = portfolio.failures().stream().map(SarifAuditRenderer::notification).toList();
         gen.writeArrayFieldStart("invocations");
-        gen.writeTree(invocation);
+        gen.writeObject(new Sarif.Invocation(portfolio.failures().isEmpty(), notes));
         gen.writeEndArray();
         gen.writeEndObject();
         gen.writeEndArray();
@@ -209,27 +142,39 @@ final class SarifAuditRenderer implements AuditRenderer {
         out.flush();
     }
 
+    /** A failed input as an error notification, at the line and column the problem names when there are some. */
+    private static Sarif.Notification notification(InputProblem p) {
+        Sarif.ArtifactLocation artifact = artifact(p.file());
+        List<Sarif.Location> locations = null;
+        if (artifact != null) {
+            Sarif.Region region = null;
+            Matcher m = WHERE.matcher(p.where());
+            if (m.find() && Integer.parseInt(m.group(1)) > 0) {
+                Integer column = m.group(2) != null && Integer.parseInt(m.group(2)) > 0 ? Integer.valueOf(m.group(2)) : null;
+                region = new Sarif.Region(Integer.parseInt(m.group(1)), column);
+            }
+            locations = List.of(new Sarif.Location(new Sarif.PhysicalLocation(artifact, region), null));
+        }
+        return new Sarif.Notification("error", new Sarif.Message(p.toString()), locations);
+    }
+
     /**
      * Where a scenario file is, as SARIF wants it: a relative path as a URI reference against
      * {@code %SRCROOT%}, an absolute path as a file URI; null for a line of standard input.
      */
-    static ObjectNode artifact(String file) {
+    static Sarif.ArtifactLocation artifact(String file) {
         if (file == null || file.startsWith("<stdin>")) {
             return null;
         }
         String path = file.replace('\\', '/');
-        ObjectNode n = Json.MAPPER.createObjectNode();
         boolean windowsDrive = path.matches("^[A-Za-z]:/.*");
         if (path.startsWith("/") || windowsDrive) {
-            n.put("uri", "file://" + (windowsDrive ? "/" : "") + encodePath(path));
-        } else {
-            while (path.startsWith("./")) {
-                path = path.substring(2);
-            }
-            n.put("uri", encodePath(path));
-            n.put("uriBaseId", "%SRCROOT%");
+            return new Sarif.ArtifactLocation("file://" + (windowsDrive ? "/" : "") + encodePath(path), null);
         }
-        return n;
+        while (path.startsWith("./")) {
+            path = path.substring(2);
+        }
+        return new Sarif.ArtifactLocation(encodePath(path), "%SRCROOT%");
     }
 
     /** Percent-encodes every byte of a path but unreserved characters, '/' and a drive colon. */
@@ -273,7 +218,7 @@ final class SarifAuditRenderer implements AuditRenderer {
         }
     }
 
-    private static void strings(ArrayNode out, List<String> values) {
-        values.forEach(out::add);
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 }

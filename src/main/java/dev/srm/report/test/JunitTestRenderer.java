@@ -2,6 +2,7 @@ package dev.srm.report.test;
 
 import dev.srm.model.InputProblem;
 import dev.srm.model.TestResults;
+import dev.srm.report.escape.Xml;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -48,7 +49,7 @@ public final class JunitTestRenderer implements TestRenderer {
                     x.writeCharacters("\n      ");
                     x.writeStartElement("failure");
                     attrs(x, "message", c.toString());
-                    x.writeCharacters(Xml10.clean(c.toString()));
+                    x.writeCharacters(Xml.valid(c.toString()));
                     x.writeEndElement();
                     x.writeCharacters("\n    ");
                     x.writeEndElement();
@@ -80,28 +81,7 @@ public final class JunitTestRenderer implements TestRenderer {
 
     private static void attrs(XMLStreamWriter x, Object... namesAndValues) throws XMLStreamException {
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            x.writeAttribute((String) namesAndValues[i], Xml10.clean(String.valueOf(namesAndValues[i + 1])));
-        }
-    }
-
-    /** Characters XML 1.0 cannot hold at all (the writer escapes the rest). */
-    static final class Xml10 {
-        private Xml10() {
-        }
-
-        static String clean(String s) {
-            StringBuilder b = null;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
-                if (!ok && b == null) {
-                    b = new StringBuilder(s.length()).append(s, 0, i);
-                }
-                if (ok && b != null) {
-                    b.append(c);
-                }
-            }
-            return b == null ? s : b.toString();
+            x.writeAttribute((String) namesAndValues[i], Xml.valid(String.valueOf(namesAndValues[i + 1])));
         }
     }
 }

@@ -8,9 +8,12 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 
+import static dev.srm.report.escape.Terminal.text;
+
 /**
  * For a person under stress at a terminal: who owns it, in the first line; then what to do
  * first, in order; then what to skip, what evidence to pull and what would have prevented it.
+ * Everything echoed passes through {@link dev.srm.report.escape.Terminal}.
  */
 public final class TextTriageRenderer implements TriageRenderer {
     @Override
@@ -62,59 +65,59 @@ public final class TextTriageRenderer implements TriageRenderer {
     }
 
     private static void triage(Triage t, PrintWriter out) {
-        out.print(oneLine(headline(t)) + "\n");
+        out.print(text(headline(t)) + "\n");
         Triage.IncidentRef i = t.incident();
-        StringBuilder about = new StringBuilder("incident ").append(oneLine(i.id())).append(": ")
-                .append(t.kind().id() == null ? "kind unknown" : t.kind().id());
+        StringBuilder about = new StringBuilder("incident ").append(text(i.id())).append(": ")
+                .append(t.kind().id() == null ? "kind unknown" : text(t.kind().id()));
         if (i.summary() != null) {
-            about.append(" - ").append(oneLine(i.summary()));
+            about.append(" - ").append(text(i.summary()));
         }
         if (i.detectedBy() != null || i.severity() != null) {
             about.append(" (");
             if (i.detectedBy() != null) {
-                about.append("detected by ").append(oneLine(i.detectedBy()));
+                about.append("detected by ").append(text(i.detectedBy()));
             }
             if (i.severity() != null) {
-                about.append(i.detectedBy() == null ? "" : ", ").append("severity ").append(i.severity());
+                about.append(i.detectedBy() == null ? "" : ", ").append("severity ").append(text(i.severity()));
             }
             about.append(')');
         }
         out.print(about + "\n");
-        out.print("why: " + oneLine(t.reason()) + rules(t) + "\n");
+        out.print("why: " + text(t.reason()) + rules(t) + "\n");
         if (t.kind().id() == null || "CONFLICT".equals(t.kind().id())) {
-            out.print("kind: " + oneLine(t.kind().reason()) + "\n");
+            out.print("kind: " + text(t.kind().reason()) + "\n");
         }
         if (!t.actions().isEmpty()) {
             out.print("\nFirst actions:\n");
             for (Triage.Action a : t.actions()) {
-                out.printf("  %2d. %s%s%n", a.step(), oneLine(a.text()), a.feature() == null ? "" : " [" + oneLine(a.feature()) + "]");
+                out.printf("  %2d. %s%s%n", a.step(), text(a.text()), a.feature() == null ? "" : " [" + text(a.feature()) + "]");
             }
         }
         if (!t.avoid().isEmpty()) {
             out.print("\nWhat not to do:\n");
             for (Triage.Avoid a : t.avoid()) {
-                out.print("  - " + oneLine(a.text()) + "\n");
+                out.print("  - " + text(a.text()) + "\n");
             }
         }
         if (!t.evidence().isEmpty()) {
             out.print("\nEvidence to pull:\n");
             for (Triage.EvidenceItem e : t.evidence()) {
-                out.printf("  %-8s %-22s %s%n", e.status(), e.source(), oneLine(e.why()));
+                out.printf("  %-8s %-22s %s%n", text(e.status()), text(e.source()), text(e.why()));
                 if (e.warning() != null) {
-                    out.print("           warning: " + oneLine(e.warning()) + "\n");
+                    out.print("           warning: " + text(e.warning()) + "\n");
                 }
             }
         }
         if (!t.preventiveControls().isEmpty()) {
             out.print("\nWould have prevented it:\n");
             for (Triage.Prevention p : t.preventiveControls()) {
-                out.printf("  %-8s %s [%s] on %s%s%n", p.status(), p.title(), p.control(), oneLine(p.subject()),
-                        p.securityHub().isEmpty() ? "" : " (Security Hub " + String.join(", ", p.securityHub()) + ")");
+                out.printf("  %-8s %s [%s] on %s%s%n", text(p.status()), text(p.title()), text(p.control()), text(p.subject()),
+                        p.securityHub().isEmpty() ? "" : " (Security Hub " + text(String.join(", ", p.securityHub())) + ")");
             }
         }
-        out.print("\nroute: " + (t.route().team() == null ? "none" : oneLine(t.route().team())) + " (" + oneLine(t.route().reason()) + ")\n");
+        out.print("\nroute: " + (t.route().team() == null ? "none" : text(t.route().team())) + " (" + text(t.route().reason()) + ")\n");
         for (String w : t.warnings()) {
-            out.print("warning: " + oneLine(w) + "\n");
+            out.print("warning: " + text(w) + "\n");
         }
     }
 
@@ -122,11 +125,6 @@ public final class TextTriageRenderer implements TriageRenderer {
         if (t.rule() == null || t.rule().isEmpty()) {
             return "";
         }
-        return " [" + t.rule() + (t.basis() == null || t.basis().rule() == null ? "" : " <- " + t.basis().rule()) + "]";
-    }
-
-    /** Echoed text stays on its line: control characters and line breaks become spaces. */
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return " [" + text(t.rule()) + (t.basis() == null || t.basis().rule() == null ? "" : " <- " + text(t.basis().rule())) + "]";
     }
 }

@@ -1,0 +1,131 @@
+package dev.srm.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.srm.model.matrix.Duty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads srm's own JSON results, as {@code srm audit --format json} ({@code audit.json}) and
+ * {@code srm evaluate --format json} write them, one evaluation at a time, into a {@link CrmInput}.
+ */
+final class ResultsJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResultsJson() {
+    }
+
+    /** Whether a file is srm JSON results (and not, say, a scenario or a template in JSON). */
+    static boolean claims(Path file) {
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json") || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("evaluations".equals(name)) {
+                    return value == JsonToken.START_ARRAY;
+                }
+                if ("scenario".equals(name)) {
+                    return value == JsonToken.START_OBJECT;
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Adds every evaluation of the file; throws (INPUT) with one line when it cannot be read. */
+    static void read(Path file, CrmInput into, List<String> warnings) {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.getFactory().createParser(in)) {
+            p.nextToken();
+            List<String> errors = new ArrayList<>();
+            JsonNode single = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("evaluations".equals(name) && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        add(MAPPER.readTree(p), into);
+                    }
+                } else if ("errors".equals(name) && value == JsonToken.START_ARRAY) {
+                    for (JsonNode e : MAPPER.<JsonNode>readTree(p)) {
+                        errors.add(e.path("error").asText(e.path("message").asText("")));
+                    }
+                } else if ("scenario".equals(name) || "resources".equals(name) || "account".equals(name)) {
+                    if (single == null) {
+                        single = MAPPER.createObjectNode();
+                    }
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) single).set(name, MAPPER.readTree(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (single != null) {
+                add(single, into);
+            }
+            for (String e : errors) {
+                warnings.add(file + ": the results list an input that failed: " + e);
+            }
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? "cannot be read" : e.getMessage().lines().findFirst().orElse("");
+            throw SrmException.input(List.of(file + ": not srm JSON results: " + msg));
+        }
+    }
+
+    private static void add(JsonNode evaluation, CrmInput into) {
+        into.scenarios++;
+        for (JsonNode r : evaluation.path("resources")) {
+            into.resources++;
+            Map<String, CrmInput.LayerView> layers = new LinkedHashMap<>();
+            for (JsonNode l : r.path("layers")) {
+                List<Duty> duties = new ArrayList<>();
+                for (JsonNode d : l.path("duties")) {
+                    String id = text(d, "duty") != null ? text(d, "duty") : text(d, "id");
+                    String party = text(d, "party");
+                    if (id != null && party != null) {
+                        duties.add(new Duty(id, party, text(d, "rule"), text(d, "reason"), text(d, "source")));
+                    }
+                }
+                layers.put(l.path("layer").asText(), new CrmInput.LayerView(l.path("party").asText("UNKNOWN"), duties));
+            }
+            into.units.add(new CrmInput.Unit(text(r, "service") == null ? "unknown service" : text(r, "service"),
+                    CrmInput.label(text(r, "service"), text(r, "variant")), layers,
+                    controls(r.path("controls"))));
+        }
+        JsonNode account = evaluation.path("account").path("controls");
+        if (account.size() > 0) {
+            into.units.add(new CrmInput.Unit(CrmInput.ACCOUNT, CrmInput.ACCOUNT, Map.of(), controls(account)));
+        }
+    }
+
+    private static List<CrmInput.ControlView> controls(JsonNode controls) {
+        List<CrmInput.ControlView> out = new ArrayList<>();
+        for (JsonNode c : controls) {
+            out.add(new CrmInput.ControlView(c.path("id").asText(), text(c, "title"), text(c, "layer"), c.path("status").asText("UNKNOWN")));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

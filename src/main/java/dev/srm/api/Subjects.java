@@ -1,0 +1,254 @@
+package dev.srm.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.model.ResourceResult;
+import dev.srm.model.matrix.Row;
+import dev.srm.rules.ServiceCatalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a subject ({@code Lambda}, {@code ECS:fargate}, {@code AWS::Lambda::Url}, {@code EC2:*}) and
+ * settings into synthetic scenarios of one resource, evaluates them through the facade and reads
+ * the rows. A variant is whatever the classification rules say: {@code SERVICE:VARIANT} tries the
+ * service's CloudFormation types with the given settings and keeps the one the rules classify as
+ * that variant; no table of variants lives here.
+ */
+final class Subjects {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+    private static final Pattern WHERE = Pattern.compile("^synthetic-[a-z0-9-]+\\.json:\\d+: ");
+
+    /** A parsed subject: the service, a type when one was named, and a variant ({@code *}: every one). */
+    record Subject(String text, ServiceCatalog.Service service, String type, String variant) {
+    }
+
+    /** A row and the warnings of the evaluation behind it. */
+    record Evaluated(Row row, List<String> warnings) {
+    }
+
+    private final ServiceCatalog services;
+    private final Srm srm;
+    private final Rows rows;
+    private final Naming naming;
+
+    Subjects(ServiceCatalog services, Srm srm, Rows rows, Naming naming) {
+        this.services = services;
+        this.srm = srm;
+        this.rows = rows;
+        this.naming = naming;
+    }
+
+    private String flag(String field) {
+        return naming == Naming.FLAGS ? "--" + field : field;
+    }
+
+    // ---------------------------------------------------------------- parsing
+
+    Subject parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw SrmException.usage("an empty service name; name a service such as Lambda, a variant such as ECS:fargate, or a CloudFormation type");
+        }
+        String name = t;
+        String variant = null;
+        if (t.contains("::")) {
+            String[] parts = t.split("::");
+            if (parts.length == 4) { // AWS::Lambda::Function:variant is not a thing; AWS::S::T::x is
+                throw SrmException.usage("'" + t + "': a CloudFormation type has three parts (AWS::Service::Resource)");
+            }
+        } else {
+            int colon = t.indexOf(':');
+            if (colon >= 0) {
+                name = t.substring(0, colon).trim();
+                variant = t.substring(colon + 1).trim();
+                if (variant.isEmpty()) {
+                    throw SrmException.usage("'" + t + "': no variant after ':'; use SERVICE, SERVICE:VARIANT or SERVICE:*");
+                }
+            }
+        }
+        String lookup = name;
+        ServiceCatalog.Service service = (name.contains("::") ? services.byType(name) : services.byServiceName(name))
+                .orElseThrow(() -> SrmException.usage("unknown service '" + lookup + "' (known services: " + known()
+                        + "; a CloudFormation type works too)"));
+        String type = name.contains("::") ? services.canonicalType(name) : null;
+        return new Subject(t, service, type, variant);
+    }
+
+    private String known() {
+        StringBuilder b = new StringBuilder();
+        for (ServiceCatalog.Service s : services.services()) {
+            b.append(b.length() == 0 ? "" : ", ").append(s.name());
+        }
+        return b.toString();
+    }
+
+    /** {@code KEY=VALUE} settings, in order, the last of a key winning. */
+    Map<String, String> config(List<String> settings) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String s : settings) {
+            int eq = s == null ? -1 : s.indexOf('=');
+            if (eq <= 0) {
+                throw SrmException.usage(flag("config") + ": '" + s + "' is not KEY=VALUE (for example PackageType=Image)");
+            }
+            String key = s.substring(0, eq).trim();
+            for (String part : key.split("\\.", -1)) {
+                if (!SEGMENT.matcher(part).matches()) {
+                    throw SrmException.usage(flag("config") + ": '" + key + "' is not a property path (Name, Name.Sub, Name[0].Sub)");
+                }
+            }
+            out.put(key, s.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- evaluating
+
+    /** The rows of a subject: one, or one per variant for {@code SERVICE:*}. */
+    List<Evaluated> rows(Subject subject, Map<String, String> config) {
+        if (subject.variant() == null) {
+            return List.of(evaluate(subject.text(), subject.service(), subject.type(), config));
+        }
+        List<String> types = subject.type() != null ? List.of(subject.type()) : subject.service().types();
+        Map<String, Evaluated> byVariant = new LinkedHashMap<>();
+        List<String> reached = new ArrayList<>();
+        for (String type : types.isEmpty() ? java.util.Collections.<String>singletonList(null) : types) {
+            Evaluated e = evaluate(subject.text(), subject.service(), type, config);
+            String v = e.row().variant() == null ? "" : e.row().variant();
+            reached.add((v.isEmpty() ? "(none)" : v) + (type == null ? "" : " from " + type));
+            if ("*".equals(subject.variant())) {
+                byVariant.putIfAbsent(v, relabel(e, subject.service().name() + (v.isEmpty() ? "" : ":" + v)));
+            } else if (v.equalsIgnoreCase(subject.variant())) {
+                return List.of(relabel(e, subject.text()));
+            }
+        }
+        if ("*".equals(subject.variant())) {
+            return List.copyOf(byVariant.values());
+        }
+        throw SrmException.usage("'" + subject.text() + "': the rules classify no resource of " + subject.service().name()
+                + " as variant '" + subject.variant() + "'" + (config.isEmpty() ? "" : " with these settings") + "; they give "
+                + String.join(", ", reached) + ". A variant that configuration decides needs its setting: " + flag("config")
+                + " KEY=VALUE");
+    }
+
+    private static Evaluated relabel(Evaluated e, String subject) {
+        Row r = e.row();
+        return new Evaluated(new Row(subject, r.service(), r.variant(), r.type(), r.serviceModel(), r.customerShare(), r.rule(),
+                r.reason(), r.config(), r.cells(), r.controls(), r.integrations()), e.warnings());
+    }
+
+    private Evaluated evaluate(String subject, ServiceCatalog.Service service, String type, Map<String, String> config) {
+        String id = slug(service.name());
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("srm", 1);
+        root.put("id", "synthetic-" + id);
+        root.put("title", "A synthetic " + service.name() + " resource for srm matrix");
+        ArrayNode resources = root.putArray("resources");
+        ObjectNode r = resources.addObject();
+        r.put("id", id);
+        if (type != null) {
+            r.put("type", type);
+        } else {
+            r.put("service", service.name());
+        }
+        if (!config.isEmpty()) {
+            ObjectNode conf = r.putObject("configuration");
+            config.forEach((k, v) -> put(conf, k, v));
+        }
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Evaluation> evaluations = srm.evaluate("synthetic-" + id + ".json", bytes, InputFormat.scenario, false);
+        Evaluation e = evaluations.get(0);
+        ResourceResult resource = e.resources().get(0);
+        List<String> warnings = new ArrayList<>();
+        for (String w : e.warnings()) {
+            warnings.add(subject + ": " + WHERE.matcher(w).replaceFirst(""));
+        }
+        return new Evaluated(rows.of(subject, config, e, resource), warnings);
+    }
+
+    /** Puts a value at a property path, making the objects and lists on the way. */
+    private static void put(ObjectNode root, String path, String value) {
+        JsonNode node = root;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            Matcher m = SEGMENT.matcher(parts[i]);
+            m.matches();
+            String name = m.group(1);
+            List<Integer> indexes = new ArrayList<>();
+            Matcher ix = INDEX.matcher(m.group(2));
+            while (ix.find()) {
+                indexes.add(Integer.parseInt(ix.group(1)));
+            }
+            boolean last = i == parts.length - 1;
+            ObjectNode obj = (ObjectNode) node;
+            if (indexes.isEmpty()) {
+                if (last) {
+                    obj.set(name, scalar(value));
+                    return;
+                }
+                node = obj.get(name) instanceof ObjectNode child ? child : obj.putObject(name);
+                continue;
+            }
+            JsonNode current = obj.get(name) instanceof ArrayNode a ? a : obj.putArray(name);
+            for (int k = 0; k < indexes.size(); k++) {
+                ArrayNode array = (ArrayNode) current;
+                int at = Math.min(indexes.get(k), 1000);
+                boolean lastIndex = k == indexes.size() - 1;
+                while (array.size() <= at) {
+                    array.add(lastIndex ? JsonNodeFactory.instance.objectNode() : JsonNodeFactory.instance.arrayNode());
+                }
+                if (lastIndex && last) {
+                    array.set(at, scalar(value));
+                    return;
+                }
+                current = array.get(at);
+            }
+            node = current;
+        }
+    }
+
+    private static JsonNode scalar(String v) {
+        if ("true".equals(v) || "false".equals(v)) {
+            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(v));
+        }
+        if (v.matches("-?(0|[1-9]\\d{0,17})")) {
+            return JsonNodeFactory.instance.numberNode(Long.parseLong(v));
+        }
+        return JsonNodeFactory.instance.textNode(v);
+    }
+
+    static String slug(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return s.isEmpty() ? "resource" : s;
+    }
+
+    /** Every catalogued service, in catalogue order. */
+    List<ServiceCatalog.Service> all() {
+        return services.services();
+    }
+
+    static Function<String, String> noSource() {
+        return r -> null;
+    }
+}

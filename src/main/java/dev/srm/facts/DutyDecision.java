@@ -1,0 +1,17 @@
+package dev.srm.facts;
+
+import java.util.Objects;
+
+/** The claim that holds for one duty of a resource once less specific claims have given way. */
+public record DutyDecision(String resource, String layer, String duty, Party party, String reason, String rule) {
+    public DutyDecision {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(duty, "duty");
+        Objects.requireNonNull(party, "party");
+    }
+
+    public static DutyDecision of(DutyClaim claim, DutyDef def) {
+        return new DutyDecision(claim.resource(), def.layer(), claim.duty(), claim.party(), claim.reason(), claim.rule());
+    }
+}

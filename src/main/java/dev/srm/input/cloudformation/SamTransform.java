@@ -1,0 +1,862 @@
+package dev.srm.input.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The AWS SAM transform ({@code Transform: AWS::Serverless-2016-10-31}) as SAM documents it:
+ * {@code Globals} merged into each serverless resource, then each
+ * {@code AWS::Serverless::Function}, {@code Api}, {@code HttpApi}, {@code SimpleTable},
+ * {@code StateMachine}, {@code LayerVersion} and {@code Application} replaced by the
+ * CloudFormation resources SAM creates for it, with SAM's defaults (a function's execution
+ * role with {@code AWSLambdaBasicExecutionRole}, its policy templates expanded from SAM's own
+ * data, its event sources). This is input mapping, not policy: what the resources mean is for
+ * the rules. Where srm differs from SAM (no hash in the logical ids of deployments, versions
+ * and layers, no OpenAPI body for the APIs) docs/cloudformation.md says so.
+ */
+final class SamTransform {
+    static final String NAME = "AWS::Serverless-2016-10-31";
+    private static final String PREFIX = "AWS::Serverless::";
+    private static final Set<String> GLOBAL_SECTIONS = Set.of("Function", "Api", "HttpApi", "SimpleTable", "StateMachine",
+            "LayerVersion");
+    private static final String MANAGED = "arn:aws:iam::aws:policy/";
+
+    /** Function properties that have the same name and meaning on AWS::Lambda::Function. */
+    private static final List<String> FUNCTION_PASSTHROUGH = List.of("Architectures", "CodeSigningConfigArn", "Description",
+            "Environment", "EphemeralStorage", "FileSystemConfigs", "FunctionName", "Handler", "ImageConfig", "KmsKeyArn", "Layers",
+            "LoggingConfig", "MemorySize", "PackageType", "RecursiveLoop", "ReservedConcurrentExecutions", "Runtime",
+            "RuntimeManagementConfig", "SnapStart", "Timeout", "VpcConfig", "DurableConfig", "TenancyConfig");
+
+    /** Managed policies SAM adds to a function's role for a poll-based event source. */
+    private static final Map<String, String> EVENT_POLICIES = Map.of(
+            "SQS", "service-role/AWSLambdaSQSQueueExecutionRole",
+            "Kinesis", "service-role/AWSLambdaKinesisExecutionRole",
+            "DynamoDB", "service-role/AWSLambdaDynamoDBExecutionRole",
+            "MSK", "service-role/AWSLambdaMSKExecutionRole");
+
+    private static volatile JsonNode policyTemplates;
+    private static volatile Map<String, String> managedPaths;
+
+    private final Template template;
+    private final java.util.function.UnaryOperator<Node> parameters;
+    private final Map<String, Template.Resource> out = new LinkedHashMap<>();
+    private final List<String> warnings;
+    private final List<Node> destinationPolicies = new ArrayList<>();
+    private boolean implicitRestApi;
+    private boolean implicitHttpApi;
+    private Template.Resource firstRestEvent;
+
+    private SamTransform(Template template, java.util.function.UnaryOperator<Node> parameters, List<String> warnings) {
+        this.template = template;
+        this.parameters = parameters;
+        this.warnings = warnings;
+    }
+
+    /** Whether the template names SAM's transform. */
+    static boolean applies(Template t) {
+        return t.transforms().contains(NAME);
+    }
+
+    /**
+     * The template with every serverless resource replaced by what SAM makes of it.
+     * {@code parameters} resolves the parameter references SAM itself resolves (in {@code Tracing}).
+     */
+    static Template expand(Template t, java.util.function.UnaryOperator<Node> parameters, List<String> warnings) {
+        return new SamTransform(t, parameters, warnings).run();
+    }
+
+    /** The function's Tracing as SAM reads it (parameter references resolved), or null when it turns nothing on. */
+    private String tracing(Node.Obj p) {
+        Node t = p.get("Tracing");
+        Node v = t == null ? null : parameters.apply(t);
+        String mode = v instanceof Node.Scalar s ? s.text() : null;
+        return mode == null || mode.isEmpty() || mode.equals("Disabled") ? null : mode;
+    }
+
+    private Template run() {
+        for (String section : template.globals().entries().keySet()) {
+            if (!GLOBAL_SECTIONS.contains(section)) {
+                warnings.add("Globals/" + section + ": SAM has no globals for it (" + String.join(", ", GLOBAL_SECTIONS.stream()
+                        .sorted().toList()) + "); ignored");
+            }
+        }
+        for (Template.Resource r : template.resources().values()) {
+            if (!r.type().startsWith(PREFIX)) {
+                out.putIfAbsent(r.id(), r);
+                continue;
+            }
+            String kind = r.type().substring(PREFIX.length());
+            Template.Resource g = withGlobals(r, kind);
+            switch (kind) {
+                case "Function" -> function(g);
+                case "Api" -> restApi(g, g.id());
+                case "HttpApi" -> httpApi(g, g.id());
+                case "SimpleTable" -> simpleTable(g);
+                case "StateMachine" -> stateMachine(g);
+                case "LayerVersion" -> layer(g);
+                case "Application" -> application(g);
+                default -> {
+                    warnings.add(r.id() + " (" + r.type() + "): srm does not expand this SAM resource type; it is evaluated as written");
+                    out.put(r.id(), r);
+                }
+            }
+        }
+        if (implicitRestApi && !out.containsKey("ServerlessRestApi")) {
+            restApi(firstRestEvent.withProperties(Obj.of(Map.of("StageName", Node.Scalar.of("Prod")), firstRestEvent.pos())),
+                    "ServerlessRestApi");
+        }
+        if (implicitHttpApi && !out.containsKey("ServerlessHttpApi")) {
+            httpApi(firstRestEvent.withProperties(Obj.of(Map.of(), firstRestEvent.pos())), "ServerlessHttpApi");
+        }
+        return new Template(template.file(), template.description(), template.transforms().stream()
+                .filter(x -> !x.equals(NAME)).toList(), template.parameters(), template.mappings(), template.conditions(), out,
+                Template.EMPTY, template.metadata(), template.root());
+    }
+
+    // ---------------------------------------------------------------- Globals
+
+    private Template.Resource withGlobals(Template.Resource r, String kind) {
+        Node global = template.globals().get(kind);
+        if (!(global instanceof Node.Obj g) || g.entries().isEmpty()) {
+            return r;
+        }
+        return r.withProperties(merge(g, r.propertyMap()));
+    }
+
+    /** SAM's merge: maps merge key by key, lists are concatenated (global first), anything else is the resource's. */
+    static Node merge(Node global, Node local) {
+        if (global instanceof Node.Obj g && local instanceof Node.Obj l && g.function() == null && l.function() == null) {
+            Map<String, Node> m = new LinkedHashMap<>(g.entries());
+            l.entries().forEach((k, v) -> m.put(k, m.containsKey(k) ? merge(m.get(k), v) : v));
+            return new Node.Obj(m, l.keys(), l.pos());
+        }
+        if (global instanceof Node.Seq g && local instanceof Node.Seq l) {
+            List<Node> items = new ArrayList<>(g.items());
+            items.addAll(l.items());
+            return new Node.Seq(items, l.pos());
+        }
+        return local;
+    }
+
+    // ---------------------------------------------------------------- Function
+
+    private void function(Template.Resource r) {
+        Node.Obj p = r.propertyMap();
+        String id = r.id();
+        Map<String, Node> f = new LinkedHashMap<>();
+        code(p, f);
+        for (String k : FUNCTION_PASSTHROUGH) {
+            if (p.get(k) != null) {
+                f.put(k, p.get(k));
+            }
+        }
+        if (tracing(p) != null) {
+            f.put("TracingConfig", Obj.of(Map.of("Mode", new Node.Scalar(tracing(p), p.get("Tracing").pos())), p.get("Tracing").pos()));
+        }
+        if (p.get("DeadLetterQueue") instanceof Node.Obj dlq && dlq.get("TargetArn") != null) {
+            f.put("DeadLetterConfig", Obj.of(Map.of("TargetArn", dlq.get("TargetArn")), dlq.pos()));
+        }
+        Node role = p.get("Role");
+        Set<String> eventPolicies = new LinkedHashSet<>();
+        if (p.get("Events") instanceof Node.Obj events) { // in name order, as SAM processes them
+            new java.util.TreeMap<>(events.entries()).forEach((name, e) -> event(r, name, e, eventPolicies));
+        }
+        if (role == null) {
+            f.put("Role", getAtt(id + "Role", "Arn"));
+            out.put(id + "Role", derived(r, id + "Role", "AWS::IAM::Role", functionRole(r, p, eventPolicies)));
+        } else {
+            f.put("Role", role);
+        }
+        f.put("Tags", tagList(p.get("Tags"), "lambda:createdBy"));
+        out.put(id, new Template.Resource(id, "AWS::Lambda::Function", Obj.of(f, r.pos()), r.condition(), r.dependsOn(),
+                r.metadata(), r.pos(), "created by SAM from AWS::Serverless::Function " + id));
+        if (p.get("AutoPublishAlias") instanceof Node.Scalar alias && alias.text() != null) {
+            out.put(id + "Version", derived(r, id + "Version", "AWS::Lambda::Version", Map.of("FunctionName", ref(id))));
+            out.put(id + "Alias" + alias.text(), derived(r, id + "Alias" + alias.text(), "AWS::Lambda::Alias", Map.of(
+                    "FunctionName", ref(id), "FunctionVersion", getAtt(id + "Version", "Version"), "Name", alias)));
+        }
+        if (p.get("FunctionUrlConfig") instanceof Node.Obj url) {
+            Map<String, Node> u = new LinkedHashMap<>();
+            u.put("TargetFunctionArn", ref(id));
+            for (String k : List.of("AuthType", "Cors", "InvokeMode")) {
+                if (url.get(k) != null) {
+                    u.put(k, url.get(k));
+                }
+            }
+            out.put(id + "Url", derived(r, id + "Url", "AWS::Lambda::Url", u));
+            if (url.get("AuthType") instanceof Node.Scalar a && "NONE".equals(a.text())) {
+                out.put(id + "UrlPublicPermissions", derived(r, id + "UrlPublicPermissions", "AWS::Lambda::Permission", Map.of(
+                        "Action", Node.Scalar.of("lambda:InvokeFunctionUrl"), "FunctionName", ref(id),
+                        "FunctionUrlAuthType", Node.Scalar.of("NONE"), "Principal", Node.Scalar.of("*"))));
+            }
+        }
+        if (p.get("DeploymentPreference") != null) {
+            warnings.add(id + ": SAM's DeploymentPreference (CodeDeploy application, deployment group and role) is not expanded");
+        }
+    }
+
+    private static void code(Node.Obj p, Map<String, Node> f) {
+        Node uri = p.get("CodeUri");
+        if (p.get("InlineCode") != null) {
+            f.put("Code", Obj.of(Map.of("ZipFile", p.get("InlineCode")), p.get("InlineCode").pos()));
+        } else if (p.get("ImageUri") != null) {
+            f.put("Code", Obj.of(Map.of("ImageUri", p.get("ImageUri")), p.get("ImageUri").pos()));
+            f.put("PackageType", Node.Scalar.of("Image"));
+        } else if (uri != null) {
+            f.put("Code", s3Location(uri, "S3Bucket", "S3Key", "S3ObjectVersion"));
+        }
+        if (p.get("SourceKMSKeyArn") != null && f.get("Code") instanceof Node.Obj code) {
+            Map<String, Node> c = new LinkedHashMap<>(code.entries());
+            c.put("SourceKMSKeyArn", p.get("SourceKMSKeyArn"));
+            f.put("Code", Obj.of(c, code.pos()));
+        }
+    }
+
+    /** An S3 location: {@code s3://bucket/key}, {@code {Bucket, Key, Version}}, or a local path that packaging uploads. */
+    private static Node s3Location(Node uri, String bucket, String key, String version) {
+        Map<String, Node> m = new LinkedHashMap<>();
+        if (uri instanceof Node.Scalar s && s.text() != null && s.text().startsWith("s3://")) {
+            String rest = s.text().substring(5);
+            int slash = rest.indexOf('/');
+            m.put(bucket, new Node.Scalar(slash < 0 ? rest : rest.substring(0, slash), s.pos()));
+            m.put(key, new Node.Scalar(slash < 0 ? "" : rest.substring(slash + 1), s.pos()));
+        } else if (uri instanceof Node.Obj o && o.function() == null) {
+            put(m, bucket, o.get("Bucket"));
+            put(m, key, o.get("Key"));
+            put(m, version, o.get("Version"));
+        } else {
+            String what = uri instanceof Node.Scalar s ? "the local path '" + s.text() + "'" : "a computed location";
+            Node unknown = new Node.Unknown("SAM code at " + what + ": sam package uploads it to a bucket chosen at deploy time",
+                    uri.pos());
+            m.put(bucket, unknown);
+            m.put(key, unknown);
+        }
+        return Obj.of(m, uri.pos());
+    }
+
+    private static void put(Map<String, Node> m, String key, Node value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    private Map<String, Node> functionRole(Template.Resource r, Node.Obj p, Set<String> eventPolicies) {
+        List<String> managed = new ArrayList<>();
+        managed.add(MANAGED + "service-role/" + (p.get("DurableConfig") != null ? "AWSLambdaBasicDurableExecutionRolePolicy"
+                : "AWSLambdaBasicExecutionRole"));
+        if (tracing(p) != null) {
+            managed.add(MANAGED + "AWSXrayWriteOnlyAccess");
+        }
+        if (p.get("VpcConfig") != null) {
+            managed.add(MANAGED + "service-role/AWSLambdaVPCAccessExecutionRole");
+        }
+        Map<String, Node> role = new LinkedHashMap<>();
+        role.put("AssumeRolePolicyDocument", p.get("AssumeRolePolicyDocument") != null ? p.get("AssumeRolePolicyDocument")
+                : assumeRole("lambda.amazonaws.com"));
+        List<Node> inline = new ArrayList<>();
+        if (p.get("DeadLetterQueue") instanceof Node.Obj dlq && dlq.get("Type") instanceof Node.Scalar type) {
+            String action = "SQS".equals(type.text()) ? "sqs:SendMessage" : "sns:Publish";
+            inline.add(policy("DeadLetterQueuePolicy", statements(List.of(statement(action, dlq.get("TargetArn"))))));
+        }
+        List<Node> managedNodes = new ArrayList<>(managed.stream().map(m -> (Node) Node.Scalar.of(m)).toList());
+        policies(r, p.get("Policies"), r.id() + "Role", managedNodes, inline);
+        inline.addAll(destinationPolicies);
+        destinationPolicies.clear();
+        for (String e : eventPolicies) {
+            Node arn = Node.Scalar.of(MANAGED + e);
+            if (managedNodes.stream().noneMatch(n -> Resolver.canonical(n).equals(Resolver.canonical(arn)))) {
+                managedNodes.add(arn);
+            }
+        }
+        role.put("ManagedPolicyArns", new Node.Seq(managedNodes, r.pos()));
+        if (!inline.isEmpty()) {
+            role.put("Policies", new Node.Seq(inline, r.pos()));
+        }
+        put(role, "PermissionsBoundary", p.get("PermissionsBoundary"));
+        put(role, "Path", p.get("RolePath"));
+        role.put("Tags", tagList(p.get("Tags"), "lambda:createdBy"));
+        return role;
+    }
+
+    /** SAM's Policies: managed policy names or ARNs, policy documents, and policy templates. */
+    private void policies(Template.Resource r, Node policies, String roleId, List<Node> managed, List<Node> inline) {
+        if (policies == null) {
+            return;
+        }
+        List<Node> items = policies instanceof Node.Seq s ? s.items() : List.of(policies);
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            if (item instanceof Node.Scalar s && s.text() != null) {
+                managed.add(new Node.Scalar(managedArn(s.text()), s.pos()));
+            } else if (item instanceof Node.Obj o && o.function() != null) {
+                managed.add(item);
+            } else if (item instanceof Node.Obj o && o.get("Statement") != null) {
+                inline.add(policy(roleId + "Policy" + i, item));
+            } else if (item instanceof Node.Obj o && o.entries().size() == 1) {
+                String name = o.entries().keySet().iterator().next();
+                Node document = policyTemplate(name, o.get(name));
+                if (document == null) {
+                    warnings.add(r.id() + ": Policies[" + i + "] names '" + name + "', which is not a SAM policy template");
+                    document = new Node.Unknown("SAM policy template '" + name + "', which srm does not know", o.pos());
+                }
+                inline.add(policy(roleId + "Policy" + i, document));
+            }
+        }
+    }
+
+    private static String managedArn(String name) {
+        if (name.startsWith("arn:")) {
+            return name;
+        }
+        String path = managedPaths().get(name);
+        return MANAGED + (path == null ? name : path);
+    }
+
+    /** A SAM policy template's statements with the given parameters in place of its Refs. */
+    private static Node policyTemplate(String name, Node arguments) {
+        JsonNode t = policyTemplates().path("Templates").path(name);
+        if (t.isMissingNode()) {
+            return null;
+        }
+        Map<String, Node> args = arguments instanceof Node.Obj o ? o.entries() : Map.of();
+        return substitute(fromJson(t.path("Definition"), arguments.pos()), args);
+    }
+
+    private static Node substitute(Node n, Map<String, Node> args) {
+        if (n instanceof Node.Obj o && "Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar s
+                && args.containsKey(s.text())) {
+            return args.get(s.text());
+        }
+        if (n instanceof Node.Obj o) {
+            Map<String, Node> m = new LinkedHashMap<>();
+            o.entries().forEach((k, v) -> m.put(k, substitute(v, args)));
+            return new Node.Obj(m, o.keys(), o.pos());
+        }
+        if (n instanceof Node.Seq s) {
+            return new Node.Seq(s.items().stream().map(i -> substitute(i, args)).toList(), s.pos());
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void event(Template.Resource fn, String name, Node e, Set<String> eventPolicies) {
+        if (!(e instanceof Node.Obj event) || !(event.get("Type") instanceof Node.Scalar typeNode) || typeNode.text() == null) {
+            warnings.add(fn.id() + ": event " + name + " has no Type; ignored");
+            return;
+        }
+        String type = typeNode.text();
+        Node.Obj p = event.get("Properties") instanceof Node.Obj o ? o : Template.EMPTY;
+        String id = fn.id() + name;
+        switch (type) {
+            case "Api" -> {
+                Node api = p.get("RestApiId");
+                if (api == null) {
+                    implicitRestApi = true;
+                    firstRestEvent = firstRestEvent == null ? fn : firstRestEvent;
+                    api = ref("ServerlessRestApi");
+                }
+                out.put(id + "PermissionProd", permission(fn, id + "PermissionProd", "apigateway.amazonaws.com", sourceArn(api)));
+            }
+            case "HttpApi" -> {
+                Node api = p.get("ApiId");
+                if (api == null) {
+                    implicitHttpApi = true;
+                    firstRestEvent = firstRestEvent == null ? fn : firstRestEvent;
+                    api = ref("ServerlessHttpApi");
+                }
+                if (p.get("Path") != null && catchAllHttpEvent(fn, api)) {
+                    return; // SAM gives the function one permission on the API, that of its catch-all route
+                }
+                out.put(id + "Permission", permission(fn, id + "Permission", "apigateway.amazonaws.com", sourceArn(api)));
+            }
+            case "S3" -> out.put(id + "Permission", permission(fn, id + "Permission", "s3.amazonaws.com", null));
+            case "SNS" -> {
+                Node sqs = p.get("SqsSubscription");
+                boolean viaQueue = sqs instanceof Node.Obj || sqs instanceof Node.Scalar s && "true".equals(s.text());
+                Map<String, Node> sub = new LinkedHashMap<>();
+                Node queueArn = null;
+                if (viaQueue) {
+                    Node.Obj q = sqs instanceof Node.Obj o ? o : Template.EMPTY;
+                    queueArn = q.get("QueueArn");
+                    if (queueArn == null) {
+                        out.put(id + "Queue", derived(fn, id + "Queue", "AWS::SQS::Queue", Map.of()));
+                        queueArn = getAtt(id + "Queue", "Arn");
+                    }
+                    Node queueUrl = q.get("QueueUrl") != null ? q.get("QueueUrl") : ref(id + "Queue");
+                    Node statement = Obj.of(ordered("Action", Node.Scalar.of("sqs:SendMessage"),
+                            "Condition", Obj.of(Map.of("ArnEquals", Obj.of(Map.of("aws:SourceArn", p.get("Topic")), fn.pos())), fn.pos()),
+                            "Effect", Node.Scalar.of("Allow"), "Principal", Node.Scalar.of("*"), "Resource", queueArn), fn.pos());
+                    out.put(id + "QueuePolicy", derived(fn, id + "QueuePolicy", "AWS::SQS::QueuePolicy", ordered(
+                            "PolicyDocument", statements(List.of(statement)), "Queues", new Node.Seq(List.of(queueUrl), fn.pos()))));
+                    Map<String, Node> esm = new LinkedHashMap<>();
+                    esm.put("BatchSize", q.get("BatchSize") != null ? q.get("BatchSize") : Node.Scalar.of("10"));
+                    esm.put("Enabled", q.get("Enabled") != null ? q.get("Enabled") : Node.Scalar.of("true"));
+                    esm.put("EventSourceArn", queueArn);
+                    esm.put("FunctionName", ref(fn.id()));
+                    out.put(id + "EventSourceMapping", derived(fn, id + "EventSourceMapping", "AWS::Lambda::EventSourceMapping", esm));
+                    eventPolicies.add(EVENT_POLICIES.get("SQS"));
+                }
+                sub.put("Endpoint", viaQueue ? queueArn : getAtt(fn.id(), "Arn"));
+                sub.put("Protocol", Node.Scalar.of(viaQueue ? "sqs" : "lambda"));
+                put(sub, "TopicArn", p.get("Topic"));
+                put(sub, "FilterPolicy", p.get("FilterPolicy"));
+                put(sub, "FilterPolicyScope", p.get("FilterPolicyScope"));
+                put(sub, "RedrivePolicy", p.get("RedrivePolicy"));
+                put(sub, "Region", p.get("Region"));
+                out.put(id, derived(fn, id, "AWS::SNS::Subscription", sub));
+                if (!viaQueue) {
+                    out.put(id + "Permission", permission(fn, id + "Permission", "sns.amazonaws.com", p.get("Topic")));
+                }
+            }
+            case "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB" -> {
+                Map<String, Node> m = new LinkedHashMap<>();
+                Node source = p.get("SQS".equals(type) ? "Queue" : "MSK".equals(type) ? "Stream" : "MQ".equals(type) ? "Broker"
+                        : "DocumentDB".equals(type) ? "Cluster" : "Stream");
+                put(m, "EventSourceArn", source);
+                m.put("FunctionName", ref(fn.id()));
+                p.entries().forEach((k, v) -> {
+                    if (!List.of("Queue", "Stream", "Broker", "Cluster").contains(k)) {
+                        m.putIfAbsent(k, v);
+                    }
+                });
+                destinationPolicy(fn, id, m);
+                out.put(id, derived(fn, id, "AWS::Lambda::EventSourceMapping", m));
+                if (EVENT_POLICIES.containsKey(type)) {
+                    eventPolicies.add(EVENT_POLICIES.get(type));
+                }
+            }
+            case "Schedule", "CloudWatchEvent", "EventBridgeRule" -> {
+                Map<String, Node> rule = new LinkedHashMap<>();
+                put(rule, "ScheduleExpression", p.get("Schedule"));
+                put(rule, "EventPattern", p.get("Pattern"));
+                put(rule, "EventBusName", p.get("EventBusName"));
+                put(rule, "Name", p.get("Name"));
+                put(rule, "Description", p.get("Description"));
+                put(rule, "State", p.get("State"));
+                if (p.get("Enabled") instanceof Node.Scalar en && "false".equals(en.text()) && p.get("State") == null) {
+                    rule.put("State", Node.Scalar.of("DISABLED"));
+                }
+                rule.put("Targets", new Node.Seq(List.of(Obj.of(Map.of("Arn", getAtt(fn.id(), "Arn"),
+                        "Id", Node.Scalar.of(id + "LambdaTarget")), fn.pos())), fn.pos()));
+                out.put(id, derived(fn, id, "AWS::Events::Rule", rule));
+                out.put(id + "Permission", permission(fn, id + "Permission", "events.amazonaws.com", getAtt(id, "Arn")));
+            }
+            case "CloudWatchLogs" -> {
+                Map<String, Node> m = new LinkedHashMap<>();
+                m.put("DestinationArn", getAtt(fn.id(), "Arn"));
+                put(m, "FilterPattern", p.get("FilterPattern"));
+                put(m, "LogGroupName", p.get("LogGroupName"));
+                out.put(id, derived(fn, id, "AWS::Logs::SubscriptionFilter", m));
+                out.put(id + "Permission", permission(fn, id + "Permission", "logs.amazonaws.com", null));
+            }
+            case "IoTRule" -> out.put(id + "Permission", permission(fn, id + "Permission", "iot.amazonaws.com", null));
+            case "AlexaSkill" -> out.put(id + "Permission", permission(fn, id + "Permission", "alexa-appkit.amazon.com", null));
+            case "Cognito" -> out.put(id + "Permission", permission(fn, id + "Permission", "cognito-idp.amazonaws.com", null));
+            default -> warnings.add(fn.id() + ": SAM event type " + type + " (event " + name + ") is not expanded");
+        }
+    }
+
+    /** Whether the function has an HttpApi event without a path (the $default route) on the same API. */
+    private static boolean catchAllHttpEvent(Template.Resource fn, Node api) {
+        if (!(fn.propertyMap().get("Events") instanceof Node.Obj events)) {
+            return false;
+        }
+        for (Node e : events.entries().values()) {
+            Node.Obj ev = e instanceof Node.Obj o ? o : Template.EMPTY;
+            Node.Obj props = ev.get("Properties") instanceof Node.Obj o ? o : Template.EMPTY;
+            Node other = props.get("ApiId") == null ? ref("ServerlessHttpApi") : props.get("ApiId");
+            if ("HttpApi".equals(text(ev.get("Type"), null)) && props.get("Path") == null
+                    && Resolver.canonical(other).equals(Resolver.canonical(api))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An event source mapping's failure destination, as SAM writes it: the destination's
+     * {@code Type} (SQS or SNS) leaves the mapping and becomes a policy on the function's role.
+     */
+    private void destinationPolicy(Template.Resource fn, String id, Map<String, Node> mapping) {
+        if (!(mapping.get("DestinationConfig") instanceof Node.Obj dc)) {
+            if (mapping.get("DestinationConfig") instanceof Node.Scalar s && (s.text() == null || s.text().isEmpty())) {
+                mapping.remove("DestinationConfig");
+            }
+            return;
+        }
+        if (!(dc.get("OnFailure") instanceof Node.Obj onFailure) || !(onFailure.get("Type") instanceof Node.Scalar t)) {
+            if (dc.entries().isEmpty() || !(dc.get("OnFailure") instanceof Node.Obj)) {
+                mapping.remove("DestinationConfig");
+            }
+            return;
+        }
+        Map<String, Node> of = new LinkedHashMap<>(onFailure.entries());
+        of.remove("Type");
+        mapping.put("DestinationConfig", Obj.of(ordered("OnFailure", Obj.of(of, onFailure.pos())), dc.pos()));
+        boolean sqs = "SQS".equals(t.text());
+        destinationPolicies.add(policy(id + (sqs ? "SQSPolicy" : "SNSPolicy"), Obj.of(ordered("Statement", new Node.Seq(List.of(
+                statement(sqs ? "sqs:SendMessage" : "sns:publish", onFailure.get("Destination"))), fn.pos())), fn.pos())));
+    }
+
+    private static Node sourceArn(Node api) {
+        return new Node.Obj(Map.of("Fn::Sub", new Node.Seq(List.of(
+                Node.Scalar.of("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"),
+                Obj.of(Map.of("__ApiId__", api), api.pos())), api.pos())), Map.of(), api.pos());
+    }
+
+    private Template.Resource permission(Template.Resource fn, String id, String principal, Node sourceArn) {
+        Map<String, Node> m = new LinkedHashMap<>();
+        m.put("Action", Node.Scalar.of("lambda:InvokeFunction"));
+        m.put("FunctionName", ref(fn.id()));
+        m.put("Principal", Node.Scalar.of(principal));
+        put(m, "SourceArn", sourceArn);
+        return derived(fn, id, "AWS::Lambda::Permission", m);
+    }
+
+    // ---------------------------------------------------------------- APIs, tables, state machines, layers
+
+    private void restApi(Template.Resource r, String id) {
+        Node.Obj p = r.propertyMap();
+        Map<String, Node> api = new LinkedHashMap<>();
+        api.put("Name", p.get("Name") != null ? p.get("Name") : ref("AWS::StackName"));
+        for (String k : List.of("BinaryMediaTypes", "MinimumCompressionSize", "Mode", "ApiKeySourceType",
+                "DisableExecuteApiEndpoint", "Description", "FailOnWarnings")) {
+            put(api, k, p.get(k));
+        }
+        put(api, "Body", p.get("DefinitionBody"));
+        if (p.get("DefinitionUri") != null) {
+            api.put("BodyS3Location", s3Location(p.get("DefinitionUri"), "Bucket", "Key", "Version"));
+        }
+        if (p.get("EndpointConfiguration") instanceof Node.Obj ec) {
+            Map<String, Node> e = new LinkedHashMap<>();
+            if (ec.get("Type") != null) {
+                e.put("Types", new Node.Seq(List.of(ec.get("Type")), ec.pos()));
+            }
+            put(e, "VpcEndpointIds", ec.get("VPCEndpointIds"));
+            api.put("EndpointConfiguration", Obj.of(e, ec.pos()));
+        } else if (p.get("EndpointConfiguration") instanceof Node.Scalar s) {
+            api.put("EndpointConfiguration", Obj.of(Map.of("Types", new Node.Seq(List.of(s), s.pos())), s.pos()));
+        }
+        if (p.get("Auth") instanceof Node.Obj auth && auth.get("ResourcePolicy") != null) {
+            warnings.add(id + ": SAM's Auth.ResourcePolicy is not expanded into a resource policy");
+        }
+        if (p.get("Tags") != null) {
+            api.put("Tags", tagList(p.get("Tags"), null));
+        }
+        out.put(id, new Template.Resource(id, "AWS::ApiGateway::RestApi", Obj.of(api, r.pos()), r.condition(), r.dependsOn(),
+                r.metadata(), r.pos(), id.equals(r.id()) ? "created by SAM from AWS::Serverless::Api " + id
+                : "created by SAM for the Api events of " + r.id()));
+        Node stageName = p.get("StageName") != null ? p.get("StageName") : Node.Scalar.of("Prod");
+        out.put(id + "Deployment", derived(r, id + "Deployment", "AWS::ApiGateway::Deployment", Map.of(
+                "RestApiId", ref(id), "Description", Node.Scalar.of("RestApi deployment"), "StageName", Node.Scalar.of("Stage"))));
+        Map<String, Node> stage = new LinkedHashMap<>();
+        stage.put("DeploymentId", ref(id + "Deployment"));
+        stage.put("RestApiId", ref(id));
+        stage.put("StageName", stageName);
+        put(stage, "AccessLogSetting", p.get("AccessLogSetting"));
+        put(stage, "CacheClusterEnabled", p.get("CacheClusterEnabled"));
+        put(stage, "CacheClusterSize", p.get("CacheClusterSize"));
+        put(stage, "MethodSettings", p.get("MethodSettings"));
+        put(stage, "TracingEnabled", p.get("TracingEnabled"));
+        put(stage, "Variables", p.get("Variables"));
+        put(stage, "CanarySetting", p.get("CanarySetting"));
+        if (p.get("Tags") != null) {
+            stage.put("Tags", tagList(p.get("Tags"), null));
+        }
+        String stageId = id + (stageName instanceof Node.Scalar s && s.text() != null ? s.text().replaceAll("[^A-Za-z0-9]", "") : "")
+                + "Stage";
+        out.put(stageId, derived(r, stageId, "AWS::ApiGateway::Stage", stage));
+    }
+
+    private void httpApi(Template.Resource r, String id) {
+        Node.Obj p = r.propertyMap();
+        Map<String, Node> api = new LinkedHashMap<>(); // name, CORS and tags go into the OpenAPI body SAM generates
+        put(api, "Body", p.get("DefinitionBody"));
+        if (p.get("DefinitionUri") != null) {
+            api.put("BodyS3Location", s3Location(p.get("DefinitionUri"), "Bucket", "Key", "Version"));
+        }
+        put(api, "DisableExecuteApiEndpoint", p.get("DisableExecuteApiEndpoint"));
+        put(api, "Description", p.get("Description"));
+        put(api, "FailOnWarnings", p.get("FailOnWarnings"));
+        out.put(id, new Template.Resource(id, "AWS::ApiGatewayV2::Api", Obj.of(api, r.pos()), r.condition(), r.dependsOn(),
+                r.metadata(), r.pos(), id.equals(r.id()) ? "created by SAM from AWS::Serverless::HttpApi " + id
+                : "created by SAM for the HttpApi events of " + r.id()));
+        Map<String, Node> stage = new LinkedHashMap<>();
+        stage.put("ApiId", ref(id));
+        stage.put("AutoDeploy", Node.Scalar.of("true"));
+        stage.put("StageName", p.get("StageName") != null ? p.get("StageName") : Node.Scalar.of("$default"));
+        put(stage, "AccessLogSettings", p.get("AccessLogSettings"));
+        put(stage, "DefaultRouteSettings", p.get("DefaultRouteSettings"));
+        put(stage, "RouteSettings", routeSettings(id, p.get("RouteSettings")));
+        put(stage, "StageVariables", p.get("StageVariables"));
+        stage.put("Tags", tagMap(p.get("Tags"), "httpapi:createdBy"));
+        String stageId = id + (p.get("StageName") instanceof Node.Scalar s && s.text() != null
+                ? s.text().replaceAll("[^A-Za-z0-9]", "") + "Stage" : "ApiGatewayDefaultStage");
+        out.put(stageId, derived(r, stageId, "AWS::ApiGatewayV2::Stage", stage));
+    }
+
+    /** A stage's RouteSettings, with what each HttpApi event of a function sets for its route merged in (the event wins). */
+    private Node routeSettings(String apiId, Node stageSettings) {
+        Map<String, Node> routes = new LinkedHashMap<>(stageSettings instanceof Node.Obj o && o.function() == null ? o.entries() : Map.of());
+        for (Template.Resource r : template.resources().values()) {
+            if (!"AWS::Serverless::Function".equals(r.type()) || !(r.propertyMap().get("Events") instanceof Node.Obj events)) {
+                continue;
+            }
+            for (Node e : events.entries().values()) {
+                Node.Obj ev = e instanceof Node.Obj o ? o : Template.EMPTY;
+                Node.Obj props = ev.get("Properties") instanceof Node.Obj o ? o : Template.EMPTY;
+                boolean mine = "HttpApi".equals(ev.get("Type") instanceof Node.Scalar s ? s.text() : null)
+                        && (props.get("ApiId") == null ? apiId.equals("ServerlessHttpApi") : refersTo(props.get("ApiId"), apiId));
+                if (mine && props.get("RouteSettings") != null) {
+                    String route = props.get("Path") == null ? "$default" : (text(props.get("Method"), "ANY").toUpperCase(java.util.Locale.ROOT)
+                            + " " + text(props.get("Path"), "/"));
+                    routes.put(route, merge(routes.getOrDefault(route, Template.EMPTY), props.get("RouteSettings")));
+                }
+            }
+        }
+        return routes.isEmpty() ? stageSettings : Obj.of(routes, stageSettings == null ? Node.Pos.NONE : stageSettings.pos());
+    }
+
+    private static boolean refersTo(Node n, String id) {
+        return n instanceof Node.Obj o && o.get("Ref") instanceof Node.Scalar s && id.equals(s.text());
+    }
+
+    private static String text(Node n, String fallback) {
+        return n instanceof Node.Scalar s && s.text() != null ? s.text() : fallback;
+    }
+
+    private void simpleTable(Template.Resource r) {
+        Node.Obj p = r.propertyMap();
+        Node.Obj key = p.get("PrimaryKey") instanceof Node.Obj k ? k : Template.EMPTY;
+        Node name = key.get("Name") != null ? key.get("Name") : Node.Scalar.of("id");
+        Node type = key.get("Type") instanceof Node.Scalar t && t.text() != null
+                ? new Node.Scalar(switch (t.text()) {
+                    case "Number" -> "N";
+                    case "Binary" -> "B";
+                    default -> "S";
+                }, t.pos()) : Node.Scalar.of("S");
+        Map<String, Node> table = new LinkedHashMap<>();
+        table.put("AttributeDefinitions", new Node.Seq(List.of(Obj.of(Map.of("AttributeName", name, "AttributeType", type),
+                r.pos())), r.pos()));
+        table.put("KeySchema", new Node.Seq(List.of(Obj.of(Map.of("AttributeName", name, "KeyType", Node.Scalar.of("HASH")),
+                r.pos())), r.pos()));
+        if (p.get("ProvisionedThroughput") != null) {
+            table.put("ProvisionedThroughput", p.get("ProvisionedThroughput"));
+        } else {
+            table.put("BillingMode", Node.Scalar.of("PAY_PER_REQUEST"));
+        }
+        put(table, "SSESpecification", p.get("SSESpecification"));
+        put(table, "TableName", p.get("TableName"));
+        put(table, "PointInTimeRecoverySpecification", p.get("PointInTimeRecoverySpecification"));
+        if (p.get("Tags") != null) {
+            table.put("Tags", tagList(p.get("Tags"), null));
+        }
+        out.put(r.id(), new Template.Resource(r.id(), "AWS::DynamoDB::Table", Obj.of(table, r.pos()), r.condition(), r.dependsOn(),
+                r.metadata(), r.pos(), "created by SAM from AWS::Serverless::SimpleTable " + r.id()));
+    }
+
+    private void stateMachine(Template.Resource r) {
+        Node.Obj p = r.propertyMap();
+        Map<String, Node> sm = new LinkedHashMap<>();
+        put(sm, "StateMachineName", p.get("Name"));
+        put(sm, "StateMachineType", p.get("Type"));
+        put(sm, "Definition", p.get("Definition"));
+        put(sm, "DefinitionSubstitutions", p.get("DefinitionSubstitutions"));
+        if (p.get("DefinitionUri") != null) {
+            sm.put("DefinitionS3Location", s3Location(p.get("DefinitionUri"), "Bucket", "Key", "Version"));
+        }
+        put(sm, "LoggingConfiguration", p.get("Logging"));
+        put(sm, "TracingConfiguration", p.get("Tracing"));
+        if (p.get("Role") != null) {
+            sm.put("RoleArn", p.get("Role"));
+        } else {
+            sm.put("RoleArn", getAtt(r.id() + "Role", "Arn"));
+            Map<String, Node> role = new LinkedHashMap<>();
+            role.put("AssumeRolePolicyDocument", assumeRole("states.amazonaws.com"));
+            List<Node> managed = new ArrayList<>();
+            List<Node> inline = new ArrayList<>();
+            policies(r, p.get("Policies"), r.id() + "Role", managed, inline);
+            role.put("ManagedPolicyArns", new Node.Seq(managed, r.pos()));
+            if (!inline.isEmpty()) {
+                role.put("Policies", new Node.Seq(inline, r.pos()));
+            }
+            put(role, "PermissionsBoundary", p.get("PermissionsBoundary"));
+            put(role, "Path", p.get("RolePath"));
+            role.put("Tags", tagList(p.get("Tags"), "stateMachine:createdBy"));
+            out.put(r.id() + "Role", derived(r, r.id() + "Role", "AWS::IAM::Role", role));
+        }
+        sm.put("Tags", tagList(p.get("Tags"), "stateMachine:createdBy"));
+        out.put(r.id(), new Template.Resource(r.id(), "AWS::StepFunctions::StateMachine", Obj.of(sm, r.pos()), r.condition(),
+                r.dependsOn(), r.metadata(), r.pos(), "created by SAM from AWS::Serverless::StateMachine " + r.id()));
+        if (p.get("Events") instanceof Node.Obj events && !events.entries().isEmpty()) {
+            warnings.add(r.id() + ": the event sources of a SAM state machine are not expanded");
+        }
+    }
+
+    private void layer(Template.Resource r) {
+        Node.Obj p = r.propertyMap();
+        Map<String, Node> l = new LinkedHashMap<>();
+        if (p.get("ContentUri") != null) {
+            l.put("Content", s3Location(p.get("ContentUri"), "S3Bucket", "S3Key", "S3ObjectVersion"));
+        }
+        l.put("LayerName", p.get("LayerName") != null ? p.get("LayerName") : Node.Scalar.of(r.id()));
+        for (String k : List.of("CompatibleArchitectures", "CompatibleRuntimes", "Description", "LicenseInfo")) {
+            put(l, k, p.get(k));
+        }
+        out.put(r.id(), new Template.Resource(r.id(), "AWS::Lambda::LayerVersion", Obj.of(l, r.pos()), r.condition(),
+                r.dependsOn(), r.metadata(), r.pos(), "created by SAM from AWS::Serverless::LayerVersion " + r.id()));
+    }
+
+    private void application(Template.Resource r) {
+        Node.Obj p = r.propertyMap();
+        Map<String, Node> s = new LinkedHashMap<>();
+        Node location = p.get("Location");
+        if (location instanceof Node.Scalar) {
+            s.put("TemplateURL", location);
+        } else if (location != null) {
+            s.put("TemplateURL", new Node.Unknown("a Serverless Application Repository application, resolved at deploy time",
+                    location.pos()));
+        }
+        put(s, "Parameters", p.get("Parameters"));
+        put(s, "NotificationARNs", p.get("NotificationARNs"));
+        put(s, "TimeoutInMinutes", p.get("TimeoutInMinutes"));
+        if (p.get("Tags") != null) {
+            s.put("Tags", tagList(p.get("Tags"), null));
+        }
+        out.put(r.id(), new Template.Resource(r.id(), "AWS::CloudFormation::Stack", Obj.of(s, r.pos()), r.condition(),
+                r.dependsOn(), r.metadata(), r.pos(), "created by SAM from AWS::Serverless::Application " + r.id()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Template.Resource derived(Template.Resource from, String id, String type, Map<String, Node> properties) {
+        return new Template.Resource(id, type, Obj.of(properties, from.pos()), from.condition(), List.of(), Template.EMPTY,
+                from.pos(), "created by SAM for " + from.type() + " " + from.id());
+    }
+
+    private static Node assumeRole(String service) {
+        Node statement = Obj.of(Map.of(
+                "Action", new Node.Seq(List.of(Node.Scalar.of("sts:AssumeRole")), Node.Pos.NONE),
+                "Effect", Node.Scalar.of("Allow"),
+                "Principal", Obj.of(Map.of("Service", new Node.Seq(List.of(Node.Scalar.of(service)), Node.Pos.NONE)), Node.Pos.NONE)),
+                Node.Pos.NONE);
+        return Obj.of(ordered("Statement", new Node.Seq(List.of(statement), Node.Pos.NONE), "Version", Node.Scalar.of("2012-10-17")),
+                Node.Pos.NONE);
+    }
+
+    private static Node statement(String action, Node resource) {
+        return Obj.of(ordered("Action", Node.Scalar.of(action), "Effect", Node.Scalar.of("Allow"), "Resource", resource),
+                Node.Pos.NONE);
+    }
+
+    private static Node statements(List<Node> statements) {
+        return Obj.of(ordered("Statement", new Node.Seq(statements, Node.Pos.NONE), "Version", Node.Scalar.of("2012-10-17")),
+                Node.Pos.NONE);
+    }
+
+    private static Node policy(String name, Node document) {
+        return Obj.of(ordered("PolicyName", Node.Scalar.of(name), "PolicyDocument", document), document.pos());
+    }
+
+    private static Map<String, Node> ordered(Object... kv) {
+        Map<String, Node> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (Node) kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static Node ref(String id) {
+        return Obj.of(Map.of("Ref", Node.Scalar.of(id)), Node.Pos.NONE);
+    }
+
+    private static Node getAtt(String id, String attribute) {
+        return Obj.of(Map.of("Fn::GetAtt", new Node.Seq(List.of(Node.Scalar.of(id), Node.Scalar.of(attribute)), Node.Pos.NONE)),
+                Node.Pos.NONE);
+    }
+
+    /** SAM's tags (a map) as CloudFormation's list of Key/Value, with SAM's own tag first when it adds one. */
+    private static Node tagList(Node tags, String samTag) {
+        List<Node> out = new ArrayList<>();
+        if (samTag != null) {
+            out.add(Obj.of(ordered("Key", Node.Scalar.of(samTag), "Value", Node.Scalar.of("SAM")), Node.Pos.NONE));
+        }
+        if (tags instanceof Node.Obj o && o.function() == null) {
+            o.entries().forEach((k, v) -> out.add(Obj.of(ordered("Key", new Node.Scalar(k, o.keyPos(k)), "Value", v), o.keyPos(k))));
+        }
+        return new Node.Seq(out, tags == null ? Node.Pos.NONE : tags.pos());
+    }
+
+    private static Node tagMap(Node tags, String samTag) {
+        Map<String, Node> m = new LinkedHashMap<>();
+        m.put(samTag, Node.Scalar.of("SAM"));
+        if (tags instanceof Node.Obj o && o.function() == null) {
+            m.putAll(o.entries());
+        }
+        return Obj.of(m, tags == null ? Node.Pos.NONE : tags.pos());
+    }
+
+    private static Node fromJson(JsonNode j, Node.Pos pos) {
+        if (j.isObject()) {
+            Map<String, Node> m = new LinkedHashMap<>();
+            j.fields().forEachRemaining(e -> m.put(e.getKey(), fromJson(e.getValue(), pos)));
+            return Obj.of(m, pos);
+        }
+        if (j.isArray()) {
+            List<Node> items = new ArrayList<>();
+            j.forEach(i -> items.add(fromJson(i, pos)));
+            return new Node.Seq(items, pos);
+        }
+        return new Node.Scalar(j.isNull() ? null : j.asText(), pos);
+    }
+
+    private static JsonNode policyTemplates() {
+        if (policyTemplates == null) {
+            policyTemplates = load("srm/cloudformation/sam-policy-templates.json");
+        }
+        return policyTemplates;
+    }
+
+    private static Map<String, String> managedPaths() {
+        if (managedPaths == null) {
+            Map<String, String> m = new LinkedHashMap<>();
+            load("srm/cloudformation/sam-managed-policy-paths.json").path("paths").fields()
+                    .forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+            managedPaths = Map.copyOf(m);
+        }
+        return managedPaths;
+    }
+
+    private static JsonNode load(String resource) {
+        try (InputStream in = SamTransform.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the class path: " + resource);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Short name for building maps. */
+    private static final class Obj {
+        private Obj() {
+        }
+
+        /** A map in a stable order: as built (LinkedHashMap) or, for Map.of, sorted by key. */
+        static Node.Obj of(Map<String, Node> m, Node.Pos pos) {
+            return Node.Obj.of(m instanceof LinkedHashMap ? m : new java.util.TreeMap<>(m), pos);
+        }
+    }
+}

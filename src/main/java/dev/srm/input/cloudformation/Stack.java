@@ -1,0 +1,282 @@
+package dev.srm.input.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.srm.facts.Setting;
+import dev.srm.input.InputException;
+import dev.srm.input.InputFiles;
+import dev.srm.input.Settings;
+import dev.srm.model.ResourceSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One stack: a template with its parameter values, turned into resource specs. SAM is expanded
+ * first; then conditions decide which resources exist, and every resource's properties are
+ * resolved. A nested stack ({@code AWS::CloudFormation::Stack}) whose template is a local file
+ * (a relative {@code TemplateURL}, or CDK's {@code aws:asset:path}) is followed: its resources
+ * join this scenario as {@code StackId/LogicalId}, at the line of the stack resource.
+ */
+final class Stack {
+    /** How deep nested stacks are followed. */
+    static final int MAX_DEPTH = 5;
+    private static final Set<String> LANGUAGE = Set.of("AWS::LanguageExtensions");
+    private static final String CDK_METADATA = "AWS::CDK::Metadata";
+
+    private final TemplateParser parser;
+    private final Template template;
+    private final String prefix;
+    private final int depth;
+    private final int parentLine;
+    private final List<String> chain;
+    private final List<String> warnings;
+    private final Resolver resolver;
+    private final Map<String, Stack> children = new LinkedHashMap<>();
+    private final Set<String> childFailed = new LinkedHashSet<>();
+
+    /**
+     * @param given      values for parameters, as nodes (a parent stack's may be unknown)
+     * @param sources    where each given value came from; a name without a source came from a parent stack
+     * @param parentLine for a nested stack, the line of its stack resource in the file the user named; 0 at the top
+     * @param chain      the template files from the top stack to this one
+     */
+    Stack(TemplateParser parser, Template raw, String stackName, Map<String, Node> given, Map<String, String> sources,
+          String prefix, int depth, int parentLine, List<String> chain, List<String> warnings) {
+        this.parser = parser;
+        this.prefix = prefix;
+        this.depth = depth;
+        this.parentLine = parentLine;
+        this.chain = List.copyOf(chain);
+        this.warnings = warnings;
+        Map<String, Node> parameters = ParameterValues.of(raw, given, sources, warnings);
+        Map<String, Node> pseudo = Pseudo.values(stackName, given);
+        this.template = transform(raw, new Resolver(raw, parameters, pseudo, prefix, null)::resolve, warnings);
+        this.resolver = new Resolver(template, parameters, pseudo, prefix, this::output);
+    }
+
+    private Template transform(Template raw, java.util.function.UnaryOperator<Node> parameterRefs, List<String> out) {
+        Template t = raw;
+        if (SamTransform.applies(t)) {
+            t = SamTransform.expand(t, parameterRefs, out);
+        }
+        for (String name : t.transforms()) {
+            if (!LANGUAGE.contains(name)) {
+                out.add(where(t) + "the transform " + name + " is a macro srm does not run; the resources are evaluated as written");
+            }
+        }
+        return t;
+    }
+
+    private String where(Template t) {
+        return t.file() + ": ";
+    }
+
+    /** The resource specs of this stack and of the nested stacks it follows, in template order. */
+    List<ResourceSpec> resources() {
+        List<String> cycle = Dependencies.cycle(template.resources());
+        if (cycle != null) {
+            Template.Resource first = template.resources().get(cycle.get(0));
+            throw new TemplateError(first.pos(), "/Resources/" + first.id() + ": circular dependency between resources "
+                    + String.join(" -> ", cycle) + " (through Ref, Fn::GetAtt, Fn::Sub or DependsOn); CloudFormation rejects the template");
+        }
+        Map<String, String> conditional = new LinkedHashMap<>();
+        for (Template.Resource r : template.resources().values()) {
+            if (r.condition() == null) {
+                continue;
+            }
+            Resolver.Truth t = resolver.condition(r.condition(), r.pos());
+            if (t.decided() && !t.value()) {
+                resolver.drop(r.id(), r.condition());
+            } else if (!t.decided()) {
+                conditional.put(r.id(), "exists only if condition '" + r.condition() + "' is true, which srm cannot decide ("
+                        + t.reason() + "); evaluated as if it exists");
+            }
+        }
+        List<ResourceSpec> out = new ArrayList<>();
+        for (Template.Resource r : template.resources().values()) {
+            if (r.type().equals("Fn::ForEach")) {
+                warnings.add(template.file() + ":" + r.pos().line() + ": " + r.id() + ": srm does not expand Fn::ForEach"
+                        + " (AWS::LanguageExtensions); the resources it makes are not evaluated");
+                continue;
+            }
+            if (r.type().equals(CDK_METADATA) || r.condition() != null && isDropped(r)) {
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            if (r.note() != null) {
+                notes.add(r.note());
+            }
+            if (conditional.containsKey(r.id())) {
+                notes.add(conditional.get(r.id()));
+            }
+            if (depth > 0) {
+                notes.add("from nested stack template " + template.file() + " line " + r.pos().line());
+            }
+            Node props = r.properties() == null ? Template.EMPTY : resolver.resolve(r.properties());
+            out.add(spec(r, props, notes));
+            if (r.type().equals("AWS::CloudFormation::Stack")) {
+                Stack child = child(r.id());
+                if (child != null) {
+                    try {
+                        out.addAll(child.resources());
+                    } catch (TemplateError e) {
+                        warnings.add(template.file() + ":" + r.pos().line() + ": nested stack " + r.id() + ": its template "
+                                + child.template.file() + (e.where().isEmpty() ? "" : ":" + e.where()) + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        warnings.addAll(resolver.warnings().stream().map(w -> template.file() + ": " + w).toList());
+        return out;
+    }
+
+    private boolean isDropped(Template.Resource r) {
+        Resolver.Truth t = resolver.condition(r.condition(), r.pos());
+        return t.decided() && !t.value();
+    }
+
+    private ResourceSpec spec(Template.Resource r, Node props, List<String> notes) {
+        String id = prefix + r.id();
+        JsonNode json = Resolver.toJson(props, u -> u.mayBeAbsent() ? Setting.unknownPresence(u.reason())
+                : Setting.unknownValue(u.reason()));
+        List<Setting> settings = new ArrayList<>();
+        Settings.flatten(id, "", "", json, settings);
+        Map<String, String> tags = new LinkedHashMap<>();
+        Node t = props instanceof Node.Obj o ? o.get("Tags") : null;
+        if (t instanceof Node.Seq seq) {
+            for (Node item : seq.items()) {
+                if (item instanceof Node.Obj tag && tag.get("Key") instanceof Node.Scalar k && k.text() != null) {
+                    tags.put(k.text(), text(tag.get("Value")));
+                }
+            }
+        } else if (t instanceof Node.Obj map) {
+            map.entries().forEach((k, v) -> tags.put(k, text(v)));
+        }
+        int line = depth == 0 ? r.pos().line() : parentLine;
+        return new ResourceSpec(id, null, r.type(), tags, settings, line, notes);
+    }
+
+    private static String text(Node n) {
+        return n instanceof Node.Scalar s ? (s.text() == null ? "" : s.text())
+                : n instanceof Node.Unknown u ? Setting.unknownValue(u.reason()) : "";
+    }
+
+    // ---------------------------------------------------------------- nested stacks
+
+    /** The value of output {@code name} of the nested stack {@code id}, or null when it is not followed. */
+    private Node output(String id, String name) {
+        Stack child = child(id);
+        if (child == null) {
+            return null;
+        }
+        Node outputs = child.template.root().get("Outputs");
+        Node out = outputs instanceof Node.Obj o ? o.get(name) : null;
+        Node value = out instanceof Node.Obj o ? o.get("Value") : null;
+        if (value == null) {
+            return new Node.Unknown("nested stack " + id + " has no output " + name, Node.Pos.NONE);
+        }
+        return child.resolver.resolve(value);
+    }
+
+    /** The nested stack of resource {@code id}, read once; null when its template is not a local file srm can read. */
+    private Stack child(String id) {
+        if (children.containsKey(id) || childFailed.contains(id)) {
+            return children.get(id);
+        }
+        Template.Resource r = template.resources().get(id);
+        Stack child = null;
+        try {
+            child = read(r);
+        } finally {
+            if (child == null) {
+                childFailed.add(id);
+            } else {
+                children.put(id, child);
+            }
+        }
+        return child;
+    }
+
+    private Stack read(Template.Resource r) {
+        String here = template.file() + ":" + r.pos().line() + ": nested stack " + r.id() + ": ";
+        String local = localTemplate(r);
+        if (local == null) {
+            return null;
+        }
+        if (depth + 1 > MAX_DEPTH) {
+            warnings.add(here + "nested more than " + MAX_DEPTH + " deep; its template is not followed");
+            return null;
+        }
+        Path parentDir = Path.of(template.file()).toAbsolutePath().getParent();
+        Path file = parentDir == null ? Path.of(local) : parentDir.resolve(local).normalize();
+        String shown = displayName(local);
+        if (!Files.isRegularFile(file)) {
+            warnings.add(here + "its template " + local + " is not a file beside " + template.file() + "; its resources are not evaluated");
+            return null;
+        }
+        if (chain.contains(file.toString())) {
+            warnings.add(here + "its template " + local + " includes itself; it is not followed again");
+            return null;
+        }
+        try {
+            Template child = Template.of(shown, parser.parse(shown, InputFiles.bytes(file)), true);
+            Node.Obj props = (Node.Obj) resolver.resolve(r.propertyMap());
+            Map<String, Node> given = new LinkedHashMap<>();
+            if (props.get("Parameters") instanceof Node.Obj p) {
+                given.putAll(p.entries());
+            }
+            List<String> nextChain = new ArrayList<>(chain);
+            nextChain.add(file.toString());
+            return new Stack(parser, child, prefix.replace("/", "-") + r.id(), given, Map.of(), prefix + r.id() + "/", depth + 1,
+                    depth == 0 ? r.pos().line() : parentLine, nextChain, warnings);
+        } catch (InputException e) {
+            warnings.add(here + "its template cannot be read: " + e.problem());
+            return null;
+        } catch (TemplateError e) {
+            warnings.add(here + "its template " + shown + (e.where().isEmpty() ? "" : ":" + e.where()) + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The nested template as the user would name it: relative to the directory the top template was named from. */
+    private String displayName(String local) {
+        Path parent = Path.of(template.file()).getParent();
+        return parent == null ? local : parent.resolve(local).normalize().toString();
+    }
+
+    /**
+     * A local file for a nested stack's template: a relative TemplateURL, the file CDK's asset
+     * metadata names, or the file a CDK asset manifest beside the template maps the URL's hash to.
+     */
+    private String localTemplate(Template.Resource r) {
+        if (r.metadata().get("aws:asset:path") instanceof Node.Scalar s && s.text() != null && s.text().endsWith(".json")) {
+            return s.text();
+        }
+        Node url = r.propertyMap().get("TemplateURL");
+        if (url == null) {
+            return null;
+        }
+        Node v = resolver.resolve(url);
+        if (v instanceof Node.Scalar s && s.text() != null && !s.text().contains("://") && !s.text().startsWith("/")) {
+            return s.text();
+        }
+        String asset = v instanceof Node.Scalar s && s.text() != null ? CdkAssembly.assetPath(Path.of(template.file()), s.text()) : null;
+        if (asset != null) {
+            return asset;
+        }
+        if (v instanceof Node.Scalar s && s.text() != null) {
+            warnings.add(template.file() + ":" + r.pos().line() + ": nested stack " + r.id() + ": its template is at "
+                    + s.text() + ", not a local file; its resources are not evaluated");
+        } else {
+            warnings.add(template.file() + ":" + r.pos().line() + ": nested stack " + r.id()
+                    + ": its TemplateURL is not known before deploy time; its resources are not evaluated");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,329 @@
+package dev.srm.input.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.srm.facts.Inventory;
+import dev.srm.facts.Resource;
+import dev.srm.facts.Setting;
+import dev.srm.input.Content;
+import dev.srm.input.InputException;
+import dev.srm.input.ReadScenario;
+import dev.srm.input.ScenarioStream;
+import dev.srm.input.Settings;
+import dev.srm.input.StreamingInput;
+import dev.srm.input.mapping.Mapping;
+import dev.srm.input.mapping.MappingSet;
+import dev.srm.input.mapping.Projector;
+import dev.srm.model.GroupBy;
+import dev.srm.model.InputFormat;
+import dev.srm.model.ResourceSpec;
+import dev.srm.model.Scenario;
+import dev.srm.rules.RuleSources;
+import dev.srm.rules.RulesException;
+import dev.srm.rules.ServiceCatalog;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads AWS Config configuration items into one scenario per account (or per account and
+ * Region): each item a resource with its ARN as id, mapped to a CloudFormation type and
+ * configuration by the files under {@code rules/importers/config/}, and the account block
+ * derived from what the items show. Items are streamed and grouped through temporary files,
+ * so memory holds one scenario at a time, not the inventory. Deleted and not-recorded items
+ * are skipped and counted; an item of a type without a mapping is a warning naming the type.
+ * Thread-safe.
+ */
+public final class ConfigReader implements StreamingInput {
+    /** The name of the mappings' section and folder ({@code importers/config/}). */
+    public static final String INPUT = "config";
+    /** Bytes of mapped items held in memory before they go to temporary files. */
+    static final long BUDGET = 32L * 1024 * 1024;
+
+    /** What every copy of the reader shares: the mappings and the catalogue, read on first use. */
+    private static final class Data {
+        private MappingSet mappings;
+        private ServiceCatalog catalog;
+
+        synchronized MappingSet mappings() {
+            if (mappings == null) {
+                mappings = MappingSet.bundled(INPUT);
+            }
+            return mappings;
+        }
+
+        synchronized ServiceCatalog catalog() {
+            if (catalog == null) {
+                try {
+                    catalog = ServiceCatalog.load(RuleSources.bundled());
+                } catch (RulesException e) {
+                    throw new IllegalStateException("the bundled catalogue cannot be read: " + String.join("; ", e.problems()), e);
+                }
+            }
+            return catalog;
+        }
+    }
+
+    private final GroupBy groupBy;
+    private final Data data;
+    private final long budget;
+    private final ObjectMapper json = new ObjectMapper(ItemSource.factory());
+    private final Projector projector = new Projector();
+
+    public ConfigReader(GroupBy groupBy) {
+        this(groupBy, new Data(), BUDGET);
+    }
+
+    private ConfigReader(GroupBy groupBy, Data data, long budget) {
+        this.groupBy = groupBy == null ? GroupBy.account : groupBy;
+        this.data = data;
+        this.budget = budget;
+    }
+
+    /** This reader grouping by {@code by}. */
+    public ConfigReader groupedBy(GroupBy by) {
+        return new ConfigReader(by, data, budget);
+    }
+
+    /** This reader holding at most {@code bytes} of items in memory (tests). */
+    public ConfigReader withBudget(long bytes) {
+        return new ConfigReader(groupBy, data, bytes);
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.config;
+    }
+
+    @Override
+    public boolean claims(String name, byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+            i++;
+        }
+        if (i >= bytes.length || bytes[i] != '{' && bytes[i] != '[') {
+            return false;
+        }
+        String head = new String(bytes, i, Math.min(bytes.length - i, Content.HEAD), StandardCharsets.UTF_8);
+        if (head.contains("\"srm\"") && head.contains("\"resources\"")) {
+            return false; // an srm scenario in JSON whose configuration happens to use these names
+        }
+        return head.contains("\"configurationItems\"") || head.contains("\"baseConfigurationItems\"")
+                || head.contains("\"configurationItemCaptureTime\"")
+                || head.contains("\"QueryInfo\"") && head.contains("\"Results\"")
+                || head.contains("\"resourceType\"") && (head.contains("\"accountId\"") || head.contains("\"awsAccountId\""));
+    }
+
+    @Override
+    public List<Scenario> read(String name, byte[] bytes) throws InputException {
+        List<Scenario> out = new ArrayList<>();
+        try (ScenarioStream s = new Stream(name, () -> new ByteArrayInputStream(bytes))) {
+            for (ReadScenario r = s.next(); r != null; r = s.next()) {
+                out.add(r.scenario());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ScenarioStream open(Path file) {
+        return new Stream(file.toString(), () -> Content.open(file));
+    }
+
+    /** Every mapped AWS Config resource type, for documentation and tests. */
+    public Set<String> mappedTypes() {
+        return data.mappings().sources();
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open() throws InputException;
+    }
+
+    /** What is known about one group while the items are read. */
+    private static final class Group {
+        final String account;
+        final String region;
+        final ObjectNode accountBlock = JsonNodeFactory.instance.objectNode();
+        final Set<String> regions = new java.util.TreeSet<>();
+        final Map<String, Integer> unmapped = new TreeMap<>();
+        int items;
+        int gone;
+        String first;
+        String last;
+
+        Group(String account, String region) {
+            this.account = account;
+            this.region = region;
+        }
+    }
+
+    /** One input's scenarios: the first call reads every item into the partition, each call then builds one scenario. */
+    private final class Stream implements ScenarioStream {
+        private final String name;
+        private final Opener opener;
+        private final Partition partition = new Partition(budget);
+        private final Map<String, Group> groups = new TreeMap<>();
+        private final MappingSet maps = data.mappings();
+        private Iterator<String> pending;
+
+        Stream(String name, Opener opener) {
+            this.name = name;
+            this.opener = opener;
+        }
+
+        @Override
+        public ReadScenario next() throws InputException {
+            if (pending == null) {
+                try (InputStream in = opener.open()) {
+                    new ItemSource(name, json).read(in, this::accept);
+                } catch (IOException e) {
+                    throw new InputException(new dev.srm.model.InputProblem(name, "", "cannot be read: " + e.getMessage()));
+                }
+                pending = new ArrayList<>(groups.keySet()).iterator(); // sorted; a group of only deleted items still says so
+            }
+            if (!pending.hasNext()) {
+                return null;
+            }
+            String key = pending.next();
+            ReadScenario r = scenario(groups.get(key), partition.records(key));
+            partition.drop(key);
+            return r;
+        }
+
+        private void accept(Item item) {
+            String account = item.account() == null ? "unknown" : item.account();
+            String region = item.region() == null ? "unknown" : item.region();
+            String key = groupBy == GroupBy.account_region ? account + "/" + region : account;
+            Group g = groups.computeIfAbsent(key, k -> new Group(account, groupBy == GroupBy.account_region ? region : null));
+            g.items++;
+            g.regions.add(region);
+            if (item.capture() != null) {
+                g.first = g.first == null || item.capture().compareTo(g.first) < 0 ? item.capture() : g.first;
+                g.last = g.last == null || item.capture().compareTo(g.last) > 0 ? item.capture() : g.last;
+            }
+            if (item.gone()) {
+                g.gone++;
+                return;
+            }
+            for (Mapping every : maps.variants("*")) {
+                mergeAccount(g.accountBlock, projector.project(every, item.node(), Projector.Resolver.NONE).account());
+            }
+            Mapping m = item.type() == null ? null : maps.forResource(item.type(), item.node()).orElse(null);
+            if (m == null) {
+                g.unmapped.merge(String.valueOf(item.type()), 1, Integer::sum);
+                return;
+            }
+            Projector.Projection p = projector.project(m, item.node(), Projector.Resolver.NONE);
+            mergeAccount(g.accountBlock, p.account());
+            if (!m.isResource()) {
+                return;
+            }
+            ObjectNode configuration = p.configuration();
+            if (m.copy() != null) {
+                keepKnown(m.type(), configuration);
+            }
+            ObjectNode record = json.getNodeFactory().objectNode();
+            record.put("id", item.srmId()).put("type", m.type()).put("capture", item.capture());
+            ObjectNode tags = record.putObject("tags");
+            (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
+            record.set("configuration", configuration);
+            try {
+                partition.add(key, json.writeValueAsBytes(record));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A copied CloudFormation-shaped configuration keeps the properties the catalogue knows for the type. */
+        private void keepKnown(String type, ObjectNode configuration) {
+            ServiceCatalog catalog = data.catalog();
+            Set<String> known = catalog.byType(type).map(s -> s.properties().get(catalog.canonicalType(type))).orElse(null);
+            if (known == null || known.isEmpty()) {
+                return;
+            }
+            configuration.retain(new ArrayList<>(configuration.properties().stream().map(Map.Entry::getKey)
+                    .filter(k -> known.contains(k) || catalog.isSrmKey(k)).toList()));
+        }
+
+        private ReadScenario scenario(Group g, List<String> records) throws InputException {
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            for (String line : records) {
+                JsonNode r;
+                try {
+                    r = json.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+                String id = r.path("id").asText();
+                JsonNode before = byId.get(id);
+                // the history of a resource holds several items: the latest capture describes it
+                if (before == null || r.path("capture").asText("").compareTo(before.path("capture").asText("")) >= 0) {
+                    byId.put(id, r);
+                }
+            }
+            List<ResourceSpec> resources = new ArrayList<>();
+            for (JsonNode r : byId.values()) {
+                String id = r.path("id").asText();
+                List<Setting> settings = new ArrayList<>();
+                Settings.flatten(id, "", "", r.path("configuration"), settings);
+                Map<String, String> tags = new TreeMap<>();
+                r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+                resources.add(new ResourceSpec(id, null, r.path("type").asText(), tags, settings, 0));
+            }
+            List<Setting> account = new ArrayList<>();
+            Settings.flatten(Resource.ACCOUNT, "", "", g.accountBlock, account);
+            List<String> warnings = new ArrayList<>();
+            String where = name + ": account " + g.account + (g.region == null ? "" : " " + g.region);
+            g.unmapped.forEach((type, n) -> warnings.add(where + ": no srm mapping for AWS Config type " + type + ": " + n
+                    + " item" + (n == 1 ? "" : "s") + " not assessed"));
+            if (g.gone > 0) {
+                warnings.add(where + ": skipped " + g.gone + " deleted or not-recorded item" + (g.gone == 1 ? "" : "s")
+                        + " (configurationItemStatus ResourceDeleted or ResourceNotRecorded)");
+            }
+            int duplicates = records.size() - byId.size();
+            String id = ("config-" + g.account + (g.region == null ? "" : "-" + g.region)).toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9-]+", "-");
+            String title = "AWS Config: account " + g.account + (g.region == null ? " (" + String.join(", ", g.regions) + ")" : " (" + g.region + ")");
+            String description = g.items + " configuration item" + (g.items == 1 ? "" : "s") + " read from " + name
+                    + (g.first == null ? "" : ", captured " + g.first + (g.last.equals(g.first) ? "" : " to " + g.last))
+                    + "; " + resources.size() + " resource" + (resources.size() == 1 ? "" : "s") + " (ids are ARNs)"
+                    + (duplicates > 0 ? ", the latest of " + (duplicates + resources.size()) + " items of the same resources" : "")
+                    + (g.gone > 0 ? "; " + g.gone + " deleted or not recorded" : "") + ".";
+            return new ReadScenario(new Scenario(id, title, description, name, Inventory.PARTIAL, null, account, resources), warnings);
+        }
+
+        @Override
+        public void close() {
+            partition.close();
+        }
+    }
+
+    /** Account facts from many items: a true boolean stays true (GuardDuty on in any Region), objects merge, else the later wins. */
+    static void mergeAccount(ObjectNode target, ObjectNode addition) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = addition.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode before = target.get(e.getKey());
+            if (before != null && before.isObject() && e.getValue().isObject()) {
+                mergeAccount((ObjectNode) before, (ObjectNode) e.getValue());
+            } else if (before == null || !(before.isBoolean() && before.booleanValue())) {
+                target.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.srm.input.mapping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one source type becomes srm's configuration: a resource of a CloudFormation {@code type},
+ * settings folded {@code into} another resource, and/or keys of the account block.
+ *
+ * @param source     the source type (a Terraform type, an AWS Config resource type)
+ * @param type       the CloudFormation type of the resource it becomes, or null when it becomes none
+ * @param into       the resource it folds into, or null
+ * @param when       conditions on the source for this mapping to apply (else the next one for the type)
+ * @param copy       a source path whose object is the base of the configuration (already CloudFormation-shaped), or null
+ * @param properties target property path (dotted) to how its value is found
+ * @param account    account-block key path to how its value is found
+ * @param keys       source attributes that identify the resource when another one refers to it
+ * @param tags       the source path of the resource's tags, or null
+ * @param origin     the mapping file it comes from, for messages
+ */
+public record Mapping(String source, String type, Fold into, Spec.When when, SourcePath copy, Map<String, Spec> properties,
+                      Map<String, Spec> account, List<String> keys, SourcePath tags, String origin) {
+    public Mapping {
+        Objects.requireNonNull(source, "source");
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+        account = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(account));
+        keys = List.copyOf(keys);
+        when = when == null ? Spec.When.ALWAYS : when;
+    }
+
+    /**
+     * Settings of this resource belong to the resource of source type {@code target} that its
+     * attribute {@code by} names; with {@code append}, its lists add to the target's (one rule
+     * resource per security group rule), else they replace them (a bucket's encryption resource
+     * states the whole encryption configuration).
+     */
+    public record Fold(String target, SourcePath by, boolean append) {
+    }
+
+    /** Whether it becomes a resource of its own. */
+    public boolean isResource() {
+        return type != null;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.srm.input.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a {@link Mapping} to one source resource. Stateless and thread-safe; the reader
+ * that calls it resolves references between resources through the {@link Resolver}.
+ */
+public final class Projector {
+    /** Turns the value of a reference (a bucket name, a function ARN) into the srm id of the resource it names. */
+    @FunctionalInterface
+    public interface Resolver {
+        /** The srm id of the resource of source type {@code targetType} that {@code value} names, or null when none does. */
+        String resolve(String targetType, Scope scope, SourcePath path, JsonNode value);
+
+        Resolver NONE = (targetType, scope, path, value) -> null;
+    }
+
+    /** What a mapping made of a source resource: its configuration, account keys and tags. */
+    public record Projection(ObjectNode configuration, ObjectNode account, Map<String, String> tags) {
+        public Projection {
+            tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Applies the mapping to a source resource. */
+    public Projection project(Mapping mapping, JsonNode source, Resolver resolver) {
+        Scope root = Scope.root(source);
+        ObjectNode configuration = NODES.objectNode();
+        if (mapping.copy() != null) {
+            List<SourcePath.Match> base = mapping.copy().select(root);
+            if (!base.isEmpty() && base.get(0).node().isObject()) {
+                configuration.setAll((ObjectNode) base.get(0).node().deepCopy());
+            }
+        }
+        fill(configuration, mapping.properties(), root, resolver);
+        ObjectNode account = NODES.objectNode();
+        fill(account, mapping.account(), root, resolver);
+        return new Projection(configuration, account, tags(mapping.tags(), root));
+    }
+
+    private void fill(ObjectNode target, Map<String, Spec> properties, Scope scope, Resolver resolver) {
+        for (Map.Entry<String, Spec> p : properties.entrySet()) {
+            JsonNode value = value(p.getValue(), scope, resolver);
+            if (value != null) {
+                String key = p.getKey();
+                int hash = key.indexOf('#'); // a second source for the same target: its list adds to the first's
+                put(target, hash < 0 ? key : key.substring(0, hash), value);
+            }
+        }
+    }
+
+    /** The value a spec gives in a scope, or null when it gives none. */
+    private JsonNode value(Spec spec, Scope scope, Resolver resolver) {
+        if (spec.when().unknown(scope)) {
+            return Unknown.node();
+        }
+        if (!spec.when().holds(scope)) {
+            return null;
+        }
+        if (spec instanceof Spec.Const c) {
+            return c.value();
+        }
+        if (spec instanceof Spec.Copy c) {
+            List<SourcePath.Match> found = c.from().select(scope);
+            if (c.as() == Spec.Conversion.COUNT) {
+                JsonNode n = found.isEmpty() ? null : found.get(0).node();
+                return n == null ? IntNode.valueOf(0) : Unknown.is(n) ? n : IntNode.valueOf(n.isArray() ? n.size() : 1);
+            }
+            if (found.isEmpty()) {
+                return c.as() == Spec.Conversion.PRESENT ? BooleanNode.FALSE : c.otherwise();
+            }
+            JsonNode converted = convert(found.get(0).node(), c.as());
+            if (converted == null || isEmpty(converted)) {
+                return c.otherwise();
+            }
+            JsonNode mapped = converted.isValueNode() ? c.map().get(converted.asText()) : null;
+            if (mapped != null && mapped.isNull()) {
+                return c.otherwise(); // the table says this value means "not set"
+            }
+            return mapped != null ? mapped : converted;
+        }
+        if (spec instanceof Spec.Ref r) {
+            List<SourcePath.Match> found = r.from().select(scope);
+            JsonNode v = found.isEmpty() ? null : found.get(0).node();
+            String id = resolver.resolve(r.to(), scope, r.from(), v);
+            return id != null ? TextNode.valueOf(id) : v;
+        }
+        Spec.Each e = (Spec.Each) spec;
+        List<SourcePath.Match> found = new java.util.ArrayList<>();
+        for (SourcePath over : e.over()) {
+            for (SourcePath.Match m : over.select(scope)) {
+                JsonNode n = convert(m.node(), e.as());
+                if (Unknown.is(n)) {
+                    return Unknown.node();
+                }
+                if (n != null && n.isArray()) {
+                    n.forEach(el -> found.add(new SourcePath.Match(el, m.scope())));
+                } else if (n != null) {
+                    found.add(new SourcePath.Match(n, m.scope()));
+                }
+            }
+        }
+        ArrayNode out = NODES.arrayNode();
+        for (SourcePath.Match m : found) {
+            if (m.node().isNull()) {
+                continue;
+            }
+            Scope element = new Scope(m.node(), m.scope());
+            JsonNode built;
+            if (e.value() != null) {
+                built = value(e.value(), element, resolver);
+            } else {
+                ObjectNode o = NODES.objectNode();
+                fill(o, e.properties(), element, resolver);
+                built = o.isEmpty() ? null : o;
+            }
+            if (built != null) {
+                out.add(built);
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /** An empty text, list or object says nothing: Terraform and AWS Config write them for "not set". */
+    private static boolean isEmpty(JsonNode n) {
+        return n.isTextual() && n.textValue().isEmpty() || n.isContainerNode() && n.isEmpty();
+    }
+
+    private JsonNode convert(JsonNode n, Spec.Conversion as) {
+        if (Unknown.is(n)) {
+            return n;
+        }
+        switch (as) {
+            case JSON:
+                if (n.isTextual()) {
+                    String text = n.textValue().trim();
+                    if (text.isEmpty()) {
+                        return null;
+                    }
+                    if (text.startsWith("%7B") || text.startsWith("%7b")) { // IAM gives policy documents URL-encoded
+                        text = java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    try {
+                        return json.readTree(text);
+                    } catch (JsonProcessingException ex) {
+                        return n;
+                    }
+                }
+                return n;
+            case BOOL:
+                if (n.isTextual() && (n.textValue().equalsIgnoreCase("true") || n.textValue().equalsIgnoreCase("false"))) {
+                    return BooleanNode.valueOf(Boolean.parseBoolean(n.textValue().toLowerCase(java.util.Locale.ROOT)));
+                }
+                return n;
+            case NOT:
+                if (n.isBoolean() || n.isTextual() && (n.textValue().equalsIgnoreCase("true") || n.textValue().equalsIgnoreCase("false"))) {
+                    return BooleanNode.valueOf(!n.asBoolean());
+                }
+                return n;
+            case NUMBER:
+                if (n.isTextual()) {
+                    try {
+                        return NODES.numberNode(new java.math.BigDecimal(n.textValue().trim()));
+                    } catch (NumberFormatException ex) {
+                        return n;
+                    }
+                }
+                return n;
+            case STRING:
+                return n.isValueNode() ? TextNode.valueOf(n.asText()) : n;
+            case LIST:
+                return n.isArray() ? n : NODES.arrayNode().add(n);
+            case TAGS:
+                return cfnTags(n);
+            case PRESENT:
+                return BooleanNode.valueOf(!(n.isTextual() && n.textValue().isEmpty()) && !(n.isContainerNode() && n.isEmpty()));
+            default:
+                return n;
+        }
+    }
+
+    private static JsonNode cfnTags(JsonNode n) {
+        ArrayNode out = NODES.arrayNode();
+        tagMap(n).forEach((k, v) -> out.add(NODES.objectNode().put("Key", k).put("Value", v)));
+        return out;
+    }
+
+    /** Tags as a map, from {k: v}, [{key, value}] or [{Key, Value}]. */
+    public static Map<String, String> tagMap(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null || Unknown.is(n)) {
+            return out;
+        }
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode t : n) {
+                JsonNode k = t.has("key") ? t.get("key") : t.get("Key");
+                JsonNode v = t.has("value") ? t.get("value") : t.get("Value");
+                if (k != null && k.isValueNode()) {
+                    out.put(k.asText(), v == null || v.isNull() ? "" : v.asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> tags(SourcePath path, Scope root) {
+        if (path == null) {
+            return Map.of();
+        }
+        List<SourcePath.Match> found = path.select(root);
+        return found.isEmpty() ? Map.of() : tagMap(found.get(0).node());
+    }
+
+    /** Sets a dotted path in an object, creating the objects on the way; an unknown parent swallows the value. */
+    public static void put(ObjectNode target, String dotted, JsonNode value) {
+        String[] parts = dotted.split("\\.");
+        ObjectNode o = target;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = o.get(parts[i]);
+            if (next == null || !next.isObject()) {
+                if (next != null && Unknown.is(next)) {
+                    return;
+                }
+                next = o.putObject(parts[i]);
+            }
+            o = (ObjectNode) next;
+        }
+        JsonNode before = o.get(parts[parts.length - 1]);
+        if (before != null && before.isObject() && value.isObject()) {
+            merge((ObjectNode) before, (ObjectNode) value);
+        } else if (before != null && before.isArray() && value.isArray()) {
+            ((ArrayNode) before).addAll((ArrayNode) value);
+        } else {
+            o.set(parts[parts.length - 1], value);
+        }
+    }
+
+    /** Adds {@code addition} to {@code target}: objects merge, lists append, a scalar of the addition wins. */
+    public static void merge(ObjectNode target, ObjectNode addition) {
+        merge(target, addition, true);
+    }
+
+    /** Adds {@code addition} to {@code target}: objects merge, lists append (or are replaced), a scalar of the addition wins. */
+    public static void merge(ObjectNode target, ObjectNode addition, boolean appendLists) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = addition.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode before = target.get(e.getKey());
+            JsonNode add = e.getValue();
+            if (before != null && before.isObject() && add.isObject()) {
+                merge((ObjectNode) before, (ObjectNode) add, appendLists);
+            } else if (appendLists && before != null && before.isArray() && add.isArray()) {
+                ((ArrayNode) before).addAll((ArrayNode) add.deepCopy());
+            } else {
+                target.set(e.getKey(), add.deepCopy());
+            }
+        }
+    }
+}

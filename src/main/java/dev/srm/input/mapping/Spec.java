@@ -1,0 +1,99 @@
+package dev.srm.input.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one target property gets its value: copied from a source path (with a conversion and a
+ * table of values), built once per element of a source list, a constant, or a reference to
+ * another resource. Each may carry a {@link When} that must hold in the current scope.
+ */
+public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref {
+    When when();
+
+    /** Copies the first value the path selects; {@code as} converts it, {@code map} then translates it. */
+    record Copy(SourcePath from, Conversion as, Map<String, JsonNode> map, JsonNode otherwise, When when) implements Spec {
+        public Copy {
+            map = map == null ? Map.of() : Map.copyOf(map);
+        }
+    }
+
+    /**
+     * A list with one element per node the paths select (a list the path selects counts by its
+     * elements; {@code as: json} first parses a list held in a string), each built by
+     * {@code properties} (or {@code value}) in that node's scope.
+     */
+    record Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when) implements Spec {
+        public Each {
+            over = List.copyOf(over);
+            properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+        }
+    }
+
+    /** A fixed value. */
+    record Const(JsonNode value, When when) implements Spec {
+    }
+
+    /** The srm id of the resource of type {@code to} that the value at the path names (the reader resolves it). */
+    record Ref(SourcePath from, String to, When when) implements Spec {
+    }
+
+    /** Conditions on source values in the current scope, all of which must hold: a path and the values it may have. */
+    record When(Map<SourcePath, List<String>> conditions) {
+        public static final When ALWAYS = new When(Map.of());
+
+        public When {
+            conditions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));
+        }
+
+        /** Whether every condition holds: the value is one of those listed ({@code null}: absent, {@code "*"}: any value). */
+        public boolean holds(Scope scope) {
+            for (Map.Entry<SourcePath, List<String>> c : conditions.entrySet()) {
+                List<SourcePath.Match> found = c.getKey().select(scope);
+                String value = found.isEmpty() ? null : found.get(0).node().asText();
+                boolean wantsAbsent = c.getValue().contains(null);
+                if (value == null ? !wantsAbsent : !c.getValue().contains(value) && !c.getValue().contains("*")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether a value a condition reads is unknown (so whether it holds is unknown too). */
+        public boolean unknown(Scope scope) {
+            for (SourcePath p : conditions.keySet()) {
+                List<SourcePath.Match> found = p.select(scope);
+                if (!found.isEmpty() && Unknown.is(found.get(0).node())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Value conversions a mapping can ask for. */
+    enum Conversion {
+        /** As it is: a scalar, or a whole subtree. */
+        NONE,
+        /** A JSON document held in a string (a policy) becomes the document. */
+        JSON,
+        /** The text "true"/"false" (any case) becomes a boolean. */
+        BOOL,
+        /** The negation of a boolean. */
+        NOT,
+        /** A number held in a string becomes the number. */
+        NUMBER,
+        /** Any scalar becomes its text. */
+        STRING,
+        /** A scalar becomes a one-element list; a list stays. */
+        LIST,
+        /** A map of tags {k: v} becomes [{Key: k, Value: v}], as CloudFormation writes tags. */
+        TAGS,
+        /** True when a value is present and not empty. */
+        PRESENT,
+        /** The number of elements of a list (0 when absent). */
+        COUNT
+    }
+}

@@ -1,0 +1,263 @@
+package dev.srm.input.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.srm.input.mapping.Unknown;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Terraform JSON document holds, whichever of its forms it is: a plan
+ * ({@code planned_values}, with {@code resource_changes} for values known after apply and
+ * {@code configuration} for references), a state as {@code terraform show -json} prints it
+ * ({@code values}), or a raw state file of version 4.
+ */
+final class TerraformDocument {
+    /** The forms srm reads. */
+    enum Kind {
+        PLAN("plan"), STATE("state"), RAW_STATE("state file");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Why a document is not one srm reads: the JSON pointer and the message. */
+    static final class Unreadable extends Exception {
+        final String pointer;
+
+        Unreadable(String pointer, String message) {
+            super(message, null, false, false);
+            this.pointer = pointer;
+        }
+    }
+
+    final Kind kind;
+    final String terraformVersion;
+    final List<Instance> instances = new ArrayList<>();
+    /** Per configuration address, per top-level attribute, the configuration addresses it references (module paths resolved). */
+    final Map<String, Map<String, List<String>>> references = new HashMap<>();
+    /** Managed resources of data sources skipped. */
+    int dataSources;
+
+    private TerraformDocument(Kind kind, String terraformVersion) {
+        this.kind = kind;
+        this.terraformVersion = terraformVersion;
+    }
+
+    static TerraformDocument of(JsonNode root) throws Unreadable {
+        if (!root.isObject()) {
+            throw new Unreadable("", "expected a JSON object: the output of 'terraform show -json'");
+        }
+        String tfVersion = root.path("terraform_version").asText("");
+        if (root.has("modules") || root.path("version").isInt() && root.path("version").asInt() < 4
+                || tfVersion.matches("0\\.(\\d|1[01])\\..*")) {
+            throw new Unreadable(root.has("modules") ? "/modules" : "/version", "a Terraform " + (tfVersion.isEmpty() ? "0.11 or older" : tfVersion)
+                    + " state (state format version " + root.path("version").asText("?") + "); srm reads Terraform 0.12 or later: "
+                    + "upgrade the configuration and run 'terraform show -json' with Terraform 0.12 or later");
+        }
+        if (root.has("format_version")) {
+            String fv = root.path("format_version").asText();
+            if (!fv.matches("[01]\\..*")) {
+                throw new Unreadable("/format_version", "format_version " + fv + " is not one srm knows (0.x or 1.x)");
+            }
+            TerraformDocument d;
+            if (root.has("planned_values")) {
+                d = new TerraformDocument(Kind.PLAN, tfVersion);
+                Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
+                d.module(root.path("planned_values").path("root_module"), "/planned_values/root_module", unknown);
+                d.configuration(root.path("configuration").path("root_module"), "", new ArrayList<>());
+            } else {
+                d = new TerraformDocument(Kind.STATE, tfVersion);
+                d.module(root.path("values").path("root_module"), "/values/root_module", Map.of());
+            }
+            return d;
+        }
+        if (root.path("version").isInt() && root.has("resources")) {
+            TerraformDocument d = new TerraformDocument(Kind.RAW_STATE, tfVersion);
+            d.rawState(root.path("resources"));
+            return d;
+        }
+        throw new Unreadable("", "not the JSON of a Terraform plan or state: it has neither format_version nor a version 4 state's resources");
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private static Map<String, JsonNode> afterUnknown(JsonNode changes) {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (JsonNode c : changes) {
+            JsonNode au = c.path("change").path("after_unknown");
+            if (au.isObject() && !au.isEmpty()) {
+                out.put(c.path("address").asText(), au);
+            }
+        }
+        return out;
+    }
+
+    private void module(JsonNode module, String pointer, Map<String, JsonNode> unknown) {
+        int i = 0;
+        for (JsonNode r : module.path("resources")) {
+            String p = pointer + "/resources/" + i++;
+            if (!"managed".equals(r.path("mode").asText("managed"))) {
+                dataSources++;
+                continue;
+            }
+            String address = r.path("address").asText();
+            ObjectNode values = r.path("values").isObject() ? ((ObjectNode) r.get("values")).deepCopy() : JsonNodeFactory.instance.objectNode();
+            JsonNode au = unknown.get(address);
+            if (au != null) {
+                overlay(values, au);
+            }
+            instances.add(new Instance(address, Instance.configAddressOf(address), r.path("type").asText(),
+                    r.path("provider_name").asText(null), r.hasNonNull("index") ? r.get("index").asText() : null, values, p));
+        }
+        int j = 0;
+        for (JsonNode child : module.path("child_modules")) {
+            module(child, pointer + "/child_modules/" + j++, unknown);
+        }
+    }
+
+    /** Puts the unknown marker wherever {@code after_unknown} says a value is known only after apply. */
+    static void overlay(JsonNode values, JsonNode unknown) {
+        if (values instanceof ObjectNode o && unknown.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = unknown.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isBoolean() && e.getValue().booleanValue()) {
+                    o.set(e.getKey(), Unknown.node());
+                } else if (e.getValue().isContainerNode()) {
+                    JsonNode child = o.get(e.getKey());
+                    if (child == null || child.isNull()) {
+                        child = e.getValue().isArray() ? o.putArray(e.getKey()) : o.putObject(e.getKey());
+                    }
+                    overlay(child, e.getValue());
+                }
+            }
+        } else if (values instanceof ArrayNode a && unknown.isArray()) {
+            for (int i = 0; i < unknown.size(); i++) {
+                JsonNode u = unknown.get(i);
+                while (a.size() <= i) {
+                    a.add(u.isArray() ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode());
+                }
+                if (u.isBoolean() && u.booleanValue()) {
+                    a.set(i, Unknown.node());
+                } else if (u.isContainerNode()) {
+                    overlay(a.get(i), u);
+                }
+            }
+        }
+    }
+
+    private void rawState(JsonNode resources) {
+        int i = 0;
+        for (JsonNode r : resources) {
+            String p = "/resources/" + i++;
+            if (!"managed".equals(r.path("mode").asText("managed"))) {
+                dataSources++;
+                continue;
+            }
+            String module = r.path("module").asText("");
+            String base = (module.isEmpty() ? "" : module + ".") + r.path("type").asText() + "." + r.path("name").asText();
+            int k = 0;
+            for (JsonNode inst : r.path("instances")) {
+                JsonNode key = inst.get("index_key");
+                String suffix = key == null || key.isNull() ? "" : key.isNumber() ? "[" + key.asText() + "]" : "[\"" + key.asText() + "\"]";
+                ObjectNode values = inst.path("attributes").isObject() ? (ObjectNode) inst.get("attributes") : JsonNodeFactory.instance.objectNode();
+                instances.add(new Instance(base + suffix, Instance.configAddressOf(base + suffix), r.path("type").asText(),
+                        r.path("provider").asText(null), key == null || key.isNull() ? null : key.asText(), values,
+                        p + "/instances/" + k++));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- references in the configuration
+
+    /** One module call on the way down: its prefix and the expressions of its input variables. */
+    private record Call(String prefix, JsonNode expressions, List<Call> outer) {
+    }
+
+    private void configuration(JsonNode module, String prefix, List<Call> calls) {
+        module.path("module_calls").fields().forEachRemaining(e -> moduleOutputs.put(prefix + "module." + e.getKey(), e.getValue().path("module")));
+        for (JsonNode r : module.path("resources")) {
+            if (!"managed".equals(r.path("mode").asText("managed"))) {
+                continue;
+            }
+            String address = prefix + r.path("address").asText();
+            Map<String, List<String>> attrs = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.path("expressions").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<String> refs = new ArrayList<>();
+                for (JsonNode ref : e.getValue().path("references")) {
+                    resolve(ref.asText(), prefix, calls, module, refs, 0);
+                }
+                if (!refs.isEmpty()) {
+                    attrs.put(e.getKey(), refs);
+                }
+            }
+            references.put(address, attrs);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = module.path("module_calls").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<Call> inner = new ArrayList<>(calls);
+            inner.add(new Call(prefix, e.getValue().path("expressions"), calls));
+            configuration(e.getValue().path("module"), prefix + "module." + e.getKey() + ".", inner);
+        }
+    }
+
+    private final Map<String, JsonNode> moduleOutputs = new HashMap<>();
+
+    /**
+     * Adds the resource addresses a reference leads to: a resource in the same module, an input
+     * variable (followed to the expression the module call gives it), or a module's output.
+     */
+    private void resolve(String ref, String prefix, List<Call> calls, JsonNode module, List<String> out, int depth) {
+        if (depth > 16) {
+            return;
+        }
+        if (ref.startsWith("var.") && !calls.isEmpty()) {
+            String var = ref.substring(4).split("\\.")[0];
+            Call call = calls.get(calls.size() - 1);
+            for (JsonNode r : call.expressions().path(var).path("references")) {
+                resolve(r.asText(), call.prefix(), call.outer(), null, out, depth + 1);
+            }
+            return;
+        }
+        if (ref.startsWith("module.")) {
+            String[] parts = ref.split("\\.");
+            if (parts.length >= 3) {
+                String callAddress = prefix + "module." + parts[1];
+                JsonNode inner = moduleOutputs.get(callAddress);
+                if (inner != null) {
+                    for (JsonNode r : inner.path("outputs").path(parts[2]).path("expression").path("references")) {
+                        resolve(r.asText(), callAddress + ".", calls, inner, out, depth + 1);
+                    }
+                }
+            }
+            return;
+        }
+        if (ref.startsWith("data.") || ref.startsWith("local.") || ref.startsWith("each.") || ref.startsWith("count.")
+                || ref.startsWith("path.") || ref.startsWith("terraform.") || ref.startsWith("self.")) {
+            return;
+        }
+        String[] parts = ref.split("\\.");
+        if (parts.length >= 2) {
+            String address = prefix + parts[0] + "." + parts[1].replaceAll("\\[.*$", "");
+            if (!out.contains(address)) {
+                out.add(address);
+            }
+        }
+    }
+
+    /** The configuration addresses an attribute of a resource references (empty when unknown). */
+    List<String> referencesOf(String configAddress, String attribute) {
+        return references.getOrDefault(configAddress, Map.of()).getOrDefault(attribute, List.of());
+    }
+}

@@ -1,0 +1,329 @@
+package dev.srm.input.terraform;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.srm.facts.Inventory;
+import dev.srm.facts.Resource;
+import dev.srm.facts.Setting;
+import dev.srm.input.Content;
+import dev.srm.input.Format;
+import dev.srm.input.InputException;
+import dev.srm.input.InputFiles;
+import dev.srm.input.Locator;
+import dev.srm.input.ReadScenario;
+import dev.srm.input.ScenarioStream;
+import dev.srm.input.Settings;
+import dev.srm.input.StreamingInput;
+import dev.srm.input.mapping.Mapping;
+import dev.srm.input.mapping.MappingSet;
+import dev.srm.input.mapping.Projector;
+import dev.srm.input.mapping.Scope;
+import dev.srm.input.mapping.SourcePath;
+import dev.srm.input.mapping.Unknown;
+import dev.srm.model.InputFormat;
+import dev.srm.model.ResourceSpec;
+import dev.srm.model.Scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads the JSON of {@code terraform show -json} (a plan or a state, Terraform 0.12 or later;
+ * also a raw version 4 state file) into one scenario. Each AWS provider resource instance
+ * becomes a resource with its address as id, mapped to a CloudFormation type and configuration
+ * by the files under {@code rules/importers/terraform/}; split-out resources (a bucket's public
+ * access block) fold into the resource they configure, found through the plan's references or,
+ * in a state, by value. Values known only after apply become {@link Unknown} settings. A type
+ * without a mapping is a warning naming it. Thread-safe.
+ */
+public final class TerraformReader implements StreamingInput {
+    /** The name of the mappings' section and folder ({@code importers/terraform/}). */
+    public static final String INPUT = "terraform";
+
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).build()).build());
+    private final Projector projector = new Projector();
+    private MappingSet mappings; // guarded by this; read on first use, so that start-up does not pay for it
+
+    public TerraformReader() {
+    }
+
+    /** A reader with these mappings (tests). */
+    public TerraformReader(MappingSet mappings) {
+        this.mappings = mappings;
+    }
+
+    private synchronized MappingSet mappings() {
+        if (mappings == null) {
+            mappings = MappingSet.bundled(INPUT);
+        }
+        return mappings;
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.terraform;
+    }
+
+    @Override
+    public boolean claims(String name, byte[] bytes) {
+        int n = Math.min(bytes.length, 4096);
+        int i = 0;
+        while (i < n && Character.isWhitespace(bytes[i])) {
+            i++;
+        }
+        if (i >= n || bytes[i] != '{') {
+            return false;
+        }
+        String head = new String(bytes, 0, n, StandardCharsets.UTF_8);
+        return head.contains("\"terraform_version\"") || head.contains("\"format_version\"") && head.contains("\"planned_values\"");
+    }
+
+    @Override
+    public List<Scenario> read(String name, byte[] bytes) throws InputException {
+        return List.of(readScenario(name, bytes).scenario());
+    }
+
+    @Override
+    public ScenarioStream open(Path file) throws InputException {
+        return ScenarioStream.of(List.of(readScenario(file.toString(), Content.bytes(file))));
+    }
+
+    /** The scenario of a plan or state, and the warnings about it. */
+    public ReadScenario readScenario(String name, byte[] bytes) throws InputException {
+        InputFiles.checkUtf8(name, bytes);
+        if (InputFiles.isBlank(bytes)) {
+            throw InputFiles.problem(name, "", "the file is empty; expected the JSON of 'terraform show -json'");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw InputFiles.problem(name, InputFiles.where(e.getLocation(), 0), InputFiles.syntax(e, Format.JSON));
+        } catch (IOException e) {
+            throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
+        }
+        TerraformDocument doc;
+        try {
+            doc = TerraformDocument.of(root);
+        } catch (TerraformDocument.Unreadable e) {
+            throw problem(name, bytes, e.pointer, e.getMessage());
+        }
+        return new Build(name, bytes, doc).scenario();
+    }
+
+    private InputException problem(String name, byte[] bytes, String pointer, String message) {
+        int[] loc = pointer.isEmpty() ? null : Locator.find(json.getFactory(), bytes, pointer);
+        String where = loc == null ? "" : loc[0] + ":" + loc[1];
+        return InputFiles.problem(name, where, (pointer.isEmpty() ? "" : pointer + ": ") + message);
+    }
+
+    /** A scenario id from a file name: lower-case letters, digits and dashes. */
+    static String scenarioId(String name) {
+        String base = Path.of(name).getFileName() == null ? name : Path.of(name).getFileName().toString();
+        base = base.toLowerCase(Locale.ROOT).replaceAll("\\.(gz|json|tfplan|tfstate)$", "").replaceAll("\\.(json|tfplan|tfstate)$", "");
+        String id = base.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return id.isEmpty() ? "terraform" : id.length() > 128 ? id.substring(0, 128) : id;
+    }
+
+    /** One document being turned into a scenario. */
+    private final class Build {
+        private final String name;
+        private final byte[] bytes;
+        private final TerraformDocument doc;
+        private final MappingSet maps = mappings();
+        private final List<String> warnings = new ArrayList<>();
+        /** The resources made so far, by instance address. */
+        private final Map<String, Made> made = new LinkedHashMap<>();
+        private final Map<String, Instance> byAddress = new LinkedHashMap<>();
+        private final ObjectNode account = JsonNodeFactory.instance.objectNode();
+
+        /** A resource being built: its id, type, configuration, tags and the instance it came from. */
+        private record Made(String id, String type, ObjectNode configuration, Map<String, String> tags, Instance from) {
+        }
+
+        Build(String name, byte[] bytes, TerraformDocument doc) {
+            this.name = name;
+            this.bytes = bytes;
+            this.doc = doc;
+            doc.instances.forEach(i -> byAddress.put(i.address(), i));
+        }
+
+        ReadScenario scenario() throws InputException {
+            List<Instance> aws = doc.instances.stream().filter(Instance::isAws).toList();
+            if (aws.isEmpty() && !doc.instances.isEmpty()) {
+                Instance first = doc.instances.get(0);
+                throw problem(name, bytes, first.pointer(), "a " + doc.kind.label + " of the " + Instance.providerSource(first.provider())
+                        + " provider (" + first.address() + (doc.instances.size() > 1 ? " and " + (doc.instances.size() - 1) + " more" : "")
+                        + "); srm reads resources of the AWS provider (hashicorp/aws) only");
+            }
+            Map<String, List<String>> unmapped = new TreeMap<>();
+            List<Instance> folds = new ArrayList<>();
+            for (Instance i : doc.instances) {
+                if (!i.isAws()) {
+                    unmapped.computeIfAbsent(i.type() + " (provider " + Instance.providerSource(i.provider()) + ", not AWS)",
+                            k -> new ArrayList<>()).add(i.address());
+                    continue;
+                }
+                Mapping m = maps.forResource(i.type(), i.values()).orElse(null);
+                if (m == null) {
+                    unmapped.computeIfAbsent(i.type(), k -> new ArrayList<>()).add(i.address());
+                    continue;
+                }
+                if (m.into() != null) {
+                    folds.add(i);
+                }
+                if (m.isResource() || m.into() == null) {
+                    Projector.Projection p = projector.project(m, i.values(), resolver(i));
+                    Projector.merge(account, p.account());
+                    if (m.isResource()) {
+                        made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i));
+                    }
+                }
+            }
+            for (Instance i : folds) {
+                fold(i, maps.forResource(i.type(), i.values()).orElseThrow());
+            }
+            unmapped.forEach((type, addresses) -> warnings.add(name + ": no srm mapping for Terraform type " + type + ": "
+                    + addresses.size() + " resource" + (addresses.size() == 1 ? "" : "s") + " not assessed ("
+                    + String.join(", ", addresses.subList(0, Math.min(3, addresses.size()))) + (addresses.size() > 3 ? ", ..." : "") + ")"));
+            return new ReadScenario(build(), warnings);
+        }
+
+        private Map<String, String> tags(Mapping m, Instance i) {
+            SourcePath path = m.tags();
+            JsonNode t = path != null ? first(path, i.values()) : i.values().get("tags_all");
+            if (t == null || !t.isObject() || t.isEmpty()) {
+                t = i.values().get("tags");
+            }
+            Map<String, String> out = new TreeMap<>();
+            if (t != null && t.isObject()) {
+                t.fields().forEachRemaining(e -> {
+                    if (e.getValue().isValueNode() && !e.getValue().isNull() && !Unknown.is(e.getValue())) {
+                        out.put(e.getKey(), e.getValue().asText());
+                    }
+                });
+            }
+            return out;
+        }
+
+        /** Adds the settings of a split-out resource to the resource it configures, or keeps them as a resource of their own. */
+        private void fold(Instance i, Mapping m) {
+            Projector.Projection p = projector.project(m, i.values(), resolver(i));
+            Projector.merge(account, p.account());
+            Instance target = target(i, m.into().target(), m.into().by());
+            Made into = target == null ? null : made.get(target.address());
+            if (into != null) {
+                Projector.merge(into.configuration(), p.configuration(), m.into().append());
+                return;
+            }
+            Mapping targetMapping = maps.variants(m.into().target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
+            if (targetMapping == null) {
+                warnings.add(name + ": " + i.address() + ": folds into " + m.into().target() + ", which has no mapping; its settings are not assessed");
+                return;
+            }
+            JsonNode v = first(m.into().by(), i.values());
+            warnings.add(name + ": " + i.address() + ": the " + m.into().target() + " it configures ("
+                    + (v == null || Unknown.is(v) ? "unknown until apply" : "'" + v.asText() + "'")
+                    + ") is not in this " + doc.kind.label + "; its settings are assessed as a " + targetMapping.type() + " of their own");
+            made.put(i.address(), new Made(i.srmId(), targetMapping.type(), p.configuration(), tags(m, i), i));
+        }
+
+        /** The instance of type {@code targetType} that attribute {@code by} of {@code from} names. */
+        private Instance target(Instance from, String targetType, SourcePath by) {
+            String attribute = by.segments().isEmpty() ? "" : by.segments().get(0).toString();
+            for (String ref : doc.referencesOf(from.configAddress(), attribute)) {
+                List<Instance> candidates = doc.instances.stream()
+                        .filter(t -> t.type().equals(targetType) && t.configAddress().equals(ref)).toList();
+                if (candidates.size() == 1) {
+                    return candidates.get(0);
+                }
+                for (Instance c : candidates) {
+                    if (c.indexKey() != null && c.indexKey().equals(from.indexKey())) {
+                        return c;
+                    }
+                }
+            }
+            JsonNode value = first(by, from.values());
+            return value == null || Unknown.is(value) ? null : byValue(targetType, value.asText());
+        }
+
+        private Instance byValue(String targetType, String value) {
+            List<String> keys = maps.variants(targetType).stream().map(Mapping::keys).filter(k -> !k.isEmpty()).findFirst()
+                    .orElse(List.of("id", "arn"));
+            for (Instance t : doc.instances) {
+                if (!t.type().equals(targetType)) {
+                    continue;
+                }
+                for (String k : keys) {
+                    JsonNode v = t.values().get(k);
+                    if (v != null && v.isValueNode() && !Unknown.is(v) && value.equals(v.asText())) {
+                        return t;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Projector.Resolver resolver(Instance from) {
+            return (targetType, scope, path, value) -> {
+                Instance t = targetType == null ? null : target(from, targetType, path);
+                return t == null ? null : t.srmId();
+            };
+        }
+
+        private JsonNode first(SourcePath path, JsonNode node) {
+            List<SourcePath.Match> found = path.select(Scope.root(node));
+            return found.isEmpty() ? null : found.get(0).node();
+        }
+
+        private Scenario build() {
+            Set<String> wanted = new HashSet<>();
+            made.values().forEach(m -> wanted.add(m.from().pointer()));
+            Map<String, int[]> lines = Locator.locate(json.getFactory(), bytes, wanted::contains);
+            List<ResourceSpec> resources = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (Made m : made.values()) {
+                if (!ids.add(m.id())) {
+                    warnings.add(name + ": " + m.from().address() + ": a second resource with the id '" + m.id() + "'; only the first is assessed");
+                    continue;
+                }
+                List<Setting> settings = new ArrayList<>();
+                Settings.flatten(m.id(), "", "", m.configuration(), settings);
+                List<String> unknown = settings.stream().filter(s -> Unknown.MARKER.equals(s.value())).map(Setting::path).toList();
+                if (!unknown.isEmpty()) {
+                    warnings.add(name + ": " + m.from().address() + ": known only after apply: "
+                            + String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))) + (unknown.size() > 5 ? ", ..." : "")
+                            + "; evidence read from " + (unknown.size() == 1 ? "it" : "them") + " is UNKNOWN");
+                }
+                int[] loc = lines.get(m.from().pointer());
+                resources.add(new ResourceSpec(m.id(), null, m.type(), m.tags(), settings, loc == null ? 0 : loc[0]));
+            }
+            List<Setting> accountSettings = new ArrayList<>();
+            Settings.flatten(Resource.ACCOUNT, "", "", account, accountSettings);
+            String what = "Terraform " + doc.kind.label + (doc.terraformVersion.isEmpty() ? "" : " (Terraform " + doc.terraformVersion + ")");
+            return new Scenario(scenarioId(name), what + ": " + Path.of(name).getFileName(),
+                    "Read from " + name + "; resource ids are Terraform addresses.", name, Inventory.PARTIAL, null,
+                    accountSettings, resources);
+        }
+    }
+
+    /** Every mapped Terraform type, for documentation and tests. */
+    public Set<String> mappedTypes() {
+        return mappings().sources();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.srm.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.FindingResult;
+import dev.srm.model.IntegrationResult;
+import dev.srm.model.LayerResult;
+import dev.srm.model.ResourceResult;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY;
+
+/**
+ * The JSON of one evaluation, as {@code srm evaluate --format json} and {@code audit.json}
+ * write it: keys in the order of the record components, lists marked {@code NON_EMPTY} left
+ * out when empty, every other value written even when null.
+ */
+public record EvaluationJson(Scenario scenario, List<Resource> resources, Account account, List<Finding> findings,
+                             List<Integration> integrations, List<String> warnings) {
+
+    public record Scenario(String id, String title, String file) {
+    }
+
+    public record Resource(String id, String service, String type, String variant, String serviceModel, String customerShare,
+                           String rule, String reason, List<Layer> layers, List<Control> controls,
+                           @JsonInclude(NON_EMPTY) List<String> notices) {
+    }
+
+    public record Layer(String layer, String party, String rule, String reason, List<Duty> duties,
+                        @JsonInclude(NON_EMPTY) List<String> explanation) {
+    }
+
+    public record Duty(String duty, String party, String rule, String reason, String source,
+                       @JsonInclude(NON_EMPTY) List<String> explanation) {
+    }
+
+    public record Account(List<Control> controls) {
+    }
+
+    public record Control(String id, String title, String layer, String status, String severity, List<String> integrations,
+                          List<String> evidence, String reason, String rule, String source, References references,
+                          @JsonInclude(NON_EMPTY) List<String> explanation) {
+    }
+
+    public record References(List<String> securityHub, List<String> configRules, Map<String, List<String>> frameworks) {
+    }
+
+    public record Finding(String id, String rule, String severity, String resource, String layer, String owner, String layerParty,
+                          String title,
+                          String remediation, List<String> integrations, String source, List<String> securityHub,
+                          @JsonInclude(NON_EMPTY) List<String> explanation) {
+    }
+
+    public record Integration(String name, String why, List<String> controls, List<String> resources) {
+    }
+
+    public static EvaluationJson of(Evaluation e) {
+        return new EvaluationJson(new Scenario(e.scenario().id(), e.scenario().title(), e.scenario().file()),
+                e.resources().stream().map(EvaluationJson::resource).toList(),
+                new Account(controls(e.accountControls())),
+                e.findings().stream().map(EvaluationJson::finding).toList(),
+                e.integrations().stream().map(EvaluationJson::integration).toList(),
+                e.warnings());
+    }
+
+    private static Resource resource(ResourceResult r) {
+        return new Resource(r.id(), r.service(), r.type(), r.variant(), r.serviceModel(), r.customerShare(), r.rule(), r.reason(),
+                r.layers().stream().map(EvaluationJson::layer).toList(), controls(r.controls()), r.notices());
+    }
+
+    private static Layer layer(LayerResult l) {
+        return new Layer(l.layer(), l.party().name(), l.rule(), l.reason(), l.duties().stream()
+                .map(d -> new Duty(d.duty(), d.party().name(), d.rule(), d.reason(), d.source(), d.explanation())).toList(),
+                l.explanation());
+    }
+
+    private static List<Control> controls(List<ControlResult> controls) {
+        return controls.stream().map(c -> new Control(c.id(), c.title(), c.layer(), c.status().name(), c.severity(), c.integrations(),
+                c.evidence(), c.reason(), c.rule(), c.source(), new References(c.securityHub(), c.configRules(), c.frameworks()),
+                c.explanation())).toList();
+    }
+
+    private static Finding finding(FindingResult f) {
+        return new Finding(f.id(), f.rule(), f.severity().name(), f.resource(), f.layer(), name(f.owner()), name(f.layerParty()), f.title(), f.remediation(),
+                f.integrations(), f.source(), f.securityHub(), f.explanation());
+    }
+
+    private static Integration integration(IntegrationResult i) {
+        return new Integration(i.name(), i.why(), i.controls(), i.resources());
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.srm.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** Reads request bodies within the size limit and tells their syntax from the content type. */
+final class Bodies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** The syntaxes a body may have. */
+    enum Syntax {
+        JSON("json"), YAML("yaml");
+
+        final String extension;
+
+        Syntax(String extension) {
+            this.extension = extension;
+        }
+    }
+
+    private final long max;
+
+    Bodies(long max) {
+        this.max = max;
+    }
+
+    /** The syntax the content type names; 415 for anything else. */
+    static Syntax syntax(Context ctx, boolean yamlAllowed) {
+        String raw = ctx.header("Content-Type");
+        String type = raw == null ? "" : raw.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "application/json":
+                return Syntax.JSON;
+            case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml":
+                if (yamlAllowed) {
+                    return Syntax.YAML;
+                }
+                break;
+            default:
+                break;
+        }
+        String accepted = yamlAllowed ? "application/json or application/yaml" : "application/json";
+        throw HttpError.of(415, "unsupported-media-type", "Unsupported content type",
+                (type.isEmpty() ? "no Content-Type" : "content type '" + type + "' is not accepted") + "; send " + accepted);
+    }
+
+    /** The body, refused with 413 past the limit (by its Content-Length before reading, or while reading). */
+    byte[] read(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
+            throw tooLarge(declared);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), max));
+            byte[] buf = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > max) {
+                    throw tooLarge(-1);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw HttpError.of(408, "request-timeout", "The body did not arrive",
+                    "the request body could not be read in time: " + (e.getMessage() == null ? "connection closed" : e.getMessage()));
+        }
+    }
+
+    private HttpError tooLarge(long declared) {
+        return HttpError.of(413, "body-too-large", "Request body too large", "the request body "
+                + (declared > 0 ? "is " + declared + " bytes; " : "exceeds the limit; ") + "srm serve accepts at most " + max
+                + " bytes (--max-body)");
+    }
+
+    /** Whether the body is well-formed in its syntax (told apart from a body that is well-formed but not a scenario). */
+    static boolean wellFormed(byte[] body, Syntax syntax) {
+        try {
+            (syntax == Syntax.YAML ? YAML : JSON).readTree(body);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static ObjectMapper json() {
+        return JSON;
+    }
+}

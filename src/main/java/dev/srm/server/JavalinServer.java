@@ -1,0 +1,522 @@
+package dev.srm.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.srm.api.CompareRequest;
+import dev.srm.api.EvaluateResult;
+import dev.srm.api.MatrixRequest;
+import dev.srm.api.ServeOptions;
+import dev.srm.api.Server;
+import dev.srm.api.Srm;
+import dev.srm.api.SrmException;
+import dev.srm.api.TriageRequest;
+import dev.srm.api.TriageResult;
+import dev.srm.facts.Severity;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.report.EvaluationFormat;
+import dev.srm.report.Json;
+import dev.srm.report.matrix.CompareFormat;
+import dev.srm.report.matrix.MatrixFormat;
+import dev.srm.report.rules.RuleListFormat;
+import dev.srm.report.triage.TriageFormat;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code srm serve} on Javalin (Jetty 12): the {@code /v1} routes over one loaded {@link Srm},
+ * {@code /healthz}, {@code /readyz} and the web page. Every {@code /v1} request passes the same
+ * gate: not draining, the bearer token when one is set, the Host header when bound to loopback;
+ * its work runs on {@link Workers} within the time limit.
+ */
+final class JavalinServer implements Server {
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final ObjectMapper REQUESTS = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    private static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private final Srm srm;
+    private final ServeOptions options;
+    private final byte[] token;
+    private final boolean loopback;
+    private final Bodies bodies;
+    private final Workers workers;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Javalin app;
+
+    /** Request bodies of {@code /v1/matrix} and {@code /v1/compare}. */
+    record MatrixBody(List<String> services, List<String> config) {
+    }
+
+    record CompareBody(String from, String to, List<String> config, List<String> fromConfig, List<String> toConfig) {
+    }
+
+    JavalinServer(Srm srm, ServeOptions options) {
+        this.srm = srm;
+        this.options = options;
+        this.token = readToken(options.tokenFile());
+        this.loopback = isLoopback(options.host());
+        this.bodies = new Bodies(options.maxBody());
+        this.workers = new Workers(options.workers(), 64, options.timeLimit());
+        srm.compile(); // a broken pack fails here, before the port is bound
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.http.maxRequestSize = options.maxBody();
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setIdleTimeout(options.idleTimeout().toMillis());
+                http.setMinRequestDataRate(256); // bytes per second: a client trickling its body is cut off
+            });
+            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/readyz", this::ready);
+            config.routes.get("/", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
+            config.routes.get("/index.html", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
+            config.routes.get("/app.js", ctx -> page(ctx, "app.js", "text/javascript; charset=utf-8"));
+            config.routes.get("/app.css", ctx -> page(ctx, "app.css", "text/css; charset=utf-8"));
+            config.routes.get("/v1/rules", gated(this::rules));
+            config.routes.get("/v1/services", gated(this::services));
+            config.routes.post("/v1/evaluate", gated(this::evaluate));
+            config.routes.post("/v1/triage", gated(this::triage));
+            config.routes.post("/v1/matrix", gated(this::matrix));
+            config.routes.post("/v1/compare", gated(this::compare));
+            config.routes.exception(HttpError.class, (e, ctx) -> problem(ctx, e.problem()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of(e.getStatus(), "http",
+                    e.getMessage() == null ? "Error" : e.getMessage(), e.getMessage() == null ? "HTTP " + e.getStatus() : e.getMessage())));
+            config.routes.exception(dev.srm.model.RulesLoopException.class, (e, ctx) -> problem(ctx, Problem.of(503, "rules-loop",
+                    "Rules did not settle", e.getMessage() + "; the request was stopped")));
+            config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, Problem.of(500, "internal", "Internal error",
+                    "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                            : ": " + e.getMessage().lines().findFirst().orElse("")))));
+            config.routes.error(404, ctx -> {
+                if (!ctx.res().isCommitted() && !Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                    problem(ctx, Problem.of(404, "not-found", "Not found", "no route " + ctx.method() + " " + ctx.path()
+                            + "; see GET / for the page, POST /v1/evaluate, /v1/triage, /v1/matrix, /v1/compare, GET /v1/rules"));
+                }
+            });
+            config.routes.error(405, ctx -> problem(ctx, Problem.of(405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path())));
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            workers.close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw SrmException.usage("cannot listen on " + options.host() + ":" + options.port() + ": " + cause.getMessage());
+        }
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof ServerConnector sc) {
+                sc.setIdleTimeout(options.idleTimeout().toMillis());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the gate
+
+    private Handler gated(Handler route) {
+        return ctx -> {
+            if (draining.get()) {
+                ctx.header("Connection", "close");
+                throw HttpError.of(503, "shutting-down", "Shutting down", "srm serve is shutting down and takes no new requests");
+            }
+            checkHost(ctx);
+            checkToken(ctx);
+            inFlight.incrementAndGet();
+            try {
+                route.handle(ctx);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+    }
+
+    private void checkHost(Context ctx) {
+        if (!loopback) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String name = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            name = name.substring(0, name.indexOf(']') + 1);
+        } else if (name.contains(":")) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        if (!LOOPBACK_NAMES.contains(name)) {
+            throw HttpError.of(421, "misdirected", "Host not served", "srm serve listens on loopback and answers only requests "
+                    + "for localhost, 127.0.0.1 or [::1], not for '" + (host == null ? "" : host) + "'");
+        }
+    }
+
+    private void checkToken(Context ctx) {
+        if (token == null) {
+            return;
+        }
+        String auth = ctx.header("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"srm\"");
+            throw HttpError.of(401, "unauthorized", "Unauthorized", "this server needs a bearer token: send Authorization: Bearer <token>");
+        }
+        byte[] given = auth.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, token)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"srm\", error=\"invalid_token\"");
+            throw HttpError.of(401, "unauthorized", "Unauthorized", "the bearer token is not the one this server was started with");
+        }
+    }
+
+    // ---------------------------------------------------------------- routes
+
+    private void ready(Context ctx) {
+        if (draining.get()) {
+            ctx.status(503).json(Map.of("status", "shutting down"));
+        } else {
+            ctx.json(Map.of("status", "ready", "inFlight", inFlight.get()));
+        }
+    }
+
+    private void rules(Context ctx) throws Exception {
+        StringWriter w = new StringWriter();
+        RuleListFormat.json.render(srm.rules(), w);
+        json(ctx, w.toString());
+    }
+
+    private void services(Context ctx) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("services", srm.services());
+        out.put("version", Srm.version());
+        json(ctx, Json.writer().writeValueAsString(out) + "\n");
+    }
+
+    private void evaluate(Context ctx) throws Exception {
+        Bodies.Syntax syntax = Bodies.syntax(ctx, true);
+        byte[] body = bodies.read(ctx);
+        String name = name(ctx, "request." + syntax.extension);
+        InputFormat format = inputFormat(ctx);
+        boolean explain = Boolean.parseBoolean(ctx.queryParam("explain"));
+        Severity failOn = failOn(ctx);
+        List<Evaluation> evaluations = work(() -> srm.evaluate(name, body, format, explain), body, syntax);
+        StringWriter w = new StringWriter();
+        EvaluationFormat.json.renderer().render(evaluations, List.of(), true, w);
+        EvaluateResult result = new EvaluateResult(evaluations, List.of());
+        ctx.header("Srm-Exit-Code", String.valueOf(result.exitCode(failOn).code()));
+        json(ctx, w.toString());
+    }
+
+    private void triage(Context ctx) throws Exception {
+        TriageRequest.Builder request = TriageRequest.builder().id(ctx.queryParam("id")).resource(ctx.queryParam("resource"))
+                .service(ctx.queryParam("service")).kind(ctx.queryParam("kind")).layer(ctx.queryParam("layer"))
+                .summary(ctx.queryParam("summary")).detectedBy(ctx.queryParam("detectedBy")).ownerTag(ctx.queryParam("ownerTag"))
+                .asff(Boolean.parseBoolean(ctx.queryParam("asff")));
+        ctx.queryParams("config").forEach(request::config);
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!hasBody) {
+            TriageResult r = work(() -> srm.triage(request.build()), null, null);
+            json(ctx, render(r));
+            return;
+        }
+        Bodies.Syntax syntax = Bodies.syntax(ctx, true);
+        byte[] body = bodies.read(ctx);
+        String name = name(ctx, "request." + syntax.extension);
+        // The facade's triage reads a file: the body goes to a private temporary one, and the
+        // answer names the request as the client did.
+        Path dir = Files.createTempDirectory("srm-serve-");
+        Path file = dir.resolve(safeFileName(name, syntax));
+        try {
+            Files.write(file, body);
+            request.file(file);
+            String tmp = file.toString();
+            try {
+                TriageResult r = work(() -> srm.triage(request.build()), body, syntax);
+                json(ctx, render(r).replace(tmp, name));
+            } catch (HttpError e) {
+                Problem p = e.problem();
+                throw new HttpError(new Problem(p.type(), p.title(), p.status(), p.detail().replace(tmp, name),
+                        p.errors().stream().map(l -> l.replace(tmp, name)).toList(), p.exitCode()));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static String render(TriageResult r) throws IOException {
+        StringWriter w = new StringWriter();
+        TriageFormat.json.renderer().render(r.triages(), w);
+        return w.toString();
+    }
+
+    private void matrix(Context ctx) throws Exception {
+        MatrixBody b;
+        if (hasBody(ctx)) {
+            Bodies.syntax(ctx, false);
+            b = parse(bodies.read(ctx), MatrixBody.class, "services, config");
+        } else {
+            b = new MatrixBody(ctx.queryParams("service"), ctx.queryParams("config"));
+        }
+        MatrixRequest request = new MatrixRequest(orEmpty(b.services()), orEmpty(b.config()));
+        MatrixFormat format = format(ctx, MatrixFormat.class, MatrixFormat.json);
+        var m = work(() -> srm.matrix(request), null, null);
+        StringWriter w = new StringWriter();
+        format.render(m, w);
+        typed(ctx, format.name(), w.toString());
+    }
+
+    private void compare(Context ctx) throws Exception {
+        CompareBody b;
+        if (hasBody(ctx)) {
+            Bodies.syntax(ctx, false);
+            b = parse(bodies.read(ctx), CompareBody.class, "from, to, config, fromConfig, toConfig");
+        } else {
+            b = new CompareBody(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParams("config"), ctx.queryParams("fromConfig"),
+                    ctx.queryParams("toConfig"));
+        }
+        if (b.from() == null || b.to() == null) {
+            throw HttpError.of(400, "bad-request", "Bad request", "compare needs from and to (services or variants, e.g. EC2 and Lambda)");
+        }
+        CompareRequest request = new CompareRequest(b.from(), b.to(), orEmpty(b.config()), orEmpty(b.fromConfig()), orEmpty(b.toConfig()),
+                false, InputFormat.auto);
+        CompareFormat format = format(ctx, CompareFormat.class, CompareFormat.json);
+        var c = work(() -> srm.compare(request), null, null);
+        StringWriter w = new StringWriter();
+        format.render(c, w);
+        typed(ctx, format.name(), w.toString());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Runs the work within the limits; an error of the facade becomes a problem (400 for a malformed body, else by its code). */
+    private <T> T work(java.util.concurrent.Callable<T> job, byte[] body, Bodies.Syntax syntax) throws Exception {
+        try {
+            return workers.run(job);
+        } catch (SrmException e) {
+            boolean malformed = body != null && e.exitCode() == dev.srm.api.ExitCode.INPUT && !Bodies.wellFormed(body, syntax);
+            throw new HttpError(Problem.of(e, malformed));
+        }
+    }
+
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+    }
+
+    private static <T> T parse(byte[] body, Class<T> type, String fields) {
+        try {
+            return REQUESTS.readValue(body, type);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            String detail = why.startsWith("Unrecognized field") && field != null
+                    ? "the body has an unknown field '" + field + "'; expected " + fields
+                    : "the body is not the expected object (" + fields + ")" + (field == null ? "" : " at '" + field + "'") + ": " + why;
+            throw HttpError.of(400, "bad-request", "Bad request", detail);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw HttpError.of(400, "malformed-body", "The body is not well-formed JSON", "the body is not well-formed JSON: " + why);
+        }
+    }
+
+    private static <E extends Enum<E>> E format(Context ctx, Class<E> type, E fallback) {
+        String f = ctx.queryParam("format");
+        if (f == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, f.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.of(400, "bad-request", "Bad request", "format: unknown format '" + f + "'; known formats: "
+                    + String.join(", ", Stream.of(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+
+    private static void typed(Context ctx, String format, String body) {
+        String type = switch (format) {
+            case "json" -> "application/json";
+            case "html" -> "text/html; charset=utf-8";
+            case "csv" -> "text/csv; charset=utf-8";
+            case "markdown" -> "text/markdown; charset=utf-8";
+            default -> "text/plain; charset=utf-8";
+        };
+        if (format.equals("html")) {
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
+        }
+        ctx.contentType(type).result(body);
+    }
+
+    private static void json(Context ctx, String body) {
+        ctx.contentType("application/json").result(body);
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static InputFormat inputFormat(Context ctx) {
+        String f = ctx.queryParam("inputFormat");
+        if (f == null) {
+            return InputFormat.auto;
+        }
+        try {
+            return InputFormat.valueOf(f);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.of(400, "bad-request", "Bad request", "inputFormat: unknown format '" + f + "'; known formats: "
+                    + String.join(", ", Stream.of(InputFormat.values()).map(Enum::name).toList()));
+        }
+    }
+
+    private static Severity failOn(Context ctx) {
+        String f = ctx.queryParam("failOn");
+        if (f == null) {
+            return Severity.HIGH;
+        }
+        if ("none".equalsIgnoreCase(f)) {
+            return null;
+        }
+        try {
+            return Severity.parse(f);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.of(400, "bad-request", "Bad request",
+                    "failOn: '" + f + "' is not a severity (expected critical, high, medium, low, info or none)");
+        }
+    }
+
+    /** How messages name the body: the client's {@code name}, if printable and short, else {@code fallback}. */
+    private static String name(Context ctx, String fallback) {
+        String n = ctx.queryParam("name");
+        if (n == null || n.isBlank()) {
+            return fallback;
+        }
+        if (n.length() > 200 || !n.chars().allMatch(c -> c >= 0x21 && c < 0x7F)) {
+            throw HttpError.of(400, "bad-request", "Bad request", "name: at most 200 printable ASCII characters without spaces");
+        }
+        return n;
+    }
+
+    private static String safeFileName(String name, Bodies.Syntax syntax) {
+        String base = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        if (base.isEmpty() || base.startsWith(".")) {
+            base = "request";
+        }
+        String lower = base.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml") ? base : base + "." + syntax.extension;
+    }
+
+    private void page(Context ctx, String file, String type) throws IOException {
+        checkHost(ctx);
+        try (InputStream in = JavalinServer.class.getResourceAsStream("/srm/web/" + file)) {
+            if (in == null) {
+                throw HttpError.of(404, "not-found", "Not found", "no page " + file + " in this build");
+            }
+            ctx.header("Content-Security-Policy", PAGE_CSP).header("Referrer-Policy", "no-referrer")
+                    .header("Cache-Control", "no-cache").contentType(type).result(in.readAllBytes());
+        }
+    }
+
+    private static void problem(Context ctx, Problem p) {
+        ctx.status(p.status()).header("X-Content-Type-Options", "nosniff");
+        try {
+            ctx.contentType(Problem.CONTENT_TYPE).result(Json.writer().writeValueAsString(p) + "\n");
+        } catch (IOException e) {
+            ctx.contentType("text/plain").result(p.detail());
+        }
+    }
+
+    private static byte[] readToken(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            String t = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (t.isEmpty() || t.contains("\n")) {
+                throw SrmException.usage("--token-file " + file + ": the file must hold one token on one line");
+            }
+            return t.getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw SrmException.usage("--token-file " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- Server
+
+    @Override
+    public String url() {
+        String h = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return "http://" + h + ":" + port();
+    }
+
+    @Override
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Requests being answered now (for tests and the shutdown). */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public void close() {
+        if (!draining.compareAndSet(false, true)) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + options.timeLimit().toNanos() + 2_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            app.stop();
+        } finally {
+            workers.close();
+            stopped.countDown();
+        }
+    }
+}

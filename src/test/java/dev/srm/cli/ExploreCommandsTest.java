@@ -1,0 +1,125 @@
+package dev.srm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** srm matrix, compare and crm from the command line, on the bundled pack. */
+class ExploreCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path AUDIT = Path.of("src", "test", "resources", "golden", "audit", "audit.json");
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode layer(JsonNode row, String layer) {
+        for (JsonNode c : row.path("cells")) {
+            if (c.path("layer").asText().equals(layer)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no layer " + layer + " in " + row);
+    }
+
+    @Test
+    void matrix_of_lambda_is_what_the_rules_say_and_a_setting_moves_patching_to_the_customer() throws Exception {
+        CliRun zip = CliRun.of("matrix", "Lambda", "--format", "json");
+        assertThat(zip.code()).isZero();
+        JsonNode row = JSON.readTree(zip.out()).path("rows").get(0);
+        assertThat(row.path("variant").asText()).isEqualTo("zip");
+        assertThat(layer(row, "guest-os-and-app-patching").path("party").asText()).isEqualTo("SHARED"); // AWS: OS and runtime; customer: code
+        assertThat(layer(row, "guest-os-and-app-patching").path("duties").get(0).path("source").asText()).startsWith("https://");
+
+        CliRun image = CliRun.of("matrix", "Lambda", "--config", "PackageType=Image", "--format", "json");
+        JsonNode imageRow = JSON.readTree(image.out()).path("rows").get(0);
+        assertThat(imageRow.path("variant").asText()).isEqualTo("container-image");
+        assertThat(layer(imageRow, "guest-os-and-app-patching").path("party").asText()).isEqualTo("SHARED"); // the runtime moves into the image
+
+        CliRun text = CliRun.of("matrix", "Lambda");
+        assertThat(text.out()).startsWith("Lambda zip (SERVERLESS)").contains("guest-os-and-app-patching       SHARED")
+                .contains("Customer controls (").contains("Security Hub Lambda.");
+    }
+
+    @Test
+    void a_variant_is_found_by_the_rules_from_the_service_types() throws Exception {
+        CliRun url = CliRun.of("matrix", "Lambda:function-url", "--format", "csv");
+        assertThat(url.code()).isZero();
+        assertThat(url.out()).startsWith("subject,service,variant,type,").contains("Lambda:function-url,Lambda,function-url,AWS::Lambda::Url,");
+        CliRun all = CliRun.of("matrix", "EC2:*", "--format", "markdown");
+        assertThat(all.out()).contains("## EC2 instance (IAAS)").contains("## EC2 launch-template (IAAS)");
+    }
+
+    @Test
+    void bad_subjects_and_settings_are_usage_errors_with_one_line() {
+        CliRun unknown = CliRun.of("matrix", "Mainframe");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("srm: unknown service 'Mainframe' (known services: EC2,");
+        CliRun variant = CliRun.of("matrix", "ECS:fargate");
+        assertThat(variant.code()).isEqualTo(2);
+        assertThat(variant.err()).contains("no resource of ECS as variant 'fargate'").contains("--config KEY=VALUE");
+        CliRun config = CliRun.of("matrix", "Lambda", "--config", "PackageType");
+        assertThat(config.code()).isEqualTo(2);
+        assertThat(config.err()).startsWith("srm: --config: 'PackageType' is not KEY=VALUE");
+        assertThat(unknown.clean() && variant.clean() && config.clean()).isTrue();
+    }
+
+    @Test
+    void compare_ec2_to_lambda_moves_patching_to_aws_and_files_give_the_same_moves() throws Exception {
+        CliRun text = CliRun.of("compare", "EC2", "Lambda");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).startsWith("EC2 instance (IAAS) -> Lambda zip (SERVERLESS)")
+                .contains("Moves to AWS (the customer does less):\n").contains("guest-os-and-app-patching / os-patching")
+                .contains("Controls that disappear (").contains("ec2-imdsv2");
+        JsonNode services = JSON.readTree(CliRun.of("compare", "EC2", "Lambda", "--format", "json").out());
+        Path ec2 = dir.resolve("ec2.yaml");
+        Path lambda = dir.resolve("lambda.yaml");
+        Files.writeString(ec2, "srm: 1\nid: web\nresources:\n  - {id: web, service: EC2}\n");
+        Files.writeString(lambda, "srm: 1\nid: api\nresources:\n  - {id: api, service: Lambda}\n");
+        JsonNode files = JSON.readTree(CliRun.of("compare", ec2.toString(), lambda.toString(), "--format", "json").out());
+        assertThat(files.path("moves")).isEqualTo(services.path("moves"));
+
+        CliRun fargate = CliRun.of("compare", "ECS", "ECS", "--to-config", "LaunchType=FARGATE", "--format", "markdown");
+        assertThat(fargate.code()).isZero();
+        assertThat(fargate.out()).startsWith("# ECS ec2 (IAAS) → ECS fargate (SERVERLESS)").contains("| guest-os-and-app-patching | CUSTOMER |");
+    }
+
+    @Test
+    void crm_of_the_audit_answers_per_requirement_with_status() throws Exception {
+        CliRun md = CliRun.of("crm", AUDIT.toString(), "--framework", "cis-aws");
+        assertThat(md.code()).isZero();
+        assertThat(md.out()).contains("## CIS AWS Foundations Benchmark (cis-aws-foundations)")
+                .contains("| v1.4.0/3.2 | shared | UNKNOWN | cloudtrail-log-file-validation (UNKNOWN 1) |");
+        JsonNode json = JSON.readTree(CliRun.of("crm", AUDIT.toString(), "--format", "json").out());
+        assertThat(json.path("frameworks")).hasSize(3);
+        assertThat(json.path("scenarios").asInt()).isEqualTo(8);
+        CliRun csv = CliRun.of("crm", AUDIT.toString(), "--framework", "pci", "--format", "csv");
+        assertThat(csv.out()).startsWith("framework,requirement,responsibility,status,srm_controls,layers,duties,services\r\npci-dss,");
+        CliRun none = CliRun.of("crm", AUDIT.toString(), "--framework", "sox");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).startsWith("srm: --framework: unknown framework 'sox' (the pack maps ");
+    }
+
+    @Test
+    void crm_of_scenario_files_evaluates_them_first() throws Exception {
+        CliRun r = CliRun.of("crm", "scenarios/study", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode crm = JSON.readTree(r.out());
+        assertThat(crm.path("scenarios").asInt()).isEqualTo(4);
+        assertThat(crm.path("services").toString()).contains("S3");
+    }
+
+    @Test
+    void the_readme_examples_are_what_srm_prints() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String matrix = CliRun.of("matrix", "Lambda").out().lines().filter(l -> !l.strip().startsWith("source:"))
+                .collect(java.util.stream.Collectors.joining("\n")).strip();
+        assertThat(readme).as("README shows srm matrix Lambda").contains("```\n" + matrix + "\n```");
+        assertThat(readme).as("README shows srm compare EC2 Lambda").contains("```\n" + CliRun.of("compare", "EC2", "Lambda").out().strip() + "\n```");
+    }
+}

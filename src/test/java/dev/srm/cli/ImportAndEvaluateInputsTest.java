@@ -1,0 +1,89 @@
+package dev.srm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.srm.api.EvaluateRequest;
+import dev.srm.api.EvaluateResult;
+import dev.srm.api.Srm;
+import dev.srm.api.SrmOptions;
+import dev.srm.input.mapping.Unknown;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.ResourceResult;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Terraform plans and AWS Config inventories through srm's commands: evaluate, audit and import. */
+class ImportAndEvaluateInputsTest {
+    private static final Path TF = Path.of("src/test/resources/terraform");
+    private static final Path CONFIG = Path.of("src/test/resources/config");
+
+    @Test
+    void evaluate_reads_a_plan_by_content_and_names_every_type_it_has_no_mapping_for() {
+        CliRun r = CliRun.of("evaluate", TF.resolve("plan-modules.json").toString(), "--format", "json", "--fail-on", "none");
+        assertThat(r.code()).isZero();
+        assertThat(r.clean()).isTrue();
+        assertThat(r.err()).contains("warning: " + TF.resolve("plan-modules.json") + ": no srm mapping for Terraform type aws_route_table")
+                .contains("known only after apply");
+        assertThat(r.out()).contains("\"module.network.aws_security_group.web\"").contains("\"aws_s3_bucket.logs\"");
+    }
+
+    @Test
+    void import_writes_scenarios_that_evaluate_as_the_inputs_do(@TempDir Path out) throws Exception {
+        Path plan = TF.resolve("plan-modules.json");
+        Path snapshot = CONFIG.resolve("snapshot.json.gz");
+        CliRun r = CliRun.of("import", plan.toString(), snapshot.toString(), "--to", "scenario", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly(out.resolve("plan-modules.yaml").toString(),
+                out.resolve("config-111122223333.yaml").toString());
+        assertThat(Files.readString(out.resolve("plan-modules.yaml"))).startsWith("# Written by srm import from " + plan)
+                .contains("# warning: ").contains(Unknown.MARKER);
+        Srm srm = Packs.LOADER.load(SrmOptions.bundled());
+        EvaluateResult original = srm.evaluate(EvaluateRequest.of(plan, snapshot));
+        EvaluateResult imported = srm.evaluate(EvaluateRequest.of(out.resolve("plan-modules.yaml"), out.resolve("config-111122223333.yaml")));
+        assertThat(imported.problems()).isEmpty();
+        for (int i = 0; i < 2; i++) {
+            Evaluation a = original.evaluations().get(i);
+            Evaluation b = imported.evaluations().get(i);
+            assertThat(b.resources()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("line").isEqualTo(a.resources());
+            assertThat(b.findings()).isEqualTo(a.findings());
+            assertThat(b.accountControls()).isEqualTo(a.accountControls());
+        }
+    }
+
+    @Test
+    void audit_streams_an_aggregator_into_one_scenario_per_account_and_counts_the_readers_warnings(@TempDir Path out) throws Exception {
+        CliRun r = CliRun.of("audit", CONFIG.resolve("aggregator-select.jsonl").toString(), TF.resolve("plan-modules.json").toString(),
+                "--group-by", "account-region", "--out", out.toString(), "--format", "json", "--fail-on", "none", "--no-progress", "--jobs", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+        assertThat(report.path("portfolio").path("totals").path("scenarios").asInt()).isEqualTo(6);
+        assertThat(report.path("portfolio").path("totals").path("warnings").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(report.path("evaluations")).extracting(e -> e.path("scenario").path("id").asText()).containsExactly(
+                "config-111122223333-eu-west-1", "config-111122223333-us-east-1", "config-444455556666-eu-west-1",
+                "config-444455556666-us-east-1", "config-777788889999-eu-west-1", "plan-modules");
+    }
+
+    @Test
+    void an_unknown_group_by_is_a_usage_error() {
+        CliRun r = CliRun.of("evaluate", CONFIG.resolve("snapshot.json").toString(), "--group-by", "region");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("expected account or account-region, not 'region'");
+    }
+
+    @Test
+    void a_value_known_only_after_apply_is_unknown_evidence_never_met_nor_missing() {
+        Srm srm = Packs.LOADER.load(SrmOptions.bundled());
+        Evaluation e = srm.evaluate(EvaluateRequest.of(TF.resolve("plan-modules.json"))).evaluations().get(0);
+        ResourceResult trail = e.resources().stream().filter(x -> x.id().equals("aws_cloudtrail.org")).findFirst().orElseThrow();
+        List<ControlResult> kms = trail.controls().stream().filter(c -> c.evidence().stream().anyMatch(v -> v.contains("KMSKeyId"))).toList();
+        assertThat(kms).isNotEmpty().allSatisfy(c -> assertThat(c.status()).isEqualTo(dev.srm.model.Status.UNKNOWN));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.srm.input;
+
+import dev.srm.input.config.ConfigReader;
+import dev.srm.input.mapping.Mapping;
+import dev.srm.input.mapping.MappingSet;
+import dev.srm.input.terraform.TerraformReader;
+import dev.srm.rules.RuleSources;
+import dev.srm.rules.ServiceCatalog;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The mapping files are data that must agree with the catalogue: every target type and property exists. */
+class MappingDataTest {
+    @ParameterizedTest
+    @ValueSource(strings = {TerraformReader.INPUT, ConfigReader.INPUT})
+    void every_mapping_targets_a_catalogued_type_and_its_CloudFormation_properties(String input) throws Exception {
+        RuleSources sources = RuleSources.bundled();
+        ServiceCatalog catalog = ServiceCatalog.load(sources);
+        MappingSet set = MappingSet.load(sources, input);
+        assertThat(set.sources()).isNotEmpty();
+        List<String> problems = new ArrayList<>();
+        for (String source : set.sources()) {
+            for (Mapping m : set.variants(source)) {
+                String type = m.type();
+                if (type == null && m.into() != null) {
+                    Mapping target = set.variants(m.into().target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
+                    if (target == null) {
+                        problems.add(source + ": folds into " + m.into().target() + ", which is not mapped to a resource");
+                        continue;
+                    }
+                    type = target.type();
+                }
+                if (type == null) {
+                    continue;
+                }
+                if (catalog.byType(type).isEmpty()) {
+                    problems.add(source + ": " + type + " is not in the service catalogue");
+                    continue;
+                }
+                Set<String> known = catalog.byType(type).get().properties().get(catalog.canonicalType(type));
+                for (String target : m.properties().keySet()) {
+                    String top = target.split("[.#]")[0];
+                    if (known != null && !known.isEmpty() && !known.contains(top) && !catalog.isSrmKey(top)) {
+                        problems.add(source + ": " + target + " is not a property of " + type);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.srm.input.config;
+
+import dev.srm.facts.Setting;
+import dev.srm.input.InputException;
+import dev.srm.input.ReadScenario;
+import dev.srm.input.ScenarioStream;
+import dev.srm.model.GroupBy;
+import dev.srm.model.ResourceSpec;
+import dev.srm.model.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * AWS Config items shaped as AWS documents them (the properties of each resource type in
+ * awslabs/aws-config-resource-schema, and the file and API output formats of the AWS Config
+ * developer guide): a snapshot with an item of every mapped type, gzipped or not, history,
+ * batch and advanced-query output, an aggregator of three accounts, and the odd items.
+ */
+class ConfigReaderTest {
+    private static final Path DIR = Path.of("src/test/resources/config");
+    private static final ConfigReader READER = new ConfigReader(GroupBy.account);
+
+    static List<ReadScenario> read(ConfigReader reader, Path file) throws InputException {
+        List<ReadScenario> out = new ArrayList<>();
+        try (ScenarioStream s = reader.open(file)) {
+            for (ReadScenario r = s.next(); r != null; r = s.next()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> settings(ResourceSpec r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Setting s : r.settings()) {
+            out.put(s.path(), s.value());
+        }
+        return out;
+    }
+
+    static ResourceSpec byType(Scenario s, String type) {
+        return s.resources().stream().filter(r -> r.type().equals(type)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " among " + s.resources().stream().map(ResourceSpec::type).toList()));
+    }
+
+    @Test
+    void every_mapped_type_has_a_documented_item_that_becomes_a_resource_with_settings() throws Exception {
+        Scenario s = read(READER, DIR.resolve("snapshot.json")).get(0).scenario();
+        Set<String> missing = new TreeSet<>();
+        for (String type : READER.mappedTypes()) {
+            if (type.equals("*") || type.equals("AWS::S3::AccountPublicAccessBlock")) {
+                continue; // every item; account facts only
+            }
+            String target = type.equals("AWS::OpenSearch::Domain") ? "AWS::OpenSearchService::Domain"
+                    : type.equals("AWS::IAM::Policy") ? "AWS::IAM::ManagedPolicy" : type;
+            if (s.resources().stream().noneMatch(r -> r.type().equals(target) && !r.settings().isEmpty())) {
+                missing.add(type);
+            }
+        }
+        assertThat(missing).as("mapped types without a resource with settings").isEmpty();
+        assertThat(s.resources()).hasSize(77);
+    }
+
+    @Test
+    void item_shapes_map_to_the_cloudformation_properties_the_controls_read() throws Exception {
+        Scenario s = read(READER, DIR.resolve("snapshot.json")).get(0).scenario();
+        ResourceSpec bucket = s.resource("arn:aws:s3:::acme-audit-logs");
+        assertThat(settings(bucket)).containsEntry("BucketName", "acme-audit-logs")
+                .containsEntry("PublicAccessBlockConfiguration.RestrictPublicBuckets", "false")
+                .containsEntry("BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm", "aws:kms")
+                .containsEntry("VersioningConfiguration.Status", "Enabled").containsEntry("ObjectLockEnabled", "true")
+                .containsEntry("LoggingConfiguration.DestinationBucketName", "acme-access-logs");
+        assertThat(bucket.tags()).containsEntry("owner", "payments");
+        assertThat(settings(byType(s, "AWS::EC2::Instance"))).containsEntry("MetadataOptions.HttpTokens", "optional")
+                .containsEntry("NetworkInterfaces[0].AssociatePublicIpAddress", "true").containsEntry("Monitoring", "false");
+        assertThat(settings(byType(s, "AWS::EC2::Volume"))).containsEntry("Encrypted", "false");
+        assertThat(settings(byType(s, "AWS::EC2::SecurityGroup"))).containsEntry("SecurityGroupIngress[0].CidrIp", "0.0.0.0/0")
+                .containsEntry("SecurityGroupIngress[0].FromPort", "22").containsEntry("SecurityGroupIngress[1].CidrIpv6", "::/0")
+                .containsEntry("SecurityGroupEgress[0].IpProtocol", "-1");
+        assertThat(settings(byType(s, "AWS::RDS::DBInstance"))).containsEntry("BackupRetentionPeriod", "1")
+                .containsEntry("PubliclyAccessible", "true").containsEntry("StorageEncrypted", "false").containsEntry("Engine", "postgres");
+        assertThat(settings(byType(s, "AWS::RDS::DBCluster"))).containsEntry("Engine", "aurora-mysql")
+                .containsEntry("EnableCloudwatchLogsExports[0]", "audit");
+        assertThat(settings(byType(s, "AWS::DynamoDB::Table"))).containsEntry("SSESpecification.SSEEnabled", "true")
+                .containsEntry("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled", "false");
+        assertThat(settings(byType(s, "AWS::Lambda::Function"))).containsEntry("Runtime", "python3.8")
+                .containsEntry("VpcConfig.SubnetIds[0]", "subnet-0a1b2c3d");
+        assertThat(settings(byType(s, "AWS::IAM::Role"))).containsEntry("ManagedPolicyArns[0]", "arn:aws:iam::aws:policy/AWSCloudShellFullAccess")
+                .containsEntry("AssumeRolePolicyDocument.Statement[0].Principal.Service", "lambda.amazonaws.com")
+                .containsEntry("Policies[0].PolicyDocument.Statement[0].Action", "s3:*");
+        assertThat(settings(byType(s, "AWS::IAM::ManagedPolicy"))).containsEntry("PolicyDocument.Statement[0].Action", "cloudformation:*");
+        assertThat(settings(byType(s, "AWS::KMS::Key"))).containsEntry("EnableKeyRotation", "false");
+        assertThat(settings(byType(s, "AWS::CloudTrail::Trail"))).containsEntry("IsMultiRegionTrail", "true")
+                .containsEntry("EnableLogFileValidation", "true");
+        assertThat(settings(byType(s, "AWS::CloudFront::Distribution")))
+                .containsEntry("DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy", "allow-all")
+                .containsEntry("DistributionConfig.ViewerCertificate.MinimumProtocolVersion", "TLSv1")
+                .doesNotContainKey("DistributionConfig.Logging.Bucket");
+        assertThat(settings(byType(s, "AWS::ApiGateway::Stage"))).containsEntry("MethodSettings[0].LoggingLevel", "OFF");
+        assertThat(settings(byType(s, "AWS::Redshift::Cluster"))).containsEntry("LoggingProperties.BucketName", "acme-redshift-logs");
+        assertThat(settings(byType(s, "AWS::Redshift::ClusterParameterGroup")))
+                .containsEntry("Parameters[ParameterName=require_ssl].ParameterValue", "true");
+        assertThat(settings(byType(s, "AWS::SQS::Queue"))).containsEntry("SqsManagedSseEnabled", "false")
+                .containsEntry("KmsMasterKeyId", "alias/orders");
+        assertThat(settings(byType(s, "AWS::GuardDuty::Detector"))).containsEntry("Enable", "true");
+    }
+
+    @Test
+    void the_account_block_is_derived_from_what_the_items_show() throws Exception {
+        Scenario s = read(READER, DIR.resolve("snapshot.json")).get(0).scenario();
+        Map<String, String> account = new LinkedHashMap<>();
+        s.account().forEach(a -> account.put(a.path(), a.value()));
+        assertThat(account).containsEntry("configRecorder", "true").containsEntry("organization", "true")
+                .containsEntry("guardDuty", "true").containsEntry("s3PublicAccessBlock.RestrictPublicBuckets", "true");
+        assertThat(s.id()).isEqualTo("config-111122223333");
+    }
+
+    @Test
+    void a_gzipped_snapshot_reads_as_the_plain_one() throws Exception {
+        Scenario plain = read(READER, DIR.resolve("snapshot.json")).get(0).scenario();
+        Scenario gz = read(READER, DIR.resolve("snapshot.json.gz")).get(0).scenario();
+        assertThat(gz.resources()).isEqualTo(plain.resources());
+        assertThat(gz.account()).isEqualTo(plain.account());
+    }
+
+    @Test
+    void a_truncated_gzip_is_one_line(@TempDir Path tmp) throws Exception {
+        byte[] whole = Files.readAllBytes(DIR.resolve("snapshot.json.gz"));
+        Path cut = tmp.resolve("cut.json.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> read(READER, cut)).isInstanceOf(InputException.class)
+                .hasMessage(cut + ": truncated gzip: the compressed data ends before its end marker; the file is incomplete (copy it again)");
+    }
+
+    @Test
+    void deleted_and_not_recorded_items_are_skipped_and_counted_and_unknown_types_are_named() throws Exception {
+        ReadScenario r = read(READER, DIR.resolve("snapshot-odd-items.json")).get(0);
+        assertThat(r.scenario().resources()).extracting(ResourceSpec::id).containsExactly("arn:aws:s3:::acme-audit-logs");
+        String where = DIR.resolve("snapshot-odd-items.json") + ": account 111122223333";
+        assertThat(r.warnings()).containsExactly(
+                where + ": no srm mapping for AWS Config type AWS::CodeBuild::Project: 1 item not assessed",
+                where + ": no srm mapping for AWS Config type AWS::Made::Up: 1 item not assessed",
+                where + ": skipped 2 deleted or not-recorded items (configurationItemStatus ResourceDeleted or ResourceNotRecorded)");
+    }
+
+    @Test
+    void history_keeps_the_latest_item_of_a_resource_and_batch_output_reads_too() throws Exception {
+        Scenario h = read(READER, DIR.resolve("history.json")).get(0).scenario();
+        assertThat(h.resources()).hasSize(1);
+        assertThat(settings(h.resources().get(0))).containsEntry("PublicAccessBlockConfiguration.RestrictPublicBuckets", "false");
+        Scenario b = read(READER, DIR.resolve("batch.json")).get(0).scenario();
+        assertThat(b.resources()).extracting(ResourceSpec::type).containsExactly("AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup");
+    }
+
+    @Test
+    void an_aggregator_gives_one_scenario_per_account_or_per_account_and_region() throws Exception {
+        for (String file : List.of("aggregator-select.json", "aggregator-select.jsonl")) {
+            List<ReadScenario> byAccount = read(READER, DIR.resolve(file));
+            assertThat(byAccount).extracting(r -> r.scenario().id())
+                    .containsExactly("config-111122223333", "config-444455556666", "config-777788889999");
+            assertThat(byAccount.get(0).scenario().resources()).hasSize(3);
+            assertThat(byAccount.get(2).scenario().resource("arn:aws:s3:::acme-audit-logs-777788889999").tags()).containsEntry("owner", "payments");
+            List<ReadScenario> byRegion = read(READER.groupedBy(GroupBy.account_region), DIR.resolve(file));
+            assertThat(byRegion).extracting(r -> r.scenario().id()).containsExactly("config-111122223333-eu-west-1",
+                    "config-111122223333-us-east-1", "config-444455556666-eu-west-1", "config-444455556666-us-east-1",
+                    "config-777788889999-eu-west-1");
+        }
+    }
+
+    @Test
+    void items_beyond_the_memory_budget_go_through_temporary_files_and_come_back_the_same() throws Exception {
+        Scenario inMemory = read(READER, DIR.resolve("aggregator-select.jsonl")).get(1).scenario();
+        Scenario spilled = read(READER.withBudget(1), DIR.resolve("aggregator-select.jsonl")).get(1).scenario();
+        assertThat(spilled.resources()).isEqualTo(inMemory.resources());
+    }
+
+    @Test
+    void config_items_are_recognised_by_content() {
+        assertThat(READER.claims("s.json", "{\"fileVersion\":\"1.0\",\"configSnapshotId\":\"x\",\"configurationItems\":[".getBytes())).isTrue();
+        assertThat(READER.claims("s.json", "{\"Results\":[\"{}\"],\"QueryInfo\":{}}".getBytes())).isTrue();
+        assertThat(READER.claims("s.json", "{\"srm\": 1, \"id\": \"a\", \"resources\": []}".getBytes())).isFalse();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.srm.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.srm.api.ServeOptions;
+import dev.srm.cli.Main;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * srm serve over loopback, one server for the class: answers equal the command line's, and every
+ * kind of bad request gets its status and the command line's one-line message while the server
+ * keeps serving.
+ */
+class ServeHttpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "s3cret-token-for-tests";
+    private static final String PUBLIC_BUCKET = """
+            srm: 1
+            id: shop
+            resources:
+              - id: customer-data
+                service: S3
+                configuration:
+                  PublicAccessBlockConfiguration: {BlockPublicAcls: false, RestrictPublicBuckets: false}
+            """;
+
+    @TempDir
+    static Path dir;
+    private static JavalinServer server;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, TOKEN + "\n");
+        ServeOptions options = ServeOptions.defaults().withPort(0).withTokenFile(token)
+                .withLimits(64 * 1024, Duration.ofSeconds(20), Duration.ofMillis(1500));
+        server = new JavalinServer(Packs.srm(), options);
+        http = new Http(server.url(), TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        Main.run(Packs.LOADER, new PrintWriter(out), new PrintWriter(new StringWriter()), args);
+        return out.toString();
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    private static void stillServing() throws Exception {
+        assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(http.post("/v1/evaluate?name=shop.yaml", "application/yaml", PUBLIC_BUCKET).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void evaluate_answers_the_same_json_as_the_cli_and_its_exit_code() throws Exception {
+        Path file = dir.resolve("shop.yaml");
+        Files.writeString(file, PUBLIC_BUCKET);
+        HttpResponse<String> r = http.post("/v1/evaluate?name=" + file, "application/yaml", PUBLIC_BUCKET);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(cli("evaluate", file.toString(), "--format", "json"));
+        assertThat(r.headers().firstValue("Srm-Exit-Code")).hasValue("4");
+        JsonNode finding = json(r).path("findings").get(0);
+        assertThat(finding.path("owner").asText()).isEqualTo("CUSTOMER");
+    }
+
+    @Test
+    void matrix_and_compare_answer_the_same_json_as_the_cli() throws Exception {
+        HttpResponse<String> m = http.post("/v1/matrix", "application/json", "{\"services\": [\"Lambda\"], \"config\": [\"PackageType=Image\"]}");
+        assertThat(m.statusCode()).isEqualTo(200);
+        assertThat(m.body()).isEqualTo(cli("matrix", "Lambda", "--config", "PackageType=Image", "--format", "json"));
+        HttpResponse<String> c = http.post("/v1/compare", "application/json", "{\"from\": \"EC2\", \"to\": \"Lambda\"}");
+        assertThat(c.statusCode()).isEqualTo(200);
+        assertThat(c.body()).isEqualTo(cli("compare", "EC2", "Lambda", "--format", "json"));
+        assertThat(http.get("/v1/rules").body()).isEqualTo(cli("rules", "list", "--format", "json"));
+    }
+
+    @Test
+    void triage_takes_flags_as_parameters_and_a_scenario_as_the_body() throws Exception {
+        HttpResponse<String> flags = http.post("/v1/triage?service=RDS&kind=unpatched-vulnerability&config=Engine%3Dcustom-oracle-ee",
+                null, new byte[0]);
+        assertThat(flags.statusCode()).isEqualTo(200);
+        assertThat(flags.body()).isEqualTo(cli("triage", "--service", "RDS", "--kind", "unpatched-vulnerability", "--config",
+                "Engine=custom-oracle-ee", "--format", "json"));
+        String incident = PUBLIC_BUCKET + "incident: {kind: data-exposure, resource: nowhere}\n";
+        HttpResponse<String> bad = http.post("/v1/triage?name=ticket.yaml", "application/yaml", incident);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(json(bad).path("detail").asText()).startsWith("ticket.yaml:").contains("no resource 'nowhere'")
+                .doesNotContain("srm-serve-");
+    }
+
+    @Test
+    void a_wrong_content_type_is_415() throws Exception {
+        HttpResponse<String> r = http.post("/v1/evaluate", "text/plain", PUBLIC_BUCKET);
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(r).path("detail").asText()).isEqualTo("content type 'text/plain' is not accepted; send application/json or application/yaml");
+        stillServing();
+    }
+
+    @Test
+    void an_oversize_body_is_413() throws Exception {
+        byte[] big = new byte[65 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> r = http.post("/v1/evaluate", "application/json", big);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(json(r).path("detail").asText()).contains("at most 65536 bytes");
+        stillServing();
+    }
+
+    @Test
+    void malformed_json_and_yaml_are_400_and_an_invalid_scenario_422_with_the_cli_line() throws Exception {
+        HttpResponse<String> j = http.post("/v1/evaluate?name=shop.json", "application/json", "{\"srm\": 1, \"id\": ");
+        assertThat(j.statusCode()).isEqualTo(400);
+        assertThat(json(j).path("detail").asText()).startsWith("shop.json:1:").contains("invalid JSON");
+        HttpResponse<String> y = http.post("/v1/evaluate?name=shop.yaml", "application/yaml", "srm: 1\nid: [unclosed\n");
+        assertThat(y.statusCode()).isEqualTo(400);
+        assertThat(json(y).path("detail").asText()).startsWith("shop.yaml:").contains("invalid YAML");
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "srm: 1\nid: shop\nresources: 3\n");
+        HttpResponse<String> s = http.post("/v1/evaluate?name=" + file, "application/yaml", Files.readString(file));
+        assertThat(s.statusCode()).isEqualTo(422);
+        StringWriter err = new StringWriter();
+        Main.run(Packs.LOADER, new PrintWriter(new StringWriter()), new PrintWriter(err), "evaluate", file.toString());
+        assertThat(err.toString()).contains("srm: " + json(s).path("detail").asText());
+        stillServing();
+    }
+
+    @Test
+    void an_unknown_service_is_400_with_the_cli_message() throws Exception {
+        HttpResponse<String> r = http.post("/v1/matrix", "application/json", "{\"services\": [\"Mainframe\"]}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).path("detail").asText()).startsWith("unknown service 'Mainframe' (known services: EC2,");
+        HttpResponse<String> field = http.post("/v1/matrix", "application/json", "{\"service\": [\"EC2\"]}");
+        assertThat(field.statusCode()).isEqualTo(400);
+        assertThat(json(field).path("detail").asText()).isEqualTo("the body has an unknown field 'service'; expected services, config");
+        stillServing();
+    }
+
+    @Test
+    void a_missing_or_wrong_token_is_401_and_the_page_and_probes_need_none() throws Exception {
+        HttpResponse<String> none = http.withToken(null).post("/v1/evaluate", "application/yaml", PUBLIC_BUCKET);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(json(none).path("detail").asText()).contains("needs a bearer token");
+        assertThat(http.withToken("guess").get("/v1/rules").statusCode()).isEqualTo(401);
+        assertThat(http.withToken(null).get("/").statusCode()).isEqualTo(200);
+        assertThat(http.withToken(null).get("/readyz").statusCode()).isEqualTo(200);
+        stillServing();
+    }
+
+    @Test
+    void a_slow_client_is_cut_off_and_others_are_served_meanwhile() throws Exception {
+        String host = server.url().replace("http://", "");
+        int port = Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
+        try (Socket slow = new Socket("127.0.0.1", port)) {
+            slow.setSoTimeout(15_000);
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/yaml\r\nContent-Length: 500\r\n\r\nsrm: 1\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return http.get("/v1/services").statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            InputStream in = slow.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(waited).as("closed after the idle timeout, not the client's").isLessThan(12_000);
+            assertThat(answer).satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 408"),
+                    a -> assertThat(a).startsWith("HTTP/1.1 400"));
+        }
+        stillServing();
+    }
+
+    @Test
+    void rules_are_never_taken_over_http() throws Exception {
+        HttpResponse<String> r = http.post("/v1/rules", "application/json", "{}");
+        assertThat(r.statusCode()).isIn(404, 405);
+        HttpResponse<String> c = http.post("/v1/compare", "application/json", "{\"from\": \"pom.xml\", \"to\": \"EC2\"}");
+        assertThat(c.statusCode()).as("a compare side is never read as a file over HTTP").isEqualTo(400);
+        assertThat(json(c).path("detail").asText()).startsWith("unknown service 'pom.xml'");
+    }
+}
