@@ -309,6 +309,8 @@ public final class Srm {
      */
     public static List<InputProblem> duplicateIds(String id, Collection<String> inputs) {
         return AuditRun.duplicateIds(id, inputs);
+    }
+
     /** The inputs of a request: templates read with its parameter values (a file that cannot be read throws INPUT). */
     private Inputs inputs(TemplateInputs templates) {
         if (templates.isEmpty()) {
