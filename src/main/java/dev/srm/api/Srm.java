@@ -171,7 +171,7 @@ public final class Srm {
     /** Triages an incident, naming the request's parts in messages as {@code naming} says. */
     public TriageResult triage(TriageRequest request, Naming naming) {
         TriageInput input = new TriageInput(request.file, request.asff, request.id, request.resource, request.service, request.kind,
-                request.layer, request.summary, request.detectedBy, request.config, request.ownerTag);
+                request.layer, request.summary, request.detectedBy, request.config, request.ownerTag, request.component);
         TriageRun run = new TriageRun(services, incidents, inputs(request.templates), naming == Naming.FLAGS ? TriageField.FLAGS
                 : TriageField.FIELDS);
         List<Scenario> scenarios;

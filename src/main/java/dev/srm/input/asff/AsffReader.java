@@ -208,7 +208,7 @@ public final class AsffReader {
         }
         String title = f.get("Title").asText();
         IncidentSpec incident = new IncidentSpec(incidentId, specs.get(0).id(), null, null, null, title, productName,
-                severity(label), IncidentSpec.Origin.ASFF, finding, false, locations);
+                severity(label), IncidentSpec.Origin.ASFF, finding, false, locations, null);
         return new Scenario("finding-" + (index + 1), title, f.path("Description").asText(null), name, Inventory.PARTIAL, null,
                 List.of(), specs, null, incident, null);
     }

@@ -234,7 +234,7 @@ public final class ScenarioReader {
         }
         Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith("/incident"));
         Map<String, String> locations = new LinkedHashMap<>();
-        for (String field : List.of("id", "resource", "service", "layer", "kind", "summary", "detectedBy", "severity")) {
+        for (String field : List.of("id", "resource", "service", "layer", "kind", "component", "summary", "detectedBy", "severity")) {
             int[] loc = found.getOrDefault("/incident/" + field, found.get("/incident"));
             if (loc != null) {
                 locations.put(field, (loc[0] + lineOffset) + ":" + loc[1]);
@@ -250,7 +250,7 @@ public final class ScenarioReader {
         String incidentId = text(node, "id");
         return new IncidentSpec(incidentId == null ? scenarioId : incidentId, resource, text(node, "service"),
                 text(node, "layer"), text(node, "kind"), text(node, "summary"), text(node, "detectedBy"),
-                severity == null ? null : Severity.parse(severity), IncidentSpec.Origin.SCENARIO, null, false, locations);
+                severity == null ? null : Severity.parse(severity), IncidentSpec.Origin.SCENARIO, null, false, locations, text(node, "component"));
     }
 
     private static Expectations expectations(JsonNode e) {
