@@ -53,7 +53,7 @@ class IncidentScenariosTest {
             unpatched-vulnerability-rds-custom.yaml       | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are
             unpatched-vulnerability-lambda.yaml           | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
             unpatched-vulnerability-lambda-dependency.yaml| unpatched-vulnerability          | CUSTOMER | application-security           | SERVERLESS | Find where the vulnerable package is
-            unpatched-vulnerability-lambda-runtime.yaml   | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
+            unpatched-vulnerability-lambda-runtime.yaml   | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | SERVERLESS | Check your AWS Health Dashboard
             unpatched-vulnerability-lambda-runtime-manual.yaml | unpatched-vulnerability     | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
             unpatched-vulnerability-lambda-dependency-component.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | SERVERLESS | Find where the vulnerable package is
             unpatched-vulnerability-fargate-image.yaml    | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
