@@ -74,7 +74,7 @@ final class PolicyDocuments {
                 } else {
                     b.conditions.computeIfAbsent(c + "\u0000", k -> new ArrayList<>()).add(value);
                 }
-                b.unknown |= unknown;
+                // an unknown condition value still narrows the statement: it does not make the statement unknown
             }
         }
         List<PolicyStatement> out = new ArrayList<>();

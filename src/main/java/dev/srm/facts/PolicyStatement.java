@@ -10,8 +10,9 @@ import java.util.Objects;
  * reads it: {@code effect} Allow or Deny; principals as {@code "*"} or {@code type:value}
  * ({@code AWS:*}, {@code Service:lambda.amazonaws.com}); actions, resources and conditions as
  * written (a single string is a one-element list). {@code not*} flags mark NotPrincipal,
- * NotAction and NotResource. {@code unknown} is set when a part that decides the statement's
- * meaning (effect, principal, action, condition) is a value the input could not determine.
+ * NotAction and NotResource. {@code unknown} is set when a part that decides whom and what the
+ * statement covers (effect, principal, action) is a value the input could not determine; an
+ * unknown condition value is kept as a condition (it narrows the statement).
  * See docs/controls.md, "IAM policy documents".
  */
 public record PolicyStatement(String resource, String document, int index, String effect, List<String> principals,

@@ -133,22 +133,47 @@ public final class RuleValidator {
     }
 
     /**
-     * Controls that state requirements but do not declare what an absent setting means
-     * ({@code @absent("fails")} or {@code @absent("passes")}): warnings, not errors, until every
-     * control declares it. Where the pack's data documents a default, the requirement is judged
-     * on it regardless; without one, an undeclared case is read as fails.
+     * Controls with a requirement whose absent case nothing decides: the rule does not declare
+     * {@code @absent("fails")} or {@code @absent("passes")}, and CloudFormation documents no
+     * default for the path on the types the rule names (a presence check never has one).
+     * Warnings, not errors, until every control declares it; an undeclared case is read as fails.
      */
-    public static List<String> absentCaseWarnings(Collection<RuleInfo> rules, List<RuleFile> drlFiles) {
-        Set<String> requiring = new java.util.HashSet<>();
-        requireCalls(drlFiles).forEach(c -> requiring.add(c.rule()));
+    public static List<String> absentCaseWarnings(Collection<RuleInfo> rules, List<RuleFile> drlFiles, CloudFormationSchema schema) {
+        java.util.Map<String, List<RequireCall>> calls = new java.util.HashMap<>();
+        requireCalls(drlFiles).forEach(c -> calls.computeIfAbsent(c.rule(), k -> new ArrayList<>()).add(c));
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (RuleFile f : drlFiles) {
+            texts.put(f.origin(), f.content());
+        }
         List<String> out = new ArrayList<>();
         for (RuleInfo r : rules) {
-            if ("control".equals(r.kind()) && requiring.contains(r.id()) && blank(r.meta("absent"))) {
-                out.add(r.file() + ":" + r.line() + ": rule '" + r.id()
-                        + "': a control with requirements should declare what an absent setting means (@absent(\"fails\") or @absent(\"passes\"))");
+            if (!"control".equals(r.kind()) || !calls.containsKey(r.id()) || !blank(r.meta("absent"))) {
+                continue;
+            }
+            List<String> types = new ArrayList<>();
+            Matcher m = CFN_TYPE.matcher(ruleText(texts.getOrDefault(r.file(), ""), r.line()));
+            while (m.find()) {
+                types.add(m.group(1));
+            }
+            List<String> undecided = calls.get(r.id()).stream()
+                    .filter(c -> !hasDefault(c, types, schema)).map(c -> c.pattern() == null ? "(computed path)" : c.pattern()).toList();
+            if (!undecided.isEmpty()) {
+                out.add(r.file() + ":" + r.line() + ": rule '" + r.id() + "': no documented default for " + String.join(", ", undecided)
+                        + "; declare what an absent setting means (@absent(\"fails\") or @absent(\"passes\"))");
             }
         }
         return out.stream().sorted().toList();
+    }
+
+    private static final Pattern CFN_TYPE = Pattern.compile("\"(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)\"");
+
+    private static boolean hasDefault(RequireCall c, List<String> types, CloudFormationSchema schema) {
+        dev.srm.facts.Requirement.Op op = c.op() == null ? null : dev.srm.facts.Requirement.Op.parse(c.op());
+        if (c.pattern() == null || op == null || op == dev.srm.facts.Requirement.Op.PRESENT || op == dev.srm.facts.Requirement.Op.ABSENT
+                || op == dev.srm.facts.Requirement.Op.NOT_EMPTY || c.pattern().contains("[*]")) {
+            return false;
+        }
+        return !types.isEmpty() && types.stream().allMatch(t -> schema.defaultOf(t, c.pattern()).map(CloudFormationSchema.PropertyDefault::known).orElse(false));
     }
 
     private static String camel(dev.srm.facts.Requirement.Op op) {

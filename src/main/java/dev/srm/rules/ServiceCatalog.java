@@ -72,6 +72,14 @@ public final class ServiceCatalog {
                 problems.add(f.origin() + ": " + firstLine(e.getMessage()));
             }
         }
+        ObjectMapper json = new ObjectMapper();
+        for (RuleFile f : sources.schemaFiles()) {
+            try {
+                catalog.schema.add(json.readTree(f.content()), f, problems);
+            } catch (IOException e) {
+                problems.add(f.origin() + ": " + firstLine(e.getMessage()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
