@@ -9,6 +9,7 @@ import dev.srm.model.FindingResult;
 import dev.srm.model.LayerResult;
 import dev.srm.model.ResourceResult;
 import dev.srm.model.Scenario;
+import dev.srm.model.Status;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class TemplatePairTest {
         String prod = answers(template("shop-data.yaml", TemplateParameters.NONE));
         assertThat(answers(dev)).isNotEqualTo(prod);
         ResourceResult data = dev.resources().stream().filter(r -> r.id().equals("Data")).findFirst().orElseThrow();
-        assertThat(data.control("s3-versioning").status()).isEqualTo(dev.srm.model.Status.MISSING);
+        assertThat(data.control("s3-versioning").status()).isEqualTo(Status.MISSING);
     }
 
     @Test
@@ -101,12 +102,12 @@ class TemplatePairTest {
         Evaluation e = new Evaluator(Packs.bundled()).evaluate(s, true);
         ResourceResult r = e.resources().get(0);
         ControlResult versioning = r.control("s3-versioning");
-        assertThat(versioning.status()).isEqualTo(dev.srm.model.Status.UNKNOWN);
+        assertThat(versioning.status()).isEqualTo(Status.UNKNOWN);
         assertThat(versioning.evidence()).singleElement().asString().startsWith("UNKNOWN: VersioningConfiguration.Status = Enabled"
                 + " cannot be decided: VersioningConfiguration.Status is ${unknown: Fn::ImportValue 'shared-versioning'");
         assertThat(String.join("\n", versioning.explanation())).contains("control-undecided").contains("Fn::ImportValue 'shared-versioning'");
-        assertThat(r.control("s3-access-logging").status()).as("not empty reads the value, which is unknown").isEqualTo(dev.srm.model.Status.UNKNOWN);
-        assertThat(r.control("s3-block-public-access").status()).isEqualTo(dev.srm.model.Status.UNKNOWN);
+        assertThat(r.control("s3-access-logging").status()).as("not empty reads the value, which is unknown").isEqualTo(Status.UNKNOWN);
+        assertThat(r.control("s3-block-public-access").status()).isEqualTo(Status.UNKNOWN);
         assertThat(e.findings().stream().map(FindingResult::rule).collect(Collectors.toSet()))
                 .doesNotContain("s3-versioning", "s3-block-public-access");
     }
