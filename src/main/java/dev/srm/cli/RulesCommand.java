@@ -130,7 +130,9 @@ final class RulesCommand implements Runnable {
             }
             v.problems().forEach(p -> cli.err().println("srm: " + p));
             if (v.valid()) {
-                cli.out().println("ok: " + v.rules() + " rules, " + v.controls() + " controls");
+                cli.out().println("ok: " + v.rules() + " rules, " + v.controls() + " controls"
+                        + (v.warnings().isEmpty() ? "" : "; " + v.warnings().size()
+                        + " controls have a requirement that no documented default decides and no @absent(\"fails\"|\"passes\") (see docs/controls.md)"));
                 cli.out().flush();
                 return ExitCode.OK.code();
             }

@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.facts.DefaultValue;
 import dev.srm.facts.Notice;
 import dev.srm.facts.Resource;
 import dev.srm.facts.ScenarioContext;
@@ -106,12 +107,22 @@ public final class Evaluator {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
             facts.addAll(spec.settings());
+            facts.addAll(defaults(resource, catalog));
+            facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
             spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
             if (checkKeys) {
                 warnUnknownKeys(spec, resource, catalog, scenario, warnings);
             }
         }
         return facts;
+    }
+
+    /** CloudFormation's documented defaults for the resource's type (properties outside lists; see DefaultValue). */
+    private static List<DefaultValue> defaults(Resource resource, ServiceCatalog catalog) {
+        return catalog.schema().defaults(resource.type()).stream()
+                .filter(d -> !d.pattern().contains("[*]"))
+                .map(d -> new DefaultValue(resource.id(), d.pattern(), d.value(), d.unknown(), d.source()))
+                .toList();
     }
 
     private static Resource resolve(ResourceSpec spec, ServiceCatalog catalog, Scenario scenario, List<String> warnings) {
@@ -138,6 +149,10 @@ public final class Evaluator {
         if (resource.service() == null || resource.type() == null) {
             return;
         }
+        if (catalog.schema().knows(resource.type())) {
+            warnUnknownKeysBySchema(spec, resource, catalog, scenario, warnings);
+            return;
+        }
         Set<String> known = catalog.byType(resource.type()).map(s -> s.properties().get(resource.type())).orElse(null);
         if (known == null || known.isEmpty()) {
             return;
@@ -151,6 +166,22 @@ public final class Evaluator {
                 warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': unknown configuration key '"
                         + key + "' for " + resource.type() + " (not a CloudFormation property nor a documented srm key)");
             }
+        }
+    }
+
+    /** Unknown keys at any depth, as CloudFormation's schema for the type has them, with a pointer and a "did you mean". */
+    private static void warnUnknownKeysBySchema(ResourceSpec spec, Resource resource, ServiceCatalog catalog, Scenario scenario,
+                                                List<String> warnings) {
+        Set<String> seen = new HashSet<>();
+        for (Setting s : spec.settings()) {
+            if (catalog.isSrmKey(topKey(s.path()))) {
+                continue;
+            }
+            catalog.schema().check(resource.type(), s.path()).filter(u -> seen.add(u.pointer())).ifPresent(u ->
+                    warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': unknown configuration key '"
+                            + u.key() + "' for " + resource.type() + " at " + u.pointer()
+                            + " (not in its CloudFormation schema nor a documented srm key"
+                            + (u.suggestion() == null ? ")" : "; did you mean '" + u.suggestion() + "'?)")));
         }
     }
 

@@ -93,7 +93,7 @@ public final class RulePack {
             if ("control".equals(r.kind())) {
                 try {
                     controls.put(r.id(), new ControlDef(r.id(), r.title(), require(r, "layer"), Severity.parse(require(r, "severity")),
-                            r.integrations(), r.remediation(), owner(r)));
+                            r.integrations(), r.remediation(), owner(r), dev.srm.facts.AbsentCase.parse(r.meta("absent"))));
                 } catch (IllegalArgumentException e) {
                     problems.add(r.file() + ":" + r.line() + ": control rule '" + r.id() + "': " + e.getMessage());
                 }

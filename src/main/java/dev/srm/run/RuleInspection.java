@@ -63,6 +63,7 @@ public final class RuleInspection {
                 }
             }
         }
-        return new PackValidation(problems, pack.rules().size(), pack.controls().size());
+        return new PackValidation(problems, pack.rules().size(), pack.controls().size(),
+                RuleValidator.absentCaseWarnings(pack.rules().values(), drl, pack.catalog().schema()));
     }
 }
