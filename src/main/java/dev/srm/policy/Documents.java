@@ -43,6 +43,7 @@ record Documents(String name, byte[] bytes, JsonFactory factory, JsonNode root) 
             JsonLocation loc = e.getLocation();
             String where = loc == null || loc.getLineNr() <= 0 ? "" : loc.getLineNr() + ":" + loc.getColumnNr();
             String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().lines().findFirst().orElse("").trim();
+            msg = msg.replaceAll("\\s*\\(start marker at.*$", "").replaceAll("\\s*\\[Source:.*$", "").trim();
             throw new PolicyException(new InputProblem(name, where, "not valid " + (factory == JSON ? "JSON" : "YAML") + " (" + msg
                     + "); expected " + expected));
         } catch (IOException e) {

@@ -65,15 +65,19 @@ public final class WaiverFile {
     /** The waivers of a file, in file order; {@code knownIds} are the pack's control and rule ids. */
     public static List<Waiver> read(Path file, Set<String> knownIds) throws PolicyException {
         Documents doc = Documents.read(file, EXPECTED);
-        List<InputProblem> problems = new ArrayList<>(schemaProblems(doc));
-        if (!problems.isEmpty()) {
-            throw new PolicyException(problems);
+        List<String> badPointers = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>(schemaProblems(doc, badPointers));
+        JsonNode list = doc.root().get("waivers");
+        if (badPointers.stream().anyMatch(p -> !p.matches("/waivers/\\d+(/.*)?")) || list == null || !list.isArray()) {
+            throw new PolicyException(problems); // the file's shape is wrong: its entries cannot be read
         }
         List<Waiver> out = new ArrayList<>();
         List<String> pointers = new ArrayList<>();
-        JsonNode list = doc.root().get("waivers");
         for (int i = 0; i < list.size(); i++) {
             String at = "/waivers/" + i;
+            if (badPointers.stream().anyMatch(p -> p.equals(at) || p.startsWith(at + "/"))) {
+                continue; // already reported; the other entries are still checked
+            }
             Waiver w = bind(doc, at, list.get(i), knownIds, problems);
             if (w == null) {
                 continue;
@@ -92,6 +96,7 @@ public final class WaiverFile {
             }
         }
         if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing((InputProblem p) -> place(p.where())[0]).thenComparing(p -> place(p.where())[1]));
             throw new PolicyException(problems);
         }
         return List.copyOf(out);
@@ -129,6 +134,16 @@ public final class WaiverFile {
                 doc.name() + ":" + doc.where(at));
     }
 
+    /** Line and column of {@code line:column} ({@code 0, 0} when there is none), to list problems in file order. */
+    private static int[] place(String where) {
+        String[] parts = where.split(":");
+        try {
+            return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
+        } catch (NumberFormatException e) {
+            return new int[] {0, 0};
+        }
+    }
+
     private static String suggestion(String control, Set<String> knownIds) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -161,13 +176,14 @@ public final class WaiverFile {
     }
 
     /** One line per schema violation, in file order, in plain words. */
-    private static List<InputProblem> schemaProblems(Documents doc) {
+    private static List<InputProblem> schemaProblems(Documents doc, List<String> pointers) {
         List<ValidationMessage> messages = new ArrayList<>(SCHEMA.validate(doc.root()));
         messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                 .thenComparing(ValidationMessage::getMessage));
         List<InputProblem> out = new ArrayList<>();
         for (ValidationMessage m : messages) {
             String pointer = m.getInstanceLocation().toString();
+            pointers.add(pointer);
             String text = m.getMessage();
             if (text.startsWith(pointer + ": ")) {
                 text = text.substring(pointer.length() + 2);

@@ -221,8 +221,8 @@ final class MarkdownAuditRenderer implements AuditRenderer {
             sb.append("\n## Accepted risks (waivers, as of ").append(s.asOf()).append(")\n\n")
                     .append(policy.waivedTotal()).append(" findings WAIVED: they stay listed and do not count for `--fail-on`.\n\n");
             if (!waived.isEmpty()) {
-                sb.append("| status | scenario | resource | control | severity | owner | through | ticket | reason |\n")
-                        .append("|---|---|---|---|---|---|---|---|---|\n");
+                sb.append("| status | scenario | resource | control | severity | owner | through | ticket | reason | fingerprint |\n")
+                        .append("|---|---|---|---|---|---|---|---|---|---|\n");
                 for (Waived w : waived) {
                     FindingResult f = w.finding();
                     dev.srm.model.WaiverNote n = f.waiver();
@@ -230,7 +230,7 @@ final class MarkdownAuditRenderer implements AuditRenderer {
                             .append(" | ").append(Markdown.text(f.resource())).append(" | ").append(Markdown.code(f.rule())).append(" | ")
                             .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.text(n.owner())).append(" | ")
                             .append(n.expires()).append(" | ").append(n.ticket() == null ? "" : Markdown.text(n.ticket())).append(" | ")
-                            .append(Markdown.text(n.reason())).append(" |\n");
+                            .append(Markdown.text(n.reason())).append(" | ").append(Markdown.code(f.fingerprint())).append(" |\n");
                 }
                 sb.append('\n');
             }
@@ -251,11 +251,12 @@ final class MarkdownAuditRenderer implements AuditRenderer {
             }
             sb.append("), ").append(policy.unchanged()).append(" UNCHANGED, ").append(s.fixed().size()).append(" FIXED.\n");
             if (!s.fixed().isEmpty()) {
-                sb.append("\n| FIXED | scenario | resource | control | severity |\n|---|---|---|---|---|\n");
+                sb.append("\n| FIXED | scenario | resource | control | severity | fingerprint |\n|---|---|---|---|---|---|\n");
                 for (dev.srm.model.PolicySummary.FixedFinding f : s.fixed()) {
                     sb.append("| ").append(Markdown.text(f.title())).append(" | ").append(Markdown.text(f.scenario())).append(" | ")
                             .append(Markdown.text(f.resource())).append(" | ").append(Markdown.code(f.rule())).append(" | ")
-                            .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" |\n");
+                            .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.code(f.fingerprint()))
+                            .append(" |\n");
                 }
             }
         }
