@@ -38,6 +38,8 @@ public final class FindingPolicy {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> evaluatedScenarios = ConcurrentHashMap.newKeySet();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Map<String, Waiver> ownWaivers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ownUses = new ConcurrentHashMap<>();
 
     /**
      * @param waivers  the waivers, in the order they apply
@@ -68,6 +70,15 @@ public final class FindingPolicy {
     /** The evaluation of {@code scenario} with its findings fingerprinted, waived and marked. */
     public Evaluation apply(Scenario scenario, Evaluation evaluation) {
         evaluatedScenarios.add(evaluation.scenario().id());
+        if (scenario != null) { // every waiver written on a resource is reported, used or not
+            for (ResourceSpec spec : scenario.resources()) {
+                for (dev.srm.model.ResourceWaiver rw : spec.waivers()) {
+                    ownWaivers.putIfAbsent(rw.origin() + "\u0000" + rw.control(), new Waiver(Glob.of(rw.control()),
+                            new Glob(scenario.id()), new Glob(spec.id()), Map.of(), rw.reason(), rw.owner(), rw.expires(), rw.ticket(),
+                            rw.origin()));
+                }
+            }
+        }
         List<FindingResult> out = new ArrayList<>();
         for (FindingResult f : evaluation.findings()) {
             out.add(apply(scenario, evaluation.scenario().id(), f));
@@ -79,9 +90,19 @@ public final class FindingPolicy {
         String fingerprint = Fingerprint.of(scenarioId, f.resource(), f.rule());
         ResourceSpec spec = scenario == null ? null : scenario.resource(f.resource());
         Map<String, String> tags = spec == null ? Map.of() : spec.tags();
+        // the resource's own waivers first, then the file's
+        List<Waiver> candidates = new ArrayList<>();
+        if (spec != null) {
+            for (dev.srm.model.ResourceWaiver rw : spec.waivers()) {
+                Waiver w = new Waiver(Glob.of(rw.control()), new Glob(scenarioId), new Glob(spec.id()), Map.of(), rw.reason(), rw.owner(),
+                        rw.expires(), rw.ticket(), rw.origin());
+                candidates.add(w);
+            }
+        }
+        candidates.addAll(waivers);
         int chosen = -1;
-        for (int i = 0; i < waivers.size(); i++) {
-            Waiver w = waivers.get(i);
+        for (int i = 0; i < candidates.size(); i++) {
+            Waiver w = candidates.get(i);
             if (!w.covers(scenarioId, f.resource(), f.rule(), tags)) {
                 continue;
             }
@@ -91,8 +112,13 @@ public final class FindingPolicy {
                         + " customer alone must do, so the finding stays open");
                 continue;
             }
-            uses.incrementAndGet(i);
-            if (chosen < 0 || !waivers.get(chosen).stateOn(asOf, warnDays).inForce() && w.stateOn(asOf, warnDays).inForce()) {
+            int own = candidates.size() - waivers.size();
+            if (i >= own) {
+                uses.incrementAndGet(i - own);
+            } else {
+                ownUses.merge(w.origin() + "\u0000" + w.control().text(), 1, Integer::sum);
+            }
+            if (chosen < 0 || !candidates.get(chosen).stateOn(asOf, warnDays).inForce() && w.stateOn(asOf, warnDays).inForce()) {
                 chosen = i;
             }
         }
@@ -100,7 +126,7 @@ public final class FindingPolicy {
         if (chosen < 0) {
             result = f.withPolicy(fingerprint, FindingStatus.OPEN, null);
         } else {
-            WaiverNote note = waivers.get(chosen).note(asOf, warnDays);
+            WaiverNote note = candidates.get(chosen).note(asOf, warnDays);
             result = f.withPolicy(fingerprint, note.state().inForce() ? FindingStatus.WAIVED : FindingStatus.OPEN, note);
         }
         if (baseline != null) {
@@ -117,10 +143,13 @@ public final class FindingPolicy {
     public PolicySummary summary(Set<String> failedFiles) {
         List<PolicySummary.WaiverUse> used = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (int i = 0; i < waivers.size(); i++) {
-            Waiver w = waivers.get(i);
+        List<Waiver> all = new ArrayList<>(new java.util.TreeMap<>(ownWaivers).values()); // written on resources, by place
+        all.addAll(waivers);
+        int own = all.size() - waivers.size();
+        for (int i = 0; i < all.size(); i++) {
+            Waiver w = all.get(i);
             WaiverNote note = w.note(asOf, warnDays);
-            int n = uses.get(i);
+            int n = i < own ? ownUses.getOrDefault(w.origin() + "\u0000" + w.control().text(), 0) : uses.get(i - own);
             used.add(new PolicySummary.WaiverUse(w.control().text(), w.scenario().text(), w.resource().text(), note, n));
             String what = w.origin() + ": waiver of " + w.control() + " (owner " + w.owner() + ")";
             if (note.state() == WaiverState.EXPIRED) {
