@@ -54,14 +54,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    PolicyFlags policy;
+
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
         EvaluateResult result;
+        dev.srm.api.PolicyOptions options = policy.options();
         try {
             Srm srm = rules.load();
             result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain).templates(templates.inputs())
-                    .groupBy(input.groupBy));
+                    .groupBy(input.groupBy).policy(options));
         } catch (SrmException e) {
             return cli.report(e);
         }
@@ -71,11 +75,14 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Evaluation e : result.evaluations()) {
             e.warnings().forEach(w -> cli.err().println("warning: " + w));
         }
+        if (result.policy() != null) {
+            result.policy().warnings().forEach(w -> cli.err().println("warning: " + w));
+        }
         boolean single = paths.size() == 1 && Files.isRegularFile(paths.get(0));
         if (!(single && result.evaluations().isEmpty())) {
             Output.to(output, cli.out(), w -> format.renderer().render(result.evaluations(), result.problems(), single, w));
         }
         cli.err().flush();
-        return result.exitCode(failOn.severity()).code();
+        return result.exitCode(failOn.severity(), policy.failOnNew()).code();
     }
 }

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
                 + "the customer must run, and what is wrong.",
         subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
                 TestCommand.class, SchemaCommand.class, MatrixCommand.class, CompareCommand.class, CrmCommand.class,
-                ServeCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, ImportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,7 +87,7 @@ public final class Main implements Runnable {
             case "test" -> ExitCode.Command.TEST;
             case "rules", "list", "show", "validate" -> ExitCode.Command.RULES;
             case "schema" -> ExitCode.Command.SCHEMA;
-            case "matrix", "compare", "crm", "serve" -> ExitCode.Command.EXPLORE;
+            case "matrix", "compare", "crm", "serve", "diff" -> ExitCode.Command.EXPLORE;
             case "import" -> ExitCode.Command.IMPORT;
             case "help" -> null;
             default -> ExitCode.Command.SRM;

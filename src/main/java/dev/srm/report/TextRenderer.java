@@ -77,10 +77,16 @@ public final class TextRenderer implements EvaluationRenderer {
             out.print("\naccount:\n");
             controls(e.accountControls(), out);
         }
-        out.print("\nFindings: " + (e.findings().isEmpty() ? "none" : e.findings().size()) + "\n");
+        long waived = e.findings().stream().filter(f -> !f.counts()).count();
+        out.print("\nFindings: " + (e.findings().isEmpty() ? "none" : e.findings().size()) + (waived == 0 ? "" : " (" + waived
+                + " waived)") + "\n");
         for (FindingResult f : e.findings()) {
-            out.printf("  %-8s %s on %s (owner %s; layer %s, run by %s) [%s]%n", f.severity(), text(f.title()), text(f.resource()),
-                    f.owner(), text(f.layer()), f.layerParty() == null ? "-" : f.layerParty(), text(f.rule()));
+            out.printf("  %-8s %s%s on %s (owner %s; layer %s, run by %s) [%s]%n", f.severity(), f.counts() ? "" : "WAIVED ",
+                    text(f.title()), text(f.resource()), f.owner(), text(f.layer()), f.layerParty() == null ? "-" : f.layerParty(),
+                    text(f.rule()) + (f.novelty() == null ? "" : " " + f.novelty()));
+            if (f.waiver() != null) {
+                out.print("           " + text(f.waiver().describe()) + " [" + text(f.waiver().origin()) + "]\n");
+            }
             if (f.remediation() != null) {
                 out.print("           fix: " + text(f.remediation()) + "\n");
             }

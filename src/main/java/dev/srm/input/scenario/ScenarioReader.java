@@ -217,13 +217,40 @@ public final class ScenarioReader {
             r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
             List<Setting> settings = new ArrayList<>();
             Settings.flatten(rid, "", "", r.path("configuration"), settings);
-            resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line));
+            resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line, List.of(),
+                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory)));
             i++;
         }
         IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory);
         return new Scenario(id, text(root, "title"), text(root, "description"), name, inventory, text(root, "owner"),
                 account, resources, text(root, "ownerTag"), incident,
                 root.has("expect") ? expectations(root.get("expect")) : null);
+    }
+
+    /** A resource's own waivers (the schema checked their fields); a date that is not one is a problem at its place. */
+    private static List<dev.srm.model.ResourceWaiver> waivers(String name, String pointer, JsonNode list, int lineOffset, byte[] bytes,
+                                                              JsonFactory factory) throws InputException {
+        if (!list.isArray() || list.isEmpty()) {
+            return List.of();
+        }
+        Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith(pointer + "/waivers/"));
+        List<dev.srm.model.ResourceWaiver> out = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            JsonNode w = list.get(k);
+            String at = pointer + "/waivers/" + k;
+            int[] loc = found.get(at);
+            String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
+            java.time.LocalDate expires;
+            try {
+                expires = java.time.LocalDate.parse(w.path("expires").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw InputFiles.problem(name, where, at + "/expires: '" + w.path("expires").asText()
+                        + "' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)");
+            }
+            out.add(new dev.srm.model.ResourceWaiver(w.path("control").asText(), w.path("reason").asText(), w.path("owner").asText(),
+                    expires, text(w, "ticket"), where.isEmpty() ? name : name + ":" + where));
+        }
+        return out;
     }
 
     /** The incident block, with where each field is; its resource must be one of the scenario's. */
