@@ -41,15 +41,15 @@ class AsffScaleTest {
     }
 
     @Test
-    void a_finding_of_ten_thousand_resources_is_triaged() throws IOException {
-        Path f = dir.resolve("findings.json");
-        Files.writeString(f, finding(10_000));
+    void a_finding_of_ten_thousand_resources_is_read_with_every_resource_located() throws Exception {
+        byte[] bytes = finding(10_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        dev.srm.input.asff.AsffReader reader = new dev.srm.input.asff.AsffReader(
+                dev.srm.rules.IncidentCatalog.load(dev.srm.rules.RuleSources.bundled()));
         long start = System.nanoTime();
-        Run run = Run.of("triage", "--format", "json", f.toString());
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("triage of one ASFF finding with 10,000 resources: " + ms + " ms");
-        assertThat(run.code()).as(run.toString()).isZero();
-        assertThat(run.clean()).as(run.toString()).isTrue();
-        assertThat(run.out()).contains("arn:aws:s3:::orders-exports-0");
+        java.util.List<dev.srm.model.Scenario> read = reader.read("findings.json", bytes);
+        System.out.println("ASFF reader, one finding with 10,000 resources: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).resources()).hasSize(10_000);
+        assertThat(read.get(0).resources().get(9_999).line()).isEqualTo(10_016); // each resource on its own line
     }
 }
