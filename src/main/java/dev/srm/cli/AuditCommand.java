@@ -87,6 +87,11 @@ final class AuditCommand implements Callable<Integer> {
         if (paths.stream().filter(p -> "-".equals(p.toString())).count() > 1) {
             throw new UsageException("'-' (standard input) can be named only once");
         }
+        List<Path> inputs = new ArrayList<>(paths);
+        if (templates.file != null) {
+            inputs.add(templates.file);
+        }
+        Output.checkDirectory("--out", out, inputs);
         List<AuditFormat> chosen = formats.isEmpty() ? List.of(AuditFormat.values()) : List.copyOf(EnumSet.copyOf(formats));
         boolean toStdout = out == null && chosen.size() == 1;
         Path dir = toStdout ? null : out == null ? Path.of(DEFAULT_OUT) : out;

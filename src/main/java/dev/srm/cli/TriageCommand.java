@@ -86,6 +86,7 @@ final class TriageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
+        Output.checkFile("-o", output, java.util.Arrays.asList(file, templates.file));
         TriageRequest.Builder request = TriageRequest.builder().file(file).asff(asff).id(id).resource(resource).service(service)
                 .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag).component(component).templates(templates.inputs());
         config.forEach(request::config);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A rule pack's problems (compile errors, metadata, CONFLICTs over scenarios), one line each, its
- * size, and its warnings (what the pack should still declare, e.g. controls without {@code @absent}).
+ * size, and its warnings (what the pack should still declare, e.g. controls without {@code @absent}, and calls a
+ * rule should not make, such as System.exit).
  */
 public record PackValidation(List<String> problems, int rules, int controls, List<String> warnings) {
     public PackValidation {

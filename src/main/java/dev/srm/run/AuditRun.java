@@ -100,7 +100,13 @@ public final class AuditRun {
             } catch (IOException e) {
                 throw new InputException(new InputProblem(name(), "", "cannot be read: " + e.getMessage()));
             }
-            return ScenarioStream.of(List.of(ReadScenario.of(inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1))));
+            try {
+                return ScenarioStream.of(List.of(ReadScenario.of(inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1))));
+            } catch (InputException e) { // <stdin>:2:1, not <stdin>:2:2:1: the place already holds the line
+                InputProblem p = e.problem();
+                throw new InputException(new InputProblem("<stdin>", p.where().isEmpty() ? Integer.toString(line.number()) : p.where(),
+                        p.message()));
+            }
         }
     }
 
