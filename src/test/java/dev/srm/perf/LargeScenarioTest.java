@@ -28,16 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LargeScenarioTest {
     private static final CorpusGenerator GENERATOR = new CorpusGenerator(42);
+    /** Resources of the large scenario: 6,000 by default to keep the suite short; -Dsrm.large.resources=50000 for the long run. */
+    private static final int LARGE = Integer.getInteger("srm.large.resources", 6_000);
+    /** Resources of the parts-against-one-session comparison (parts of 500): -Dsrm.parts.resources=3000 for the long run. */
+    private static final int PARTS = Integer.getInteger("srm.parts.resources", 1_600);
 
     @Test
-    void a_scenario_of_50000_resources_is_evaluated_through_the_api_not_taken_for_a_loop() throws Exception {
-        byte[] json = GENERATOR.json(GENERATOR.largeScenario("one-big-account", 50_000));
+    void a_scenario_of_many_thousand_resources_is_evaluated_through_the_api_not_taken_for_a_loop() throws Exception {
+        byte[] json = GENERATOR.json(GENERATOR.largeScenario("one-big-account", LARGE));
 
         List<Evaluation> evaluations = Packs.srm().evaluate("one-big-account.json", json, InputFormat.scenario, false);
 
         assertThat(evaluations).hasSize(1);
         Evaluation e = evaluations.get(0);
-        assertThat(e.resources()).hasSizeGreaterThanOrEqualTo(50_000);
+        assertThat(e.resources()).hasSizeGreaterThanOrEqualTo(LARGE);
         assertThat(e.resources()).allSatisfy(r -> assertThat(r.layers()).isNotEmpty());
         assertThat(account(e, "account-multi-region-trail").status()).isEqualTo(Status.MET);
         assertThat(rotation(e).party()).isEqualTo(Responsibility.SHARED);
@@ -47,7 +51,7 @@ class LargeScenarioTest {
     @Test
     void a_scenario_evaluated_in_parts_gives_the_same_json_as_one_session(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("account.json");
-        Files.write(file, GENERATOR.json(GENERATOR.largeScenario("one-account", 3_000)));
+        Files.write(file, GENERATOR.json(GENERATOR.largeScenario("one-account", PARTS)));
         Scenario scenario = Packs.reader().read(file);
 
         Evaluation parts = new Evaluator(Packs.bundled(), 500).evaluate(scenario);
