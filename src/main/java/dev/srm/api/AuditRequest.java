@@ -22,9 +22,12 @@ import java.util.List;
  * @param inputFormat the files' format; {@code auto} detects each one by content (standard input is JSON Lines of scenarios)
  * @param groupBy how an inventory of many accounts becomes scenarios (AWS Config): per account, or per account and Region
  * @param templates   values for CloudFormation template parameters ({@code --parameter}, a parameters file)
+ * @param policy      waivers, baseline and as-of date
+ * @param writeBaseline where to write this run's JSON report as the baseline of the next run, or null
  */
 public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
-                           Listener listener, InputFormat inputFormat, GroupBy groupBy, TemplateInputs templates) {
+                           Listener listener, InputFormat inputFormat, GroupBy groupBy, TemplateInputs templates,
+                           PolicyOptions policy, Path writeBaseline) {
     /** Told how the run goes, on the calling thread. */
     public interface Listener {
         /** The inputs are read: this many scenarios will be evaluated. */
@@ -55,6 +58,18 @@ public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<A
         inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
         groupBy = groupBy == null ? GroupBy.account : groupBy;
         templates = templates == null ? TemplateInputs.NONE : templates;
+        policy = policy == null ? PolicyOptions.DEFAULTS : policy;
+    }
+
+    /** A request without waivers file, baseline or baseline to write. */
+    public AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<AuditFormat> formats, Path outDir, Writer stdout,
+                        Listener listener, InputFormat inputFormat, GroupBy groupBy, TemplateInputs templates) {
+        this(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, groupBy, templates, PolicyOptions.DEFAULTS, null);
+    }
+
+    /** This request with waivers, a baseline and an as-of date, writing its report as the next baseline to {@code file} (null: not). */
+    public AuditRequest policy(PolicyOptions options, Path file) {
+        return new AuditRequest(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, groupBy, templates, options, file);
     }
 
     /** A request grouping inventories per account. */
@@ -71,7 +86,7 @@ public record AuditRequest(List<Path> paths, InputStream stdin, int jobs, List<A
 
     /** This request with inventories grouped as {@code by} says. */
     public AuditRequest groupBy(GroupBy by) {
-        return new AuditRequest(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, by, templates);
+        return new AuditRequest(paths, stdin, jobs, formats, outDir, stdout, listener, inputFormat, by, templates, policy, writeBaseline);
     }
 
     /** Every format, written into {@code dir}, on as many threads as there are cores. */

@@ -12,6 +12,13 @@ import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
 import dev.srm.input.Format;
 import dev.srm.model.PackValidation;
+import dev.srm.model.ReportDiff;
+import dev.srm.policy.Baseline;
+import dev.srm.policy.Differ;
+import dev.srm.policy.FindingPolicy;
+import dev.srm.policy.PolicyException;
+import dev.srm.policy.Waiver;
+import dev.srm.policy.WaiverFile;
 import dev.srm.model.RuleDetail;
 import dev.srm.model.RuleInfo;
 import dev.srm.model.Scenario;
@@ -146,9 +153,12 @@ public final class Srm {
     /** Evaluates files and directories of scenarios; an unreadable input is recorded and the rest still run. */
     public EvaluateResult evaluate(EvaluateRequest request) {
         Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy()); // a parameters file that cannot be read is answered before compiling
+        FindingPolicy policy = policy(request.policy(), request.paths());
         EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), forRequest).run(request.paths(), request.inputFormat(),
-                request.explain());
-        return new EvaluateResult(r.evaluations(), r.problems());
+                request.explain(), policy);
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        r.problems().forEach(p -> failed.add(p.file()));
+        return new EvaluateResult(r.evaluations(), r.problems(), policy.summary(failed));
     }
 
     /**
@@ -164,7 +174,8 @@ public final class Srm {
             throw SrmException.input(List.of(e.problem().toString()));
         }
         Evaluator evaluator = new Evaluator(pack());
-        return scenarios.stream().map(s -> evaluator.evaluate(s, explain)).toList();
+        FindingPolicy fingerprints = FindingPolicy.none(java.time.LocalDate.now());
+        return scenarios.stream().map(s -> fingerprints.apply(s, evaluator.evaluate(s, explain))).toList();
     }
 
     /**
@@ -211,7 +222,7 @@ public final class Srm {
     /** Triages an incident, naming the request's parts in messages as {@code naming} says. */
     public TriageResult triage(TriageRequest request, Naming naming) {
         TriageInput input = new TriageInput(request.file, request.asff, request.id, request.resource, request.service, request.kind,
-                request.layer, request.summary, request.detectedBy, request.config, request.ownerTag);
+                request.layer, request.summary, request.detectedBy, request.config, request.ownerTag, request.component);
         TriageRun run = new TriageRun(services, incidents, inputs(request.templates), naming == Naming.FLAGS ? TriageField.FLAGS
                 : TriageField.FIELDS);
         List<Scenario> scenarios;
@@ -237,7 +248,8 @@ public final class Srm {
      */
     public AuditResult audit(AuditRequest request) {
         Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy());
-        AuditRun run = new AuditRun(new Evaluator(pack()), forRequest, request.inputFormat(), request.jobs());
+        FindingPolicy policy = policy(request.policy(), request.paths());
+        AuditRun run = new AuditRun(new Evaluator(pack()), forRequest, request.inputFormat(), request.jobs(), policy);
         List<AtomicFile> files = new ArrayList<>();
         List<AuditRenderer> renderers = new ArrayList<>();
         try {
@@ -252,6 +264,11 @@ public final class Srm {
                         w = file.writer();
                     }
                     renderers.add(f.open(w, run.catalog()));
+                }
+                if (request.writeBaseline() != null) { // the next run's baseline: this run's JSON report
+                    AtomicFile file = AtomicFile.create(request.writeBaseline());
+                    files.add(file);
+                    renderers.add(AuditFormat.json.open(file.writer(), run.catalog()));
                 }
                 AuditRequest.Listener listener = request.listener();
                 Portfolio portfolio = run.run(request.paths(), request.stdin(), renderers, new AuditRun.Listener() {
@@ -309,6 +326,67 @@ public final class Srm {
      */
     public static List<InputProblem> duplicateIds(String id, Collection<String> inputs) {
         return AuditRun.duplicateIds(id, inputs);
+    }
+
+    /**
+     * The policy step of a request: its waivers file (or the {@code srm-waivers.yaml} at the root
+     * of each directory input), its baseline, its as-of day. A file that cannot be used throws INPUT
+     * with one line per problem, before anything is evaluated.
+     */
+    private FindingPolicy policy(PolicyOptions options, List<Path> paths) {
+        List<String> problems = new ArrayList<>();
+        List<Waiver> waivers = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        if (options.waivers() != null) {
+            files.add(options.waivers());
+        } else {
+            for (Path p : paths) {
+                Path candidate = java.nio.file.Files.isDirectory(p) ? p.resolve(WaiverFile.DEFAULT_NAME) : null;
+                if (candidate != null && java.nio.file.Files.isRegularFile(candidate) && !files.contains(candidate)) {
+                    files.add(candidate);
+                }
+            }
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (!files.isEmpty()) { // control and rule ids, for patterns that name none
+            known.addAll(pack().rules().keySet());
+            known.addAll(pack().controls().keySet());
+        }
+        for (Path f : files) {
+            try {
+                waivers.addAll(WaiverFile.read(f, known));
+            } catch (PolicyException e) {
+                e.problems().forEach(p -> problems.add(p.toString()));
+            }
+        }
+        Baseline baseline = null;
+        if (options.baseline() != null) {
+            try {
+                baseline = Baseline.read(options.baseline());
+            } catch (PolicyException e) {
+                e.problems().forEach(p -> problems.add(p.toString()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw SrmException.input(problems);
+        }
+        return new FindingPolicy(waivers, options.day(), options.warnExpiring(), baseline);
+    }
+
+    // ---------------------------------------------------------------- diff
+
+    /** What changed between two JSON reports of srm: findings new and fixed, statuses and parties that moved, waivers. Needs no rules. */
+    public static ReportDiff diff(DiffRequest request) {
+        try {
+            return Differ.diff(request.oldReport(), request.newReport());
+        } catch (PolicyException e) {
+            throw SrmException.input(e.problems().stream().map(Object::toString).toList());
+        }
+    }
+
+    /** The JSON Schema of the waivers file. */
+    public static String waiversSchema() {
+        return WaiverFile.schemaText();
     }
 
     /** The inputs of a request: templates read with its parameter values (a file that cannot be read throws INPUT). */

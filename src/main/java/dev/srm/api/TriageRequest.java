@@ -25,6 +25,7 @@ public final class TriageRequest {
     final String detectedBy;
     final List<String> config;
     final String ownerTag;
+    final String component;
     final TemplateInputs templates;
 
     private TriageRequest(Builder b) {
@@ -39,6 +40,7 @@ public final class TriageRequest {
         detectedBy = b.detectedBy;
         config = List.copyOf(b.config);
         ownerTag = b.ownerTag;
+        component = b.component;
         templates = b.templates;
     }
 
@@ -59,6 +61,7 @@ public final class TriageRequest {
         private String detectedBy;
         private final List<String> config = new ArrayList<>();
         private String ownerTag;
+        private String component;
         private TemplateInputs templates = TemplateInputs.NONE;
 
         private Builder() {
@@ -127,6 +130,15 @@ public final class TriageRequest {
         /** The tag key that names a resource's team. */
         public Builder ownerTag(String ownerTag) {
             this.ownerTag = ownerTag;
+            return this;
+        }
+
+        /**
+         * The component the incident sits in (os, runtime, engine, dependency, image, code: the
+         * pack's {@code incidentComponents}); its duty decides who owns an unpatched vulnerability or malware.
+         */
+        public Builder component(String component) {
+            this.component = component;
             return this;
         }
 

@@ -70,6 +70,13 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    PolicyFlags policy;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Also write this run's JSON report to FILE, the --baseline of the next run.")
+    Path writeBaseline;
+
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
@@ -80,10 +87,16 @@ final class AuditCommand implements Callable<Integer> {
         if (paths.stream().filter(p -> "-".equals(p.toString())).count() > 1) {
             throw new UsageException("'-' (standard input) can be named only once");
         }
+        List<Path> inputs = new ArrayList<>(paths);
+        if (templates.file != null) {
+            inputs.add(templates.file);
+        }
+        Output.checkDirectory("--out", out, inputs);
         List<AuditFormat> chosen = formats.isEmpty() ? List.of(AuditFormat.values()) : List.copyOf(EnumSet.copyOf(formats));
         boolean toStdout = out == null && chosen.size() == 1;
         Path dir = toStdout ? null : out == null ? Path.of(DEFAULT_OUT) : out;
 
+        dev.srm.api.PolicyOptions options = policy.options();
         ProgressBar progress = new ProgressBar(cli.err(), !noProgress && System.console() != null, System::currentTimeMillis);
         Warnings warnings = new Warnings(cli);
         AuditResult result;
@@ -96,7 +109,7 @@ final class AuditCommand implements Callable<Integer> {
                             progress.update(done, total);
                             warnings.add(e);
                         }
-                    }, input.format, templates.inputs()).groupBy(input.groupBy));
+                    }, input.format, templates.inputs()).groupBy(input.groupBy).policy(options, writeBaseline));
         } catch (SrmException e) {
             return cli.report(e);
         } finally {
@@ -104,7 +117,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         warnings.finish();
         summary(cli, result.portfolio(), result.written());
-        return result.exitCode(failOn.severity()).code();
+        return result.exitCode(failOn.severity(), policy.failOnNew()).code();
     }
 
     private static void summary(Cli cli, Portfolio p, List<Path> files) {
@@ -120,6 +133,17 @@ final class AuditCommand implements Callable<Integer> {
             first = false;
         }
         sb.append("), ").append(t.failedInputs()).append(t.failedInputs() == 1 ? " input" : " inputs").append(" failed");
+        Portfolio.Policy policy = p.policy();
+        if (policy.shown()) {
+            policy.summary().warnings().forEach(w -> cli.err().println("warning: " + w));
+            if (!policy.summary().waivers().isEmpty()) {
+                sb.append(", ").append(policy.waivedTotal()).append(" waived");
+            }
+            if (policy.summary().baseline()) {
+                sb.append("; against the baseline: ").append(policy.freshTotal()).append(" new, ").append(policy.unchanged())
+                        .append(" unchanged, ").append(policy.summary().fixed().size()).append(" fixed");
+            }
+        }
         cli.err().println(sb);
         for (Path f : files) {
             cli.err().println("srm audit: wrote " + f);

@@ -57,6 +57,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Output.checkFile("-o", output, Output.pathsOf(from, to));
         Cli cli = Cli.of(spec);
         Comparison c;
         try {

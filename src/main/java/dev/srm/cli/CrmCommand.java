@@ -50,6 +50,7 @@ final class CrmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
+        Output.checkFile("-o", output, paths);
         Crm c;
         try {
             c = rules.load().crm(new CrmRequest(paths, frameworks, input.format), Naming.FLAGS);

@@ -6,7 +6,9 @@ import dev.srm.api.Srm;
 import dev.srm.api.SrmException;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
+import dev.srm.api.ExitCode;
 import dev.srm.report.EvaluationFormat;
+import dev.srm.report.TextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Exit 4 when a finding is at or above SEVERITY: critical, high, medium, low, info, or none (default: ${DEFAULT-VALUE}).")
     SeverityThreshold.Value failOn;
 
+    @Option(names = {"-q", "--quiet", "--summary"}, description = "Print only the totals and the reason for the exit code, not the report.")
+    boolean summary;
+
     @Option(names = "--explain", description = "Show, for every conclusion, the chain of rules that fired and the facts they matched.")
     boolean explain;
 
@@ -54,14 +59,27 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    PolicyFlags policy;
+
+    private List<Path> inputs() {
+        List<Path> all = new java.util.ArrayList<>(paths);
+        if (templates.file != null) {
+            all.add(templates.file);
+        }
+        return all;
+    }
+
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
+        Output.checkFile("-o", output, inputs());
         EvaluateResult result;
+        dev.srm.api.PolicyOptions options = policy.options();
         try {
             Srm srm = rules.load();
             result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain).templates(templates.inputs())
-                    .groupBy(input.groupBy));
+                    .groupBy(input.groupBy).policy(options));
         } catch (SrmException e) {
             return cli.report(e);
         }
@@ -71,11 +89,41 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Evaluation e : result.evaluations()) {
             e.warnings().forEach(w -> cli.err().println("warning: " + w));
         }
+        if (result.policy() != null) {
+            result.policy().warnings().forEach(w -> cli.err().println("warning: " + w));
+        }
         boolean single = paths.size() == 1 && Files.isRegularFile(paths.get(0));
-        if (!(single && result.evaluations().isEmpty())) {
-            Output.to(output, cli.out(), w -> format.renderer().render(result.evaluations(), result.problems(), single, w));
+        ExitCode code = result.exitCode(failOn.severity(), policy.failOnNew());
+        if (summary) {
+            Output.to(output, cli.out(), w -> {
+                java.io.PrintWriter pw = new java.io.PrintWriter(w);
+                TextRenderer.totals(result.evaluations(), result.problems(), pw);
+                pw.print(reason(code, result) + "\n");
+                pw.flush();
+            });
+        } else if (!(single && result.evaluations().isEmpty())) {
+            Output.to(output, cli.out(), w -> {
+                format.renderer().render(result.evaluations(), result.problems(), single, w);
+                if (format == EvaluationFormat.text) {
+                    w.write(reason(code, result) + "\n");
+                    w.flush();
+                }
+            });
         }
         cli.err().flush();
-        return result.exitCode(failOn.severity()).code();
+        return code.code();
+    }
+
+    /** Why the run ends with its exit code, in a sentence (the last line of a text report). */
+    private String reason(ExitCode code, EvaluateResult result) {
+        String threshold = failOn.severity() == null ? "none" : failOn.severity().name().toLowerCase(java.util.Locale.ROOT);
+        return "Exit " + code.code() + ": " + switch (code) {
+            case INPUT -> result.problems().size() + (result.problems().size() == 1 ? " input" : " inputs")
+                    + " could not be read or validated (see above)";
+            case FINDINGS -> "a finding at or above --fail-on " + threshold;
+            case OK -> failOn.severity() == null ? "--fail-on none, and every input was read"
+                    : "no finding at or above --fail-on " + threshold + ", and every input was read";
+            default -> code.meaning();
+        } + ".";
     }
 }

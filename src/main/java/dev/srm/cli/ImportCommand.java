@@ -48,6 +48,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
+        Output.checkDirectory("-o", output, paths);
         ImportResult result;
         try {
             Srm srm = rules.load();

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
                 + "the customer must run, and what is wrong.",
         subcommands = {EvaluateCommand.class, TriageCommand.class, AuditCommand.class, RulesCommand.class,
                 TestCommand.class, SchemaCommand.class, MatrixCommand.class, CompareCommand.class, CrmCommand.class,
-                ServeCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, ImportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +30,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args));
+        UnfinishedRun.arm();
+        int code = run(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
+        UnfinishedRun.disarm();
+        System.exit(code);
     }
 
     /** Runs srm with the given writers and returns the exit code; never calls System.exit. */
@@ -42,7 +45,8 @@ public final class Main implements Runnable {
      * Runs srm with a loader of rule packs (a caching one lets many runs in one process share a
      * compiled pack, as the test suite does) and returns the exit code.
      */
-    public static int run(Srm.Loader loader, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(Srm.Loader loader, PrintWriter out, PrintWriter rawErr, String... args) {
+        PrintWriter err = dev.srm.report.escape.TerminalWriter.of(rawErr); // every message line escaped, in one place
         CommandLine cl = new CommandLine(new Main(loader));
         cl.setOut(out);
         cl.setErr(err);
@@ -71,7 +75,17 @@ public final class Main implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE.code();
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("srm: out of memory: the inputs need more than the " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB this Java may use; give fewer inputs at a time, or more memory (JAVA_TOOL_OPTIONS=-Xmx...)");
+            code = ExitCode.INTERNAL.code();
+        } catch (StackOverflowError e) {
+            err.println("srm: an input is nested too deeply for srm to follow (stack overflow); flatten it");
+            code = ExitCode.INTERNAL.code();
+        }
         out.flush();
         err.flush();
         return code;
@@ -87,7 +101,7 @@ public final class Main implements Runnable {
             case "test" -> ExitCode.Command.TEST;
             case "rules", "list", "show", "validate" -> ExitCode.Command.RULES;
             case "schema" -> ExitCode.Command.SCHEMA;
-            case "matrix", "compare", "crm", "serve" -> ExitCode.Command.EXPLORE;
+            case "matrix", "compare", "crm", "serve", "diff" -> ExitCode.Command.EXPLORE;
             case "import" -> ExitCode.Command.IMPORT;
             case "help" -> null;
             default -> ExitCode.Command.SRM;

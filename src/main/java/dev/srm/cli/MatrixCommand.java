@@ -47,6 +47,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Output.checkFile("-o", output, java.util.List.of());
         Cli cli = Cli.of(spec);
         Matrix m;
         try {

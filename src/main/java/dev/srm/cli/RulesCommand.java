@@ -125,16 +125,19 @@ final class RulesCommand implements Runnable {
                 v = srm.validate(scenarios);
             } catch (SrmException e) {
                 e.problems().forEach(p -> cli.err().println("srm: " + p));
-                cli.err().println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s"));
+                cli.err().println("srm: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s"));
                 return ExitCode.INPUT.code();
             }
             v.problems().forEach(p -> cli.err().println("srm: " + p));
+            v.warnings().forEach(w -> cli.err().println("warning: " + w));
             if (v.valid()) {
-                cli.out().println("ok: " + v.rules() + " rules, " + v.controls() + " controls");
+                cli.out().println("ok: " + v.rules() + " rules, " + v.controls() + " controls"
+                        + (v.warnings().isEmpty() ? "" : "; " + v.warnings().size()
+                        + " controls have a requirement that no documented default decides and no @absent(\"fails\"|\"passes\") (see docs/controls.md)"));
                 cli.out().flush();
                 return ExitCode.OK.code();
             }
-            cli.err().println(v.problems().size() + " problem" + (v.problems().size() == 1 ? "" : "s"));
+            cli.err().println("srm: " + v.problems().size() + " problem" + (v.problems().size() == 1 ? "" : "s"));
             return ExitCode.INPUT.code();
         }
     }

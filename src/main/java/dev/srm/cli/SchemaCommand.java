@@ -15,10 +15,13 @@ final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--waivers", description = "Print the schema of the waivers file instead (docs/waivers.schema.json).")
+    boolean waivers;
+
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        cli.out().print(Srm.scenarioSchema());
+        cli.out().print(waivers ? Srm.waiversSchema() : Srm.scenarioSchema());
         cli.out().flush();
         return ExitCode.OK.code();
     }

@@ -65,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (SrmException e) {
             return cli.report(e);
         }
+        UnfinishedRun.disarm(); // a signal is how serve stops: its own hook below stops it gracefully
         Thread hook = new Thread(server::close, "srm-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         cli.err().println("srm serve: listening on " + server.url() + " (web page at " + server.url() + "/); "

@@ -48,6 +48,7 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
         List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("scenarios")) : paths;
+        Output.checkFile("-o", output, inputs);
         TestResult result;
         try {
             result = rules.load().test(inputs, coverageMin);

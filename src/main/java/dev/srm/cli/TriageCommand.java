@@ -42,6 +42,11 @@ final class TriageCommand implements Callable<Integer> {
             description = "The incident kind, e.g. data-exposure, unpatched-vulnerability (the taxonomy is rules/catalog/incident-kinds.yaml).")
     String kind;
 
+    @Option(names = "--component", paramLabel = "COMPONENT",
+            description = "What an unpatched vulnerability or malware sits in: os, runtime, engine, dependency, image or code"
+                    + " (rules/catalog/incident-kinds.yaml); its patching duty decides the owner. Unknown: the report gives one branch per component.")
+    String component;
+
     @Option(names = "--layer", paramLabel = "LAYER", description = "The responsibility layer, when known; inferred from the kind otherwise.")
     String layer;
 
@@ -81,8 +86,9 @@ final class TriageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
+        Output.checkFile("-o", output, java.util.Arrays.asList(file, templates.file));
         TriageRequest.Builder request = TriageRequest.builder().file(file).asff(asff).id(id).resource(resource).service(service)
-                .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag).templates(templates.inputs());
+                .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag).component(component).templates(templates.inputs());
         config.forEach(request::config);
         TriageResult result;
         try {

@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.facts.DefaultValue;
 import dev.srm.facts.Notice;
 import dev.srm.facts.Resource;
 import dev.srm.facts.ScenarioContext;
@@ -23,13 +24,34 @@ import java.util.Set;
  * session. Java here turns a scenario into facts and facts into a result; the rules decide.
  */
 public final class Evaluator {
-    /** A rule pack that fires more often than this for one scenario is looping. */
+    /** The firings every session may use whatever its size (see {@link #firingLimit}). */
     static final int MAX_FIRINGS = 1_000_000;
+    /** The firings each inserted fact adds to a session's limit (the bundled pack fires about 6 per fact). */
+    static final int FIRINGS_PER_FACT = 200;
+    /**
+     * A scenario with more resources than this is evaluated in parts of this many resources,
+     * each in its own session, so that a session's memory is bounded by the part, not the scenario.
+     */
+    static final int PART_SIZE = 500;
 
     private final RulePack pack;
+    private final int partSize;
 
     public Evaluator(RulePack pack) {
+        this(pack, PART_SIZE);
+    }
+
+    /**
+     * An evaluator that splits scenarios of more than {@code partSize} resources into parts of
+     * that many (the default is {@value #PART_SIZE}); {@link Integer#MAX_VALUE} evaluates every
+     * scenario in one session. The answers are the same either way.
+     */
+    public Evaluator(RulePack pack, int partSize) {
+        if (partSize < 1) {
+            throw new IllegalArgumentException("part size must be positive: " + partSize);
+        }
         this.pack = pack;
+        this.partSize = partSize;
     }
 
     public RulePack pack() {
@@ -59,36 +81,94 @@ public final class Evaluator {
         return new Tracked(evaluation, fired);
     }
 
+    /**
+     * How often the rules may fire in a session of {@code facts} facts before it counts as
+     * looping: {@value #MAX_FIRINGS} plus {@value #FIRINGS_PER_FACT} per fact, so that a large
+     * scenario is not taken for a loop while a looping rule is still stopped.
+     */
+    static int firingLimit(int facts) {
+        return (int) Math.min(Integer.MAX_VALUE, MAX_FIRINGS + (long) FIRINGS_PER_FACT * facts);
+    }
+
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
         List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = facts(scenario, warnings, true);
-        KieSession session = pack.newSession();
+        if (!explain && scenario.resources().size() > partSize) {
+            List<List<Object>> parts = ScenarioParts.split(facts, pack.sharedResources(), partSize);
+            if (parts.size() > 1) {
+                return new ResultAssembler(pack, scenario, warnings, null).assemble(runParts(scenario, parts, fired));
+            }
+        }
         Tracer tracer = explain ? new Tracer() : null;
+        KieSession session = pack.newSession();
         try {
             if (tracer != null) {
                 session.addEventListener(tracer);
                 session.addEventListener(tracer.agendaListener());
             }
             if (fired != null) {
-                session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
-                    @Override
-                    public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-                        fired.add(event.getMatch().getRule().getName());
-                    }
-                });
+                session.addEventListener(firedListener(fired));
             }
             for (Object f : facts) {
                 session.insert(f);
             }
-            int firings = session.fireAllRules(MAX_FIRINGS);
-            if (firings >= MAX_FIRINGS) {
-                throw new dev.srm.model.RulesLoopException(MAX_FIRINGS, "scenario '" + scenario.id() + "'");
-            }
+            fire(session, facts.size(), scenario);
             Collection<? extends Object> objects = session.getObjects();
             return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects);
         } finally {
             session.dispose();
         }
+    }
+
+    private static org.kie.api.event.rule.AgendaEventListener firedListener(Set<String> fired) {
+        return new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        };
+    }
+
+    private static void fire(KieSession session, int facts, Scenario scenario) {
+        int limit = firingLimit(facts);
+        if (session.fireAllRules(limit) >= limit) {
+            throw new dev.srm.model.RulesLoopException(limit, "scenario '" + scenario.id() + "'");
+        }
+    }
+
+    /**
+     * Evaluates the parts of a large scenario one session after another and returns the facts
+     * they end with. Every part holds the facts all parts share (context, account, duty
+     * catalogue, the resources cross-resource rules read); their conclusions are equal in every
+     * part, so they are taken from the first part only.
+     */
+    private List<Object> runParts(Scenario scenario, List<List<Object>> parts, Set<String> fired) {
+        List<Object> all = new ArrayList<>();
+        Set<Object> first = new HashSet<>();
+        for (int i = 0; i < parts.size(); i++) {
+            List<Object> part = parts.get(i);
+            KieSession session = pack.newSession();
+            try {
+                if (fired != null) {
+                    session.addEventListener(firedListener(fired));
+                }
+                for (Object f : part) {
+                    session.insert(f);
+                }
+                fire(session, part.size(), scenario);
+                for (Object o : session.getObjects()) {
+                    if (i == 0) {
+                        first.add(o);
+                        all.add(o);
+                    } else if (!first.contains(o)) {
+                        all.add(o);
+                    }
+                }
+            } finally {
+                session.dispose();
+            }
+        }
+        return all;
     }
 
     /**
@@ -106,12 +186,22 @@ public final class Evaluator {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
             facts.addAll(spec.settings());
+            facts.addAll(defaults(resource, catalog));
+            facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
             spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
             if (checkKeys) {
                 warnUnknownKeys(spec, resource, catalog, scenario, warnings);
             }
         }
         return facts;
+    }
+
+    /** CloudFormation's documented defaults for the resource's type (properties outside lists; see DefaultValue). */
+    private static List<DefaultValue> defaults(Resource resource, ServiceCatalog catalog) {
+        return catalog.schema().defaults(resource.type()).stream()
+                .filter(d -> !d.pattern().contains("[*]"))
+                .map(d -> new DefaultValue(resource.id(), d.pattern(), d.value(), d.unknown(), d.source()))
+                .toList();
     }
 
     private static Resource resolve(ResourceSpec spec, ServiceCatalog catalog, Scenario scenario, List<String> warnings) {
@@ -138,6 +228,10 @@ public final class Evaluator {
         if (resource.service() == null || resource.type() == null) {
             return;
         }
+        if (catalog.schema().knows(resource.type())) {
+            warnUnknownKeysBySchema(spec, resource, catalog, scenario, warnings);
+            return;
+        }
         Set<String> known = catalog.byType(resource.type()).map(s -> s.properties().get(resource.type())).orElse(null);
         if (known == null || known.isEmpty()) {
             return;
@@ -151,6 +245,22 @@ public final class Evaluator {
                 warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': unknown configuration key '"
                         + key + "' for " + resource.type() + " (not a CloudFormation property nor a documented srm key)");
             }
+        }
+    }
+
+    /** Unknown keys at any depth, as CloudFormation's schema for the type has them, with a pointer and a "did you mean". */
+    private static void warnUnknownKeysBySchema(ResourceSpec spec, Resource resource, ServiceCatalog catalog, Scenario scenario,
+                                                List<String> warnings) {
+        Set<String> seen = new HashSet<>();
+        for (Setting s : spec.settings()) {
+            if (catalog.isSrmKey(topKey(s.path()))) {
+                continue;
+            }
+            catalog.schema().check(resource.type(), s.path()).filter(u -> seen.add(u.pointer())).ifPresent(u ->
+                    warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': unknown configuration key '"
+                            + u.key() + "' for " + resource.type() + " at " + u.pointer()
+                            + " (not in its CloudFormation schema nor a documented srm key"
+                            + (u.suggestion() == null ? ")" : "; did you mean '" + u.suggestion() + "'?)")));
         }
     }
 

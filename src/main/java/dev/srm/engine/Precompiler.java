@@ -20,8 +20,13 @@ public final class Precompiler {
         Path classes = Path.of(args[0]);
         try {
             RuleSources sources = RulePack.withDuties(RuleSources.directory(classes.resolve(RuleSources.BUNDLED_ROOT)));
-            byte[] module = KieCompiler.precompile(sources);
             Path out = classes.resolve(ModuleCache.BUNDLED + KieCompiler.cacheKey(sources) + ".jar");
+            String stamp = stamp(out, classes);
+            if (upToDate(out, classes, stamp)) {
+                System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
+                return;
+            }
+            byte[] module = KieCompiler.precompile(sources);
             Files.createDirectories(out.getParent());
             try (var old = Files.list(out.getParent())) {
                 for (Path p : old.toList()) {
@@ -29,10 +34,42 @@ public final class Precompiler {
                 }
             }
             Files.write(out, module);
+            Files.writeString(stampFile(classes), stamp);
             System.out.println("srm: precompiled the bundled rules into " + classes.relativize(out) + " (" + module.length + " bytes)");
         } catch (RulesException e) {
             e.problems().forEach(System.err::println);
             System.exit(3);
         }
+    }
+
+    /**
+     * True when the module for these rules (its name is the digest of their contents) exists and
+     * was compiled against the same classes (facts and the rules' DSL, by the digest of their
+     * bytes, kept beside the classes folder), so that a rebuild that changed neither does not
+     * spend minutes compiling the same module again.
+     */
+    private static boolean upToDate(Path module, Path classes, String stamp) throws IOException {
+        Path file = stampFile(classes);
+        return Files.isRegularFile(module) && Files.isRegularFile(file) && Files.readString(file).equals(stamp);
+    }
+
+    private static Path stampFile(Path classes) {
+        return classes.toAbsolutePath().getParent().resolve("srm-kbase.stamp");
+    }
+
+    private static String stamp(Path module, Path classes) throws IOException {
+        StringBuilder all = new StringBuilder(module.getFileName().toString()).append('\n');
+        for (String dir : new String[] {"dev/srm/facts", "dev/srm/engine/dsl"}) {
+            Path d = classes.resolve(dir);
+            if (Files.isDirectory(d)) {
+                try (var files = Files.walk(d)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        all.append(classes.relativize(f)).append(' ')
+                                .append(RuleSources.sha256(java.util.HexFormat.of().formatHex(Files.readAllBytes(f)))).append('\n');
+                    }
+                }
+            }
+        }
+        return RuleSources.sha256(all.toString());
     }
 }

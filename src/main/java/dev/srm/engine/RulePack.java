@@ -46,6 +46,7 @@ public final class RulePack {
     private final IncidentCatalog incidents;
     private final DutyTable duties;
     private final List<DutyDef> dutyDefs;
+    private final ScenarioParts.CrossReads crossReads;
 
     private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
                      ServiceCatalog catalog, IncidentCatalog incidents, DutyTable duties) {
@@ -60,6 +61,7 @@ public final class RulePack {
         this.declaresControls = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> "controls".equals(g.getName())));
         this.incidents = incidents;
+        this.crossReads = ScenarioParts.CrossReads.of(sources);
     }
 
     /**
@@ -93,7 +95,7 @@ public final class RulePack {
             if ("control".equals(r.kind())) {
                 try {
                     controls.put(r.id(), new ControlDef(r.id(), r.title(), require(r, "layer"), Severity.parse(require(r, "severity")),
-                            r.integrations(), r.remediation(), owner(r)));
+                            r.integrations(), r.remediation(), owner(r), dev.srm.facts.AbsentCase.parse(r.meta("absent"))));
                 } catch (IllegalArgumentException e) {
                     problems.add(r.file() + ":" + r.line() + ": control rule '" + r.id() + "': " + e.getMessage());
                 }
@@ -199,7 +201,10 @@ public final class RulePack {
 
     /** A new session, with the global {@code controls} set when the pack's rules declare it. */
     KieSession newSession() {
-        KieSession session = kieBase.newKieSession();
+        return withGlobals(kieBase.newKieSession());
+    }
+
+    private KieSession withGlobals(KieSession session) {
         if (declaresControls) {
             session.setGlobal("controls", controlCatalog);
         }
@@ -236,6 +241,11 @@ public final class RulePack {
     /** The duty catalogue as facts, for sessions. */
     List<DutyDef> dutyDefs() {
         return dutyDefs;
+    }
+
+    /** The resources the pack's rules read across resources: every part of a split scenario holds them. */
+    ScenarioParts.CrossReads sharedResources() {
+        return crossReads;
     }
 
     /** The incident taxonomy and the ASFF resource types, for triage. */

@@ -1,6 +1,8 @@
 package dev.srm.engine;
 
 import dev.srm.facts.Classification;
+import dev.srm.facts.ComponentBranch;
+import dev.srm.facts.IncidentComponent;
 import dev.srm.facts.ControlDef;
 import dev.srm.facts.ControlStatus;
 import dev.srm.facts.Distraction;
@@ -67,6 +69,8 @@ final class TriageAssembler {
         List<PreventiveControl> preventions = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         List<Classification> classifications = new ArrayList<>();
+        List<IncidentComponent> components = new ArrayList<>();
+        List<ComponentBranch> branches = new ArrayList<>();
         Map<String, Set<String>> controlStates = new TreeMap<>();
         Resource resource = null;
         for (Object o : objects) {
@@ -86,6 +90,10 @@ final class TriageAssembler {
                 statuses.add(s);
             } else if (o instanceof PreventiveControl p && p.incident().equals(id)) {
                 preventions.add(p);
+            } else if (o instanceof IncidentComponent c && c.incident().equals(id)) {
+                components.add(c);
+            } else if (o instanceof ComponentBranch b && b.incident().equals(id)) {
+                branches.add(b);
             } else if (o instanceof Route r && r.incident().equals(id)) {
                 routes.add(r);
             } else if (o instanceof Classification c && c.resource().equals(spec.resource())) {
@@ -109,7 +117,29 @@ final class TriageAssembler {
         OwnerAnswer owner = owner(owners, kind, layer, resource);
         return new Triage(incident, kind, ref, model, owner.party, layer, owner.reason, owner.rule, owner.basis,
                 route(routes), actions(actions), avoid(distractions), evidence(sources, statuses),
-                preventions(preventions, controlStates), warnings);
+                preventions(preventions, controlStates), warnings, component(components), branches(branches));
+    }
+
+    /** The component(s) the incident sits in, joined in id order; null when nothing names one. */
+    private static Triage.Component component(List<IncidentComponent> components) {
+        if (components.isEmpty()) {
+            return null;
+        }
+        List<IncidentComponent> sorted = components.stream().sorted(Comparator.comparing(IncidentComponent::component)
+                .thenComparing(IncidentComponent::rule)).toList();
+        return new Triage.Component(sorted.stream().map(IncidentComponent::component).distinct().collect(Collectors.joining(", ")),
+                sorted.stream().map(IncidentComponent::reason).distinct().collect(Collectors.joining("; ")),
+                sorted.stream().map(IncidentComponent::rule).distinct().collect(Collectors.joining(" + ")));
+    }
+
+    /** The branches in the catalogue's order of components (by id when the order is not known). */
+    private List<Triage.Branch> branches(List<ComponentBranch> branches) {
+        List<String> order = pack.incidents().components().stream().map(c -> c.id()).toList();
+        return branches.stream()
+                .sorted(Comparator.comparing((ComponentBranch b) -> order.indexOf(b.component())).thenComparing(ComponentBranch::component))
+                .map(b -> new Triage.Branch(b.component(), b.title(), b.duty(), Responsibility.valueOf(b.party().name()), b.howToTell(),
+                        b.rule(), b.dutyRule()))
+                .toList();
     }
 
     private static String key(String a, String b) {

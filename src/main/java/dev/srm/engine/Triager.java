@@ -1,6 +1,7 @@
 package dev.srm.engine;
 
 import dev.srm.facts.Incident;
+import dev.srm.facts.IncidentComponentDef;
 import dev.srm.facts.IncidentKindDef;
 import dev.srm.facts.RoutingPolicy;
 import dev.srm.facts.SecurityHubControl;
@@ -46,7 +47,10 @@ public final class Triager {
         List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
         facts.addAll(pack.controls().values()); // triage rules read any control's definition, applied or not
         for (IncidentCatalog.Kind k : pack.incidents().kinds()) {
-            facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description(), k.duty()));
+            facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description(), k.duty(), k.componentDecides()));
+        }
+        for (IncidentCatalog.Component c : pack.incidents().components()) {
+            facts.add(new IncidentComponentDef(c.id(), c.title(), c.duty(), c.howToTell()));
         }
         for (RuleInfo r : pack.rules().values()) {
             if ("control".equals(r.kind())) {
@@ -57,7 +61,7 @@ public final class Triager {
         }
         facts.add(new RoutingPolicy(scenario.ownerTagKey(), scenario.owner()));
         facts.add(new Incident(spec.id(), spec.resource(), spec.kind(), spec.layer(), spec.summary(), spec.detectedBy(),
-                spec.severity()));
+                spec.severity(), spec.component()));
         if (spec.finding() != null) {
             facts.add(spec.finding());
         }

@@ -7,13 +7,35 @@ import java.util.Objects;
 
 /**
  * What the configuration must say for a control to be met: the setting at {@code pattern}
- * compared with {@code expected} by {@code op}. Rules state requirements; generic rules turn
- * them into {@link Evidence}.
+ * compared with {@code expected} by {@code op}, over list elements as {@code quantifier} says.
+ * Rules state requirements; generic rules turn them into {@link Evidence}.
  */
-public record Requirement(String resource, String control, String pattern, Op op, String expected, String rule) {
-    /** Comparison operators a requirement may use. */
+public record Requirement(String resource, String control, String pattern, Op op, String expected, String rule,
+                          Quantifier quantifier) {
+    /** Comparison operators a requirement may use; rules name them in camel case ({@code notOneOf}). */
     public enum Op {
-        EQUALS, NOT_EQUALS, AT_LEAST, AT_MOST, PRESENT, ABSENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_EMPTY
+        EQUALS, NOT_EQUALS, AT_LEAST, AT_MOST, PRESENT, ABSENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_CONTAINS, NOT_EMPTY;
+
+        /** The operator a rule writes as {@code notOneOf}; null when there is none of that name. */
+        public static Op parse(String name) {
+            String upper = name == null ? "" : name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            for (Op op : values()) {
+                if (op.name().equals(upper)) {
+                    return op;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * How a requirement on list elements ({@code Statement[*].Effect}) reads the list:
+     * EVERY element that sets the field must satisfy it (an empty or absent list shows nothing:
+     * ABSENT); SOME element must (an empty list, or elements none of which satisfy it: NOT_MET);
+     * NONE may (an empty or absent list: MET). Without {@code [*]} all three read the one value.
+     */
+    public enum Quantifier {
+        EVERY, SOME, NONE
     }
 
     public Requirement {
@@ -21,6 +43,29 @@ public record Requirement(String resource, String control, String pattern, Op op
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(quantifier, "quantifier");
+    }
+
+    /** A requirement on every element (the reading of a rule that names no quantifier). */
+    public Requirement(String resource, String control, String pattern, Op op, String expected, String rule) {
+        this(resource, control, pattern, op, expected, rule, Quantifier.EVERY);
+    }
+
+    /** The list a quantified requirement ranges over ({@code Statement[*]}); null when the pattern has no {@code [*]}. */
+    public String listPattern() {
+        int star = pattern.lastIndexOf("[*]");
+        return star > 0 ? pattern.substring(0, star + 3) : null;
+    }
+
+    /** Whether a setting is an element of (or the whole of) the list this requirement ranges over. */
+    public boolean inList(String settingPattern) {
+        String list = listPattern();
+        return list != null && (settingPattern.startsWith(list) || settingPattern.equals(list.substring(0, list.length() - 3)));
+    }
+
+    /** Whether the requirement compares a value (a documented default can decide it), not just presence. */
+    public boolean readsValue() {
+        return op != Op.PRESENT && op != Op.ABSENT && op != Op.NOT_EMPTY;
     }
 
     /**
@@ -65,7 +110,10 @@ public record Requirement(String resource, String control, String pattern, Op op
      * holds vacuously when the list has elements but none sets the field.
      */
     public String vacuousOver() {
-        boolean negative = op == Op.NOT_EQUALS || op == Op.NOT_ONE_OF || op == Op.ABSENT;
+        if (quantifier != Quantifier.EVERY) {
+            return null;
+        }
+        boolean negative = op == Op.NOT_EQUALS || op == Op.NOT_ONE_OF || op == Op.NOT_CONTAINS || op == Op.ABSENT;
         int star = pattern.lastIndexOf("[*]");
         return negative && star > 0 && star + 3 < pattern.length() ? pattern.substring(0, star + 3) : null;
     }
@@ -76,14 +124,25 @@ public record Requirement(String resource, String control, String pattern, Op op
             case PRESENT -> true;
             case ABSENT -> false;
             case NOT_EMPTY -> actual != null && !actual.isBlank();
-            case EQUALS -> actual != null && actual.equalsIgnoreCase(expected);
-            case NOT_EQUALS -> actual == null || !actual.equalsIgnoreCase(expected);
+            case EQUALS -> actual != null && same(actual, expected);
+            case NOT_EQUALS -> actual == null || !same(actual, expected);
+            case NOT_CONTAINS -> actual == null || !actual.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
             case STARTS_WITH -> actual != null && actual.toLowerCase(Locale.ROOT).startsWith(expected.toLowerCase(Locale.ROOT));
-            case ONE_OF -> actual != null && options().anyMatch(actual::equalsIgnoreCase);
-            case NOT_ONE_OF -> actual == null || options().noneMatch(actual::equalsIgnoreCase);
+            case ONE_OF -> actual != null && options().anyMatch(o -> same(actual, o));
+            case NOT_ONE_OF -> actual == null || options().noneMatch(o -> same(actual, o));
             case AT_LEAST -> compare(actual) >= 0;
             case AT_MOST -> compare(actual) <= 0 && compare(actual) != Integer.MIN_VALUE;
         };
+    }
+
+    /** Equal ignoring case, or, when the expected value is a CIDR block, the same network ({@code 0.0.0.0/0} = {@code 10.0.0.0/0}). */
+    private static boolean same(String actual, String expected) {
+        if (actual.equalsIgnoreCase(expected)) {
+            return true;
+        }
+        Cidr a = Cidr.parse(actual);
+        Cidr e = Cidr.parse(expected);
+        return a != null && a.equals(e);
     }
 
     private java.util.stream.Stream<String> options() {
@@ -101,13 +160,15 @@ public record Requirement(String resource, String control, String pattern, Op op
 
     /** The requirement as people read it, e.g. {@code StorageEncrypted = true}. */
     public String describe() {
-        return switch (op) {
+        String q = quantifier == Quantifier.EVERY || listPattern() == null ? "" : quantifier.name().toLowerCase(Locale.ROOT) + " ";
+        return q + switch (op) {
             case PRESENT -> pattern + " is set";
             case ABSENT -> pattern + " is not set";
             case NOT_EMPTY -> pattern + " is not empty";
             case EQUALS -> pattern + " = " + expected;
             case NOT_EQUALS -> pattern + " != " + expected;
             case STARTS_WITH -> pattern + " starts with " + expected;
+            case NOT_CONTAINS -> pattern + " does not contain " + expected;
             case ONE_OF -> pattern + " in [" + expected + "]";
             case NOT_ONE_OF -> pattern + " not in [" + expected + "]";
             case AT_LEAST -> pattern + " >= " + expected;

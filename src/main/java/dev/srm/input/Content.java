@@ -23,9 +23,7 @@ public final class Content {
     public static InputStream open(Path file) throws InputException {
         String name = file.toString();
         try {
-            if (Files.isDirectory(file)) {
-                throw InputFiles.problem(name, "", "is a directory, expected a file");
-            }
+            InputFiles.checkReadable(file, false);
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             in.mark(2);
             int b0 = in.read();
@@ -59,8 +57,13 @@ public final class Content {
 
     /** The whole content of a file (decompressed). */
     public static byte[] bytes(Path file) throws InputException {
+        InputFiles.checkReadable(file, true);
         try (InputStream in = open(file)) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) InputFiles.MAX_BYTES + 1);
+            if (bytes.length > InputFiles.MAX_BYTES) {
+                throw InputFiles.tooLarge(file.toString(), -1);
+            }
+            return bytes;
         } catch (EOFException | ZipException e) {
             throw broken(file.toString(), e);
         } catch (IOException e) {

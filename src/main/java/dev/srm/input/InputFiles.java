@@ -22,13 +22,56 @@ public final class InputFiles {
     private InputFiles() {
     }
 
+    /**
+     * The largest input srm reads whole into memory (256 MiB, after gzip is undone); larger
+     * inventories go through the streaming readers (Terraform plans and AWS Config). Stated in
+     * docs/limits.md.
+     */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    /**
+     * Refuses, before anything is read, what is not a regular file (a directory, a FIFO, a
+     * device or a socket would hang or never end) and, when {@code whole}, a file over {@link #MAX_BYTES}.
+     */
+    public static void checkReadable(Path file, boolean whole) throws InputException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw problem(name, "", "is a directory, expected a file");
+        }
+        if (!Files.exists(file)) {
+            if (Files.isSymbolicLink(file)) {
+                throw problem(name, "", "a link to a file that does not exist");
+            }
+            throw problem(name, "", "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw problem(name, "", "not a regular file (a FIFO, device or socket); srm reads regular files only: "
+                    + "save the input to a file first");
+        }
+        if (whole) {
+            try {
+                long size = Files.size(file);
+                if (size > MAX_BYTES) {
+                    throw tooLarge(name, size);
+                }
+            } catch (IOException e) {
+                throw problem(name, "", "cannot be read: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The one line for an input over {@link #MAX_BYTES}. */
+    public static InputException tooLarge(String name, long size) {
+        return problem(name, "", (size < 0 ? "more than " + MAX_BYTES : Long.toString(size)) + " bytes, over srm's limit of "
+                + MAX_BYTES + " bytes (256 MiB) for an input read whole; split it, or give Terraform plans and AWS Config "
+                + "inventories as JSON Lines, which are streamed");
+    }
+
     /** The bytes of an input file, or the one-line problem that stops it being read. */
     public static byte[] bytes(Path file) throws InputException {
         String name = file.toString();
         try {
-            if (Files.isDirectory(file)) {
-                throw problem(name, "", "is a directory, expected a file");
-            }
+            checkReadable(file, true);
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw problem(name, "", "no such file");
@@ -91,6 +134,53 @@ public final class InputFiles {
             return "duplicate key " + msg.substring("Duplicate field ".length()) + "; each key may appear once";
         }
         return "invalid " + format.name() + ": " + msg;
+    }
+
+    /**
+     * The one line for a parse error: the place (from the error, else from where the parser
+     * stopped) and the cause in srm's words, parser limits included.
+     */
+    public static InputException parseProblem(String name, JsonProcessingException e, com.fasterxml.jackson.core.JsonParser p,
+                                              Format format, int lineOffset) {
+        JsonLocation loc = e.getLocation();
+        if ((loc == null || loc.getLineNr() <= 0) && p != null) {
+            loc = p.currentLocation();
+        }
+        String limit = limit(e);
+        String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (limit == null && msg.startsWith("Malformed numeric value")) {
+            limit = "a number srm cannot read (" + msg.replaceAll("^Malformed numeric value\\s*", "").replaceAll("[\\r\\n].*", "")
+                    + "); expected a finite number, or quote it to make it a string";
+        }
+        return problem(name, where(loc, lineOffset), limit != null ? limit : syntax(e, format));
+    }
+
+    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile(
+            "^(String value|Name|Document nesting depth|Number value|Document|Token count)[^(]*\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+    /** A parser limit in srm's words, or null when {@code e} is not one. */
+    private static String limit(JsonProcessingException e) {
+        String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (msg.contains("exceeds the limit") && msg.contains("code points")) {
+            return "the document is larger than srm's YAML limit of " + msg.replaceAll("\\D+", " ").trim().split(" ")[0]
+                    + " characters; split it";
+        }
+        if (!(e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) && !msg.contains("exceeds the maximum allowed")) {
+            return null;
+        }
+        java.util.regex.Matcher m = LIMIT.matcher(msg);
+        if (!m.find()) {
+            return "over one of srm's parser limits (" + msg.replaceAll("\\s*\\(?from `[^`]*`\\)?", "").trim() + ")";
+        }
+        String max = m.group(3);
+        return switch (m.group(1)) {
+            case "String value" -> "a string longer than " + max + " characters, srm's limit for one value";
+            case "Name" -> "a key longer than " + max + " characters, srm's limit for a key";
+            case "Document nesting depth" -> "nested more than " + max + " levels deep, srm's limit; flatten the structure";
+            case "Number value" -> "a number of more than " + max + " characters, srm's limit for a number";
+            case "Document" -> "a document longer than " + max + " characters, srm's limit";
+            default -> "more than " + max + " tokens, srm's limit for one document";
+        };
     }
 
     /** The one-line problem of an input: file, place (line:column or empty) and what was expected. */

@@ -132,7 +132,7 @@ public final class Inputs {
         @Override
         public List<Scenario> read(String name, byte[] bytes) throws InputException {
             Format f = Format.ofName(name);
-            return List.of(reader.read(name, bytes, f == null ? ScenarioReader.sniff(bytes) : f, 0));
+            return reader.readAll(name, bytes, f == null ? ScenarioReader.sniff(bytes) : f, 0);
         }
     }
 }

@@ -17,10 +17,30 @@ public final class Locator {
 
     /** Line and column (1-based) where each pointer that the filter accepts starts. */
     public static Map<String, int[]> locate(JsonFactory factory, byte[] bytes, Predicate<String> wanted) {
+        return locate(factory, bytes, wanted, -1);
+    }
+
+    /**
+     * As {@link #locate(JsonFactory, byte[], Predicate)} in one document of a YAML stream
+     * ({@code document} counts from 0; -1 for the first place of each pointer in any).
+     */
+    public static Map<String, int[]> locate(JsonFactory factory, byte[] bytes, Predicate<String> wanted, int document) {
         Map<String, int[]> out = new HashMap<>();
         try (JsonParser p = factory.createParser(bytes)) {
             JsonToken t;
+            int current = -1;
             while ((t = p.nextToken()) != null) {
+                boolean startsDocument = t.isStructStart() ? p.getParsingContext().getParent().inRoot()
+                        : !t.isStructEnd() && p.getParsingContext().inRoot();
+                if (startsDocument) {
+                    current++;
+                }
+                if (document >= 0 && current != document) {
+                    if (current > document) {
+                        break;
+                    }
+                    continue;
+                }
                 String pointer = p.getParsingContext().pathAsPointer().toString();
                 if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     if (t != JsonToken.FIELD_NAME) {
@@ -40,7 +60,12 @@ public final class Locator {
 
     /** The location of a pointer, or of its nearest located ancestor. */
     public static int[] find(JsonFactory factory, byte[] bytes, String pointer) {
-        Map<String, int[]> all = locate(factory, bytes, p -> pointer.startsWith(p));
+        return find(factory, bytes, pointer, -1);
+    }
+
+    /** The location of a pointer in one document of a YAML stream (-1: in any), or of its nearest located ancestor. */
+    public static int[] find(JsonFactory factory, byte[] bytes, String pointer, int document) {
+        Map<String, int[]> all = locate(factory, bytes, p -> pointer.startsWith(p), document);
         String p = pointer;
         while (true) {
             int[] loc = all.get(p);

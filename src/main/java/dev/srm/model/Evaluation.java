@@ -15,9 +15,20 @@ public record Evaluation(ScenarioRef scenario, List<ResourceResult> resources, L
         warnings = List.copyOf(warnings);
     }
 
-    /** Whether any finding is at or above the threshold (null threshold: never). */
+    /** Whether any finding that counts (not waived) is at or above the threshold (null threshold: never). */
     public boolean hasFindingAtLeast(Severity threshold) {
-        return threshold != null && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        return threshold != null && findings.stream().anyMatch(f -> f.counts() && f.severity().atLeast(threshold));
+    }
+
+    /** Whether any NEW finding (against a baseline) that counts is at or above the threshold (null threshold: never). */
+    public boolean hasNewFindingAtLeast(Severity threshold) {
+        return threshold != null && findings.stream()
+                .anyMatch(f -> f.counts() && f.novelty() == Novelty.NEW && f.severity().atLeast(threshold));
+    }
+
+    /** This evaluation with other findings (the policy step's: fingerprints, waivers, novelty). */
+    public Evaluation withFindings(List<FindingResult> newFindings) {
+        return new Evaluation(scenario, resources, accountControls, newFindings, integrations, warnings);
     }
 
     /** Identifies the scenario a result belongs to. */

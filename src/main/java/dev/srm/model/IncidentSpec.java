@@ -12,11 +12,13 @@ import java.util.Objects;
  * service when no resource is named; {@code kind} is null only for an ASFF finding whose kind
  * the rules read from its types. {@code locations} holds {@code line:column} per field of a
  * block read from a file, for error messages; {@code finding} is set for ASFF input;
- * {@code syntheticResource} is true when {@code resource} was made up for a named service.
+ * {@code syntheticResource} is true when {@code resource} was made up for a named service;
+ * {@code component} (os, runtime, dependency, ...) is null unless the input names what the
+ * incident sits in.
  */
 public record IncidentSpec(String id, String resource, String service, String layer, String kind, String summary,
                            String detectedBy, Severity severity, Origin origin, AsffFinding finding,
-                           boolean syntheticResource, Map<String, String> locations) {
+                           boolean syntheticResource, Map<String, String> locations, String component) {
     /** Where an incident came from. */
     public enum Origin {
         SCENARIO, FLAGS, ASFF;
@@ -40,12 +42,18 @@ public record IncidentSpec(String id, String resource, String service, String la
     /** This incident on another resource; {@code synthetic} when that resource was made up for the named service. */
     public IncidentSpec on(String newResource, String newService, boolean synthetic) {
         return new IncidentSpec(id, newResource, newService, layer, kind, summary, detectedBy, severity, origin, finding,
-                synthetic, locations);
+                synthetic, locations, component);
     }
 
     /** This incident with the given id, kind, layer, summary and detector (flags given on the command line). */
     public IncidentSpec with(String newId, String newKind, String newLayer, String newSummary, String newDetectedBy) {
         return new IncidentSpec(newId, resource, service, newLayer, newKind, newSummary, newDetectedBy, severity, origin,
-                finding, syntheticResource, locations);
+                finding, syntheticResource, locations, component);
+    }
+
+    /** This incident in the named component (a flag given on the command line). */
+    public IncidentSpec withComponent(String newComponent) {
+        return new IncidentSpec(id, resource, service, layer, kind, summary, detectedBy, severity, origin, finding,
+                syntheticResource, locations, newComponent);
     }
 }

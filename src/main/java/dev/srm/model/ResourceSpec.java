@@ -11,15 +11,23 @@ import java.util.Objects;
  * user wrote, its tags, its configuration flattened to settings, and the line it starts on.
  * {@code notes} are what the input says about the resource beyond its configuration (a template
  * resource that exists only under a condition srm cannot decide, one SAM created, one from a
- * nested stack); they become the resource's notices.
+ * nested stack); they become the resource's notices. {@code waivers} are the accepted risks written on
+ * the resource itself (a scenario's resource-level {@code waivers:} block).
  */
 public record ResourceSpec(String id, String service, String type, Map<String, String> tags,
-                           List<Setting> settings, int line, List<String> notes) {
+                           List<Setting> settings, int line, List<String> notes, List<ResourceWaiver> waivers) {
     public ResourceSpec {
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
         Objects.requireNonNull(id, "id");
         tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         settings = List.copyOf(settings);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A resource without waivers of its own. */
+    public ResourceSpec(String id, String service, String type, Map<String, String> tags, List<Setting> settings, int line,
+                        List<String> notes) {
+        this(id, service, type, tags, settings, line, notes, List.of());
     }
 
     /** A resource without notes. */

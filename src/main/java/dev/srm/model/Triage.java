@@ -15,7 +15,7 @@ import java.util.Objects;
 public record Triage(IncidentRef incident, Kind kind, ResourceRef resource, String serviceModel,
                      Responsibility owner, String layer, String reason, String rule, Basis basis,
                      RouteRef route, List<Action> actions, List<Avoid> avoid, List<EvidenceItem> evidence,
-                     List<Prevention> preventiveControls, List<String> warnings) {
+                     List<Prevention> preventiveControls, List<String> warnings, Component component, List<Branch> branches) {
     public Triage {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(kind, "kind");
@@ -27,11 +27,27 @@ public record Triage(IncidentRef incident, Kind kind, ResourceRef resource, Stri
         evidence = List.copyOf(evidence);
         preventiveControls = List.copyOf(preventiveControls);
         warnings = List.copyOf(warnings);
+        branches = branches == null ? List.of() : List.copyOf(branches);
     }
 
     /** The incident as the input stated it. {@code origin} is scenario, flags or asff. */
     public record IncidentRef(String id, String summary, String detectedBy, String severity, String origin,
                               String file, String scenario) {
+    }
+
+    /**
+     * The component the incident sits in (os, runtime, dependency, ...), as the input named it or
+     * a rule read it from a finding; null when nothing says. Several are joined with ", ".
+     */
+    public record Component(String id, String reason, String rule) {
+    }
+
+    /**
+     * One branch of "it depends on the component", given when nothing names the component:
+     * if the incident sits in {@code component}, {@code party} owns it, through {@code duty}.
+     */
+    public record Branch(String component, String title, String duty, Responsibility party, String howToTell, String rule,
+                         String dutyRule) {
     }
 
     /** The kind decided ({@code id} is null when no rule decided one, CONFLICT when rules disagree). */

@@ -7,11 +7,13 @@ import dev.srm.model.FindingResult;
 import dev.srm.model.IntegrationResult;
 import dev.srm.model.LayerResult;
 import dev.srm.model.ResourceResult;
+import dev.srm.model.WaiverNote;
 
 import java.util.List;
 import java.util.Map;
 
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY;
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
 /**
  * The JSON of one evaluation, as {@code srm evaluate --format json} and {@code audit.json}
@@ -51,7 +53,15 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
     public record Finding(String id, String rule, String severity, String resource, String layer, String owner, String layerParty,
                           String title,
                           String remediation, List<String> integrations, String source, List<String> securityHub,
-                          @JsonInclude(NON_EMPTY) List<String> explanation) {
+                          @JsonInclude(NON_EMPTY) List<String> explanation, String fingerprint, String status,
+                          @JsonInclude(NON_NULL) String baseline, @JsonInclude(NON_NULL) Waiver waiver) {
+    }
+
+    /** The waiver that matched a finding: in force (the finding is WAIVED), or EXPIRED (it counts again). */
+    public record Waiver(String reason, String owner, String expires, String state, @JsonInclude(NON_NULL) String ticket, String origin) {
+        static Waiver of(WaiverNote w) {
+            return w == null ? null : new Waiver(w.reason(), w.owner(), w.expires().toString(), w.state().name(), w.ticket(), w.origin());
+        }
     }
 
     public record Integration(String name, String why, List<String> controls, List<String> resources) {
@@ -85,7 +95,8 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
 
     private static Finding finding(FindingResult f) {
         return new Finding(f.id(), f.rule(), f.severity().name(), f.resource(), f.layer(), name(f.owner()), name(f.layerParty()), f.title(), f.remediation(),
-                f.integrations(), f.source(), f.securityHub(), f.explanation());
+                f.integrations(), f.source(), f.securityHub(), f.explanation(), f.fingerprint(), f.status().name(),
+                name(f.novelty()), Waiver.of(f.waiver()));
     }
 
     private static Integration integration(IntegrationResult i) {

@@ -46,7 +46,55 @@ public final class TextRenderer implements EvaluationRenderer {
                 out.print("  " + text(p.toString()) + "\n");
             }
         }
+        out.print("\n");
+        totals(evaluations, problems, out);
         out.flush();
+    }
+
+    /**
+     * The last lines of a text report (and all of {@code --summary}): how many scenarios,
+     * resources and findings, the findings by severity and by owner, and the inputs that failed.
+     */
+    public static void totals(List<Evaluation> evaluations, List<InputProblem> problems, PrintWriter out) {
+        int resources = 0;
+        Map<dev.srm.facts.Severity, Integer> bySeverity = new EnumMap<>(dev.srm.facts.Severity.class);
+        Map<Responsibility, Integer> byOwner = new EnumMap<>(Responsibility.class);
+        int findings = 0;
+        for (Evaluation e : evaluations) {
+            resources += e.resources().size();
+            for (FindingResult f : e.findings()) {
+                findings++;
+                bySeverity.merge(f.severity(), 1, Integer::sum);
+                if (f.owner() != null) {
+                    byOwner.merge(f.owner(), 1, Integer::sum);
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder("Totals: ").append(count(evaluations.size(), "scenario")).append(", ")
+                .append(count(resources, "resource")).append(", ").append(count(findings, "finding"));
+        if (findings > 0) {
+            b.append(" (");
+            String sep = "";
+            for (Map.Entry<dev.srm.facts.Severity, Integer> e : bySeverity.entrySet()) {
+                b.append(sep).append(e.getKey().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(e.getValue());
+                sep = ", ";
+            }
+            b.append("; owner ");
+            sep = "";
+            for (Map.Entry<Responsibility, Integer> e : byOwner.entrySet()) {
+                b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                sep = ", ";
+            }
+            b.append(')');
+        }
+        if (!problems.isEmpty()) {
+            b.append(", ").append(count(problems.size(), "input")).append(" not evaluated");
+        }
+        out.print(b.append('\n'));
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static void scenario(Evaluation e, PrintWriter out) {
@@ -77,10 +125,16 @@ public final class TextRenderer implements EvaluationRenderer {
             out.print("\naccount:\n");
             controls(e.accountControls(), out);
         }
-        out.print("\nFindings: " + (e.findings().isEmpty() ? "none" : e.findings().size()) + "\n");
+        long waived = e.findings().stream().filter(f -> !f.counts()).count();
+        out.print("\nFindings: " + (e.findings().isEmpty() ? "none" : e.findings().size()) + (waived == 0 ? "" : " (" + waived
+                + " waived)") + "\n");
         for (FindingResult f : e.findings()) {
-            out.printf("  %-8s %s on %s (owner %s; layer %s, run by %s) [%s]%n", f.severity(), text(f.title()), text(f.resource()),
-                    f.owner(), text(f.layer()), f.layerParty() == null ? "-" : f.layerParty(), text(f.rule()));
+            out.printf("  %-8s %s%s on %s (owner %s; layer %s, run by %s) [%s]%n", f.severity(), f.counts() ? "" : "WAIVED ",
+                    text(f.title()), text(f.resource()), f.owner(), text(f.layer()), f.layerParty() == null ? "-" : f.layerParty(),
+                    text(f.rule()) + (f.novelty() == null ? "" : " " + f.novelty()));
+            if (f.waiver() != null) {
+                out.print("           " + text(f.waiver().describe()) + " [" + text(f.waiver().origin()) + "]\n");
+            }
             if (f.remediation() != null) {
                 out.print("           fix: " + text(f.remediation()) + "\n");
             }

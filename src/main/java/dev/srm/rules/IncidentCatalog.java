@@ -23,14 +23,20 @@ public final class IncidentCatalog {
      * A kind of incident: id, title, the layer it usually sits on ({@code defaultLayer} in the
      * file), and what it covers; {@code origin} is the file that defines it.
      */
-    public record Kind(String id, String title, String layer, String description, String origin, String duty) {
+    public record Kind(String id, String title, String layer, String description, String origin, String duty,
+                       boolean componentDecides) {
     }
 
     /** What an ASFF resource type means: a catalogued service and, when known, its CloudFormation type. */
+    /** What an unpatched vulnerability or malware can sit in, the duty that patching it is, and how to tell. */
+    public record Component(String id, String title, String duty, String howToTell) {
+    }
+
     public record AsffType(String asff, String service, String type) {
     }
 
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
+    private final Map<String, Component> components = new LinkedHashMap<>();
     private final Map<String, AsffType> asffTypes = new LinkedHashMap<>();
 
     /** The folder of input mappings (Terraform, AWS Config), which the catalogue does not read. */
@@ -74,7 +80,20 @@ public final class IncidentCatalog {
                 problems.add(f.origin() + ": incidentKinds[" + i + "]: kind id '" + id + "' must be lower-case letters, digits and dashes");
             } else {
                 kinds.put(id, new Kind(id, k.path("title").asText(id), layer, k.path("description").asText(""), f.origin(),
-                    k.hasNonNull("duty") ? k.get("duty").asText() : null));
+                    k.hasNonNull("duty") ? k.get("duty").asText() : null, k.path("componentDecides").asBoolean(false)));
+            }
+            i++;
+        }
+        i = 0;
+        for (JsonNode c : root.path("incidentComponents")) {
+            String id = c.path("id").asText("").trim();
+            String duty = c.path("duty").asText("").trim();
+            if (id.isEmpty() || duty.isEmpty()) {
+                problems.add(f.origin() + ": incidentComponents[" + i + "]: a component needs an id and a duty");
+            } else if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+                problems.add(f.origin() + ": incidentComponents[" + i + "]: component id '" + id + "' must be lower-case letters, digits and dashes");
+            } else {
+                components.put(id, new Component(id, c.path("title").asText(id), duty, c.path("howToTell").asText("")));
             }
             i++;
         }
@@ -98,6 +117,20 @@ public final class IncidentCatalog {
     /** The ids of every kind, comma-separated, for messages that list them. */
     public String kindIds() {
         return String.join(", ", kinds.keySet());
+    }
+
+    /** Every component an incident can name, in the order the files define them. */
+    public List<Component> components() {
+        return List.copyOf(components.values());
+    }
+
+    public Optional<Component> component(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(components.get(id));
+    }
+
+    /** The ids of every component, comma-separated, for messages that list them. */
+    public String componentIds() {
+        return String.join(", ", components.keySet());
     }
 
     public Optional<AsffType> asffType(String asffResourceType) {

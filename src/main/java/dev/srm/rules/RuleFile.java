@@ -18,6 +18,11 @@ public record RuleFile(String origin, String relative, String content) {
         return relative.endsWith(".drl");
     }
 
+    /** A generated CloudFormation schema file ({@code catalog/cloudformation/*.json}); not YAML data. */
+    public boolean isSchema() {
+        return relative.endsWith(".json") && relative.contains("cloudformation/");
+    }
+
     public boolean isData() {
         return relative.endsWith(".yaml") || relative.endsWith(".yml");
     }

@@ -39,6 +39,11 @@ public final class RuleSources {
         return files;
     }
 
+    /** CloudFormation's resource schemas as the pack carries them ({@code catalog/cloudformation/*.json}). */
+    public List<RuleFile> schemaFiles() {
+        return files.stream().filter(RuleFile::isSchema).toList();
+    }
+
     public List<RuleFile> drlFiles() {
         return files.stream().filter(RuleFile::isDrl).toList();
     }
@@ -127,7 +132,9 @@ public final class RuleSources {
             paths = walk.filter(Files::isRegularFile)
                     .filter(p -> {
                         String n = p.getFileName().toString();
-                        return n.endsWith(".drl") || n.endsWith(".yaml") || n.endsWith(".yml");
+                        return n.endsWith(".drl") || n.endsWith(".yaml") || n.endsWith(".yml")
+                                || n.endsWith(".json") && p.getParent() != null && p.getParent().getFileName() != null
+                                && p.getParent().getFileName().toString().equals("cloudformation");
                     })
                     .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
                     .toList();

@@ -39,6 +39,7 @@ public final class ServiceCatalog {
     private final Map<String, Integration> integrations = new LinkedHashMap<>();
     private final Set<String> srmKeys = new LinkedHashSet<>();
     private final Map<String, Framework> frameworks = new java.util.TreeMap<>();
+    private final CloudFormationSchema schema = new CloudFormationSchema();
 
     /** A compliance framework and the requirement ids each control maps to (from {@code rules/frameworks/*.yaml}). */
     public record Framework(String id, String name, String source, Map<String, List<String>> controls) {
@@ -71,6 +72,14 @@ public final class ServiceCatalog {
                 problems.add(f.origin() + ": " + firstLine(e.getMessage()));
             }
         }
+        ObjectMapper json = new ObjectMapper();
+        for (RuleFile f : sources.schemaFiles()) {
+            try {
+                catalog.schema.add(json.readTree(f.content()), f, problems);
+            } catch (IOException e) {
+                problems.add(f.origin() + ": " + firstLine(e.getMessage()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
@@ -82,6 +91,7 @@ public final class ServiceCatalog {
     }
 
     private void add(JsonNode root, RuleFile f, List<String> problems) {
+        schema.add(root, f, problems);
         for (JsonNode s : root.path("services")) {
             String name = s.path("name").asText(null);
             if (name == null || name.isBlank()) {
@@ -175,6 +185,11 @@ public final class ServiceCatalog {
 
     public Optional<Integration> integration(String name) {
         return Optional.ofNullable(integrations.get(name));
+    }
+
+    /** CloudFormation's resource types and documented defaults, as the pack's data states them. */
+    public CloudFormationSchema schema() {
+        return schema;
     }
 
     public boolean isSrmKey(String key) {

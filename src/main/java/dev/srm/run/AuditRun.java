@@ -3,6 +3,7 @@ package dev.srm.run;
 import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
+import dev.srm.policy.FindingPolicy;
 import dev.srm.model.InputProblem;
 import dev.srm.model.Scenario;
 import dev.srm.report.audit.AuditCatalog;
@@ -99,7 +100,13 @@ public final class AuditRun {
             } catch (IOException e) {
                 throw new InputException(new InputProblem(name(), "", "cannot be read: " + e.getMessage()));
             }
-            return ScenarioStream.of(List.of(ReadScenario.of(inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1))));
+            try {
+                return ScenarioStream.of(List.of(ReadScenario.of(inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1))));
+            } catch (InputException e) { // <stdin>:2:1, not <stdin>:2:2:1: the place already holds the line
+                InputProblem p = e.problem();
+                throw new InputException(new InputProblem("<stdin>", p.where().isEmpty() ? Integer.toString(line.number()) : p.where(),
+                        p.message()));
+            }
         }
     }
 
@@ -128,9 +135,15 @@ public final class AuditRun {
     private final Inputs inputs;
     private final InputFormat format;
     private final int jobs;
+    private final FindingPolicy policy;
 
     /** {@code format} is the format of the files ({@code auto}: detected by content); standard input is JSON Lines of scenarios. */
     public AuditRun(Evaluator evaluator, Inputs inputs, InputFormat format, int jobs) {
+        this(evaluator, inputs, format, jobs, null);
+    }
+
+    /** An audit whose findings go through {@code policy} (waivers, baseline; null: fingerprints only, judged today). */
+    public AuditRun(Evaluator evaluator, Inputs inputs, InputFormat format, int jobs, FindingPolicy policy) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
@@ -138,6 +151,7 @@ public final class AuditRun {
         this.inputs = inputs;
         this.format = format;
         this.jobs = jobs;
+        this.policy = policy == null ? FindingPolicy.none(java.time.LocalDate.now()) : policy;
     }
 
     /** What the reports need to know about the rule pack before the first scenario. */
@@ -219,7 +233,9 @@ public final class AuditRun {
                 }
                 listener.evaluated(o.evaluation(), done.incrementAndGet(), total);
             });
-            Portfolio result = portfolio.build(problems);
+            Set<String> failedFiles = new java.util.HashSet<>();
+            problems.forEach(p -> failedFiles.add(p.file()));
+            Portfolio result = portfolio.build(problems, policy.summary(failedFiles));
             for (AuditRenderer r : renderers) {
                 r.finish(result);
             }
@@ -358,7 +374,7 @@ public final class AuditRun {
                     close();
                     return () -> new Outcome(null, new InputProblem(name, "", "changed while the audit ran (its scenarios differ from the first reading)"));
                 }
-                return () -> new Outcome(ReaderWarnings.added(evaluator.evaluate(read.scenario()), read.warnings()), null);
+                return () -> new Outcome(evaluated(read), null);
             }
         }
 
@@ -381,7 +397,12 @@ public final class AuditRun {
             return new Outcome(null, new InputProblem(handle.source().name(), "", "changed while the audit ran (its id was '"
                     + handle.firstId() + "', now '" + (read == null ? "" : read.scenario().id()) + "')"));
         }
-        return new Outcome(ReaderWarnings.added(evaluator.evaluate(read.scenario()), read.warnings()), null);
+        return new Outcome(evaluated(read), null);
+    }
+
+    /** The evaluation of a read scenario, through the policy, with the reader's warnings. */
+    private Evaluation evaluated(ReadScenario read) {
+        return ReaderWarnings.added(policy.apply(read.scenario(), evaluator.evaluate(read.scenario())), read.warnings());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.srm.run;
 
 import dev.srm.engine.Evaluator;
 import dev.srm.model.Evaluation;
+import dev.srm.policy.FindingPolicy;
 import dev.srm.model.InputProblem;
 import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
@@ -36,6 +37,11 @@ public final class EvaluationRun {
 
     /** Evaluates every scenario the inputs hold; {@code format} {@code auto} detects each file's format by content. */
     public Result run(List<Path> paths, InputFormat format, boolean explain) {
+        return run(paths, format, explain, null);
+    }
+
+    /** Evaluates every scenario the inputs hold and applies the policy (waivers, baseline; null: none) to each. */
+    public Result run(List<Path> paths, InputFormat format, boolean explain, FindingPolicy policy) {
         ScenarioFiles.Expansion expansion = ScenarioFiles.expand(paths);
         List<InputProblem> problems = new ArrayList<>(expansion.problems());
         List<Evaluation> evaluations = new ArrayList<>();
@@ -50,7 +56,8 @@ public final class EvaluationRun {
                                 + "' (also used by " + other + "); scenario ids must be unique within a batch"));
                         continue;
                     }
-                    evaluations.add(ReaderWarnings.added(evaluator.evaluate(scenario, explain), read.warnings()));
+                    Evaluation e = evaluator.evaluate(scenario, explain);
+                    evaluations.add(ReaderWarnings.added(policy == null ? e : policy.apply(scenario, e), read.warnings()));
                 }
             } catch (InputException e) {
                 problems.add(e.problem());

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** {@code srm rules show} and {@code validate}: a rule's text and the scenarios that exercise it; a pack's problems. */
 public final class RuleInspection {
@@ -63,6 +65,48 @@ public final class RuleInspection {
                 }
             }
         }
-        return new PackValidation(problems, pack.rules().size(), pack.controls().size());
+        List<String> warnings = new ArrayList<>(riskyCalls(drl));
+        warnings.addAll(RuleValidator.absentCaseWarnings(pack.rules().values(), drl, pack.catalog().schema()));
+        return new PackValidation(problems, pack.rules().size(), pack.controls().size(), warnings);
+    }
+
+    private static final Pattern STRING = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"");
+
+    /** What a rule may call but should not: each a pattern of the DRL text and what it does to a run. */
+    private static final List<Map.Entry<Pattern, String>> RISKY = List.of(
+            Map.entry(Pattern.compile("\\bSystem\\s*\\.\\s*exit\\b"), "System.exit (ends srm with a code it did not choose)"),
+            Map.entry(Pattern.compile("\\bRuntime\\s*\\.\\s*(getRuntime|exec|halt|exit)\\b"), "Runtime (exit, halt or running programs)"),
+            Map.entry(Pattern.compile("\\bProcessBuilder\\b|\\bProcessHandle\\b"), "ProcessBuilder (runs programs)"),
+            Map.entry(Pattern.compile("java\\.lang\\.reflect|java\\.lang\\.invoke|\\bClass\\s*\\.\\s*forName\\b|\\.getDeclared(Method|Field|Constructor)s?\\b"
+                    + "|\\.setAccessible\\b|\\bMethodHandles?\\b"), "reflection"),
+            Map.entry(Pattern.compile("java\\.io\\.File|java\\.nio\\.file|java\\.nio\\.channels|\\bFiles\\s*\\.|\\bPaths\\s*\\.|\\bnew\\s+File\\s*\\("
+                    + "|\\bFile(Input|Output)Stream\\b|\\bFile(Reader|Writer)\\b|\\bRandomAccessFile\\b"), "file access"),
+            Map.entry(Pattern.compile("java\\.net\\.|\\bnew\\s+(Server)?Socket\\s*\\(|\\bnew\\s+URL\\s*\\(|\\bURI\\s*\\.\\s*create\\b|\\bURLConnection\\b"
+                    + "|\\bHttpClient\\b|\\bInetAddress\\b"),
+                    "network access"));
+
+    /**
+     * One warning per line of DRL that calls what a rule should not: rules are code, and srm
+     * runs them as they are; a consequence should only insert facts.
+     */
+    static List<String> riskyCalls(List<RuleFile> drl) {
+        List<String> out = new ArrayList<>();
+        for (RuleFile f : drl) {
+            String[] lines = f.content().split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String line = STRING.matcher(lines[i]).replaceAll("\"\"").strip(); // what a string says is not a call
+                if (line.startsWith("//") || line.startsWith("#") || line.startsWith("*") || line.startsWith("/*")) {
+                    continue;
+                }
+                for (Map.Entry<Pattern, String> r : RISKY) {
+                    if (r.getKey().matcher(line).find()) {
+                        out.add(f.origin() + ":" + (i + 1) + ": calls " + r.getValue() + "; rules should only match facts and insert"
+                                + " facts, and srm cannot vouch for a run that does this");
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Expands the paths a user names into input files: directories recursively, in sorted order. A
  * CDK cloud assembly ({@code cdk.out}, a directory with a {@code manifest.json}) gives the stack
- * templates its manifest names, not its other JSON files.
+ * templates its manifest names, not its other JSON files. A waivers file ({@code srm-waivers.yaml})
+ * in a directory is not an input.
  */
 public final class ScenarioFiles {
     /** The files found and the paths that gave none. */
@@ -74,7 +75,8 @@ public final class ScenarioFiles {
                 if (Files.isDirectory(f) && CdkAssembly.isAssembly(f)) {
                     assemblies.add(f);
                 } else if (Files.isRegularFile(f) && isInputName(f.getFileName().toString())
-                        && !f.getFileName().toString().startsWith(".")) {
+                        && !f.getFileName().toString().startsWith(".")
+                        && !dev.srm.policy.WaiverFile.DEFAULT_NAME.equals(f.getFileName().toString())) { // waivers, not a scenario
                     files.add(f);
                 }
             });

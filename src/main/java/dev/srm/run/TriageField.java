@@ -10,7 +10,8 @@ import java.util.function.Function;
 public enum TriageField {
     FILE("file", "FILE"), ID("id", "--id"), RESOURCE("resource", "--resource"), SERVICE("service", "--service"),
     KIND("kind", "--kind"), LAYER("layer", "--layer"), SUMMARY("summary", "--summary"),
-    DETECTED_BY("detectedBy", "--detected-by"), CONFIG("config", "--config"), OWNER_TAG("ownerTag", "--owner-tag");
+    DETECTED_BY("detectedBy", "--detected-by"), CONFIG("config", "--config"), OWNER_TAG("ownerTag", "--owner-tag"),
+    COMPONENT("component", "--component");
 
     private final String field;
     private final String flag;

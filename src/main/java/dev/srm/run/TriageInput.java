@@ -17,7 +17,7 @@ import java.util.List;
  * @param ownerTag  the tag key that names a resource's team, over the scenario's {@code ownerTag}
  */
 public record TriageInput(Path file, boolean asff, String id, String resource, String service, String kind, String layer,
-                            String summary, String detectedBy, List<String> config, String ownerTag) {
+                            String summary, String detectedBy, List<String> config, String ownerTag, String component) {
     public TriageInput {
         config = config == null ? List.of() : List.copyOf(config);
     }
@@ -25,7 +25,7 @@ public record TriageInput(Path file, boolean asff, String id, String resource, S
     /** True when no flag that describes an incident was given. */
     boolean noIncidentFlags() {
         return id == null && resource == null && service == null && kind == null && layer == null && summary == null
-                && detectedBy == null && config.isEmpty();
+                && detectedBy == null && config.isEmpty() && component == null;
     }
 
     /**
@@ -46,6 +46,7 @@ public record TriageInput(Path file, boolean asff, String id, String resource, S
         values.put(TriageField.SUMMARY, summary);
         values.put(TriageField.DETECTED_BY, detectedBy);
         values.put(TriageField.OWNER_TAG, ownerTag);
+        values.put(TriageField.COMPONENT, component);
         for (Map.Entry<TriageField, String> f : values.entrySet()) {
             if (f.getValue() != null && f.getValue().isBlank()) {
                 throw TriageException.usage(names.apply(f.getKey()) + " is empty; give it a value or leave it out");

@@ -82,10 +82,11 @@ public final class TriageRun {
         }
         checkKindFlag(r.kind());
         checkLayerFlag(r.layer());
+        checkComponentFlag(r.component());
         ServiceCatalog.Service service = serviceFlag(r.service());
         ResourceSpec synthetic = synthetic(service, typeOf(r.service()), List.of(), settingsFlag(r.config(), idFor(service, List.of())));
         IncidentSpec incident = new IncidentSpec(r.id() == null ? "ad-hoc" : r.id(), synthetic.id(), service.name(), r.layer(),
-                r.kind(), r.summary(), r.detectedBy(), null, IncidentSpec.Origin.FLAGS, null, true, Map.of());
+                r.kind(), r.summary(), r.detectedBy(), null, IncidentSpec.Origin.FLAGS, null, true, Map.of(), r.component());
         return new Scenario(FLAGS_SCENARIO, "Incident described on the command line", null, "<flags>", Inventory.PARTIAL, null,
                 List.of(), List.of(synthetic), r.ownerTag(), incident, null);
     }
@@ -118,6 +119,7 @@ public final class TriageRun {
         }
         checkKindFlag(r.kind());
         checkLayerFlag(r.layer());
+        checkComponentFlag(r.component());
         List<Scenario> scenarios;
         try {
             scenarios = new AsffReader(incidents).read(name, bytes);
@@ -128,7 +130,7 @@ public final class TriageRun {
         for (Scenario s : scenarios) {
             IncidentSpec i = s.incident();
             IncidentSpec merged = i.with(i.id(), or(r.kind(), i.kind()), or(r.layer(), i.layer()), or(r.summary(), i.summary()),
-                    or(r.detectedBy(), i.detectedBy()));
+                    or(r.detectedBy(), i.detectedBy())).withComponent(or(r.component(), i.component()));
             out.add(s.with(merged, r.ownerTag(), s.resources()));
         }
         return out;
@@ -151,14 +153,16 @@ public final class TriageRun {
                 throw TriageException.input(new InputProblem(name, "", "has no incident block to triage; add one (incident: {kind,"
                         + " resource}) or pass " + n(TriageField.KIND) + " with " + n(TriageField.RESOURCE) + " or " + n(TriageField.SERVICE)));
             }
-            block = new IncidentSpec(s.id(), null, null, null, null, null, null, null, IncidentSpec.Origin.FLAGS, null, false, Map.of());
+            block = new IncidentSpec(s.id(), null, null, null, null, null, null, null, IncidentSpec.Origin.FLAGS, null, false, Map.of(), null);
         } else {
             checkBlock(name, s, block);
         }
         checkKindFlag(r.kind());
         checkLayerFlag(r.layer());
+        checkComponentFlag(r.component());
         IncidentSpec incident = block.with(or(r.id(), block.id()), or(r.kind(), block.kind()), or(r.layer(), block.layer()),
-                or(r.summary(), block.summary()), or(r.detectedBy(), block.detectedBy()));
+                or(r.summary(), block.summary()), or(r.detectedBy(), block.detectedBy()))
+                .withComponent(or(r.component(), block.component()));
         List<ResourceSpec> resources = new ArrayList<>(s.resources());
         String resourceId = r.resource() != null ? r.resource() : block.resource();
         if (r.resource() != null && s.resource(r.resource()) == null) {
@@ -226,6 +230,17 @@ public final class TriageRun {
         if (merged.layer() != null && merged.layer().equals(block.layer()) && !Layers.isKnown(block.layer())) {
             throw TriageException.input(new InputProblem(name, block.where("layer"), "/incident/layer: unknown layer '"
                     + block.layer() + "'; known layers: " + String.join(", ", Layers.ALL)));
+        }
+        if (merged.component() != null && merged.component().equals(block.component()) && catalog().component(block.component()).isEmpty()) {
+            throw TriageException.input(new InputProblem(name, block.where("component"), "/incident/component: unknown component '"
+                    + block.component() + "'; known components: " + catalog().componentIds()));
+        }
+    }
+
+    private void checkComponentFlag(String component) throws TriageException {
+        if (component != null && catalog().component(component).isEmpty()) {
+            throw TriageException.usage(n(TriageField.COMPONENT) + ": unknown component '" + component + "'; known components: "
+                    + catalog().componentIds());
         }
     }
 

@@ -95,6 +95,46 @@ public final class CorpusGenerator {
         return s;
     }
 
+    /**
+     * One scenario of (at least) {@code resources} resources: the workloads of scenarios 0, 1, ...
+     * (their ids prefixed with the scenario's number) in one account with an account block, a
+     * complete inventory, and the resources account-wide controls read (a multi-Region trail, a
+     * GuardDuty detector, a Config recorder) and a secret with a rotation schedule.
+     */
+    public Map<String, Object> largeScenario(String id, int resources) {
+        List<Object> all = new ArrayList<>();
+        all.add(resource("org-trail", "type", "AWS::CloudTrail::Trail", map("IsLogging", true, "IsMultiRegionTrail", true,
+                "S3BucketName", "central-cloudtrail-logs")));
+        all.add(resource("threat-detector", "type", "AWS::GuardDuty::Detector", map("Enable", true)));
+        all.add(resource("config-recorder", "type", "AWS::Config::ConfigurationRecorder", map("Name", "default",
+                "RoleARN", "arn:aws:iam::111122223333:role/config")));
+        all.add(resource("db-secret", "type", "AWS::SecretsManager::Secret", map("Description", "database credentials")));
+        all.add(resource("db-secret-rotation", "type", "AWS::SecretsManager::RotationSchedule", map("SecretId", map("Ref", "db-secret"),
+                "HostedRotationLambda", map("RotationType", "PostgreSQLSingleUser"), "RotationRules", map("AutomaticallyAfterDays", 30))));
+        for (int i = 0; all.size() < resources; i++) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> own = (List<Map<String, Object>>) scenario(i).get("resources");
+            for (Map<String, Object> r : own) {
+                Map<String, Object> copy = new LinkedHashMap<>(r);
+                copy.put("id", "w" + i + "-" + r.get("id"));
+                all.add(copy);
+            }
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("srm", 1);
+        s.put("id", id);
+        s.put("title", "One account of " + all.size() + " resources");
+        s.put("inventory", "complete");
+        s.put("account", map("organization", true, "rootMfa", true, "rootAccessKeys", false, "guardDuty", true, "configRecorder", true));
+        s.put("resources", all);
+        return s;
+    }
+
+    /** The scenario as JSON. */
+    public byte[] json(Map<String, Object> scenario) throws IOException {
+        return json.writeValueAsBytes(scenario);
+    }
+
     private static void web(Random r, String p, List<Object> out) {
         Map<String, Object> ebs = map("DeviceName", "/dev/xvda", "Ebs", map("VolumeSize", 20 + r.nextInt(200), "Encrypted", r.nextInt(5) > 0));
         out.add(resource(p + "-instance", "type", "AWS::EC2::Instance", map(

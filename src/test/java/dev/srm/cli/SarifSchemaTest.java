@@ -78,6 +78,22 @@ class SarifSchemaTest {
     }
 
     @Test
+    void waived_findings_are_valid_sarif_suppressions_with_fingerprints() throws Exception {
+        // the golden report of scenarios/waivers (dev.srm.policy.WaiverReportsTest writes and checks it)
+        JsonNode sarif = JSON.readTree(java.nio.file.Path.of("src/test/resources/golden/waivers/audit/audit.sarif").toFile());
+        assertThat(validate(sarif)).isEmpty();
+        JsonNode results = sarif.path("runs").path(0).path("results");
+        assertThat(results.findValues("suppressions")).hasSize(2)
+                .allSatisfy(s -> assertThat(s.path(0).path("kind").asText()).isEqualTo("external"));
+        assertThat(results.findValues("srmFingerprint/v1")).hasSize(results.size());
+        ObjectNode baseline = (ObjectNode) results.path(0);
+        baseline.put("baselineState", "new");
+        assertThat(validate(sarif)).isEmpty();
+        baseline.put("baselineState", "fresh");
+        assertThat(validate(sarif)).as("baselineState is one of SARIF's four values").isNotEmpty();
+    }
+
+    @Test
     void one_result_per_finding_with_rule_metadata_and_the_resource_line() throws Exception {
         JsonNode run = JSON.readTree(AuditCorpus.corpus().reports().get(AuditFormat.sarif)).path("runs").path(0);
         JsonNode json = JSON.readTree(AuditCorpus.corpus().reports().get(AuditFormat.json));

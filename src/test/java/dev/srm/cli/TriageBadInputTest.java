@@ -59,6 +59,20 @@ class TriageBadInputTest {
     }
 
     @Test
+    void an_unknown_component_in_a_file_lists_the_known_components() throws IOException {
+        Path f = write("c.yaml", "srm: 1\nid: s\nresources:\n  - {id: web, service: EC2}\nincident:\n  kind: unpatched-vulnerability\n"
+                + "  resource: web\n  component: kernel\n");
+        assertOneLine(CliRun.of("triage", f.toString()), 3, f + ":8:3: /incident/component: unknown component 'kernel'; known components: "
+                + "os, runtime, engine, dependency, image, code");
+    }
+
+    @Test
+    void an_unknown_component_in_a_flag_lists_the_known_components() {
+        assertUsage(CliRun.of("triage", "--service", "EC2", "--kind", "unpatched-vulnerability", "--component", "kernel"),
+                "srm: --component: unknown component 'kernel'; known components: os, runtime, engine, dependency, image, code");
+    }
+
+    @Test
     void a_file_that_is_not_asff() {
         assertOneLine(CliRun.of("triage", ASFF + "not-asff-guardduty-native.json"), 3,
                 "not-asff-guardduty-native.json:1:1: not an ASFF finding: this is a GuardDuty finding in GuardDuty's own format");

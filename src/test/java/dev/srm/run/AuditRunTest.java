@@ -56,8 +56,8 @@ class AuditRunTest {
         ResourceResult db = r.evaluations.get(0).resources().get(0);
         assertThat(db.line()).as("a JSON Lines resource is on its line").isEqualTo(3);
         assertThat(r.portfolio.failures()).extracting(Object::toString).containsExactly(
-                "<stdin>:4:4:42: /resources/0: required property 'service' not found (and 1 more)",
-                "<stdin>:5:5:2: invalid JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start field name",
+                "<stdin>:4:42: /resources/0: required property 'service' not found (and 1 more)",
+                "<stdin>:5:2: invalid JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start field name",
                 "<stdin>:6:/id: duplicate scenario id 'alpha' (also used by <stdin>:3); scenario ids must be unique within a batch");
     }
 

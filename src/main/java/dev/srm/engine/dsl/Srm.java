@@ -3,6 +3,7 @@ package dev.srm.engine.dsl;
 import dev.srm.facts.Classification;
 import dev.srm.facts.ControlApplies;
 import dev.srm.facts.CustomerShare;
+import dev.srm.facts.DefaultValue;
 import dev.srm.facts.Evidence;
 import dev.srm.facts.DutyClaim;
 import dev.srm.facts.Finding;
@@ -111,9 +112,29 @@ public final class Srm {
         ctx(drools).insertLogical(new Requirement(resource, control, pattern, op(op), expected, rule(drools)));
     }
 
+    /**
+     * States a requirement on list elements with an explicit quantifier: {@code "some"} element of
+     * {@code Statement[*].Effect} must satisfy it, or {@code "none"} may ({@code "every"} is what
+     * {@link #require} means). See {@link Requirement.Quantifier}.
+     */
+    public static void requireQ(Object drools, String resource, String quantifier, String pattern, String op, String expected) {
+        Requirement.Quantifier q = Requirement.Quantifier.valueOf(quantifier.toUpperCase(Locale.ROOT));
+        ctx(drools).insertLogical(new Requirement(resource, rule(drools), pattern, op(op), expected, rule(drools), q));
+    }
+
+    /** The operator a rule names; the pack validation rejects unknown names before any rule fires. */
     private static Requirement.Op op(String op) {
-        String upper = op.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-        return Requirement.Op.valueOf(upper);
+        Requirement.Op parsed = Requirement.Op.parse(op);
+        if (parsed == null) {
+            throw new IllegalArgumentException("unknown requirement operator '" + op + "'");
+        }
+        return parsed;
+    }
+
+    /** Records what a documented default says about a control, marked as a default. */
+    public static void evidenceFromDefault(Object drools, Requirement q, Outcome outcome, DefaultValue d) {
+        ctx(drools).insertLogical(new Evidence(q.resource(), q.control(), outcome, d.resource() + ":" + d.pattern() + " " + DefaultValue.MARK,
+                d.value(), (outcome == Outcome.MET ? "" : "expected " + q.describe() + ", found ") + d.describe(), rule(drools)));
     }
 
     /** Records what a setting says about a control. */

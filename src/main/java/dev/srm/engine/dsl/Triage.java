@@ -2,10 +2,13 @@ package dev.srm.engine.dsl;
 
 import dev.srm.facts.AsffFinding;
 import dev.srm.facts.Classification;
+import dev.srm.facts.ComponentBranch;
 import dev.srm.facts.ControlStatus;
 import dev.srm.facts.Distraction;
 import dev.srm.facts.EvidenceSource;
 import dev.srm.facts.FirstAction;
+import dev.srm.facts.IncidentComponent;
+import dev.srm.facts.IncidentComponentDef;
 import dev.srm.facts.IncidentLayerClaim;
 import dev.srm.facts.KindSignal;
 import dev.srm.facts.DutyDecision;
@@ -62,6 +65,31 @@ public final class Triage {
     /** Claims the kind's default layer; any other claim wins over it. */
     public static void layerDefault(Object drools, String incident, String layer, String reason) {
         ctx(drools).insertLogical(new IncidentLayerClaim(incident, layer, KIND_DEFAULT, reason, rule(drools)));
+    }
+
+    /**
+     * Who holds the duty of the component the incident sits in (rank 0: the input or the finding
+     * said where the incident is, which no reading of the layer or the configuration can overrule).
+     */
+    public static void ownerFromComponent(Object drools, String incident, DutyDecision decision, String reason) {
+        ctx(drools).insertLogical(new OwnerClaim(incident, decision.party(), 0, reason, rule(drools), decision.rule(),
+                decision.duty() + " of " + decision.resource() + " is " + decision.party()));
+    }
+
+    /** The incident sits in several components whose duties different parties hold: both act (rank 0). */
+    public static void ownerOfComponents(Object drools, String incident, String reason, String basis) {
+        ctx(drools).insertLogical(new OwnerClaim(incident, Party.SHARED, 0, reason, rule(drools), null, basis));
+    }
+
+    /** States the component the incident sits in, read from the input or a finding. */
+    public static void component(Object drools, String incident, String component, String reason) {
+        ctx(drools).insertLogical(new IncidentComponent(incident, component, reason, rule(drools)));
+    }
+
+    /** One branch of "it depends on the component": the party that holds that component's duty on the resource. */
+    public static void branch(Object drools, String incident, IncidentComponentDef def, DutyDecision decision) {
+        ctx(drools).insertLogical(new ComponentBranch(incident, def.id(), def.title(), def.duty(), decision.party(), def.howToTell(),
+                rule(drools), decision.rule()));
     }
 
     /** The customer owns it because the scenario shows one of its controls on the incident's layer is missing (rank 1). */

@@ -107,7 +107,7 @@ public final class AsffReader {
                 throw notAsff(name, "1:1", "", "expected {\"Findings\": [...]} or one finding with SchemaVersion, Id, Types and"
                         + " Resources (and it is not a scenario either: a scenario starts with srm: 1)");
             }
-            scenarios.add(finding(name, "", root, 0, bytes, factory));
+            scenarios.add(finding(name, "", root, 0, bytes, factory, resourcePlaces(factory, bytes)));
             return scenarios;
         }
         if (!list.isArray()) {
@@ -116,14 +116,23 @@ public final class AsffReader {
         if (list.isEmpty()) {
             throw InputFiles.problem(name, where(factory, bytes, base), base + ": no findings to triage (the array is empty)");
         }
+        Map<String, int[]> places = resourcePlaces(factory, bytes);
         for (int i = 0; i < list.size(); i++) {
-            scenarios.add(finding(name, base + "/" + i, list.get(i), i, bytes, factory));
+            scenarios.add(finding(name, base + "/" + i, list.get(i), i, bytes, factory, places));
         }
         return scenarios;
     }
 
-    private Scenario finding(String name, String pointer, JsonNode f, int index, byte[] bytes, JsonFactory factory)
-            throws InputException {
+    /** Where every resource of every finding starts, found in one pass over the file (not one per resource). */
+    private static Map<String, int[]> resourcePlaces(JsonFactory factory, byte[] bytes) {
+        return Locator.locate(factory, bytes, p -> RESOURCE_POINTER.matcher(p).matches());
+    }
+
+    private static final java.util.regex.Pattern RESOURCE_POINTER =
+            java.util.regex.Pattern.compile("(/Findings/\\d+|/detail/findings/\\d+)?/Resources/\\d+");
+
+    private Scenario finding(String name, String pointer, JsonNode f, int index, byte[] bytes, JsonFactory factory,
+                             Map<String, int[]> places) throws InputException {
         if (!f.isObject()) {
             throw notAsff(name, where(factory, bytes, pointer), pointer, "a finding must be an object, found " + kind(f));
         }
@@ -175,7 +184,7 @@ public final class AsffReader {
                     Settings.flatten(id, "", "", details.getValue(), settings);
                 }
             }
-            int[] loc = Locator.find(factory, bytes, rp);
+            int[] loc = places.get(rp);
             int line = loc == null ? 0 : loc[0];
             IncidentCatalog.AsffType known = catalog.asffType(type).orElse(null);
             specs.add(known == null
@@ -202,13 +211,13 @@ public final class AsffReader {
         AsffFinding finding = new AsffFinding(incidentId, findingId, productName, types, controlId, status, label,
                 resourceTypes, productFields, List.copyOf(new LinkedHashSet<>(packageManagers)));
         Map<String, String> locations = new LinkedHashMap<>();
-        int[] resourceLoc = Locator.find(factory, bytes, pointer + "/Resources/0");
+        int[] resourceLoc = places.get(pointer + "/Resources/0");
         if (resourceLoc != null) {
             locations.put("resource", resourceLoc[0] + ":" + resourceLoc[1]);
         }
         String title = f.get("Title").asText();
         IncidentSpec incident = new IncidentSpec(incidentId, specs.get(0).id(), null, null, null, title, productName,
-                severity(label), IncidentSpec.Origin.ASFF, finding, false, locations);
+                severity(label), IncidentSpec.Origin.ASFF, finding, false, locations, null);
         return new Scenario("finding-" + (index + 1), title, f.path("Description").asText(null), name, Inventory.PARTIAL, null,
                 List.of(), specs, null, incident, null);
     }

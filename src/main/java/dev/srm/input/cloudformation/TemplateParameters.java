@@ -68,14 +68,7 @@ public record TemplateParameters(Map<String, String> values, Map<String, String>
         ObjectMapper mapper = format == Format.JSON
                 ? new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw InputFiles.problem(name, InputFiles.where(e.getLocation(), 0), InputFiles.syntax(e, format));
-        } catch (IOException e) {
-            throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
-        }
+        JsonNode root = dev.srm.input.YamlTree.single(name, mapper, bytes, format);
         Map<String, String> values = new LinkedHashMap<>();
         String expected = "; expected [\"Key=Value\", ...], [{\"ParameterKey\": \"Key\", \"ParameterValue\": \"Value\"}, ...]"
                 + " or {\"Parameters\": {\"Key\": \"Value\"}} as aws cloudformation deploy reads them";

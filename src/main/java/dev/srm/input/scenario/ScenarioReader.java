@@ -5,6 +5,7 @@ import dev.srm.input.Settings;
 import dev.srm.input.Format;
 import dev.srm.input.InputException;
 import dev.srm.input.Locator;
+import dev.srm.input.Numbers;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -65,8 +66,10 @@ public final class ScenarioReader {
     private final JsonSchema schema;
 
     public ScenarioReader() {
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(dev.srm.input.YamlTree.MAX_DEPTH).build();
         JsonFactory jsonFactory = JsonFactory.builder()
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(limits)
                 .build();
         LoaderOptions loader = new LoaderOptions();
         loader.setCodePointLimit(256 * 1024 * 1024);
@@ -74,7 +77,7 @@ public final class ScenarioReader {
         YAMLFactory yamlFactory = YAMLFactory.builder()
                 .loaderOptions(loader)
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.defaults())
+                .streamReadConstraints(limits)
                 .build();
         this.json = new ObjectMapper(jsonFactory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.yaml = new ObjectMapper(yamlFactory);
@@ -111,29 +114,85 @@ public final class ScenarioReader {
     }
 
     /**
-     * Reads a scenario held in memory. {@code lineOffset} is added to reported lines (for one
-     * line of a JSON Lines stream).
+     * Reads one scenario held in memory. {@code lineOffset} is added to reported lines (for one
+     * line of a JSON Lines stream). A YAML stream of several documents is refused here: read it
+     * with {@link #readAll}.
      */
     public Scenario read(String name, byte[] bytes, Format format, int lineOffset) throws InputException {
+        List<Scenario> all = readAll(name, bytes, format, lineOffset);
+        if (all.size() > 1) {
+            throw InputFiles.problem(name, "", all.size() + " YAML documents (separated by ---); this input takes one scenario");
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Reads every scenario held in memory: one, or one per document of a YAML stream (separated
+     * by {@code ---}); a problem in any document names the document and stops the file, so no
+     * document is ever dropped.
+     */
+    public List<Scenario> readAll(String name, byte[] bytes, Format format, int lineOffset) throws InputException {
         InputFiles.checkUtf8(name, bytes);
         if (InputFiles.isBlank(bytes)) {
             throw InputFiles.problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
         }
         ObjectMapper mapper = format == Format.JSON ? json : yaml;
-        JsonNode root;
+        List<JsonNode> roots = new ArrayList<>();
         try {
-            root = mapper.readTree(bytes);
+            try (JsonParser p = mapper.getFactory().createParser(bytes)) {
+                if (format == Format.JSON) {
+                    try {
+                        roots.add(mapper.readTree(p));
+                    } catch (JsonProcessingException e) {
+                        throw InputFiles.parseProblem(name, e, p, format, lineOffset);
+                    }
+                } else {
+                    try {
+                        for (dev.srm.input.YamlTree.Document d : dev.srm.input.YamlTree.read(name, p, mapper, lineOffset)) {
+                            roots.add(d.root());
+                        }
+                    } catch (JsonProcessingException e) {
+                        throw InputFiles.parseProblem(name, e, p, format, lineOffset);
+                    }
+                }
+            }
         } catch (JsonProcessingException e) {
-            throw InputFiles.problem(name, InputFiles.where(e.getLocation(), lineOffset), InputFiles.syntax(e, format));
+            throw InputFiles.parseProblem(name, e, null, format, lineOffset);
         } catch (IOException e) {
             throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        List<Integer> documents = new ArrayList<>(); // empty documents (a leading or trailing ---) hold no scenario
+        for (int d = 0; d < roots.size(); d++) {
+            JsonNode r = roots.get(d);
+            if (r != null && !r.isMissingNode() && !r.isNull()) {
+                documents.add(d);
+            }
+        }
+        if (documents.isEmpty()) {
             throw InputFiles.problem(name, "", "the file is empty; expected a scenario with srm: 1, id and resources");
         }
-        validate(name, bytes, mapper.getFactory(), root, lineOffset);
-        Map<String, int[]> lines = Locator.locate(mapper.getFactory(), bytes, p -> p.matches("/resources/\\d+"));
-        return bind(name, (ObjectNode) root, lines, lineOffset, bytes, mapper.getFactory());
+        List<Scenario> out = new ArrayList<>();
+        for (int d : documents) {
+            try {
+                out.add(read(name, bytes, mapper, roots.get(d), roots.size() == 1 ? -1 : d, lineOffset));
+            } catch (InputException e) {
+                if (documents.size() == 1) {
+                    throw e;
+                }
+                InputProblem p = e.problem();
+                throw InputFiles.problem(p.file(), p.where(), "YAML document " + (d + 1) + " of " + roots.size() + ": " + p.message());
+            }
+        }
+        return out;
+    }
+
+    private Scenario read(String name, byte[] bytes, ObjectMapper mapper, JsonNode root, int document, int lineOffset)
+            throws InputException {
+        JsonFactory factory = mapper.getFactory();
+        Numbers.check(name, root, pointer -> Locator.find(factory, bytes, pointer, document), lineOffset);
+        validate(name, bytes, factory, root, lineOffset, document);
+        Map<String, int[]> lines = Locator.locate(factory, bytes, p -> p.matches("/resources/\\d+"), document);
+        return bind(name, (ObjectNode) root, lines, lineOffset, bytes, factory, document);
     }
 
     /** YAML or JSON, from the first character that is not white space. */
@@ -146,7 +205,7 @@ public final class ScenarioReader {
         return Format.YAML;
     }
 
-    private void validate(String name, byte[] bytes, JsonFactory factory, JsonNode root, int lineOffset)
+    private void validate(String name, byte[] bytes, JsonFactory factory, JsonNode root, int lineOffset, int document)
             throws InputException {
         List<ValidationMessage> messages = new ArrayList<>(schema.validate(root));
         if (messages.isEmpty()) {
@@ -161,7 +220,7 @@ public final class ScenarioReader {
             text = text.substring(pointer.length() + 2);
         }
         text = friendlier(first, pointer, text);
-        int[] loc = Locator.find(factory, bytes, pointer);
+        int[] loc = Locator.find(factory, bytes, pointer, document);
         String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
         String more = messages.size() > 1 ? " (and " + (messages.size() - 1) + " more)" : "";
         throw InputFiles.problem(name, where, (pointer.isEmpty() ? "/" : pointer) + ": " + text + more);
@@ -193,7 +252,7 @@ public final class ScenarioReader {
     }
 
     private static Scenario bind(String name, ObjectNode root, Map<String, int[]> lines, int lineOffset, byte[] bytes,
-                                 JsonFactory factory) throws InputException {
+                                 JsonFactory factory, int document) throws InputException {
         String id = root.path("id").asText();
         Inventory inventory = "complete".equals(root.path("inventory").asText("partial")) ? Inventory.COMPLETE : Inventory.PARTIAL;
         List<Setting> account = new ArrayList<>();
@@ -208,7 +267,7 @@ public final class ScenarioReader {
             String rid = r.path("id").asText();
             Integer firstLine = seen.putIfAbsent(rid, line);
             if (firstLine != null) {
-                int[] idLoc = Locator.find(factory, bytes, pointer + "/id");
+                int[] idLoc = Locator.find(factory, bytes, pointer + "/id", document);
                 String where = idLoc == null ? Integer.toString(line) : (idLoc[0] + lineOffset) + ":" + idLoc[1];
                 throw InputFiles.problem(name, where, pointer + "/id: duplicate resource id '" + rid + "' (first used at line "
                         + firstLine + "); resource ids must be unique within a scenario");
@@ -217,24 +276,51 @@ public final class ScenarioReader {
             r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
             List<Setting> settings = new ArrayList<>();
             Settings.flatten(rid, "", "", r.path("configuration"), settings);
-            resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line));
+            resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line, List.of(),
+                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory)));
             i++;
         }
-        IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory);
+        IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory, document);
         return new Scenario(id, text(root, "title"), text(root, "description"), name, inventory, text(root, "owner"),
                 account, resources, text(root, "ownerTag"), incident,
                 root.has("expect") ? expectations(root.get("expect")) : null);
     }
 
+    /** A resource's own waivers (the schema checked their fields); a date that is not one is a problem at its place. */
+    private static List<dev.srm.model.ResourceWaiver> waivers(String name, String pointer, JsonNode list, int lineOffset, byte[] bytes,
+                                                              JsonFactory factory) throws InputException {
+        if (!list.isArray() || list.isEmpty()) {
+            return List.of();
+        }
+        Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith(pointer + "/waivers/"));
+        List<dev.srm.model.ResourceWaiver> out = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            JsonNode w = list.get(k);
+            String at = pointer + "/waivers/" + k;
+            int[] loc = found.get(at);
+            String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
+            java.time.LocalDate expires;
+            try {
+                expires = java.time.LocalDate.parse(w.path("expires").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw InputFiles.problem(name, where, at + "/expires: '" + w.path("expires").asText()
+                        + "' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)");
+            }
+            out.add(new dev.srm.model.ResourceWaiver(w.path("control").asText(), w.path("reason").asText(), w.path("owner").asText(),
+                    expires, text(w, "ticket"), where.isEmpty() ? name : name + ":" + where));
+        }
+        return out;
+    }
+
     /** The incident block, with where each field is; its resource must be one of the scenario's. */
     private static IncidentSpec incident(String name, String scenarioId, JsonNode node, Map<String, Integer> resourceIds,
-                                         int lineOffset, byte[] bytes, JsonFactory factory) throws InputException {
+                                         int lineOffset, byte[] bytes, JsonFactory factory, int document) throws InputException {
         if (node == null || !node.isObject()) {
             return null;
         }
-        Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith("/incident"));
+        Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith("/incident"), document);
         Map<String, String> locations = new LinkedHashMap<>();
-        for (String field : List.of("id", "resource", "service", "layer", "kind", "summary", "detectedBy", "severity")) {
+        for (String field : List.of("id", "resource", "service", "layer", "kind", "component", "summary", "detectedBy", "severity")) {
             int[] loc = found.getOrDefault("/incident/" + field, found.get("/incident"));
             if (loc != null) {
                 locations.put(field, (loc[0] + lineOffset) + ":" + loc[1]);
@@ -250,7 +336,7 @@ public final class ScenarioReader {
         String incidentId = text(node, "id");
         return new IncidentSpec(incidentId == null ? scenarioId : incidentId, resource, text(node, "service"),
                 text(node, "layer"), text(node, "kind"), text(node, "summary"), text(node, "detectedBy"),
-                severity == null ? null : Severity.parse(severity), IncidentSpec.Origin.SCENARIO, null, false, locations);
+                severity == null ? null : Severity.parse(severity), IncidentSpec.Origin.SCENARIO, null, false, locations, text(node, "component"));
     }
 
     private static Expectations expectations(JsonNode e) {

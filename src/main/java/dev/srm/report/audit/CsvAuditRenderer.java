@@ -2,6 +2,8 @@ package dev.srm.report.audit;
 
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
+import dev.srm.model.FindingResult;
+import dev.srm.model.WaiverNote;
 import dev.srm.model.InputProblem;
 import dev.srm.model.ResourceResult;
 import dev.srm.report.escape.Csv;
@@ -13,13 +15,15 @@ import java.util.List;
 
 /**
  * {@code audit.csv}: one row per (scenario, resource, control), what an auditor opens in a
- * spreadsheet; then one row per input that failed, with status {@code INPUT_ERROR}. RFC 4180
+ * spreadsheet, with the finding the control raised (its fingerprint, OPEN or WAIVED, NEW or
+ * UNCHANGED against a baseline, and the waiver that matched it); then one row per input that failed, with status {@code INPUT_ERROR}. RFC 4180
  * in UTF-8, escaped by {@link Csv} (formulas defused).
  */
 final class CsvAuditRenderer implements AuditRenderer {
     static final List<String> HEADER = List.of("scenario", "scenario_title", "file", "resource", "service", "type", "variant",
             "service_model", "control", "control_title", "layer", "owner", "layer_party", "status", "severity", "security_hub",
-            "config_rules", "integrations", "evidence", "reason", "source");
+            "config_rules", "integrations", "evidence", "reason", "source", "fingerprint", "finding_status", "baseline", "waiver_owner",
+            "waiver_expires", "waiver_state", "waiver_ticket", "waiver_reason");
 
     private final Writer out;
     private boolean started;
@@ -41,11 +45,17 @@ final class CsvAuditRenderer implements AuditRenderer {
         for (ControlRow row : ControlRow.of(e)) {
             ResourceResult r = row.resource();
             ControlResult c = row.control();
+            FindingResult f = row.finding();
+            WaiverNote w = f == null ? null : f.waiver();
             row(List.of(e.scenario().id(), e.scenario().title(), e.scenario().file(), row.resourceId(),
                     r == null ? "" : orEmpty(r.service()), r == null ? "" : orEmpty(r.type()), r == null ? "" : orEmpty(r.variant()),
                     r == null ? "" : orEmpty(r.serviceModel()), c.id(), c.title(), c.layer(), row.owner(), row.layerParty(), c.status().name(),
                     orEmpty(c.severity()), String.join("; ", c.securityHub()), String.join("; ", c.configRules()),
-                    String.join("; ", c.integrations()), String.join("; ", c.evidence()), orEmpty(c.reason()), orEmpty(c.source())));
+                    String.join("; ", c.integrations()), String.join("; ", c.evidence()), orEmpty(c.reason()), orEmpty(c.source()),
+                    f == null ? "" : orEmpty(f.fingerprint()), f == null ? "" : f.status().name(),
+                    f == null || f.novelty() == null ? "" : f.novelty().name(), w == null ? "" : w.owner(),
+                    w == null ? "" : w.expires().toString(), w == null ? "" : w.state().name(), w == null ? "" : orEmpty(w.ticket()),
+                    w == null ? "" : w.reason()));
         }
     }
 

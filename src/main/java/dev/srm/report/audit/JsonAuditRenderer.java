@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * {@code audit.json}: {@code {"evaluations": [...], "portfolio": {...}, "errors": [...]}}.
+ * {@code audit.json}: {@code {"srmReport": 1, "evaluations": [...], "portfolio": {...}, "errors": [...]}}.
  * Each evaluation has the shape {@code srm evaluate --format json} gives one scenario; the
  * portfolio roll-ups and the failed inputs come after them so that the file streams. The
  * keys are documented in docs/audit.md.
@@ -28,6 +28,7 @@ final class JsonAuditRenderer implements AuditRenderer {
         if (g == null) {
             g = Json.generator(out);
             g.writeStartObject();
+            g.writeNumberField("srmReport", 1); // the report format version a baseline is checked against
             g.writeArrayFieldStart("evaluations");
         }
         return g;

@@ -19,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * {@code audit.junit.xml}: JUnit XML for CI dashboards. One test suite per scenario, one test
- * case per (scenario, control): it fails when the control is MISSING on any resource, is an
- * error when rules conflict on it, is skipped when it is UNKNOWN (or not applicable) and
+ * case per (scenario, control): it fails when the control is MISSING on any resource (and its
+ * finding there is not WAIVED), is an error when rules conflict on it, is skipped with the
+ * waiver's reason, owner and end date when every MISSING is waived, is skipped when it is UNKNOWN (or not applicable) and
  * nothing is missing, and passes otherwise. Failed inputs are a last suite {@code srm.inputs}
  * with one error per input. The per-scenario part is spooled so the totals can open the file.
  * Written with an {@link XMLStreamWriter} (see {@link XmlElement}).
@@ -54,7 +55,8 @@ final class JunitAuditRenderer implements AuditRenderer {
         for (List<ControlRow> rows : byControl.values()) {
             ControlResult first = rows.get(0).control();
             XmlElement testcase = XmlElement.of("testcase").attr("classname", e.scenario().id()).attr("name", first.id() + ": " + first.title());
-            List<ControlRow> missing = withStatus(rows, "MISSING");
+            List<ControlRow> missing = withStatus(rows, "MISSING").stream().filter(r -> !r.waived()).toList();
+            List<ControlRow> waived = rows.stream().filter(ControlRow::waived).toList();
             List<ControlRow> conflict = withStatus(rows, "CONFLICT");
             List<ControlRow> unknown = withStatus(rows, "UNKNOWN");
             XmlElement outcome = null;
@@ -64,6 +66,10 @@ final class JunitAuditRenderer implements AuditRenderer {
             } else if (!conflict.isEmpty()) {
                 suiteErrors++;
                 outcome = XmlElement.of("error").attr("type", "CONFLICT").attr("message", summary("CONFLICT", conflict)).text(details(rows));
+            } else if (!waived.isEmpty()) {
+                suiteSkipped++;
+                outcome = XmlElement.of("skipped").attr("message", "WAIVED on " + String.join(", ", waived.stream()
+                        .map(r -> r.resourceId() + " (" + r.finding().waiver().describe() + ")").toList()));
             } else if (!unknown.isEmpty()) {
                 suiteSkipped++;
                 outcome = XmlElement.of("skipped").attr("message", summary("UNKNOWN", unknown) + ": not evidenced");

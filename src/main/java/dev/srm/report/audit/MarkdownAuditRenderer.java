@@ -10,6 +10,7 @@ import dev.srm.report.escape.Markdown;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,11 @@ final class MarkdownAuditRenderer implements AuditRenderer {
     private final Writer out;
     private final TreeSet<Worst> worst = new TreeSet<>(WORST_FIRST);
     private int withFindings;
+    private final List<Waived> waived = new ArrayList<>();
+
+    /** A finding a waiver matched (in force or expired), for the waivers section. */
+    private record Waived(String scenario, FindingResult finding) {
+    }
 
     MarkdownAuditRenderer(Writer out) {
         this.out = out;
@@ -55,6 +61,9 @@ final class MarkdownAuditRenderer implements AuditRenderer {
         int[] counts = new int[Severity.values().length];
         for (FindingResult f : e.findings()) {
             counts[f.severity().ordinal()]++;
+            if (f.waiver() != null) {
+                waived.add(new Waived(e.scenario().id(), f));
+            }
         }
         worst.add(new Worst(e.scenario().id(), e.scenario().title(), e.scenario().file(), counts));
         if (worst.size() > TOP) {
@@ -187,6 +196,8 @@ final class MarkdownAuditRenderer implements AuditRenderer {
             }
         }
 
+        policy(p, sb);
+
         sb.append("\n## Inputs that failed\n\n");
         if (p.failures().isEmpty()) {
             sb.append("None: every input was read.\n");
@@ -197,6 +208,62 @@ final class MarkdownAuditRenderer implements AuditRenderer {
         }
         out.write(sb.toString());
         out.flush();
+    }
+
+    /** Waived findings, the waivers and what changed since the baseline, when the run had waivers or a baseline. */
+    private void policy(Portfolio p, StringBuilder sb) {
+        Portfolio.Policy policy = p.policy();
+        if (!policy.shown()) {
+            return;
+        }
+        dev.srm.model.PolicySummary s = policy.summary();
+        if (!s.waivers().isEmpty()) {
+            sb.append("\n## Accepted risks (waivers, as of ").append(s.asOf()).append(")\n\n")
+                    .append(policy.waivedTotal()).append(" findings WAIVED: they stay listed and do not count for `--fail-on`.\n\n");
+            if (!waived.isEmpty()) {
+                sb.append("| status | scenario | resource | control | severity | owner | through | ticket | reason | fingerprint |\n")
+                        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                for (Waived w : waived) {
+                    FindingResult f = w.finding();
+                    dev.srm.model.WaiverNote n = f.waiver();
+                    sb.append("| ").append(f.counts() ? "OPEN (waiver EXPIRED)" : "WAIVED").append(" | ").append(Markdown.text(w.scenario()))
+                            .append(" | ").append(Markdown.text(f.resource())).append(" | ").append(Markdown.code(f.rule())).append(" | ")
+                            .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.text(n.owner())).append(" | ")
+                            .append(n.expires()).append(" | ").append(n.ticket() == null ? "" : Markdown.text(n.ticket())).append(" | ")
+                            .append(Markdown.text(n.reason())).append(" | ").append(Markdown.code(f.fingerprint())).append(" |\n");
+                }
+                sb.append('\n');
+            }
+            sb.append("| waiver | scenario | resource | owner | through | state | findings |\n|---|---|---|---|---|---|---:|\n");
+            for (dev.srm.model.PolicySummary.WaiverUse u : s.waivers()) {
+                sb.append("| ").append(Markdown.code(u.control())).append(" | ").append(Markdown.code(u.scenario())).append(" | ")
+                        .append(Markdown.code(u.resource())).append(" | ").append(Markdown.text(u.note().owner())).append(" | ")
+                        .append(u.note().expires()).append(" | ").append(u.note().state()).append(u.unused() ? ", unused" : "")
+                        .append(" | ").append(u.uses()).append(" |\n");
+            }
+        }
+        if (s.baseline()) {
+            sb.append("\n## Since the baseline\n\n").append(policy.freshTotal()).append(" NEW findings that count (");
+            boolean first = true;
+            for (Map.Entry<Severity, Integer> e : policy.fresh().entrySet()) {
+                sb.append(first ? "" : ", ").append(e.getKey().name().toLowerCase(Locale.ROOT)).append(' ').append(e.getValue());
+                first = false;
+            }
+            sb.append("), ").append(policy.unchanged()).append(" UNCHANGED, ").append(s.fixed().size()).append(" FIXED.\n");
+            if (!s.fixed().isEmpty()) {
+                sb.append("\n| FIXED | scenario | resource | control | severity | fingerprint |\n|---|---|---|---|---|---|\n");
+                for (dev.srm.model.PolicySummary.FixedFinding f : s.fixed()) {
+                    sb.append("| ").append(Markdown.text(f.title())).append(" | ").append(Markdown.text(f.scenario())).append(" | ")
+                            .append(Markdown.text(f.resource())).append(" | ").append(Markdown.code(f.rule())).append(" | ")
+                            .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.code(f.fingerprint()))
+                            .append(" |\n");
+                }
+            }
+        }
+        if (!s.warnings().isEmpty()) {
+            sb.append('\n');
+            s.warnings().forEach(w -> sb.append("- warning: ").append(Markdown.text(w)).append('\n'));
+        }
     }
 
     private static String pct(double v) {

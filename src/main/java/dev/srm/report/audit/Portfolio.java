@@ -2,6 +2,7 @@ package dev.srm.report.audit;
 
 import dev.srm.facts.Severity;
 import dev.srm.model.InputProblem;
+import dev.srm.model.PolicySummary;
 import dev.srm.model.Responsibility;
 
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public record Portfolio(Totals totals,
                         Map<String, Map<String, Integer>> controlsByStatusAndSeverity,
                         List<IntegrationTally> integrations,
                         List<EvidenceItem> evidence,
-                        List<InputProblem> failures) {
+                        List<InputProblem> failures,
+                        Policy policy) {
     /** Control statuses in report order. */
     public static final List<String> STATUSES = List.of("MET", "MISSING", "UNKNOWN", "NOT_APPLICABLE", "CONFLICT");
     /** Owners of findings in report order (others, if a pack invents any, follow sorted). */
@@ -46,6 +48,34 @@ public record Portfolio(Totals totals,
         integrations = List.copyOf(integrations);
         evidence = List.copyOf(evidence);
         failures = List.copyOf(failures);
+        policy = policy == null ? Policy.NONE : policy;
+    }
+
+    /**
+     * What waivers and the baseline did: findings WAIVED (they do not count for --fail-on) and NEW
+     * findings that count, per severity; UNCHANGED findings; the run's {@link PolicySummary} (waivers
+     * with their use, FIXED findings, warnings), or null when the run had no waivers and no baseline.
+     */
+    public record Policy(Map<Severity, Integer> waived, Map<Severity, Integer> fresh, int unchanged, PolicySummary summary) {
+        public static final Policy NONE = new Policy(Map.of(), Map.of(), 0, null);
+
+        public Policy {
+            waived = Collections.unmodifiableMap(new EnumMap<>(waived.isEmpty() ? Map.of(Severity.INFO, 0) : waived));
+            fresh = Collections.unmodifiableMap(new EnumMap<>(fresh.isEmpty() ? Map.of(Severity.INFO, 0) : fresh));
+        }
+
+        public int waivedTotal() {
+            return waived.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int freshTotal() {
+            return fresh.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Whether the run had waivers or a baseline to report on. */
+        public boolean shown() {
+            return summary != null && (!summary.waivers().isEmpty() || summary.baseline());
+        }
     }
 
     private static <K> Map<K, Map<String, Integer>> copy(Map<K, Map<String, Integer>> m) {
@@ -63,12 +93,18 @@ public record Portfolio(Totals totals,
         return out;
     }
 
-    /** Whether any finding is at or above the threshold (null: never). */
+    /** Whether any finding that counts (not WAIVED) is at or above the threshold (null: never). */
     public boolean hasFindingAtLeast(Severity threshold) {
         if (threshold == null) {
             return false;
         }
-        return findingsBySeverity().entrySet().stream().anyMatch(e -> e.getKey().atLeast(threshold) && e.getValue() > 0);
+        return findingsBySeverity().entrySet().stream()
+                .anyMatch(e -> e.getKey().atLeast(threshold) && e.getValue() - policy.waived().getOrDefault(e.getKey(), 0) > 0);
+    }
+
+    /** Whether any NEW finding (against the baseline) that counts is at or above the threshold (null: never). */
+    public boolean hasNewFindingAtLeast(Severity threshold) {
+        return threshold != null && policy.fresh().entrySet().stream().anyMatch(e -> e.getKey().atLeast(threshold) && e.getValue() > 0);
     }
 
     /** The labels of the services (rows) that leave a layer to a party on at least one resource. */

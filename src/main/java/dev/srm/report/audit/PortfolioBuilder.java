@@ -72,6 +72,9 @@ public final class PortfolioBuilder implements Serializable {
     private final Map<String, int[]> integrationCounts = new HashMap<>();
     private final Map<String, Set<String>> integrationControls = new HashMap<>();
     private final Map<String, First<UnknownControl>> unknownControls = new TreeMap<>();
+    private final Map<Severity, Integer> waived = new EnumMap<>(Severity.class);
+    private final Map<Severity, Integer> fresh = new EnumMap<>(Severity.class);
+    private int unchanged;
 
     private record RuleKey(String rule, Severity severity) implements Serializable {
     }
@@ -144,6 +147,14 @@ public final class PortfolioBuilder implements Serializable {
         Set<RuleKey> rulesHere = new HashSet<>();
         for (FindingResult f : e.findings()) {
             findings++;
+            if (!f.counts()) {
+                inc(waived, f.severity());
+            } else if (f.novelty() == dev.srm.model.Novelty.NEW) {
+                inc(fresh, f.severity());
+            }
+            if (f.novelty() == dev.srm.model.Novelty.UNCHANGED) {
+                unchanged++;
+            }
             inc(bySeverityOwner.computeIfAbsent(f.severity(), k -> new HashMap<>()), f.owner() == null ? "" : f.owner().name());
             RuleKey key = new RuleKey(f.rule(), f.severity());
             byRule.computeIfAbsent(key, k -> new int[2])[0]++;
@@ -217,6 +228,9 @@ public final class PortfolioBuilder implements Serializable {
         o.integrationCounts.forEach((k, v) -> sum(integrationCounts.computeIfAbsent(k, x -> new int[2]), v));
         o.integrationControls.forEach((k, v) -> integrationControls.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
         o.unknownControls.forEach((k, v) -> First.keep(unknownControls, k, v));
+        o.waived.forEach((k, v) -> waived.merge(k, v, Integer::sum));
+        o.fresh.forEach((k, v) -> fresh.merge(k, v, Integer::sum));
+        unchanged += o.unchanged;
     }
 
     private static <K> void sum(Map<K, Integer> into, Map<K, Integer> from) {
@@ -274,6 +288,11 @@ public final class PortfolioBuilder implements Serializable {
 
     /** The roll-ups so far, with the inputs that failed (sorted by file, then place). */
     public Portfolio build(List<InputProblem> failures) {
+        return build(failures, null);
+    }
+
+    /** The roll-ups so far, with the inputs that failed and what the policy step did (null: no waivers, no baseline). */
+    public Portfolio build(List<InputProblem> failures, dev.srm.model.PolicySummary summary) {
         List<InputProblem> sortedFailures = new ArrayList<>(failures);
         sortedFailures.sort(InputOrder.PROBLEMS);
         List<String> layers = new ArrayList<>(Layers.ALL);
@@ -348,7 +367,8 @@ public final class PortfolioBuilder implements Serializable {
         });
 
         return new Portfolio(new Portfolio.Totals(scenarios, resources, controls, findings, warnings, sortedFailures.size()),
-                sevOwner, ruleTallies, layers, serviceRows, modelShares, statusSev, tallies, evidence, sortedFailures);
+                sevOwner, ruleTallies, layers, serviceRows, modelShares, statusSev, tallies, evidence, sortedFailures,
+                new Portfolio.Policy(waived, fresh, unchanged, summary));
     }
 
     /** A copy in the given key order (0 for keys it lacks), then any other keys, sorted. */

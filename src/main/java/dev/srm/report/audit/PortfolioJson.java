@@ -9,7 +9,47 @@ import java.util.Map;
 
 /** The JSON of the portfolio roll-ups in {@code audit.json} (keys documented in docs/audit.md), in the order of the components. */
 record PortfolioJson(Totals totals, Findings findings, ResponsibilityJson responsibility, List<ModelShare> customerShare,
-                     Controls controls, List<Integration> integrations, List<Evidence> evidence) {
+                     Controls controls, List<Integration> integrations, List<Evidence> evidence,
+                     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Policy policy) {
+
+    /**
+     * What waivers and the baseline did (only when the run had either): the as-of day, findings
+     * WAIVED and NEW per severity, UNCHANGED, every waiver with its use and state, the FIXED findings
+     * and the warnings.
+     */
+    record Policy(String asOf, Map<String, Integer> waived, Map<String, Integer> newFindings, int unchanged, List<WaiverJson> waivers,
+                  boolean baseline, List<Fixed> fixed, List<String> warnings) {
+    }
+
+    record WaiverJson(String control, String scenario, String resource, String owner, String expires, String state,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String ticket,
+                      String reason, String origin, int findings) {
+    }
+
+    record Fixed(String fingerprint, String scenario, String resource, String rule, String severity, String title) {
+    }
+
+    private static Policy policy(Portfolio.Policy p) {
+        if (!p.shown()) {
+            return null;
+        }
+        dev.srm.model.PolicySummary s = p.summary();
+        return new Policy(s.asOf().toString(), bySeverity(p.waived()), bySeverity(p.fresh()), p.unchanged(),
+                s.waivers().stream().map(w -> new WaiverJson(w.control(), w.scenario(), w.resource(), w.note().owner(),
+                        w.note().expires().toString(), w.note().state().name(), w.note().ticket(), w.note().reason(), w.note().origin(),
+                        w.uses())).toList(),
+                s.baseline(), s.fixed().stream().map(f -> new Fixed(f.fingerprint(), f.scenario(), f.resource(), f.rule(),
+                        f.severity().name(), f.title())).toList(), s.warnings());
+    }
+
+    /** Every severity, most severe first. */
+    private static Map<String, Integer> bySeverity(Map<Severity, Integer> m) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            out.put(s.name(), m.getOrDefault(s, 0));
+        }
+        return out;
+    }
 
     record Totals(int scenarios, int resources, int controls, int findings, int warnings, int failedInputs) {
     }
@@ -56,7 +96,8 @@ record PortfolioJson(Totals totals, Findings findings, ResponsibilityJson respon
                 new Controls(p.controlsByStatusAndSeverity()),
                 p.integrations().stream().map(i -> new Integration(i.name(), i.why(), i.closes(), i.scenarios(), i.controls())).toList(),
                 p.evidence().stream().map(e -> new Evidence(e.control(), e.title(), e.layer(), e.severity(), e.configRules(),
-                        e.securityHub(), e.source(), e.statuses())).toList());
+                        e.securityHub(), e.source(), e.statuses())).toList(),
+                policy(p.policy()));
     }
 
     private static Service service(Portfolio.ServiceRow row) {

@@ -38,7 +38,12 @@ final class Sarif {
     }
 
     record Result(String ruleId, @JsonInclude(NON_NULL) Integer ruleIndex, String level, Message message, List<Location> locations,
-                  Fingerprints partialFingerprints, ResultProperties properties) {
+                  Fingerprints partialFingerprints, @JsonInclude(NON_NULL) List<Suppression> suppressions,
+                  @JsonInclude(NON_NULL) String baselineState, ResultProperties properties) {
+    }
+
+    /** A waiver in force: the finding is accepted outside the code ({@code kind: external}). */
+    record Suppression(String kind, String status, String justification) {
     }
 
     /** Where a result or a notification is: a physical location when there is a file, logical locations for results. */
@@ -59,10 +64,15 @@ final class Sarif {
     record LogicalLocation(String name, String fullyQualifiedName, String kind) {
     }
 
-    record Fingerprints(@JsonProperty("srmFinding/v1") String srmFinding) {
+    record Fingerprints(@JsonProperty("srmFinding/v1") String srmFinding, @JsonProperty("srmFingerprint/v1") @JsonInclude(NON_NULL) String srmFingerprint) {
     }
 
-    record ResultProperties(String scenario, String resource, String owner, String layer, String layerParty, String severity) {
+    record ResultProperties(String scenario, String resource, String owner, String layer, String layerParty, String severity,
+                            String status, @JsonInclude(NON_NULL) Waiver waiver) {
+    }
+
+    /** The waiver that matched a finding (also when expired). */
+    record Waiver(String owner, String expires, String state, @JsonInclude(NON_NULL) String ticket, String reason, String origin) {
     }
 
     record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {

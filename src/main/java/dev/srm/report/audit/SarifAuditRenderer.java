@@ -121,9 +121,20 @@ final class SarifAuditRenderer implements AuditRenderer {
             Sarif.LogicalLocation logical = new Sarif.LogicalLocation(f.resource(), e.scenario().id() + "/" + f.resource(), "resource");
             gen.writeObject(new Sarif.Result(f.rule(), ruleIndex.get(f.rule()), level(f.severity()), new Sarif.Message(text),
                     List.of(new Sarif.Location(physical, List.of(logical))),
-                    new Sarif.Fingerprints(e.scenario().id() + "/" + f.id()),
-                    new Sarif.ResultProperties(e.scenario().id(), f.resource(), name(f.owner()), f.layer(), name(f.layerParty()), f.severity().name())));
+                    new Sarif.Fingerprints(e.scenario().id() + "/" + f.id(), f.fingerprint()), suppressions(f),
+                    f.novelty() == null ? null : f.novelty() == dev.srm.model.Novelty.NEW ? "new" : "unchanged",
+                    new Sarif.ResultProperties(e.scenario().id(), f.resource(), name(f.owner()), f.layer(), name(f.layerParty()), f.severity().name(),
+                            f.status().name(), waiver(f.waiver()))));
         }
+    }
+
+    /** A waiver in force as a SARIF suppression (kind external, accepted, with its justification); none otherwise. */
+    private static List<Sarif.Suppression> suppressions(FindingResult f) {
+        return f.counts() ? null : List.of(new Sarif.Suppression("external", "accepted", f.waiver().describe()));
+    }
+
+    private static Sarif.Waiver waiver(dev.srm.model.WaiverNote w) {
+        return w == null ? null : new Sarif.Waiver(w.owner(), w.expires().toString(), w.state().name(), w.ticket(), w.reason(), w.origin());
     }
 
     @Override

@@ -52,6 +52,9 @@ public final class MarkdownTriageRenderer implements TriageRenderer {
             row(out, "Severity", Markdown.text(i.severity()));
         }
         row(out, "Service model", Markdown.text(t.serviceModel() == null ? "unknown" : t.serviceModel()));
+        if (t.component() != null) {
+            row(out, "Component", Markdown.code(t.component().id()) + ": " + Markdown.text(t.component().reason()));
+        }
         row(out, "Why", Markdown.text(t.reason()));
         if (t.rule() != null && !t.rule().isEmpty()) {
             row(out, "Rule", Markdown.code(t.rule()) + (t.basis() == null ? "" : " from " + Markdown.text(t.basis().fact())
@@ -59,6 +62,14 @@ public final class MarkdownTriageRenderer implements TriageRenderer {
         }
         row(out, "Route", Markdown.text(t.route().team() == null ? "none" : t.route().team()) + ": " + Markdown.text(t.route().reason()));
         row(out, "Source", Markdown.text(i.origin() + " " + i.file()));
+        if (!t.branches().isEmpty()) {
+            out.print("\n### Depends on the component\n\nNothing names the component the incident sits in; each one has its owner:\n\n"
+                    + "| Component | Owner | Duty | How to tell |\n|---|---|---|---|\n");
+            for (Triage.Branch b : t.branches()) {
+                out.print("| " + Markdown.code(b.component()) + " | " + b.party() + " | " + Markdown.code(b.duty()) + " | "
+                        + Markdown.text(b.howToTell()) + " |\n");
+            }
+        }
         if (!t.actions().isEmpty()) {
             out.print("\n### First actions\n\n");
             for (Triage.Action a : t.actions()) {

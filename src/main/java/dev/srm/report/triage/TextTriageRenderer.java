@@ -87,6 +87,15 @@ public final class TextTriageRenderer implements TriageRenderer {
         if (t.kind().id() == null || "CONFLICT".equals(t.kind().id())) {
             out.print("kind: " + text(t.kind().reason()) + "\n");
         }
+        if (t.component() != null) {
+            out.print("component: " + text(t.component().id()) + " (" + text(t.component().reason()) + ")\n");
+        }
+        if (!t.branches().isEmpty()) {
+            out.print("\nDepends on the component (nothing names it; pass --component):\n");
+            for (Triage.Branch b : t.branches()) {
+                out.printf("  %-10s %-8s %s: %s%n", text(b.component()), b.party(), text(b.duty()), text(b.howToTell()));
+            }
+        }
         if (!t.actions().isEmpty()) {
             out.print("\nFirst actions:\n");
             for (Triage.Action a : t.actions()) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** The JSON of one triage, keys in the order of the components; absent values are written as null. */
 record TriageJson(Incident incident, String kind, String kindTitle, String kindReason, String kindRule, Resource resource,
-                  String serviceModel, String owner, String layer, String reason, String rule, Basis basis, String route,
+                  String serviceModel, String owner, String layer, String reason, String rule, Basis basis, Component component,
+                  List<Branch> branches, String route,
                   String routeReason, String routeRule, List<Action> actions, List<Avoid> avoid, List<Evidence> evidence,
                   List<Prevention> preventiveControls, List<String> warnings) {
 
@@ -17,6 +18,12 @@ record TriageJson(Incident incident, String kind, String kindTitle, String kindR
     }
 
     record Basis(String rule, String fact) {
+    }
+
+    record Component(String id, String reason, String rule) {
+    }
+
+    record Branch(String component, String title, String duty, String owner, String howToTell, String rule, String dutyRule) {
     }
 
     record Action(int step, String action, String feature, String rule) {
@@ -42,6 +49,9 @@ record TriageJson(Incident incident, String kind, String kindTitle, String kindR
                 new Resource(r.id(), r.service(), r.type(), r.variant(), r.synthetic()),
                 t.serviceModel(), t.owner().name(), t.layer(), t.reason(), t.rule(),
                 t.basis() == null ? null : new Basis(t.basis().rule(), t.basis().fact()),
+                t.component() == null ? null : new Component(t.component().id(), t.component().reason(), t.component().rule()),
+                t.branches().stream().map(b -> new Branch(b.component(), b.title(), b.duty(), b.party().name(), b.howToTell(), b.rule(),
+                        b.dutyRule())).toList(),
                 t.route().team(), t.route().reason(), t.route().rule(),
                 t.actions().stream().map(a -> new Action(a.step(), a.text(), a.feature(), a.rule())).toList(),
                 t.avoid().stream().map(a -> new Avoid(a.text(), a.rule())).toList(),

@@ -10,6 +10,7 @@ import dev.srm.model.FindingResult;
 import dev.srm.model.LayerResult;
 import dev.srm.model.ResourceResult;
 import dev.srm.model.Scenario;
+import dev.srm.model.Status;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,57 @@
+package dev.srm.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Refuses numbers no reader can use: an infinite or not-a-number value ({@code 1e400},
+ * {@code .inf}, {@code .nan}) where a version, an enum, a count or a setting is expected. One
+ * line with the place, never a {@code NumberFormatException} from deeper down.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** Throws the one-line problem of the first number in the tree that is not finite; {@code locate} gives a pointer's line and column. */
+    public static void check(String name, JsonNode root, Function<String, int[]> locate, int lineOffset) throws InputException {
+        String bad = firstNonFinite(root, "");
+        if (bad == null) {
+            return;
+        }
+        int[] loc = locate.apply(bad);
+        String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
+        throw InputFiles.problem(name, where, (bad.isEmpty() ? "/" : bad) + ": number out of range (infinite or not a number, "
+                + "e.g. 1e400 or .inf); expected a finite number, or quote it to make it a string");
+    }
+
+    private static String firstNonFinite(JsonNode n, String pointer) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isFloatingPointNumber() && !n.isBigDecimal()) {
+            double d = n.doubleValue();
+            return Double.isFinite(d) ? null : pointer;
+        }
+        if (n.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String found = firstNonFinite(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String found = firstNonFinite(n.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

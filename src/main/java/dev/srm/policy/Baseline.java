@@ -1,0 +1,52 @@
+package dev.srm.policy;
+
+import dev.srm.model.PolicySummary;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The findings of an earlier report (by fingerprint), against which a run marks its findings NEW or UNCHANGED. */
+public final class Baseline {
+    private final Map<String, PolicySummary.FixedFinding> findings = new HashMap<>();
+    private final Map<String, String> files = new HashMap<>();
+    private final List<PolicySummary.FixedFinding> ordered = new ArrayList<>();
+
+    private Baseline(ReportFile report) {
+        for (ReportFile.ScenarioPart s : report.scenarios()) {
+            for (ReportFile.FindingPart f : s.findings()) {
+                PolicySummary.FixedFinding item = new PolicySummary.FixedFinding(f.fingerprint(), f.scenario(), f.resource(), f.rule(),
+                        f.severity(), f.title());
+                if (findings.putIfAbsent(f.fingerprint(), item) == null) {
+                    ordered.add(item);
+                    files.put(f.fingerprint(), s.file());
+                }
+            }
+        }
+    }
+
+    /** Reads an earlier JSON report of srm; a file that is not one, or of another format version, is one problem. */
+    public static Baseline read(Path file) throws PolicyException {
+        return new Baseline(ReportFile.read(file));
+    }
+
+    public boolean has(String fingerprint) {
+        return findings.containsKey(fingerprint);
+    }
+
+    /** The scenario file the finding came from in the baseline. */
+    String fileOf(String fingerprint) {
+        return files.getOrDefault(fingerprint, "");
+    }
+
+    /** Every finding of the baseline, in its order. */
+    public List<PolicySummary.FixedFinding> findings() {
+        return List.copyOf(ordered);
+    }
+
+    public int size() {
+        return ordered.size();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.srm.policy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.srm.model.InputProblem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A YAML or JSON document read for the policy step (duplicate keys are errors), with the line:column of its pointers. */
+record Documents(String name, byte[] bytes, JsonFactory factory, JsonNode root) {
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** Reads a file: JSON when it starts with '{' or '[', else YAML. */
+    static Documents read(Path file, String expected) throws PolicyException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new PolicyException(new InputProblem(name, "", "no such file; expected " + expected));
+        } catch (IOException e) {
+            throw new PolicyException(new InputProblem(name, "", "cannot be read (" + e.getMessage() + "); expected " + expected));
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        JsonFactory factory = text.startsWith("{") || text.startsWith("[") ? JSON : YAML;
+        JsonNode root;
+        try {
+            root = new ObjectMapper(factory).readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null || loc.getLineNr() <= 0 ? "" : loc.getLineNr() + ":" + loc.getColumnNr();
+            String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().lines().findFirst().orElse("").trim();
+            msg = msg.replaceAll("\\s*\\(start marker at.*$", "").replaceAll("\\s*\\[Source:.*$", "").trim();
+            throw new PolicyException(new InputProblem(name, where, "not valid " + (factory == JSON ? "JSON" : "YAML") + " (" + msg
+                    + "); expected " + expected));
+        } catch (IOException e) {
+            throw new PolicyException(new InputProblem(name, "", "cannot be parsed (" + e.getMessage() + "); expected " + expected));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new PolicyException(new InputProblem(name, "", "the file is empty; expected " + expected));
+        }
+        return new Documents(name, bytes, factory, root);
+    }
+
+    /** line:column of the pointer (or of its nearest located ancestor), or "". */
+    String where(String pointer) {
+        Map<String, int[]> all = new HashMap<>();
+        try (JsonParser p = factory.createParser(bytes)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                String at = p.getParsingContext().pathAsPointer().toString();
+                if (!all.containsKey(at) && pointer.startsWith(at)) {
+                    JsonLocation loc = p.currentTokenLocation();
+                    all.put(at, new int[] {loc.getLineNr(), loc.getColumnNr()});
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // parsed once already: a failure here only costs the place
+        }
+        String p = pointer;
+        while (true) {
+            int[] loc = all.get(p);
+            if (loc != null) {
+                return loc[0] + ":" + loc[1];
+            }
+            int slash = p.lastIndexOf('/');
+            if (slash < 0) {
+                return "";
+            }
+            p = p.substring(0, slash);
+        }
+    }
+
+    /** A problem at a pointer: {@code file:line:column: /pointer: message}. */
+    InputProblem problem(String pointer, String message) {
+        return new InputProblem(name, where(pointer), (pointer.isEmpty() ? "/" : pointer) + ": " + message);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.srm.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CloudFormation's resource types as the pack's data states them: property names, nesting and
+ * defaults, read from {@code catalog/cloudformation/*.json} (generated from AWS's resource
+ * schemas by {@code tools/cfn-spec}) and {@code catalog/cloudformation-defaults.yaml} (defaults
+ * from the reference pages, with their source). Unknown-key warnings and absent-property
+ * defaults both read it. Immutable once the pack is loaded.
+ */
+public final class CloudFormationSchema {
+    /**
+     * What CloudFormation does when a property is absent: {@code value} when a page or schema
+     * states one, else {@code value} is null and {@code unknown} says why no single value can be
+     * given. {@code pattern} is written as the controls write it ({@code A.B[*].C}).
+     */
+    public record PropertyDefault(String type, String pattern, String value, String unknown, String source) {
+        public boolean known() {
+            return value != null;
+        }
+    }
+
+    /** A configuration key the schema does not know: where, which key, and the nearest known name (or null). */
+    public record UnknownKey(String pointer, String key, String suggestion) {
+    }
+
+    private final Map<String, Map<String, JsonNode>> resourceTypes = new HashMap<>();
+    private final Map<String, Map<String, Map<String, JsonNode>>> propertyTypes = new HashMap<>();
+    private final Map<String, Map<String, PropertyDefault>> defaults = new HashMap<>();
+
+    CloudFormationSchema() {
+    }
+
+    /** Reads what a data file holds for the schema: {@code resourceTypes} or {@code cloudformationDefaults}. */
+    void add(JsonNode root, RuleFile file, List<String> problems) {
+        root.path("resourceTypes").fields().forEachRemaining(e -> {
+            String type = e.getKey();
+            Map<String, JsonNode> props = new LinkedHashMap<>();
+            e.getValue().path("properties").fields().forEachRemaining(p -> props.put(p.getKey(), p.getValue()));
+            resourceTypes.put(key(type), props);
+            Map<String, Map<String, JsonNode>> types = new HashMap<>();
+            e.getValue().path("types").fields().forEachRemaining(t -> {
+                Map<String, JsonNode> tp = new LinkedHashMap<>();
+                t.getValue().path("properties").fields().forEachRemaining(p -> tp.put(p.getKey(), p.getValue()));
+                types.put(t.getKey(), tp);
+            });
+            propertyTypes.put(key(type), types);
+            collectSchemaDefaults(type, "", props, types, 0);
+        });
+        for (JsonNode d : root.path("cloudformationDefaults")) {
+            String type = d.path("type").asText(null);
+            String property = d.path("property").asText(null);
+            if (type == null || property == null) {
+                problems.add(file.origin() + ": a cloudformationDefaults entry needs type and property");
+                continue;
+            }
+            JsonNode v = d.get("default");
+            String value = v == null || v.isNull() ? null : v.asText();
+            String unknown = d.path("unknown").asText(null);
+            if (value == null && unknown == null) {
+                problems.add(file.origin() + ": default of " + type + " " + property + " needs 'default' or 'unknown'");
+                continue;
+            }
+            defaults.computeIfAbsent(key(type), k -> new LinkedHashMap<>())
+                    .put(property, new PropertyDefault(type, property, value, unknown, d.path("source").asText("")));
+        }
+    }
+
+    /** Schema-stated defaults ({@code "default"} keys), nested as deep as property types go. */
+    private void collectSchemaDefaults(String type, String prefix, Map<String, JsonNode> props,
+                                       Map<String, Map<String, JsonNode>> types, int depth) {
+        if (depth > 4) {
+            return;
+        }
+        props.forEach((name, shape) -> {
+            String pattern = prefix + name;
+            JsonNode d = shape.get("default");
+            if (d != null && d.isValueNode() && !d.isNull()) {
+                defaults.computeIfAbsent(key(type), k -> new LinkedHashMap<>()).putIfAbsent(pattern,
+                        new PropertyDefault(type, pattern, d.asText(), null, "CloudFormation resource schema of " + type));
+            }
+            String nested = shape.path("type").asText(null);
+            if (nested != null && types.containsKey(nested)) {
+                collectSchemaDefaults(type, pattern + ".", types.get(nested), types, depth + 1);
+            }
+        });
+    }
+
+    private static String key(String type) {
+        return type.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the schema describes this resource type. */
+    public boolean knows(String type) {
+        return type != null && resourceTypes.containsKey(key(type));
+    }
+
+    /** The documented behaviour of an absent property, if the data states one. */
+    public Optional<PropertyDefault> defaultOf(String type, String pattern) {
+        return type == null ? Optional.empty()
+                : Optional.ofNullable(defaults.getOrDefault(key(type), Map.of()).get(pattern));
+    }
+
+    /** Every documented default of a type. */
+    public List<PropertyDefault> defaults(String type) {
+        return type == null ? List.of() : List.copyOf(defaults.getOrDefault(key(type), Map.of()).values());
+    }
+
+    /**
+     * The first key of a configuration path ({@code A.B[0].C}) that the type's schema does not
+     * have, with a JSON pointer to it inside the resource's properties and the nearest known
+     * name; empty when every key is known, or when the path enters free-form JSON or a map.
+     */
+    public Optional<UnknownKey> check(String type, String path) {
+        Map<String, JsonNode> props = type == null ? null : resourceTypes.get(key(type));
+        if (props == null) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
+        StringBuilder pointer = new StringBuilder();
+        Map<String, JsonNode> current = props;
+        for (String segment : segments(path)) {
+            String name = segment;
+            List<String> indexes = new ArrayList<>();
+            int bracket = segment.indexOf('[');
+            if (bracket >= 0) {
+                name = segment.substring(0, bracket);
+                for (String i : segment.substring(bracket + 1, segment.length() - 1).split("\\]\\[")) {
+                    indexes.add(i);
+                }
+            }
+            pointer.append('/').append(escape(name));
+            JsonNode shape = current.get(name);
+            if (shape == null) {
+                return Optional.of(new UnknownKey(pointer.toString(), name, nearest(name, current.keySet())));
+            }
+            for (String i : indexes) {
+                if (!i.chars().allMatch(Character::isDigit)) {
+                    return Optional.empty(); // a [Key=...] selector: the same element, checked by its index path
+                }
+                pointer.append('/').append(i);
+                if (!shape.has("list")) {
+                    return Optional.empty();
+                }
+                shape = shape.get("list");
+            }
+            if (shape.has("map") || shape.has("anyOf") || shape.has("list")) {
+                return Optional.empty(); // a map's keys, a choice of shapes, or a list read as a whole: not checked
+            }
+            String nested = shape.path("type").asText(null);
+            if (nested == null) {
+                return Optional.empty(); // a primitive, Json included: nothing below it is checked
+            }
+            current = types.get(nested);
+            if (current == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A path split at the dots between keys. */
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == '.' && depth == 0) {
+                out.add(path.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(path.substring(start));
+        return out;
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The known name closest to a misspelt one (edit distance at most a third of its length), or null. */
+    static String nearest(String name, java.util.Collection<String> known) {
+        int limit = Math.max(1, name.length() / 3);
+        return known.stream()
+                .map(k -> Map.entry(k, distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT))))
+                .filter(e -> e.getValue() <= limit)
+                .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

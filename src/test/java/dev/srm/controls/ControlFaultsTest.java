@@ -1,0 +1,168 @@
+package dev.srm.controls;
+
+import dev.srm.api.EvaluateRequest;
+import dev.srm.api.EvaluateResult;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.ResourceResult;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each kind of fault of issue 11, through the real engine on real-shaped inputs: defaults,
+ * quantifiers and policy documents, applicability, types and unknown keys. The per-control
+ * cases (compliant, non-compliant, not applicable, absent) are the scenarios under
+ * scenarios/controls/, run by BundledScenariosTest.
+ */
+class ControlFaultsTest {
+
+    private static Optional<ControlResult> control(Evaluation e, String resource, String control) {
+        return e.resources().stream().filter(r -> r.id().equals(resource)).map(ResourceResult::controls)
+                .flatMap(java.util.List::stream).filter(c -> c.id().equals(control)).findFirst();
+    }
+
+    private static Evaluation explain(String yaml) {
+        return Packs.evaluator().evaluate(Packs.parse(yaml), true);
+    }
+
+    @Test
+    void an_absent_property_is_judged_on_its_documented_default_and_the_evidence_says_it_was_a_default() {
+        Evaluation e = explain("""
+                srm: 1
+                id: redshift-default
+                inventory: complete
+                resources:
+                  - id: Warehouse
+                    type: AWS::Redshift::Cluster
+                    configuration: {ClusterType: single-node, NodeType: ra3.xlplus, DBName: dw, MasterUsername: admin, ManageMasterPassword: true}
+                """);
+        ControlResult c = control(e, "Warehouse", "redshift-public-access").orElseThrow();
+        assertThat(c.status()).isEqualTo(Status.MET);
+        assertThat(c.evidence()).anySatisfy(ev -> assertThat(ev).contains("PubliclyAccessible = false (CloudFormation default)"));
+        assertThat(String.join("\n", c.explanation())).contains("(CloudFormation default)");
+    }
+
+    @Test
+    void a_default_that_contradicts_the_control_makes_it_missing_and_a_partial_inventory_assumes_no_default() {
+        Evaluation e = Packs.evaluateYaml("""
+                srm: 1
+                id: alb-default
+                inventory: complete
+                resources:
+                  - id: Alb
+                    type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                    configuration: {Scheme: internal, Subnets: [subnet-0a1b2c3d, subnet-0f1e2d3c]}
+                """);
+        assertThat(control(e, "Alb", "elb-alb-drop-invalid-headers").orElseThrow().status()).isEqualTo(Status.MISSING);
+        Evaluation partial = Packs.evaluateYaml("""
+                srm: 1
+                id: alb-partial
+                resources:
+                  - id: Alb
+                    type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                    configuration: {Scheme: internal}
+                """);
+        assertThat(control(partial, "Alb", "elb-alb-drop-invalid-headers").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void an_unknown_operator_or_a_quoted_path_is_rejected_with_the_rule_name_before_any_rule_fires() {
+        String drl = """
+                package custom;
+                import dev.srm.facts.*;
+                import dev.srm.engine.dsl.Srm;
+
+                rule "tls-only"
+                when
+                    $c : Classification( service == "S3" )
+                then
+                    Srm.require(drools, $c.resource(), "PolicyDocument.Statement[*].Condition.Bool.\\"aws:SecureTransport\\"", "equal", "false");
+                    Srm.requireQ(drools, $c.resource(), "most", "PolicyDocument.Statement[*].Effect", "equals", "Deny");
+                end
+                """;
+        java.util.List<String> problems = dev.srm.rules.RuleValidator.validate(java.util.List.of(),
+                java.util.List.of(new dev.srm.rules.RuleFile("custom/tls.drl", "tls.drl", drl)));
+        assertThat(problems).contains(
+                "custom/tls.drl:9: rule 'tls-only': unknown requirement operator 'equal' (one of equals, notEquals, atLeast, atMost, "
+                        + "present, absent, oneOf, notOneOf, startsWith, notContains, notEmpty)",
+                "custom/tls.drl:10: rule 'tls-only': unknown quantifier 'most' (every, some or none)");
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("custom/tls.drl:9: rule 'tls-only': path ")
+                .contains("has quote marks"));
+    }
+
+    @Test
+    void a_bucket_policy_with_an_allow_and_the_deny_insecure_transport_statement_meets_S3_5_in_a_real_template() {
+        EvaluateResult r = Packs.srm().evaluate(EvaluateRequest.of(Path.of("src/test/resources/controls/tls-only-bucket.yaml")));
+        assertThat(r.problems()).isEmpty();
+        Evaluation e = r.evaluations().get(0);
+        assertThat(control(e, "ArtifactsBucket", "s3-bucket-ssl-requests-only").orElseThrow().status()).isEqualTo(Status.MET);
+        assertThat(control(e, "ArtifactsBucketPolicy", "s3-bucket-ssl-requests-only")).as("a bucket policy is not a bucket").isEmpty();
+        assertThat(control(e, "ArtifactsBucketPolicy", "s3-versioning")).isEmpty();
+    }
+
+    @Test
+    void unknown_keys_are_read_from_the_cloudformation_schema_with_nested_typos_and_a_suggestion() {
+        EvaluateResult r = Packs.srm().evaluate(EvaluateRequest.of(Path.of("src/test/resources/controls/tls-only-bucket.yaml")));
+        String warnings = String.join("\n", r.evaluations().get(0).warnings());
+        assertThat(warnings).contains("unknown configuration key 'RestrictPublicBucketz' for AWS::S3::Bucket at "
+                + "/PublicAccessBlockConfiguration/RestrictPublicBucketz").contains("did you mean 'RestrictPublicBuckets'?");
+        assertThat(warnings).doesNotContain("SourceDBInstanceIdentifier");
+    }
+
+    @Test
+    void the_aws_managed_administrator_access_policy_is_a_finding() {
+        Evaluation e = Packs.evaluateYaml("""
+                srm: 1
+                id: admin
+                resources:
+                  - id: Ops
+                    type: AWS::IAM::Role
+                    configuration:
+                      AssumeRolePolicyDocument:
+                        Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]
+                      ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess']
+                """);
+        assertThat(control(e, "Ops", "iam-no-admin-policy").orElseThrow().status()).isEqualTo(Status.MISSING);
+        assertThat(e.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("iam-no-admin-policy"));
+    }
+
+    @Test
+    void cidr_blocks_compare_as_networks_not_as_text() {
+        Evaluation e = Packs.evaluateYaml("""
+                srm: 1
+                id: cidr
+                inventory: complete
+                resources:
+                  - id: AdminSg
+                    type: AWS::EC2::SecurityGroup
+                    configuration:
+                      GroupDescription: admin access
+                      SecurityGroupIngress:
+                        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIpv6: '0:0:0:0:0:0:0:0/0'}
+                """);
+        assertThat(control(e, "AdminSg", "vpc-sg-no-admin-ports-ipv6").orElseThrow().status()).isEqualTo(Status.MISSING);
+    }
+
+    @Test
+    void the_legacy_elasticsearch_domain_gets_opensearch_controls() {
+        Evaluation e = Packs.evaluateYaml("""
+                srm: 1
+                id: es
+                inventory: complete
+                resources:
+                  - id: Logs
+                    type: AWS::Elasticsearch::Domain
+                    configuration:
+                      ElasticsearchVersion: '7.10'
+                      EncryptionAtRestOptions: {Enabled: false}
+                """);
+        assertThat(control(e, "Logs", "opensearch-encrypted-at-rest").orElseThrow().status()).isEqualTo(Status.MISSING);
+        assertThat(control(e, "Logs", "opensearch-software-update").orElseThrow().status()).isEqualTo(Status.NOT_APPLICABLE);
+    }
+}

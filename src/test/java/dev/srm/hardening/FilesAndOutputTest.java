@@ -1,0 +1,143 @@
+package dev.srm.hardening;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An output that would destroy an input, or cannot be a file, is a usage error before any
+ * work; an input that is not a regular file, or is too large to read whole, is refused at once.
+ */
+class FilesAndOutputTest {
+    @TempDir
+    Path dir;
+
+    private static final String SCENARIO = """
+            srm: 1
+            id: one-bucket
+            title: One bucket
+            resources:
+              - id: logs
+                type: AWS::S3::Bucket
+                configuration:
+                  BucketEncryption:
+                    ServerSideEncryptionConfiguration:
+                      - ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}
+            """;
+
+    private Path scenario() throws IOException {
+        Path p = dir.resolve("bucket.yaml");
+        Files.writeString(p, SCENARIO);
+        return p;
+    }
+
+    private static void assertUsage(Run run, String line) {
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.clean()).as(run.toString()).isTrue();
+        assertThat(run.srmLines()).as(run.toString()).containsExactly(line);
+    }
+
+    @Test
+    void output_onto_the_input_is_refused_and_the_input_kept() throws IOException {
+        Path in = scenario();
+        assertUsage(Run.of("evaluate", in.toString(), "-o", in.toString()),
+                "srm: -o " + in + ": is the input " + in + "; writing there would overwrite it; choose another output");
+        assertThat(Files.readString(in)).isEqualTo(SCENARIO);
+    }
+
+    @Test
+    void output_onto_the_input_through_a_link_or_another_spelling_is_refused() throws IOException {
+        Path in = scenario();
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), in);
+        Path hard = Files.createLink(dir.resolve("hard.yaml"), in);
+        Path dotted = dir.resolve(".").resolve("bucket.yaml");
+        for (Path out : new Path[] {link, hard, dotted}) {
+            Run run = Run.of("evaluate", in.toString(), "-o", out.toString());
+            assertThat(run.code()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("writing there would overwrite it");
+        }
+        assertThat(Files.readString(in)).isEqualTo(SCENARIO);
+    }
+
+    @Test
+    void triage_output_onto_its_input_is_refused() throws IOException {
+        Path in = scenario();
+        Run run = Run.of("triage", in.toString(), "--resource", "logs", "--kind", "data-exposure", "-o", in.toString());
+        assertUsage(run, "srm: -o " + in + ": is the input " + in + "; writing there would overwrite it; choose another output");
+        assertThat(Files.readString(in)).isEqualTo(SCENARIO);
+    }
+
+    @Test
+    void output_onto_a_directory_is_a_usage_error() throws IOException {
+        Path in = scenario();
+        assertUsage(Run.of("evaluate", in.toString(), "-o", dir.toString()),
+                "srm: -o " + dir + ": is a directory; give the name of a file to write the report to");
+    }
+
+    @Test
+    void audit_out_onto_an_input_file_or_the_input_directory_is_refused() throws IOException {
+        Path in = scenario();
+        assertUsage(Run.of("audit", in.toString(), "--out", in.toString()),
+                "srm: --out " + in + ": is a file; give a directory to write into");
+        Run run = Run.of("audit", dir.toString(), "--out", dir.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("srm: --out " + dir + ": is the input " + dir);
+    }
+
+    @Test
+    void import_output_onto_an_input_file_is_refused() throws IOException {
+        Path in = scenario();
+        assertUsage(Run.of("import", in.toString(), "-o", in.toString()),
+                "srm: -o " + in + ": is a file; give a directory to write into");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_fifo_is_refused_at_once_by_every_reading_command() throws Exception {
+        Path fifo = dir.resolve("pipe.yaml");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mk.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        String line = "srm: " + fifo + ": not a regular file (a FIFO, device or socket); srm reads regular files only: "
+                + "save the input to a file first";
+        for (String[] args : new String[][] {{"evaluate", fifo.toString()}, {"triage", fifo.toString()},
+                {"audit", "--format", "json", fifo.toString()}}) {
+            Run run = Run.of(args);
+            assertThat(run.code()).as(run.toString()).isEqualTo(3);
+            assertThat(run.clean()).as(run.toString()).isTrue();
+            assertThat(run.srmLines()).as(run.toString()).contains(line);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void a_device_is_refused_at_once() {
+        Run run = Run.of("evaluate", "/dev/zero");
+        assertThat(run.code()).as(run.toString()).isEqualTo(3);
+        assertThat(run.clean()).as(run.toString()).isTrue();
+        assertThat(run.srmLines()).as(run.toString()).containsExactly("srm: /dev/zero: not a regular file (a FIFO, device or socket); "
+                + "srm reads regular files only: save the input to a file first");
+    }
+
+    @Test
+    void a_file_over_the_size_limit_is_refused_before_it_is_read() throws IOException {
+        Path big = dir.resolve("huge.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(300L * 1024 * 1024); // sparse: no disk used
+        }
+        Run run = Run.of("evaluate", big.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(3);
+        assertThat(run.clean()).as(run.toString()).isTrue();
+        assertThat(run.srmLines()).as(run.toString()).containsExactly("srm: " + big + ": 314572800 bytes, over srm's limit of "
+                + "268435456 bytes (256 MiB) for an input read whole; split it, or give Terraform plans and AWS Config "
+                + "inventories as JSON Lines, which are streamed");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.srm.perf;
+
+import dev.srm.bench.CorpusGenerator;
+import dev.srm.engine.Evaluator;
+import dev.srm.model.ControlResult;
+import dev.srm.model.DutyResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.model.Responsibility;
+import dev.srm.model.ResourceResult;
+import dev.srm.model.Scenario;
+import dev.srm.model.Status;
+import dev.srm.report.Json;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One account of tens of thousands of resources: the firing limit grows with the facts, and
+ * the engine evaluates such a scenario in parts whose answers are those of one session.
+ */
+class LargeScenarioTest {
+    private static final CorpusGenerator GENERATOR = new CorpusGenerator(42);
+    /** Resources of the large scenario: 6,000 by default to keep the suite short; -Dsrm.large.resources=50000 for the long run. */
+    private static final int LARGE = Integer.getInteger("srm.large.resources", 6_000);
+    /** Resources of the parts-against-one-session comparison (parts of 500): -Dsrm.parts.resources=3000 for the long run. */
+    private static final int PARTS = Integer.getInteger("srm.parts.resources", 1_600);
+
+    @Test
+    void a_scenario_of_many_thousand_resources_is_evaluated_through_the_api_not_taken_for_a_loop() throws Exception {
+        byte[] json = GENERATOR.json(GENERATOR.largeScenario("one-big-account", LARGE));
+
+        List<Evaluation> evaluations = Packs.srm().evaluate("one-big-account.json", json, InputFormat.scenario, false);
+
+        assertThat(evaluations).hasSize(1);
+        Evaluation e = evaluations.get(0);
+        assertThat(e.resources()).hasSizeGreaterThanOrEqualTo(LARGE);
+        assertThat(e.resources()).allSatisfy(r -> assertThat(r.layers()).isNotEmpty());
+        assertThat(account(e, "account-multi-region-trail").status()).isEqualTo(Status.MET);
+        assertThat(rotation(e).party()).isEqualTo(Responsibility.SHARED);
+        assertThat(e.findings()).isNotEmpty();
+    }
+
+    @Test
+    void a_scenario_evaluated_in_parts_gives_the_same_json_as_one_session(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("account.json");
+        Files.write(file, GENERATOR.json(GENERATOR.largeScenario("one-account", PARTS)));
+        Scenario scenario = Packs.reader().read(file);
+
+        Evaluation parts = new Evaluator(Packs.bundled(), 500).evaluate(scenario);
+        Evaluation whole = new Evaluator(Packs.bundled(), Integer.MAX_VALUE).evaluate(scenario);
+
+        assertThat(json(parts)).isEqualTo(json(whole));
+        // the cross-resource conclusions are there, whichever part their resources fell in
+        assertThat(account(parts, "account-multi-region-trail").status()).isEqualTo(Status.MET);
+        assertThat(account(parts, "account-guardduty").status()).isEqualTo(Status.MET);
+        assertThat(rotation(parts).party()).isEqualTo(Responsibility.SHARED);
+    }
+
+    private static ControlResult account(Evaluation e, String id) {
+        return e.accountControls().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static DutyResult rotation(Evaluation e) {
+        ResourceResult secret = e.resources().stream().filter(r -> r.id().equals("db-secret")).findFirst().orElseThrow();
+        return secret.layers().stream().flatMap(l -> l.duties().stream()).filter(d -> d.duty().equals("secret-rotation"))
+                .findFirst().orElseThrow();
+    }
+
+    private static String json(Evaluation e) throws Exception {
+        StringWriter w = new StringWriter();
+        Json.write(Json.evaluation(e), w);
+        return w.toString();
+    }
+}

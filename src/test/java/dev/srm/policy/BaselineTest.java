@@ -1,0 +1,96 @@
+package dev.srm.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --baseline}: the order service a sprint later (resources reordered, title and tags
+ * edited, two findings fixed, one made) against the baseline its first audit wrote
+ * ({@code --write-baseline}). Findings are matched by fingerprint, not by order or wording.
+ */
+class BaselineTest {
+    static final String V1 = "src/test/resources/waivers/baseline/v1";
+    static final String V2 = "src/test/resources/waivers/baseline/v2";
+    private static Path baseline;
+    private static Path out;
+    private static SrmRun second;
+
+    @BeforeAll
+    static void twoAudits() {
+        Path first = SrmRun.temp("srm-baseline-1-");
+        baseline = first.resolve("baseline.json");
+        SrmRun run = SrmRun.of("audit", V1, "--format", "csv", "--out", first.toString(), "--write-baseline", baseline.toString(),
+                "--fail-on", "none", "--no-progress");
+        assertThat(run.code()).as(run.err()).isZero();
+        out = SrmRun.temp("srm-baseline-2-");
+        second = SrmRun.of("audit", V2, "--out", out.toString(), "--baseline", baseline.toString(), "--fail-on", "none", "--no-progress");
+    }
+
+    private static Map<String, String> novelty() throws Exception {
+        JsonNode report = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode e : report.get("evaluations")) {
+            for (JsonNode f : e.get("findings")) {
+                out.put(e.get("scenario").get("id").asText() + "/" + f.get("resource").asText() + "/" + f.get("rule").asText(),
+                        f.get("baseline").asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void every_finding_is_new_or_unchanged_and_the_gone_ones_are_fixed() throws Exception {
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(novelty()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "orders/orders-db/rds-multi-az", "UNCHANGED",
+                "orders/orders-db/rds-instance-deletion-protection", "UNCHANGED",
+                "orders/orders-db/rds-not-publicly-accessible", "NEW",
+                "payments/events/sqs-queue-encrypted", "UNCHANGED"));
+        JsonNode policy = new ObjectMapper().readTree(out.resolve("audit.json").toFile()).get("portfolio").get("policy");
+        assertThat(policy.get("fixed").findValuesAsText("rule")).containsExactly("s3-versioning", "rds-backup-retention");
+        assertThat(second.err()).contains("against the baseline: 1 new, 3 unchanged, 2 fixed");
+    }
+
+    @Test
+    void reports_mark_the_state_against_the_baseline() {
+        assertThat(SrmRun.read(out.resolve("audit.sarif"))).contains("\"baselineState\": \"new\"").contains("\"baselineState\": \"unchanged\"");
+        assertThat(SrmRun.read(out.resolve("audit.md"))).contains("## Since the baseline").contains("| S3 bucket keeps object versions | orders | orders-archive | `s3-versioning` | low |");
+        assertThat(SrmRun.read(out.resolve("audit.html"))).contains("<h2>Since the baseline</h2>");
+        assertThat(SrmRun.read(out.resolve("audit.csv"))).contains(",NEW,").contains(",UNCHANGED,");
+    }
+
+    @Test
+    void fail_on_new_gates_on_new_findings_only() {
+        String[] base = {"audit", V2, "--format", "json", "--baseline", baseline.toString(), "--no-progress"};
+        assertThat(run(base, "--fail-on-new", "critical").code()).as("the database made public is a new critical").isEqualTo(4);
+        assertThat(run(base, "--fail-on-new", "critical", "--fail-on", "none").code()).isEqualTo(4);
+        // the same run against itself: nothing is new, though medium findings are there
+        SrmRun same = SrmRun.of("audit", V1, "--format", "json", "--baseline", baseline.toString(), "--fail-on-new", "low", "--no-progress");
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(SrmRun.of("audit", V1, "--format", "json", "--fail-on-new", "low").code()).as("--fail-on-new needs --baseline").isEqualTo(2);
+    }
+
+    @Test
+    void the_output_of_evaluate_is_a_baseline_too() {
+        Path file = SrmRun.temp("srm-baseline-eval-").resolve("orders.json");
+        SrmRun.of("evaluate", V1 + "/orders.yaml", "--format", "json", "-o", file.toString(), "--fail-on", "none");
+        SrmRun run = SrmRun.of("evaluate", V2 + "/orders.yaml", "--baseline", file.toString(), "--fail-on-new", "critical");
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(run.out()).contains("[rds-not-publicly-accessible NEW]").contains("[rds-multi-az UNCHANGED]");
+    }
+
+    private static SrmRun run(String[] base, String... more) {
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return SrmRun.of(args);
+    }
+}
