@@ -132,7 +132,7 @@ final class RulesCommand implements Runnable {
             v.warnings().forEach(w -> cli.err().println("warning: " + w));
             if (v.valid()) {
                 cli.out().println("ok: " + v.rules() + " rules, " + v.controls() + " controls"
-                        + (v.warnings().isEmpty() ? "" : "; " + v.warnings().size()
+                        + (v.undeclaredAbsent().isEmpty() ? "" : "; " + v.undeclaredAbsent().size()
                         + " controls have a requirement that no documented default decides and no @absent(\"fails\"|\"passes\") (see docs/controls.md)"));
                 cli.out().flush();
                 return ExitCode.OK.code();

@@ -4,17 +4,18 @@ import java.util.List;
 
 /**
  * A rule pack's problems (compile errors, metadata, CONFLICTs over scenarios), one line each, its
- * size, and its warnings (what the pack should still declare, e.g. controls without {@code @absent}, and calls a
- * rule should not make, such as System.exit).
+ * size, its warnings (calls a rule should not make, such as System.exit: printed), and the
+ * controls that still have to declare what an absent setting means (counted: {@code @absent}).
  */
-public record PackValidation(List<String> problems, int rules, int controls, List<String> warnings) {
+public record PackValidation(List<String> problems, int rules, int controls, List<String> warnings, List<String> undeclaredAbsent) {
     public PackValidation {
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+        undeclaredAbsent = List.copyOf(undeclaredAbsent);
     }
 
     public PackValidation(List<String> problems, int rules, int controls) {
-        this(problems, rules, controls, List.of());
+        this(problems, rules, controls, List.of(), List.of());
     }
 
     public boolean valid() {

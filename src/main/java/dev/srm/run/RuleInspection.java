@@ -65,9 +65,8 @@ public final class RuleInspection {
                 }
             }
         }
-        List<String> warnings = new ArrayList<>(riskyCalls(drl));
-        warnings.addAll(RuleValidator.absentCaseWarnings(pack.rules().values(), drl, pack.catalog().schema()));
-        return new PackValidation(problems, pack.rules().size(), pack.controls().size(), warnings);
+        return new PackValidation(problems, pack.rules().size(), pack.controls().size(), riskyCalls(drl),
+                RuleValidator.absentCaseWarnings(pack.rules().values(), drl, pack.catalog().schema()));
     }
 
     private static final Pattern STRING = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"");
