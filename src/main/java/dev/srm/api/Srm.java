@@ -192,7 +192,8 @@ public final class Srm {
             return new EvaluateResult(List.of(), List.of(e.problem()));
         }
         Evaluator evaluator = new Evaluator(pack());
-        return new EvaluateResult(scenarios.stream().map(s -> evaluator.evaluate(s, explain)).toList(), List.of());
+        FindingPolicy fingerprints = FindingPolicy.none(java.time.LocalDate.now());
+        return new EvaluateResult(scenarios.stream().map(s -> fingerprints.apply(s, evaluator.evaluate(s, explain))).toList(), List.of());
     }
 
     /**
@@ -206,10 +207,13 @@ public final class Srm {
         Scenario scenario;
         try {
             scenario = reader.read(name, content, Format.JSON, line - 1);
-        } catch (InputException e) {
-            return new EvaluateResult(List.of(), List.of(e.problem()));
+        } catch (InputException e) { // file:2:1, as srm audit says for standard input: the place already holds the line
+            InputProblem p = e.problem();
+            return new EvaluateResult(List.of(), List.of(new InputProblem(file, p.where().isEmpty() ? Integer.toString(line) : p.where(),
+                    p.message())));
         }
-        return new EvaluateResult(List.of(new Evaluator(pack()).evaluate(scenario, explain)), List.of());
+        FindingPolicy fingerprints = FindingPolicy.none(java.time.LocalDate.now());
+        return new EvaluateResult(List.of(fingerprints.apply(scenario, new Evaluator(pack()).evaluate(scenario, explain))), List.of());
     }
 
     // ---------------------------------------------------------------- triage
