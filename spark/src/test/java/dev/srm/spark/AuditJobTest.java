@@ -76,7 +76,7 @@ class AuditJobTest {
     void bundled_scenarios_give_the_rows_of_the_single_machine_audit() throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(Path.of(System.getProperty("srm.scenarios", "../scenarios")))) {
-            files = s.filter(p -> p.toString().matches(".*\\.(yaml|yml|json)$")).sorted().toList();
+            files = s.filter(p -> p.toString().matches(".*\\.(yaml|yml|json)$") && !p.endsWith("srm-waivers.yaml")).sorted().toList();
         }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         StringBuilder lines = new StringBuilder();

@@ -33,8 +33,8 @@ class RecordRowsTest {
     @Test
     void the_schema_follows_the_records() {
         StructType finding = RecordRows.schema(FindingResult.class);
-        assertThat(finding.fieldNames()).containsExactly("id", "rule", "severity", "resource", "layer", "owner", "title",
-                "remediation", "integrations", "source", "securityHub", "explanation");
+        assertThat(finding.fieldNames()).containsExactly("id", "rule", "severity", "resource", "layer", "owner", "layerParty", "title",
+                "remediation", "integrations", "source", "securityHub", "explanation", "fingerprint", "status", "waiver", "novelty");
         assertThat(finding.apply("severity").dataType()).isEqualTo(DataTypes.StringType);
         assertThat(finding.apply("securityHub").dataType()).isEqualTo(DataTypes.createArrayType(DataTypes.StringType, true));
     }
