@@ -72,4 +72,51 @@ class ResourceWaiversTest {
         assertThat(run.err()).contains("/resources/0/waivers/0").contains("owner");
         assertThat(run.clean()).isTrue();
     }
+
+    private static final String TEMPLATE = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Description: Ledger database
+            Resources:
+              LedgerDb:
+                Type: AWS::RDS::DBInstance
+                Metadata:
+                  srm:
+                    waivers:
+                      - control: rds-backup-retention
+                        reason: AWS Backup takes the snapshots of this instance (plan ledger-daily)
+                        owner: finance-platform
+                        expires: 2030-12-31
+                        ticket: FIN-88
+                Properties:
+                  Engine: postgres
+                  DBInstanceClass: db.t4g.medium
+                  AllocatedStorage: "50"
+                  BackupRetentionPeriod: 0
+                  StorageEncrypted: true
+                  MasterUsername: ledger
+                  ManageMasterUserPassword: true
+            """;
+
+    @Test
+    void a_waiver_in_a_templates_resource_metadata_waives_its_finding() throws IOException {
+        Path t = Files.createTempDirectory("srm-template-waivers-").resolve("ledger.yaml");
+        Files.writeString(t, TEMPLATE);
+        SrmRun run = SrmRun.of("evaluate", t.toString(), "--as-of", "2030-06-01", "--fail-on", "none");
+        assertThat(run.out()).contains("WAIVED RDS automated backups are kept for at least 7 days on LedgerDb")
+                .contains("waived through 2030-12-31 by finance-platform (FIN-88): AWS Backup takes the snapshots of this instance"
+                        + " (plan ledger-daily) [" + t + ":9:13]");
+        SrmRun expired = SrmRun.of("evaluate", t.toString(), "--as-of", "2031-01-01", "--fail-on", "none");
+        assertThat(expired.out()).doesNotContain("WAIVED RDS automated backups");
+    }
+
+    @Test
+    void a_template_waiver_without_an_owner_is_one_line_at_its_place() throws IOException {
+        Path t = Files.createTempDirectory("srm-template-waivers-bad-").resolve("ledger.yaml");
+        Files.writeString(t, TEMPLATE.replace("            owner: finance-platform\n", ""));
+        SrmRun run = SrmRun.of("evaluate", t.toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("srm: " + t + ":9:13: /Resources/LedgerDb/Metadata/srm/waivers/0: missing owner;"
+                + " a waiver needs control, reason, owner and expires");
+        assertThat(run.clean()).isTrue();
+    }
 }

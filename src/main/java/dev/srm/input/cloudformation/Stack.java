@@ -159,7 +159,54 @@ final class Stack {
             map.entries().forEach((k, v) -> tags.put(k, text(v)));
         }
         int line = depth == 0 ? r.pos().line() : parentLine;
-        return new ResourceSpec(id, null, r.type(), tags, settings, line, notes);
+        return new ResourceSpec(id, null, r.type(), tags, settings, line, notes, waivers(r));
+    }
+
+    private static final java.util.Set<String> WAIVER_FIELDS = java.util.Set.of("control", "reason", "owner", "expires", "ticket");
+
+    /**
+     * The waivers written on a resource ({@code Metadata: srm: waivers:}), with the fields of a
+     * scenario's resource-level waivers; a missing or unknown field, or a date that is not one, is
+     * the template's problem at its line.
+     */
+    private List<dev.srm.model.ResourceWaiver> waivers(Template.Resource r) {
+        if (!(r.metadata().get("srm") instanceof Node.Obj srm) || srm.get("waivers") == null) {
+            return List.of();
+        }
+        String at = "/Resources/" + r.id() + "/Metadata/srm/waivers";
+        if (!(srm.get("waivers") instanceof Node.Seq list)) {
+            throw new TemplateError(srm.get("waivers").pos(), at + ": a list of waivers expected");
+        }
+        List<dev.srm.model.ResourceWaiver> out = new ArrayList<>();
+        for (int k = 0; k < list.items().size(); k++) {
+            Node item = list.items().get(k);
+            String here = at + "/" + k;
+            if (!(item instanceof Node.Obj w)) {
+                throw new TemplateError(item.pos(), here + ": a waiver (control, reason, owner, expires) expected");
+            }
+            for (String key : w.entries().keySet()) {
+                if (!WAIVER_FIELDS.contains(key)) {
+                    throw new TemplateError(w.keys().getOrDefault(key, w.pos()), here + "/" + key + ": unknown field; a waiver has "
+                            + "control, reason, owner, expires and ticket (scenario, resource and tags are the resource's)");
+                }
+            }
+            String[] required = {"control", "reason", "owner", "expires"};
+            for (String key : required) {
+                if (!(w.get(key) instanceof Node.Scalar v) || v.text() == null || v.text().isBlank()) {
+                    throw new TemplateError(w.pos(), here + ": missing " + key + "; a waiver needs control, reason, owner and expires");
+                }
+            }
+            java.time.LocalDate expires;
+            try {
+                expires = java.time.LocalDate.parse(text(w.get("expires")));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new TemplateError(w.get("expires").pos(), here + "/expires: '" + text(w.get("expires"))
+                        + "' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)");
+            }
+            out.add(new dev.srm.model.ResourceWaiver(text(w.get("control")), text(w.get("reason")), text(w.get("owner")), expires,
+                    w.get("ticket") == null ? null : text(w.get("ticket")), template.file() + ":" + w.pos()));
+        }
+        return out;
     }
 
     private static String text(Node n) {
