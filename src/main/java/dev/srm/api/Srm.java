@@ -173,6 +173,14 @@ public final class Srm {
         } catch (InputException e) {
             throw SrmException.input(List.of(e.problem().toString()));
         }
+        return evaluateAll(scenarios, explain);
+    }
+
+    /**
+     * Evaluates scenarios read in memory, each finding with its fingerprint and the resource's own
+     * waivers applied (judged on today's date: these calls take no --as-of).
+     */
+    private List<Evaluation> evaluateAll(List<Scenario> scenarios, boolean explain) {
         Evaluator evaluator = new Evaluator(pack());
         FindingPolicy fingerprints = FindingPolicy.none(java.time.LocalDate.now());
         return scenarios.stream().map(s -> fingerprints.apply(s, evaluator.evaluate(s, explain))).toList();
@@ -191,9 +199,7 @@ public final class Srm {
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(e.problem()));
         }
-        Evaluator evaluator = new Evaluator(pack());
-        FindingPolicy fingerprints = FindingPolicy.none(java.time.LocalDate.now());
-        return new EvaluateResult(scenarios.stream().map(s -> fingerprints.apply(s, evaluator.evaluate(s, explain))).toList(), List.of());
+        return new EvaluateResult(evaluateAll(scenarios, explain), List.of());
     }
 
     /**
@@ -207,13 +213,10 @@ public final class Srm {
         Scenario scenario;
         try {
             scenario = reader.read(name, content, Format.JSON, line - 1);
-        } catch (InputException e) { // file:2:1, as srm audit says for standard input: the place already holds the line
-            InputProblem p = e.problem();
-            return new EvaluateResult(List.of(), List.of(new InputProblem(file, p.where().isEmpty() ? Integer.toString(line) : p.where(),
-                    p.message())));
+        } catch (InputException e) {
+            return new EvaluateResult(List.of(), List.of(AuditRun.lineProblem(file, line, e.problem())));
         }
-        FindingPolicy fingerprints = FindingPolicy.none(java.time.LocalDate.now());
-        return new EvaluateResult(List.of(fingerprints.apply(scenario, new Evaluator(pack()).evaluate(scenario, explain))), List.of());
+        return new EvaluateResult(evaluateAll(List.of(scenario), explain), List.of());
     }
 
     // ---------------------------------------------------------------- triage

@@ -4,7 +4,10 @@ import dev.srm.api.ExitCode;
 import dev.srm.api.SrmException;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 
 /** The writers a command prints to: the report on out, messages on err. */
 record Cli(PrintWriter out, PrintWriter err) {
@@ -20,5 +23,13 @@ record Cli(PrintWriter out, PrintWriter err) {
         e.problems().forEach(p -> err.println("srm: " + p));
         err.flush();
         return e.exitCode().code();
+    }
+
+    /** Prints a result's warnings on err and writes the result to {@code output} (stdout when null): exit 0. */
+    int write(List<String> warnings, Path output, Output.Body body) throws IOException {
+        warnings.forEach(w -> err.println("warning: " + w));
+        Output.to(output, out, body);
+        err.flush();
+        return ExitCode.OK.code();
     }
 }

@@ -57,9 +57,6 @@ final class CrmCommand implements Callable<Integer> {
         } catch (SrmException e) {
             return cli.report(e);
         }
-        c.warnings().forEach(w -> cli.err().println("warning: " + w));
-        Output.to(output, cli.out(), w -> format.render(c, w));
-        cli.err().flush();
-        return 0;
+        return cli.write(c.warnings(), output, w -> format.render(c, w));
     }
 }

@@ -55,9 +55,6 @@ final class MatrixCommand implements Callable<Integer> {
         } catch (SrmException e) {
             return cli.report(e);
         }
-        m.warnings().forEach(w -> cli.err().println("warning: " + w));
-        Output.to(output, cli.out(), w -> format.render(m, w));
-        cli.err().flush();
-        return 0;
+        return cli.write(m.warnings(), output, w -> format.render(m, w));
     }
 }

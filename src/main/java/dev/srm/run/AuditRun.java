@@ -102,10 +102,8 @@ public final class AuditRun {
             }
             try {
                 return ScenarioStream.of(List.of(ReadScenario.of(inputs.scenarioReader().read(name(), bytes, Format.JSON, line.number() - 1))));
-            } catch (InputException e) { // <stdin>:2:1, not <stdin>:2:2:1: the place already holds the line
-                InputProblem p = e.problem();
-                throw new InputException(new InputProblem("<stdin>", p.where().isEmpty() ? Integer.toString(line.number()) : p.where(),
-                        p.message()));
+            } catch (InputException e) {
+                throw new InputException(lineProblem("<stdin>", line.number(), e.problem()));
             }
         }
     }
@@ -249,6 +247,14 @@ public final class AuditRun {
      * The inputs of a batch that lose a scenario id they share: the input first in input order
      * (by name, a trailing {@code :N} compared as a number) keeps it, each other one is a problem.
      */
+    /**
+     * A problem of line {@code line} of a JSON Lines input, named after the file: {@code file:2:1},
+     * not {@code file:2:2:1}, since the place already holds the line.
+     */
+    public static InputProblem lineProblem(String file, int line, InputProblem p) {
+        return new InputProblem(file, p.where().isEmpty() ? Integer.toString(line) : p.where(), p.message());
+    }
+
     public static List<InputProblem> duplicateIds(String id, java.util.Collection<String> inputs) {
         List<String> names = new ArrayList<>(inputs);
         names.sort(InputOrder.NAMES);
