@@ -167,23 +167,46 @@ public final class Srm {
      * Throws (INPUT) when it cannot be read. This is what a server or a Spark task calls.
      */
     public List<Evaluation> evaluate(String name, byte[] content, InputFormat format, boolean explain) {
+        return evaluate(name, content, format, explain, Policy.asOf(java.time.LocalDate.now()));
+    }
+
+    /** As {@link #evaluate(String, byte[], InputFormat, boolean)}, with findings judged against {@code policy} (its as-of day, its waivers). */
+    public List<Evaluation> evaluate(String name, byte[] content, InputFormat format, boolean explain, Policy policy) {
         List<Scenario> scenarios;
         try {
             scenarios = inputs.read(name, content, format);
         } catch (InputException e) {
             throw SrmException.input(List.of(e.problem().toString()));
         }
-        return evaluateAll(scenarios, explain);
+        return evaluateAll(scenarios, explain, policy);
     }
 
     /**
-     * Evaluates scenarios read in memory, each finding with its fingerprint and the resource's own
-     * waivers applied (judged on today's date: these calls take no --as-of).
+     * Evaluates scenarios read in memory, each finding with its fingerprint, the resource's own
+     * waivers and the policy's waivers applied on the policy's day.
      */
-    private List<Evaluation> evaluateAll(List<Scenario> scenarios, boolean explain) {
+    private List<Evaluation> evaluateAll(List<Scenario> scenarios, boolean explain, Policy policy) {
         Evaluator evaluator = new Evaluator(pack());
-        FindingPolicy fingerprints = FindingPolicy.none(java.time.LocalDate.now());
-        return scenarios.stream().map(s -> fingerprints.apply(s, evaluator.evaluate(s, explain))).toList();
+        FindingPolicy judge = policy.fresh();
+        return scenarios.stream().map(s -> judge.apply(s, evaluator.evaluate(s, explain))).toList();
+    }
+
+    /**
+     * The policy of in-memory evaluations: the waivers of a waivers file's content (null: none),
+     * named {@code name} in messages, judged on {@code asOf}. Throws (INPUT) with one line per
+     * problem when the file is not a valid waivers file or names controls the pack does not have.
+     */
+    public Policy policy(String name, byte[] waivers, java.time.LocalDate asOf) {
+        if (waivers == null) {
+            return Policy.asOf(asOf);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(pack().rules().keySet());
+        known.addAll(pack().controls().keySet());
+        try {
+            return new Policy(WaiverFile.read(name, waivers, known), asOf);
+        } catch (PolicyException e) {
+            throw SrmException.input(e.problems().stream().map(Object::toString).toList());
+        }
     }
 
     /**
@@ -193,13 +216,18 @@ public final class Srm {
      * problem that stopped it.
      */
     public EvaluateResult evaluateInput(String name, byte[] content, InputFormat format, boolean explain) {
+        return evaluateInput(name, content, format, explain, Policy.asOf(java.time.LocalDate.now()));
+    }
+
+    /** As {@link #evaluateInput(String, byte[], InputFormat, boolean)}, with findings judged against {@code policy}. */
+    public EvaluateResult evaluateInput(String name, byte[] content, InputFormat format, boolean explain, Policy policy) {
         List<Scenario> scenarios;
         try {
             scenarios = inputs.read(name, content, format == null ? InputFormat.auto : format);
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(e.problem()));
         }
-        return new EvaluateResult(evaluateAll(scenarios, explain), List.of());
+        return new EvaluateResult(evaluateAll(scenarios, explain, policy), List.of());
     }
 
     /**
@@ -209,6 +237,11 @@ public final class Srm {
      * Never throws for bad input: the result holds the evaluation or the problem.
      */
     public EvaluateResult evaluateLine(String file, int line, byte[] content, boolean explain) {
+        return evaluateLine(file, line, content, explain, Policy.asOf(java.time.LocalDate.now()));
+    }
+
+    /** As {@link #evaluateLine(String, int, byte[], boolean)}, with findings judged against {@code policy}. */
+    public EvaluateResult evaluateLine(String file, int line, byte[] content, boolean explain, Policy policy) {
         String name = file + ":" + line;
         Scenario scenario;
         try {
@@ -216,7 +249,7 @@ public final class Srm {
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(AuditRun.lineProblem(file, line, e.problem())));
         }
-        return new EvaluateResult(evaluateAll(List.of(scenario), explain), List.of());
+        return new EvaluateResult(evaluateAll(List.of(scenario), explain, policy), List.of());
     }
 
     // ---------------------------------------------------------------- triage

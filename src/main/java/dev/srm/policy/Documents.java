@@ -34,6 +34,11 @@ record Documents(String name, byte[] bytes, JsonFactory factory, JsonNode root) 
         } catch (IOException e) {
             throw new PolicyException(new InputProblem(name, "", "cannot be read (" + e.getMessage() + "); expected " + expected));
         }
+        return read(name, bytes, expected);
+    }
+
+    /** Reads content held in memory, named {@code name} in messages: JSON when it starts with '{' or '[', else YAML. */
+    static Documents read(String name, byte[] bytes, String expected) throws PolicyException {
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
         JsonFactory factory = text.startsWith("{") || text.startsWith("[") ? JSON : YAML;
         JsonNode root;

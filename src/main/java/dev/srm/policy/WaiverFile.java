@@ -64,7 +64,15 @@ public final class WaiverFile {
 
     /** The waivers of a file, in file order; {@code knownIds} are the pack's control and rule ids. */
     public static List<Waiver> read(Path file, Set<String> knownIds) throws PolicyException {
-        Documents doc = Documents.read(file, EXPECTED);
+        return waivers(Documents.read(file, EXPECTED), knownIds);
+    }
+
+    /** The waivers of a file's content held in memory (a Spark job ships it to its executors), named {@code name} in messages. */
+    public static List<Waiver> read(String name, byte[] content, Set<String> knownIds) throws PolicyException {
+        return waivers(Documents.read(name, content, EXPECTED), knownIds);
+    }
+
+    private static List<Waiver> waivers(Documents doc, Set<String> knownIds) throws PolicyException {
         List<String> badPointers = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>(schemaProblems(doc, badPointers));
         JsonNode list = doc.root().get("waivers");

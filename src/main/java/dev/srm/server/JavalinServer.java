@@ -222,7 +222,8 @@ final class JavalinServer implements Server {
         InputFormat format = inputFormat(ctx);
         boolean explain = Boolean.parseBoolean(ctx.queryParam("explain"));
         Severity failOn = failOn(ctx);
-        List<Evaluation> evaluations = work(() -> srm.evaluate(name, body, format, explain), body, syntax);
+        dev.srm.api.Policy policy = dev.srm.api.Policy.asOf(asOf(ctx));
+        List<Evaluation> evaluations = work(() -> srm.evaluate(name, body, format, explain, policy), body, syntax);
         StringWriter w = new StringWriter();
         EvaluationFormat.json.renderer().render(evaluations, List.of(), true, w);
         EvaluateResult result = new EvaluateResult(evaluations, List.of());
@@ -387,6 +388,19 @@ final class JavalinServer implements Server {
         } catch (IllegalArgumentException e) {
             throw HttpError.of(400, "bad-request", "Bad request", "inputFormat: unknown format '" + f + "'; known formats: "
                     + String.join(", ", Stream.of(InputFormat.values()).map(Enum::name).toList()));
+        }
+    }
+
+    /** The day resources' waivers are judged on: {@code asOf=yyyy-mm-dd}, else the server's today (as the CLI's --as-of). */
+    private static java.time.LocalDate asOf(Context ctx) {
+        String d = ctx.queryParam("asOf");
+        if (d == null) {
+            return java.time.LocalDate.now();
+        }
+        try {
+            return java.time.LocalDate.parse(d);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw HttpError.of(400, "bad-request", "Bad request", "asOf: '" + d + "' is not a date (expected yyyy-mm-dd)");
         }
     }
 

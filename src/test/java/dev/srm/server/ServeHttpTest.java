@@ -93,6 +93,42 @@ class ServeHttpTest {
     }
 
     @Test
+    void as_of_judges_a_resources_own_waiver_on_that_day_as_the_cli_does() throws Exception {
+        String waived = PUBLIC_BUCKET + """
+                    waivers:
+                      - control: s3-block-public-access
+                        reason: Public website assets, served through CloudFront until the move in March
+                        owner: web-platform
+                        expires: 2027-03-31
+                """;
+        Path file = dir.resolve("website.yaml");
+        Files.writeString(file, waived);
+        HttpResponse<String> before = http.post("/v1/evaluate?name=" + file + "&asOf=2027-01-15", "application/yaml", waived);
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).isEqualTo(cli("evaluate", file.toString(), "--format", "json", "--as-of", "2027-01-15"));
+        assertThat(finding(before, "s3-block-public-access").path("status").asText()).isEqualTo("WAIVED");
+
+        HttpResponse<String> after = http.post("/v1/evaluate?name=" + file + "&asOf=2027-04-01", "application/yaml", waived);
+        assertThat(after.body()).isEqualTo(cli("evaluate", file.toString(), "--format", "json", "--as-of", "2027-04-01"));
+        assertThat(finding(after, "s3-block-public-access").path("status").asText()).as("the waiver ended on 2027-03-31").isEqualTo("OPEN");
+        assertThat(after.headers().firstValue("Srm-Exit-Code")).hasValue("4");
+
+        HttpResponse<String> bad = http.post("/v1/evaluate?asOf=31.03.2027", "application/yaml", waived);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("detail").asText()).isEqualTo("asOf: '31.03.2027' is not a date (expected yyyy-mm-dd)");
+        stillServing();
+    }
+
+    private static JsonNode finding(HttpResponse<String> r, String control) throws Exception {
+        for (JsonNode f : json(r).path("findings")) {
+            if (control.equals(f.path("rule").asText())) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding of " + control + " in " + r.body());
+    }
+
+    @Test
     void matrix_and_compare_answer_the_same_json_as_the_cli() throws Exception {
         HttpResponse<String> m = http.post("/v1/matrix", "application/json", "{\"services\": [\"Lambda\"], \"config\": [\"PackageType=Image\"]}");
         assertThat(m.statusCode()).isEqualTo(200);
