@@ -119,7 +119,7 @@ public final class Evaluator {
         if (!explain && scenario.resources().size() > partSize) {
             List<List<Object>> parts = ScenarioParts.split(facts, pack.sharedResources(), partSize);
             if (parts.size() > 1) {
-                return new ResultAssembler(pack, scenario, warnings, null).assemble(runParts(scenario, parts, fired));
+                return new ResultAssembler(pack, scenario, warnings, null).assemble(runParts(scenario, parts, fired)).asOf(asOf);
             }
         }
         Tracer tracer = explain ? new Tracer() : null;
@@ -137,7 +137,7 @@ public final class Evaluator {
             }
             fire(session, facts.size(), scenario);
             Collection<? extends Object> objects = session.getObjects();
-            return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects);
+            return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects).asOf(asOf);
         } finally {
             session.dispose();
         }
@@ -206,10 +206,13 @@ public final class Evaluator {
         facts.addAll(scenario.account());
         facts.addAll(pack.dutyDefs());
         facts.add(new AsOf(asOf));
-        facts.addAll(pack.lifecycleFacts());
+        Set<String> types = new java.util.TreeSet<>();
         for (ResourceSpec spec : scenario.resources()) {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
+            if (resource.type() != null) {
+                types.add(resource.type());
+            }
             facts.addAll(spec.settings());
             facts.addAll(defaults(resource, catalog));
             facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
@@ -218,6 +221,7 @@ public final class Evaluator {
                 warnUnknownKeys(spec, resource, catalog, scenario, warnings);
             }
         }
+        facts.addAll(pack.lifecycleFacts(types));
         return facts;
     }
 

@@ -48,16 +48,24 @@ public final class RulePack {
     private final DutyTable duties;
     private final List<DutyDef> dutyDefs;
     private final LifecycleCatalog lifecycles;
-    private final List<Object> lifecycleFacts;
+    private final Map<String, List<Object>> lifecycleFacts;
     private final ScenarioParts.CrossReads crossReads;
 
     private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
                      ServiceCatalog catalog, IncidentCatalog incidents, DutyTable duties, LifecycleCatalog lifecycles) {
         this.duties = duties;
         this.lifecycles = lifecycles;
-        List<Object> lf = new ArrayList<>(lifecycles.files());
-        lf.addAll(lifecycles.versions());
-        this.lifecycleFacts = List.copyOf(lf);
+        Map<String, List<Object>> byType = new HashMap<>();
+        for (dev.srm.facts.Lifecycle l : lifecycles.files()) {
+            List<Object> facts = new ArrayList<>();
+            facts.add(l);
+            lifecycles.versions().stream().filter(v -> v.lifecycle().equals(l.id())).forEach(facts::add);
+            for (String type : l.types()) {
+                byType.computeIfAbsent(type, k -> new ArrayList<>()).addAll(facts);
+            }
+        }
+        byType.replaceAll((k, v) -> List.copyOf(v));
+        this.lifecycleFacts = Collections.unmodifiableMap(byType);
         this.dutyDefs = duties.duties().values().stream().map(d -> new DutyDef(d.id(), d.layer(), d.title())).toList();
         this.kieBase = kieBase;
         this.sources = sources;
@@ -261,9 +269,16 @@ public final class RulePack {
         return lifecycles;
     }
 
-    /** The lifecycle files and their versions as facts, for sessions. */
-    List<Object> lifecycleFacts() {
-        return lifecycleFacts;
+    /**
+     * The lifecycle files that judge resources of these CloudFormation types, and their
+     * versions, as facts for a session (a session holds only the lifecycles its resources need).
+     */
+    List<Object> lifecycleFacts(java.util.Collection<String> types) {
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>();
+        for (String t : types) {
+            out.addAll(lifecycleFacts.getOrDefault(t, List.of()));
+        }
+        return List.copyOf(out);
     }
 
     /** The resources the pack's rules read across resources: every part of a split scenario holds them. */
