@@ -63,9 +63,9 @@ class IncidentScenariosTest {
             unpatched-vulnerability-rds-engine.yaml       | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
             unpatched-vulnerability-rds-engine-end-of-support.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | PAAS       | Look up the instance's pending maintenance actions
             unpatched-vulnerability-lambda-code.yaml      | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
-            unpatched-vulnerability-lambda-runtime-deprecated.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | SERVERLESS | Find where the vulnerable package is
+            unpatched-vulnerability-lambda-runtime-deprecated.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | SERVERLESS | Move the function to a supported runtime
             malware-on-host-ec2-os.yaml                   | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
-            malware-on-host-fargate-image.yaml            | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Stop the infected tasks without losing evidence
+            malware-on-host-fargate-image.yaml            | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
             malware-on-host-ec2.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
             malware-on-host-fargate.yaml                  | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
             malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
