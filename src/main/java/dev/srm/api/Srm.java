@@ -154,7 +154,7 @@ public final class Srm {
     public EvaluateResult evaluate(EvaluateRequest request) {
         Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy()); // a parameters file that cannot be read is answered before compiling
         FindingPolicy policy = policy(request.policy(), request.paths());
-        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack()), forRequest).run(request.paths(), request.inputFormat(),
+        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack(), policy.asOf()), forRequest).run(request.paths(), request.inputFormat(),
                 request.explain(), policy);
         java.util.Set<String> failed = new java.util.HashSet<>();
         r.problems().forEach(p -> failed.add(p.file()));
@@ -289,7 +289,7 @@ public final class Srm {
     public AuditResult audit(AuditRequest request) {
         Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy());
         FindingPolicy policy = policy(request.policy(), request.paths());
-        AuditRun run = new AuditRun(new Evaluator(pack()), forRequest, request.inputFormat(), request.jobs(), policy);
+        AuditRun run = new AuditRun(new Evaluator(pack(), policy.asOf()), forRequest, request.inputFormat(), request.jobs(), policy);
         List<AtomicFile> files = new ArrayList<>();
         List<AuditRenderer> renderers = new ArrayList<>();
         try {

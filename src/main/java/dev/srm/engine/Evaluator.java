@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.facts.AsOf;
 import dev.srm.facts.DefaultValue;
 import dev.srm.facts.Notice;
 import dev.srm.facts.Resource;
@@ -11,6 +12,7 @@ import dev.srm.model.Scenario;
 import dev.srm.rules.ServiceCatalog;
 import org.kie.api.runtime.KieSession;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,9 +38,19 @@ public final class Evaluator {
 
     private final RulePack pack;
     private final int partSize;
+    private final LocalDate asOf;
 
+    /** An evaluator that judges dates (a version's end of support) on today's date. */
     public Evaluator(RulePack pack) {
         this(pack, PART_SIZE);
+    }
+
+    /**
+     * An evaluator that judges dates on {@code asOf} ({@code --as-of}; null: today), so that the
+     * same input and day give the same answer on any day.
+     */
+    public Evaluator(RulePack pack, LocalDate asOf) {
+        this(pack, PART_SIZE, asOf);
     }
 
     /**
@@ -47,11 +59,22 @@ public final class Evaluator {
      * scenario in one session. The answers are the same either way.
      */
     public Evaluator(RulePack pack, int partSize) {
+        this(pack, partSize, null);
+    }
+
+    /** An evaluator with a part size (see {@link #Evaluator(RulePack, int)}) judging dates on {@code asOf} (null: today). */
+    public Evaluator(RulePack pack, int partSize, LocalDate asOf) {
         if (partSize < 1) {
             throw new IllegalArgumentException("part size must be positive: " + partSize);
         }
         this.pack = pack;
         this.partSize = partSize;
+        this.asOf = asOf == null ? LocalDate.now() : asOf;
+    }
+
+    /** The day this evaluator judges dates on. */
+    public LocalDate asOf() {
+        return asOf;
     }
 
     public RulePack pack() {
@@ -96,7 +119,7 @@ public final class Evaluator {
         if (!explain && scenario.resources().size() > partSize) {
             List<List<Object>> parts = ScenarioParts.split(facts, pack.sharedResources(), partSize);
             if (parts.size() > 1) {
-                return new ResultAssembler(pack, scenario, warnings, null).assemble(runParts(scenario, parts, fired));
+                return new ResultAssembler(pack, scenario, warnings, null).assemble(runParts(scenario, parts, fired)).asOf(asOf);
             }
         }
         Tracer tracer = explain ? new Tracer() : null;
@@ -114,7 +137,7 @@ public final class Evaluator {
             }
             fire(session, facts.size(), scenario);
             Collection<? extends Object> objects = session.getObjects();
-            return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects);
+            return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects).asOf(asOf);
         } finally {
             session.dispose();
         }
@@ -182,9 +205,14 @@ public final class Evaluator {
         facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
         facts.addAll(scenario.account());
         facts.addAll(pack.dutyDefs());
+        facts.add(new AsOf(asOf));
+        Set<String> types = new java.util.TreeSet<>();
         for (ResourceSpec spec : scenario.resources()) {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
+            if (resource.type() != null) {
+                types.add(resource.type());
+            }
             facts.addAll(spec.settings());
             facts.addAll(defaults(resource, catalog));
             facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
@@ -193,6 +221,7 @@ public final class Evaluator {
                 warnUnknownKeys(spec, resource, catalog, scenario, warnings);
             }
         }
+        facts.addAll(pack.lifecycleFacts(types));
         return facts;
     }
 

@@ -198,9 +198,15 @@ final class ResultAssembler {
             out.add(a.conflict()
                     ? new DutyResult(def.id(), def.title(), Responsibility.CONFLICT, a.rule(), a.disagreement(), null, explain(one))
                     : new DutyResult(def.id(), def.title(), Responsibility.valueOf(a.value().name()), a.rule(), a.reason(),
-                    info == null ? null : info.source(), explain(one)));
+                    ownSource(one, a.rules().get(0), info), explain(one)));
         }
         return out;
+    }
+
+    /** The AWS page of a duty decision: its claim's own (a lifecycle entry's), else its rule's {@code @source}. */
+    private static String ownSource(List<DutyDecision> decisions, String rule, RuleInfo info) {
+        return decisions.stream().filter(d -> d.rule().equals(rule) && d.source() != null).map(DutyDecision::source).findFirst()
+                .orElse(info == null ? null : info.source());
     }
 
     private List<String> explain(List<?> facts) {

@@ -9,6 +9,7 @@ import org.kie.api.runtime.KieSession;
 import dev.srm.facts.Severity;
 import dev.srm.model.Layers;
 import dev.srm.rules.IncidentCatalog;
+import dev.srm.rules.LifecycleCatalog;
 import dev.srm.rules.RuleFile;
 import dev.srm.model.RuleInfo;
 import dev.srm.rules.RuleSources;
@@ -46,11 +47,25 @@ public final class RulePack {
     private final IncidentCatalog incidents;
     private final DutyTable duties;
     private final List<DutyDef> dutyDefs;
+    private final LifecycleCatalog lifecycles;
+    private final Map<String, List<Object>> lifecycleFacts;
     private final ScenarioParts.CrossReads crossReads;
 
     private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
-                     ServiceCatalog catalog, IncidentCatalog incidents, DutyTable duties) {
+                     ServiceCatalog catalog, IncidentCatalog incidents, DutyTable duties, LifecycleCatalog lifecycles) {
         this.duties = duties;
+        this.lifecycles = lifecycles;
+        Map<String, List<Object>> byType = new HashMap<>();
+        for (dev.srm.facts.Lifecycle l : lifecycles.files()) {
+            List<Object> facts = new ArrayList<>();
+            facts.add(l);
+            lifecycles.versions().stream().filter(v -> v.lifecycle().equals(l.id())).forEach(facts::add);
+            for (String type : l.types()) {
+                byType.computeIfAbsent(type, k -> new ArrayList<>()).addAll(facts);
+            }
+        }
+        byType.replaceAll((k, v) -> List.copyOf(v));
+        this.lifecycleFacts = Collections.unmodifiableMap(byType);
         this.dutyDefs = duties.duties().values().stream().map(d -> new DutyDef(d.id(), d.layer(), d.title())).toList();
         this.kieBase = kieBase;
         this.sources = sources;
@@ -88,6 +103,7 @@ public final class RulePack {
         ServiceCatalog catalog = ServiceCatalog.load(sources);
         DutyTable duties = DutyTable.load(sources);
         IncidentCatalog incidents = IncidentCatalog.load(sources);
+        LifecycleCatalog lifecycles = LifecycleCatalog.load(sources, duties.duties().keySet());
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = readRules(kieBase, sources, problems);
         Map<String, ControlDef> controls = new TreeMap<>();
@@ -119,10 +135,15 @@ public final class RulePack {
                         + k.layer());
             }
         }
+        for (dev.srm.facts.Lifecycle l : lifecycles.files()) {
+            if (!controls.containsKey(l.control())) {
+                problems.add(l.origin() + ": lifecycle.control: '" + l.control() + "' is not a control of the pack (a rule with @kind(\"control\"))");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
-        return new RulePack(kieBase, sources, rules, controls, catalog, incidents, duties);
+        return new RulePack(kieBase, sources, rules, controls, catalog, incidents, duties, lifecycles);
     }
 
     /**
@@ -241,6 +262,23 @@ public final class RulePack {
     /** The duty catalogue as facts, for sessions. */
     List<DutyDef> dutyDefs() {
         return dutyDefs;
+    }
+
+    /** The lifecycle data of the pack (versions and their end of support). */
+    public LifecycleCatalog lifecycles() {
+        return lifecycles;
+    }
+
+    /**
+     * The lifecycle files that judge resources of these CloudFormation types, and their
+     * versions, as facts for a session (a session holds only the lifecycles its resources need).
+     */
+    List<Object> lifecycleFacts(java.util.Collection<String> types) {
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>();
+        for (String t : types) {
+            out.addAll(lifecycleFacts.getOrDefault(t, List.of()));
+        }
+        return List.copyOf(out);
     }
 
     /** The resources the pack's rules read across resources: every part of a split scenario holds them. */

@@ -31,7 +31,19 @@ public record Evaluation(ScenarioRef scenario, List<ResourceResult> resources, L
         return new Evaluation(scenario, resources, accountControls, newFindings, integrations, warnings);
     }
 
-    /** Identifies the scenario a result belongs to. */
-    public record ScenarioRef(String id, String title, String file) {
+    /** This evaluation stamped with the day it judged dates on (see {@link ScenarioRef#asOf}). */
+    public Evaluation asOf(java.time.LocalDate day) {
+        return new Evaluation(new ScenarioRef(scenario.id(), scenario.title(), scenario.file(), day), resources, accountControls, findings,
+                integrations, warnings);
+    }
+
+    /**
+     * Identifies the scenario a result belongs to; {@code asOf} is the day the evaluation judged
+     * dates on (a version's end of support), so that a report can be reproduced, or null.
+     */
+    public record ScenarioRef(String id, String title, String file, java.time.LocalDate asOf) {
+        public ScenarioRef(String id, String title, String file) {
+            this(id, title, file, null);
+        }
     }
 }

@@ -23,7 +23,8 @@ import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 public record EvaluationJson(Scenario scenario, List<Resource> resources, Account account, List<Finding> findings,
                              List<Integration> integrations, List<String> warnings) {
 
-    public record Scenario(String id, String title, String file) {
+    /** {@code asOf}: the day the evaluation judged dates on ({@code --as-of}, or the day it ran). */
+    public record Scenario(String id, String title, String file, @JsonInclude(NON_NULL) String asOf) {
     }
 
     public record Resource(String id, String service, String type, String variant, String serviceModel, String customerShare,
@@ -68,7 +69,8 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
     }
 
     public static EvaluationJson of(Evaluation e) {
-        return new EvaluationJson(new Scenario(e.scenario().id(), e.scenario().title(), e.scenario().file()),
+        return new EvaluationJson(new Scenario(e.scenario().id(), e.scenario().title(), e.scenario().file(),
+                        e.scenario().asOf() == null ? null : e.scenario().asOf().toString()),
                 e.resources().stream().map(EvaluationJson::resource).toList(),
                 new Account(controls(e.accountControls())),
                 e.findings().stream().map(EvaluationJson::finding).toList(),

@@ -98,7 +98,8 @@ public final class TextRenderer implements EvaluationRenderer {
     }
 
     private static void scenario(Evaluation e, PrintWriter out) {
-        out.print("== " + text(e.scenario().title()) + " [" + text(e.scenario().id()) + "] (" + text(e.scenario().file()) + ")\n");
+        out.print("== " + text(e.scenario().title()) + " [" + text(e.scenario().id()) + "] (" + text(e.scenario().file()) + ")"
+                + (e.scenario().asOf() == null ? "" : ", as of " + e.scenario().asOf()) + "\n");
         for (ResourceResult r : e.resources()) {
             out.print("\n" + text(r.id()) + ": " + (r.service() == null ? "unknown service" : text(r.service()))
                     + (r.type() == null ? "" : " " + text(r.type()))

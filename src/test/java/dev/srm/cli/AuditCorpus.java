@@ -45,12 +45,15 @@ final class AuditCorpus {
         return corpus;
     }
 
+    /** The day the corpus is judged on: lifecycle verdicts (a runtime past its end of support) depend on it. */
+    static final String AS_OF = "2026-12-01";
+
     /** Audits the inputs into a fresh temporary directory and reads every report back. */
     static Run audit(int jobs, String... inputs) {
         try {
             Path out = Files.createTempDirectory("srm-audit-");
             String[] args = Stream.concat(Stream.of("audit", "--out", out.toString(), "--jobs", Integer.toString(jobs),
-                    "--fail-on", "none", "--no-progress"), Stream.of(inputs)).toArray(String[]::new);
+                    "--fail-on", "none", "--no-progress", "--as-of", AS_OF), Stream.of(inputs)).toArray(String[]::new);
             CliRun cli = CliRun.of(args);
             Map<AuditFormat, byte[]> reports = new EnumMap<>(AuditFormat.class);
             for (AuditFormat f : AuditFormat.values()) {

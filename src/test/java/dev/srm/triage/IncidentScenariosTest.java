@@ -60,6 +60,12 @@ class IncidentScenariosTest {
             unpatched-vulnerability-fargate-host-os.yaml  | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | SERVERLESS | Check your AWS Health Dashboard
             unpatched-vulnerability-ec2-os.yaml           | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are affected with Amazon Inspector
             unpatched-vulnerability-fargate.yaml          | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
+            unpatched-vulnerability-rds-engine.yaml       | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
+            unpatched-vulnerability-rds-engine-end-of-support.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | PAAS       | Look up the instance's pending maintenance actions
+            unpatched-vulnerability-lambda-code.yaml      | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
+            unpatched-vulnerability-lambda-runtime-deprecated.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | SERVERLESS | Move the function to a supported runtime
+            malware-on-host-ec2-os.yaml                   | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
+            malware-on-host-fargate-image.yaml            | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
             malware-on-host-ec2.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
             malware-on-host-fargate.yaml                  | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
             malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
@@ -104,7 +110,7 @@ class IncidentScenariosTest {
 
     @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(44);
+        assertThat(TRIAGES).hasSize(50);
     }
 
     @Test

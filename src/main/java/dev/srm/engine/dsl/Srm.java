@@ -94,6 +94,15 @@ public final class Srm {
         ctx(drools).insertLogical(new DutyClaim(resource, duty, party, reason, rule(drools), DutyClaim.CONFIG));
     }
 
+    /**
+     * Claims a duty because the resource's version is past its end of support on the as-of day
+     * ({@code rules/core/lifecycle.drl}), citing the lifecycle entry's AWS page: wins over every
+     * other claim, since no update mode or switch brings patches AWS no longer makes.
+     */
+    public static void dutyByLifecycle(Object drools, String resource, String duty, Party party, String reason, String source) {
+        ctx(drools).insertLogical(new DutyClaim(resource, duty, party, reason, rule(drools), DutyClaim.LIFECYCLE, source));
+    }
+
     /** States that the control named by the firing rule applies to a resource (or {@code account}). */
     public static void control(Object drools, String resource, String reason) {
         ctx(drools).insertLogical(new ControlApplies(resource, rule(drools), reason, rule(drools)));

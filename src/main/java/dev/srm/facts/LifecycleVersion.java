@@ -1,0 +1,57 @@
+package dev.srm.facts;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One version entry of a lifecycle file: {@code version} as the file's match kind reads it,
+ * the {@code engine} it belongs to (null when the file has no engine property), the day AWS
+ * stops supporting it ({@code endOfSupport}, null when AWS publishes none), the end of paid
+ * extended support (context only), and the AWS page that states its dates (the entry's own, or
+ * the file's). {@code origin} is {@code file:line}.
+ */
+public record LifecycleVersion(String lifecycle, Lifecycle.Match match, String version, String engine, LocalDate endOfSupport,
+                               LocalDate extendedSupportEnd, String source, String origin) {
+    public LifecycleVersion {
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(match, "match");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** Whether a resource's value is this version (see {@link Lifecycle.Match}). */
+    public boolean fits(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.strip();
+        return switch (match) {
+            case EXACT -> v.equals(version);
+            case PREFIX -> v.startsWith(version) && (v.length() == version.length() || ".-_".indexOf(v.charAt(version.length())) >= 0);
+            case PATTERN -> {
+                try {
+                    yield Pattern.compile(version).matcher(v).matches();
+                } catch (PatternSyntaxException e) { // the loader rejects these; never match one
+                    yield false;
+                }
+            }
+        };
+    }
+
+    /** Whether this entry is for the engine a resource names (any engine when the entry has none). */
+    public boolean forEngine(String name) {
+        return engine == null || name != null && engine.equalsIgnoreCase(name.strip());
+    }
+
+    /** How specific the entry is: where several match a value, the longest wins. */
+    public int specificity() {
+        return version.length();
+    }
+
+    /** Whether the version is past its end of support on {@code day}: on or after the day AWS names. */
+    public boolean endedOn(LocalDate day) {
+        return endOfSupport != null && day != null && !day.isBefore(endOfSupport);
+    }
+}
