@@ -26,6 +26,10 @@ public final class Precompiler {
                 System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
                 return;
             }
+            System.out.println("srm: compiling the bundled rules (" + sources.drlFiles().size() + " rule files, with the duty and"
+                    + " control tables) into the rule pack the jar ships; this takes a few minutes, once: later runs load it in"
+                    + " about a second");
+            long started = System.nanoTime();
             byte[] module = KieCompiler.precompile(sources);
             Files.createDirectories(out.getParent());
             try (var old = Files.list(out.getParent())) {
@@ -35,7 +39,8 @@ public final class Precompiler {
             }
             Files.write(out, module);
             Files.writeString(stampFile(classes), stamp);
-            System.out.println("srm: precompiled the bundled rules into " + classes.relativize(out) + " (" + module.length + " bytes)");
+            System.out.printf(java.util.Locale.ROOT, "srm: rule pack ready in %d s: %s (%.1f MB)%n", (System.nanoTime() - started) / 1_000_000_000L,
+                    classes.relativize(out), module.length / 1_048_576.0);
         } catch (RulesException e) {
             e.problems().forEach(System.err::println);
             System.exit(3);

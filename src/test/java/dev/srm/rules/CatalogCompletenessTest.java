@@ -72,6 +72,18 @@ class CatalogCompletenessTest {
     }
 
     @Test
+    void every_integration_a_rule_names_says_what_it_is_for() {
+        java.util.Set<String> undescribed = new java.util.TreeSet<>();
+        PACK.rules().values().forEach(r -> r.integrations().forEach(name -> {
+            if (PACK.catalog().integration(name).map(i -> i.why()).filter(w -> !w.isBlank()).isEmpty()) {
+                undescribed.add(name + " (" + r.id() + ")");
+            }
+        }));
+        assertThat(undescribed).as("integrations without a line in rules/catalog/integrations.yaml: reports would print them "
+                + "with an empty description").isEmpty();
+    }
+
+    @Test
     void the_bundled_pack_passes_its_own_validator() {
         assertThat(RuleValidator.validate(PACK.rules().values(), PACK.sources().drlFiles())).isEmpty();
     }

@@ -43,7 +43,8 @@ public final class TextTestRenderer implements TestRenderer {
 
     /** The coverage line, also printed on stderr when the report goes elsewhere. */
     public static String coverageLine(TestResults result) {
-        return String.format(Locale.ROOT, "Rule coverage: %.1f%% (%d of %d rules fired at least once)", result.coveragePercent(),
+        return String.format(Locale.ROOT, "Rule coverage: %.1f%% (%d of %d evaluation rules fired at least once; triage rules, which"
+                + " only srm triage runs, are not counted: 'srm rules list' shows both)", result.coveragePercent(),
                 result.firedRules().size(), result.allRules().size());
     }
 

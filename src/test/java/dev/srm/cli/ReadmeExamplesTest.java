@@ -1,0 +1,100 @@
+package dev.srm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's printed examples are what srm prints today, so they cannot drift as rules and
+ * scenarios change: the totals that end {@code ./srm evaluate scenarios/}, the summary lines of
+ * its {@code ./srm audit} examples, and the {@code --explain} excerpt (where "..." stands for
+ * text the README leaves out). With {@code -Dsrm.golden.update=true} the README's lines are
+ * rewritten from what srm prints; review the diff.
+ */
+class ReadmeExamplesTest {
+    private static final Path README = Path.of("README.md");
+    private static final boolean UPDATE = Boolean.getBoolean("srm.golden.update");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void the_main_commands_totals_are_what_it_prints() throws IOException {
+        CliRun run = CliRun.of("evaluate", "scenarios/");
+        assertThat(run.code()).isEqualTo(4);
+        List<String> tail = run.out().lines().filter(l -> l.startsWith("Totals:") || l.startsWith("Exit ")).toList();
+        assertThat(tail).as("the text report ends with its totals and the reason for the exit code").hasSize(2);
+        shown("    ./srm evaluate scenarios/\n\nends with the totals and the reason for its exit code:\n\n", tail);
+    }
+
+    @Test
+    void the_audit_summaries_are_what_srm_audit_prints() throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        int checked = 0;
+        for (String command : List.of("./srm audit scenarios/ --out report --format html --format sarif --format junit",
+                "./srm audit src/test/resources/templates --out report --fail-on none")) {
+            assertThat(readme).contains("    " + command + "\n");
+            List<String> args = new ArrayList<>(List.of(command.substring("./srm ".length()).split(" ")));
+            args.set(args.indexOf("--out") + 1, tmp.resolve("report-" + checked).toString());
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.clean()).isTrue();
+            String summary = run.err().lines().filter(l -> l.startsWith("srm audit: ") && !l.startsWith("srm audit: wrote"))
+                    .findFirst().orElseThrow();
+            String after = readme.substring(readme.indexOf("    " + command + "\n"));
+            String shownLine = after.lines().filter(l -> l.startsWith("    srm audit: ")).findFirst().orElseThrow().substring(4);
+            if (UPDATE && !shownLine.equals(summary)) {
+                readme = readme.replace("    " + shownLine + "\n", "    " + summary + "\n");
+                Files.writeString(README, readme, StandardCharsets.UTF_8);
+                shownLine = summary;
+            }
+            assertThat(shownLine).as("README's summary after `%s`", command).isEqualTo(summary);
+            checked++;
+        }
+    }
+
+    @Test
+    void the_explain_excerpt_is_a_cut_of_what_explain_prints() throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String intro = "`--explain` prints the chain behind each conclusion, down to the setting it read:\n\n";
+        assertThat(readme).contains(intro);
+        List<String> excerpt = readme.substring(readme.indexOf(intro) + intro.length()).lines().takeWhile(l -> l.startsWith("    "))
+                .map(l -> l.substring(4)).toList();
+        assertThat(excerpt).hasSizeGreaterThan(3);
+        List<String> actual = CliRun.of("evaluate", "scenarios/study/s3-public-bucket.yaml", "--explain").out().lines().toList();
+        int at = 0;
+        for (String line : excerpt) {
+            Pattern p = Pattern.compile(java.util.Arrays.stream(line.split(" \\.\\.\\.", -1)).map(Pattern::quote)
+                    .reduce((a, b) -> a + " .*" + b).orElse("") + (line.endsWith(" ...") ? ".*" : ""));
+            while (at < actual.size() && !p.matcher(actual.get(at)).matches()) {
+                at++;
+            }
+            assertThat(at).as("README's --explain line, in order, with ' ...' for what it leaves out: %s", line).isLessThan(actual.size());
+            at++;
+        }
+    }
+
+    /** README holds {@code lead} followed by {@code lines} as an indented block (rewritten in update mode). */
+    private static void shown(String lead, List<String> lines) throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String block = lead + String.join("\n", lines.stream().map(l -> "    " + l).toList()) + "\n";
+        if (UPDATE && !readme.contains(block) && readme.contains(lead)) {
+            int from = readme.indexOf(lead) + lead.length();
+            int end = from;
+            while (end < readme.length() && readme.startsWith("    ", end)) {
+                end = readme.indexOf('\n', end) + 1;
+            }
+            readme = readme.substring(0, readme.indexOf(lead)) + block + readme.substring(end);
+            Files.writeString(README, readme, StandardCharsets.UTF_8);
+        }
+        assertThat(readme).contains(block);
+    }
+}
