@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * What the findings of an evaluation held in memory ({@link Srm#evaluate(String, byte[], dev.srm.model.InputFormat, boolean, Policy)},
  * {@link Srm#evaluateInput}, {@link Srm#evaluateLine}: a server request, a Spark task) are judged
- * against: the day resource and file waivers are judged on, and the waivers of a waivers file.
+ * against: the day resource and file waivers and lifecycles (runtimes, engines past their end of
+ * support) are judged on, and the waivers of a waivers file.
  * Immutable and safe to share between threads; made by {@link #asOf(LocalDate)} or
  * {@link Srm#policy(String, byte[], LocalDate)}. Each call judges with a fresh state, so nothing
  * accumulates across calls (a portfolio's waiver use summary is {@code srm audit}'s).

@@ -183,10 +183,10 @@ public final class Srm {
 
     /**
      * Evaluates scenarios read in memory, each finding with its fingerprint, the resource's own
-     * waivers and the policy's waivers applied on the policy's day.
+     * waivers and the policy's waivers applied, and dates (waivers, lifecycles) judged on the policy's day.
      */
     private List<Evaluation> evaluateAll(List<Scenario> scenarios, boolean explain, Policy policy) {
-        Evaluator evaluator = new Evaluator(pack());
+        Evaluator evaluator = new Evaluator(pack(), policy.day());
         FindingPolicy judge = policy.fresh();
         return scenarios.stream().map(s -> judge.apply(s, evaluator.evaluate(s, explain))).toList();
     }

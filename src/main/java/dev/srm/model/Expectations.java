@@ -10,7 +10,14 @@ import java.util.Map;
 public record Expectations(Map<String, Map<String, String>> layers, Map<String, Map<String, String>> duties,
                            Map<String, Map<String, String>> controls,
                            Map<String, String> serviceModels, Map<String, String> customerShares,
-                           List<FindingPattern> findings, List<FindingPattern> noFindings) {
+                           List<FindingPattern> findings, List<FindingPattern> noFindings, java.time.LocalDate asOf) {
+    /** Expectations that hold whatever the day. */
+    public Expectations(Map<String, Map<String, String>> layers, Map<String, Map<String, String>> duties,
+                        Map<String, Map<String, String>> controls, Map<String, String> serviceModels,
+                        Map<String, String> customerShares, List<FindingPattern> findings, List<FindingPattern> noFindings) {
+        this(layers, duties, controls, serviceModels, customerShares, findings, noFindings, null);
+    }
+
     public Expectations {
         layers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(layers));
         duties = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(duties));

@@ -34,6 +34,7 @@ public final class ScenarioTestRun {
         List<TestResults.Outcome> outcomes = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
         Evaluator evaluator = new Evaluator(pack);
+        java.util.Map<java.time.LocalDate, Evaluator> byDay = new java.util.HashMap<>();
         for (Path file : expansion.files()) {
             Scenario scenario;
             try {
@@ -42,7 +43,9 @@ public final class ScenarioTestRun {
                 problems.add(e.problem());
                 continue;
             }
-            Evaluator.Tracked tracked = evaluator.evaluateTracked(scenario, false);
+            // expectations pinned to a day (expect.asOf) are checked as of that day, so they do not change with the calendar
+            Evaluator.Tracked tracked = (scenario.expect() == null || scenario.expect().asOf() == null ? evaluator
+                    : byDay.computeIfAbsent(scenario.expect().asOf(), day -> new Evaluator(pack, day))).evaluateTracked(scenario, false);
             fired.addAll(tracked.firedRules());
             Evaluation evaluation = tracked.evaluation();
             if (scenario.expect() == null) {

@@ -283,7 +283,24 @@ public final class ScenarioReader {
         IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory, document);
         return new Scenario(id, text(root, "title"), text(root, "description"), name, inventory, text(root, "owner"),
                 account, resources, text(root, "ownerTag"), incident,
-                root.has("expect") ? expectations(root.get("expect")) : null);
+                root.has("expect") ? expectations(root.get("expect"), expectDay(name, root.get("expect"), lineOffset, bytes, factory,
+                        document)) : null);
+    }
+
+    /** The expect block's {@code asOf} (the schema checked its shape; a day that does not exist is a problem at its place), or null. */
+    private static java.time.LocalDate expectDay(String name, JsonNode expect, int lineOffset, byte[] bytes, JsonFactory factory,
+                                                 int document) throws InputException {
+        if (expect == null || !expect.hasNonNull("asOf")) {
+            return null;
+        }
+        String text = expect.get("asOf").asText();
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            int[] loc = Locator.find(factory, bytes, "/expect/asOf", document);
+            String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
+            throw InputFiles.problem(name, where, "/expect/asOf: '" + text + "' is not a day of the calendar; expected yyyy-mm-dd");
+        }
     }
 
     /** A resource's own waivers (the schema checked their fields); a date that is not one is a problem at its place. */
@@ -339,14 +356,14 @@ public final class ScenarioReader {
                 severity == null ? null : Severity.parse(severity), IncidentSpec.Origin.SCENARIO, null, false, locations, text(node, "component"));
     }
 
-    private static Expectations expectations(JsonNode e) {
+    private static Expectations expectations(JsonNode e, java.time.LocalDate asOf) {
         List<Expectations.FindingPattern> findings = new ArrayList<>();
         e.path("findings").forEach(f -> findings.add(pattern(f)));
         List<Expectations.FindingPattern> none = new ArrayList<>();
         e.path("noFindings").forEach(f -> none.add(f.isTextual()
                 ? new Expectations.FindingPattern(f.asText(), null, null, null, null, null) : pattern(f)));
         return new Expectations(nested(e.path("layers")), nested(e.path("duties")), nested(e.path("controls")), flat(e.path("serviceModels")),
-                flat(e.path("customerShare")), findings, none);
+                flat(e.path("customerShare")), findings, none, asOf);
     }
 
     private static Expectations.FindingPattern pattern(JsonNode f) {
