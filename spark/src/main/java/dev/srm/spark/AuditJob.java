@@ -7,6 +7,7 @@ import dev.srm.api.EvaluateResult;
 import dev.srm.api.ExitCode;
 import dev.srm.api.Rollup;
 import dev.srm.api.Srm;
+import dev.srm.api.SrmException;
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
@@ -105,12 +106,14 @@ final class AuditJob {
     int run() throws IOException {
         Options pack = options;
         Srm srm = Packs.get(pack); // a broken pack fails here, on the driver, before any task
+        Judging judging = judging(options);
+        judging.policy(srm); // a broken waivers file fails here too, with its lines, before any task
         String out = options.output().replaceAll("/+$", "");
 
         // Evaluated once, kept by Spark's cache (spilled to local disk when memory is short) and
         // read by every table and the roll-ups. (Staging as Parquet cost more than evaluating:
         // encoding the nested results twice.)
-        Dataset<Row> staged = evaluate(pack).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> staged = evaluate(pack, judging).persist(StorageLevel.MEMORY_AND_DISK());
 
         // srm audit's rule for a scenario id used by several inputs: the first in input order keeps it
         List<InputProblem> problems = new ArrayList<>();
@@ -199,7 +202,29 @@ final class AuditJob {
     // ------------------------------------------------------------------ reading and evaluating
 
     /** Every input read by Spark and evaluated by the core: one {@link #OUTCOME} row per scenario or failed input. */
-    private Dataset<Row> evaluate(Options pack) {
+    /**
+     * What findings are judged against, as it travels to the executors: the waivers file's
+     * content (read once by the driver, through Spark, so any path Spark reads works) and the day.
+     */
+    record Judging(String name, byte[] content, java.time.LocalDate asOf) implements java.io.Serializable {
+        dev.srm.api.Policy policy(Srm srm) {
+            return srm.policy(name, content, asOf);
+        }
+    }
+
+    private Judging judging(Options options) {
+        if (options.waivers() == null) {
+            return new Judging(null, null, options.asOf());
+        }
+        List<Row> file = spark.read().format("binaryFile").load(options.waivers()).select(col("content")).collectAsList();
+        if (file.size() != 1) {
+            throw SrmException.input(List.of(options.waivers() + ": " + (file.isEmpty() ? "no such file" : "names " + file.size()
+                    + " files") + "; expected one waivers file (srm-waivers.yaml)"));
+        }
+        return new Judging(options.waivers(), file.get(0).getAs(0), options.asOf());
+    }
+
+    private Dataset<Row> evaluate(Options pack, Judging judging) {
         String[] paths = options.inputs().toArray(String[]::new);
         if (options.format() == Options.InputKind.SCENARIO_JSONL) {
             Dataset<Row> lines = spark.read().option("lineSep", "\n").text(paths)
@@ -207,11 +232,11 @@ final class AuditJob {
                             col("value").cast(DataTypes.BinaryType).as("line"));
             Broadcast<Map<String, Long>> starts = spark.sparkContext().broadcast(lineStarts(spark.read().option("lineSep", "\n")
                     .text(paths)), scala.reflect.ClassTag$.MODULE$.apply(Map.class));
-            return lines.mapPartitions(jsonLines(pack, starts), Encoders.row(OUTCOME));
+            return lines.mapPartitions(jsonLines(pack, judging, starts), Encoders.row(OUTCOME));
         }
         Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(paths)
                 .select(col("path"), col("content"));
-        return files.mapPartitions(wholeFiles(pack, options.format().core()), Encoders.row(OUTCOME));
+        return files.mapPartitions(wholeFiles(pack, judging, options.format().core()), Encoders.row(OUTCOME));
     }
 
     /**
@@ -235,9 +260,10 @@ final class AuditJob {
         return starts;
     }
 
-    private static MapPartitionsFunction<Row, Row> jsonLines(Options pack, Broadcast<Map<String, Long>> starts) {
+    private static MapPartitionsFunction<Row, Row> jsonLines(Options pack, Judging judging, Broadcast<Map<String, Long>> starts) {
         return rows -> {
             Srm srm = Packs.get(pack);
+            dev.srm.api.Policy policy = judging.policy(srm);
             Map<String, Long> start = starts.value();
             return new FlatIterator(new Iterator<>() {
                 String split;
@@ -266,16 +292,17 @@ final class AuditJob {
                     String name = displayName(file);
                     EvaluateResult result = line > Integer.MAX_VALUE
                             ? problem(new InputProblem(name + ":" + line, "", "line number beyond srm's limit of 2^31"))
-                            : srm.evaluateLine(name, (int) line, bytes, false);
+                            : srm.evaluateLine(name, (int) line, bytes, false, policy);
                     return outcomes(name + ":" + line, result);
                 }
             });
         };
     }
 
-    private static MapPartitionsFunction<Row, Row> wholeFiles(Options pack, InputFormat format) {
+    private static MapPartitionsFunction<Row, Row> wholeFiles(Options pack, Judging judging, InputFormat format) {
         return rows -> {
             Srm srm = Packs.get(pack);
+            dev.srm.api.Policy policy = judging.policy(srm);
             return new FlatIterator(new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -289,7 +316,7 @@ final class AuditJob {
                     byte[] bytes = r.getAs(1);
                     EvaluateResult result;
                     try {
-                        result = srm.evaluateInput(name, gunzipped(bytes), format, false);
+                        result = srm.evaluateInput(name, gunzipped(bytes), format, false, policy);
                     } catch (IOException e) {
                         result = problem(new InputProblem(name, "", "is not a readable gzip file: " + e.getMessage()));
                     }

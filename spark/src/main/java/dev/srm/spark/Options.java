@@ -16,14 +16,16 @@ import java.util.Locale;
  * and the exit threshold. Serializable: the executors receive it with their tasks and load the
  * pack it names (paths of a rules directory must exist on every node, see docs/spark.md).
  *
- * @param failOn null for {@code none}
+ * @param failOn  null for {@code none}
+ * @param asOf    the day waivers are judged on: the one given, else the driver's today (decided once, so every executor uses the same day)
+ * @param waivers a waivers file (any path Spark reads), or null
  */
 record Options(List<String> inputs, String output, InputKind format, String rules, List<String> extraRules, Severity failOn,
-               LocalDate asOf) implements Serializable {
+               LocalDate asOf, String waivers) implements Serializable {
     static final String USAGE = """
             usage: srm-spark audit --input PATH... --output DIR
                                    [--input-format scenario-jsonl|cloudformation|config|terraform]
-                                   [--rules DIR] [--extra-rules DIR]... [--fail-on SEVERITY] [--as-of DATE]""";
+                                   [--rules DIR] [--extra-rules DIR]... [--fail-on SEVERITY] [--as-of DATE] [--waivers FILE]""";
 
     /** The input formats, by the names {@code --input-format} takes. */
     enum InputKind {
@@ -86,6 +88,7 @@ record Options(List<String> inputs, String output, InputKind format, String rule
         InputKind format = InputKind.SCENARIO_JSONL;
         Severity failOn = Severity.HIGH;
         LocalDate asOf = null;
+        String waivers = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -104,6 +107,7 @@ record Options(List<String> inputs, String output, InputKind format, String rule
                 case "--extra-rules" -> extra.add(value(args, ++i, a));
                 case "--fail-on" -> failOn = severity(value(args, ++i, a));
                 case "--as-of" -> asOf = date(value(args, ++i, a));
+                case "--waivers" -> waivers = value(args, ++i, a);
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
         }
@@ -113,12 +117,7 @@ record Options(List<String> inputs, String output, InputKind format, String rule
         if (output == null) {
             throw new UsageException("--output is required");
         }
-        if (asOf != null) {
-            // The core evaluates no lifecycle dates yet (issue 10 adds --as-of to srm); auditing "as of"
-            // a date that nothing reads would be a claim srm cannot back. Pass it on once the API takes it.
-            throw new UsageException("--as-of: this srm does not evaluate lifecycle dates yet; run without --as-of");
-        }
-        return new Options(inputs, output, format, rules, extra, failOn, asOf);
+        return new Options(inputs, output, format, rules, extra, failOn, asOf == null ? LocalDate.now() : asOf, waivers);
     }
 
     private static String value(List<String> args, int i, String flag) {

@@ -155,7 +155,45 @@ class AuditJobTest {
         assertThat(Main.run("audit", "--input", "a", "--output", "x", "--fail-on", "severe")).isEqualTo(2);
         assertThat(Main.run("audit", "--input", "a", "--output", "x", "--input-format", "asff")).isEqualTo(2);
         assertThat(Main.run("audit", "--input", "a", "--output", "x", "--as-of", "2026-13-01")).isEqualTo(2);
-        assertThat(Main.run("audit", "--input", "a", "--output", "x", "--as-of", "2026-12-01")).isEqualTo(2);
+        assertThat(Main.run("audit", "--input", "a", "--output", "x", "--waivers")).isEqualTo(2);
+    }
+
+    @Test
+    void a_waivers_file_and_as_of_judge_findings_as_srm_audit_does() throws Exception {
+        Path in = tmp.resolve("website.jsonl");
+        Files.writeString(in, "{\"srm\": 1, \"id\": \"website\", \"resources\": [{\"id\": \"assets\", \"service\": \"S3\", "
+                + "\"configuration\": {\"PublicAccessBlockConfiguration\": {\"BlockPublicAcls\": false, \"BlockPublicPolicy\": false, "
+                + "\"IgnorePublicAcls\": false, \"RestrictPublicBuckets\": false}}}]}\n");
+        Path waivers = tmp.resolve("srm-waivers.yaml");
+        Files.writeString(waivers, """
+                waivers:
+                  - control: s3-block-public-access
+                    scenario: website
+                    resource: assets
+                    reason: Public website assets, served through CloudFront from April
+                    owner: web-platform
+                    expires: 2027-03-31
+                """);
+        Path before = tmp.resolve("waived-before");
+        assertThat(Main.run("audit", "--input", in.toString(), "--output", before.toString(), "--waivers", waivers.toString(),
+                "--as-of", "2027-01-15", "--fail-on", "critical")).isEqualTo(0);
+        assertThat(status(before, "s3-block-public-access")).isEqualTo("WAIVED");
+        Path after = tmp.resolve("waived-after");
+        assertThat(Main.run("audit", "--input", in.toString(), "--output", after.toString(), "--waivers", waivers.toString(),
+                "--as-of", "2027-04-01", "--fail-on", "critical")).as("the waiver ended on 2027-03-31: the finding counts again")
+                .isEqualTo(4);
+        assertThat(status(after, "s3-block-public-access")).isEqualTo("OPEN");
+
+        Files.writeString(waivers, "waivers:\n  - control: s3-no-such-control\n    reason: r\n    owner: o\n    expires: 2027-03-31\n");
+        assertThat(Main.run("audit", "--input", in.toString(), "--output", tmp.resolve("waived-bad").toString(), "--waivers",
+                waivers.toString())).as("a waivers file naming an unknown control is refused before any task").isEqualTo(3);
+    }
+
+    private static String status(Path out, String rule) {
+        List<Row> rows = spark.read().parquet(out.resolve("findings").toString()).filter("rule = '" + rule + "'").select("status")
+                .collectAsList();
+        assertThat(rows).hasSize(1);
+        return rows.get(0).getString(0);
     }
 
     @Test
