@@ -35,12 +35,9 @@ public record Evaluation(ScenarioRef scenario, List<ResourceResult> resources, L
         for (ResourceResult r : resources) {
             out.putIfAbsent(r.id(), r.origin().inFile(scenario.file()));
         }
-        out.putIfAbsent(ACCOUNT, Origin.at(scenario.file(), 0, null));
+        out.putIfAbsent(dev.srm.facts.Resource.ACCOUNT, Origin.at(scenario.file(), 0, null));
         return out;
     }
-
-    /** The resource id of account-wide controls and findings. */
-    public static final String ACCOUNT = "account";
 
     /** This evaluation with other findings (the policy step's: fingerprints, waivers, novelty). */
     public Evaluation withFindings(List<FindingResult> newFindings) {

@@ -49,7 +49,7 @@ record ControlRow(ResourceResult resource, ControlResult control, String owner, 
         }
         for (ControlResult c : e.accountControls()) {
             rows.add(new ControlRow(null, c, c.owner() == null ? "" : c.owner().name(), "CUSTOMER", findings.get(ACCOUNT + "\u0000" + c.id()),
-                    origins.get(Evaluation.ACCOUNT)));
+                    origins.get(ACCOUNT)));
         }
         return rows;
     }
