@@ -28,7 +28,8 @@ final class TriageCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..1",
-            description = "A scenario with an incident block, or ASFF findings (one finding or {\"Findings\": [...]}).")
+            description = "A scenario with an incident block; a template, Terraform plan or state, or AWS Config items with --kind and"
+                    + " --resource; or ASFF findings (one finding or {\"Findings\": [...]}).")
     Path file;
 
     @Option(names = "--service", paramLabel = "SERVICE",

@@ -22,6 +22,7 @@ import dev.srm.model.FindingResult;
 import dev.srm.model.IntegrationResult;
 import dev.srm.model.LayerResult;
 import dev.srm.model.Layers;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceResult;
 import dev.srm.model.Responsibility;
 import dev.srm.model.Scenario;
@@ -105,7 +106,7 @@ final class ResultAssembler {
         Map<String, Resource> byId = resources.stream().collect(Collectors.toMap(Resource::id, Function.identity()));
         List<ResourceResult> resourceResults = new ArrayList<>();
         for (var spec : scenario.resources()) {
-            resourceResults.add(resource(byId.get(spec.id()), spec.line()));
+            resourceResults.add(resource(byId.get(spec.id()), spec.line(), spec.origin().inFile(scenario.file())));
         }
         List<ControlResult> account = controls(Resource.ACCOUNT);
         List<FindingResult> findingResults = findings.stream()
@@ -118,7 +119,7 @@ final class ResultAssembler {
                 resourceResults, account, findingResults, integrations(), warnings);
     }
 
-    private ResourceResult resource(Resource r, int line) {
+    private ResourceResult resource(Resource r, int line, Origin origin) {
         List<Classification> cs = classifications.getOrDefault(r.id(), List.of());
         String model = null;
         String variant = null;
@@ -155,7 +156,7 @@ final class ResultAssembler {
         List<String> notes = notices.getOrDefault(r.id(), List.of()).stream()
                 .map(n -> n.message() + " [" + n.rule() + "]").sorted().toList();
         return new ResourceResult(r.id(), service, r.type(), variant, model, share, rule, reason, layers,
-                controls(r.id()), notes, line);
+                controls(r.id()), notes, line, origin);
     }
 
     private LayerResult layer(String resource, String layer) {

@@ -110,7 +110,7 @@ final class TriageAssembler {
         String model = classification != null ? classification.model().name() : classifications.isEmpty() ? null : "CONFLICT";
         Triage.ResourceRef ref = new Triage.ResourceRef(spec.resource(), resource == null ? null : resource.service(),
                 resource == null ? null : resource.type(), classification == null ? null : classification.variant(),
-                spec.syntheticResource());
+                spec.syntheticResource(), origin(scenario, spec));
         Triage.IncidentRef incident = new Triage.IncidentRef(id, spec.summary(), spec.detectedBy(),
                 spec.severity() == null ? null : spec.severity().name().toLowerCase(Locale.ROOT), spec.origin().label(),
                 scenario.file(), scenario.id());
@@ -169,6 +169,15 @@ final class TriageAssembler {
     }
 
     private record OwnerAnswer(Responsibility party, String reason, String rule, Triage.Basis basis) {
+    }
+
+    /** Where the incident's resource was read from: null for one the input named only by its service. */
+    private static dev.srm.model.Origin origin(Scenario scenario, dev.srm.model.IncidentSpec spec) {
+        if (spec.syntheticResource()) {
+            return null;
+        }
+        dev.srm.model.ResourceSpec r = scenario.resource(spec.resource());
+        return r == null ? null : r.origin().inFile(scenario.file());
     }
 
     private OwnerAnswer owner(List<IncidentOwner> owners, Triage.Kind kind, String layer, Resource resource) {

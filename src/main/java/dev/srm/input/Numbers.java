@@ -22,8 +22,22 @@ public final class Numbers {
             return;
         }
         int[] loc = locate.apply(bad);
-        String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
-        throw InputFiles.problem(name, where, (bad.isEmpty() ? "/" : bad) + ": number out of range (infinite or not a number, "
+        throw outOfRange(name, loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1], bad);
+    }
+
+    /**
+     * The same check for a part of a file that is read on its own (an AWS Config item streamed from a
+     * snapshot): {@code base} is the part's JSON pointer in the file, {@code where} its line (or empty).
+     */
+    public static void check(String name, JsonNode part, String base, String where) throws InputException {
+        String bad = firstNonFinite(part, base);
+        if (bad != null) {
+            throw outOfRange(name, where, bad);
+        }
+    }
+
+    private static InputException outOfRange(String name, String where, String pointer) {
+        return InputFiles.problem(name, where, (pointer.isEmpty() ? "/" : pointer) + ": number out of range (infinite or not a number, "
                 + "e.g. 1e400 or .inf); expected a finite number, or quote it to make it a string");
     }
 

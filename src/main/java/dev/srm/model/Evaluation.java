@@ -26,6 +26,19 @@ public record Evaluation(ScenarioRef scenario, List<ResourceResult> resources, L
                 .anyMatch(f -> f.counts() && f.novelty() == Novelty.NEW && f.severity().atLeast(threshold));
     }
 
+    /**
+     * Where each resource came from, by resource id, and the scenario's file for {@code account}
+     * (account-wide findings); computed on each call, so a renderer asks once per evaluation.
+     */
+    public java.util.Map<String, Origin> origins() {
+        java.util.Map<String, Origin> out = new java.util.HashMap<>();
+        for (ResourceResult r : resources) {
+            out.putIfAbsent(r.id(), r.origin().inFile(scenario.file()));
+        }
+        out.putIfAbsent(dev.srm.facts.Resource.ACCOUNT, Origin.at(scenario.file(), 0, null));
+        return out;
+    }
+
     /** This evaluation with other findings (the policy step's: fingerprints, waivers, novelty). */
     public Evaluation withFindings(List<FindingResult> newFindings) {
         return new Evaluation(scenario, resources, accountControls, newFindings, integrations, warnings);

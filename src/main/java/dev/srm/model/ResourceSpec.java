@@ -12,16 +12,26 @@ import java.util.Objects;
  * {@code notes} are what the input says about the resource beyond its configuration (a template
  * resource that exists only under a condition srm cannot decide, one SAM created, one from a
  * nested stack); they become the resource's notices. {@code waivers} are the accepted risks written on
- * the resource itself (a scenario's resource-level {@code waivers:} block).
+ * the resource itself (a scenario's resource-level {@code waivers:} block). {@code line} is where the
+ * resource starts in the scenario's file (0 when unknown); {@code origin} is where it was written (a
+ * nested stack's template, a plan's address, a Config item's ARN and capture time): every report shows it.
  */
 public record ResourceSpec(String id, String service, String type, Map<String, String> tags,
-                           List<Setting> settings, int line, List<String> notes, List<ResourceWaiver> waivers) {
+                           List<Setting> settings, int line, List<String> notes, List<ResourceWaiver> waivers, Origin origin) {
     public ResourceSpec {
+        origin = origin == null ? Origin.line(line) : origin;
+        line = line == 0 ? origin.line() : line;
         waivers = waivers == null ? List.of() : List.copyOf(waivers);
         Objects.requireNonNull(id, "id");
         tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         settings = List.copyOf(settings);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A resource whose origin is its line in the scenario's file. */
+    public ResourceSpec(String id, String service, String type, Map<String, String> tags, List<Setting> settings, int line,
+                        List<String> notes, List<ResourceWaiver> waivers) {
+        this(id, service, type, tags, settings, line, notes, waivers, null);
     }
 
     /** A resource without waivers of its own. */

@@ -54,8 +54,15 @@ public record Triage(IncidentRef incident, Kind kind, ResourceRef resource, Stri
     public record Kind(String id, String title, String reason, String rule) {
     }
 
-    /** The resource the incident happened on; {@code synthetic} when the input named only its service. */
-    public record ResourceRef(String id, String service, String type, String variant, boolean synthetic) {
+    /**
+     * The resource the incident happened on; {@code synthetic} when the input named only its service;
+     * {@code origin} is where the resource was read from (null for a synthetic one).
+     */
+    public record ResourceRef(String id, String service, String type, String variant, boolean synthetic, Origin origin) {
+        /** A resource whose origin is not known. */
+        public ResourceRef(String id, String service, String type, String variant, boolean synthetic) {
+            this(id, service, type, variant, synthetic, null);
+        }
     }
 
     /** The fact an owner decision rests on, and the rule that concluded that fact. */

@@ -27,9 +27,23 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
     public record Scenario(String id, String title, String file, @JsonInclude(NON_NULL) String asOf) {
     }
 
-    public record Resource(String id, String service, String type, String variant, String serviceModel, String customerShare,
+    public record Resource(String id, Origin origin, String service, String type, String variant, String serviceModel, String customerShare,
                            String rule, String reason, List<Layer> layers, List<Control> controls,
                            @JsonInclude(NON_EMPTY) List<String> notices) {
+    }
+
+    /**
+     * Where a resource (or a finding's resource) was read from: the file, the line (left out when unknown),
+     * the JSON pointer, the Terraform address or template logical id, the ARN, the AWS Config capture time,
+     * account and Region; members the input does not give are left out.
+     */
+    @JsonInclude(NON_NULL)
+    public record Origin(String file, Integer line, String pointer, String address, String arn, String capturedAt,
+                         String account, String region) {
+        public static Origin of(dev.srm.model.Origin o) {
+            return o == null ? null : new Origin(o.file(), o.line() > 0 ? o.line() : null, o.pointer(), o.address(), o.arn(),
+                    o.capturedAt(), o.account(), o.region());
+        }
     }
 
     public record Layer(String layer, String party, String rule, String reason, List<Duty> duties,
@@ -51,7 +65,7 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
     public record References(List<String> securityHub, List<String> configRules, Map<String, List<String>> frameworks) {
     }
 
-    public record Finding(String id, String rule, String severity, String resource, String layer, String owner, String layerParty,
+    public record Finding(String id, String rule, String severity, String resource, Origin origin, String layer, String owner, String layerParty,
                           String title,
                           String remediation, List<String> integrations, String source, List<String> securityHub,
                           @JsonInclude(NON_EMPTY) List<String> explanation, String fingerprint, String status,
@@ -69,17 +83,18 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
     }
 
     public static EvaluationJson of(Evaluation e) {
+        Map<String, dev.srm.model.Origin> origins = e.origins();
         return new EvaluationJson(new Scenario(e.scenario().id(), e.scenario().title(), e.scenario().file(),
                         e.scenario().asOf() == null ? null : e.scenario().asOf().toString()),
-                e.resources().stream().map(EvaluationJson::resource).toList(),
+                e.resources().stream().map(r -> resource(r, origins.get(r.id()))).toList(),
                 new Account(controls(e.accountControls())),
-                e.findings().stream().map(EvaluationJson::finding).toList(),
+                e.findings().stream().map(f -> finding(f, origins.get(f.resource()))).toList(),
                 e.integrations().stream().map(EvaluationJson::integration).toList(),
                 e.warnings());
     }
 
-    private static Resource resource(ResourceResult r) {
-        return new Resource(r.id(), r.service(), r.type(), r.variant(), r.serviceModel(), r.customerShare(), r.rule(), r.reason(),
+    private static Resource resource(ResourceResult r, dev.srm.model.Origin origin) {
+        return new Resource(r.id(), Origin.of(origin), r.service(), r.type(), r.variant(), r.serviceModel(), r.customerShare(), r.rule(), r.reason(),
                 r.layers().stream().map(EvaluationJson::layer).toList(), controls(r.controls()), r.notices());
     }
 
@@ -95,8 +110,8 @@ public record EvaluationJson(Scenario scenario, List<Resource> resources, Accoun
                 c.explanation())).toList();
     }
 
-    private static Finding finding(FindingResult f) {
-        return new Finding(f.id(), f.rule(), f.severity().name(), f.resource(), f.layer(), name(f.owner()), name(f.layerParty()), f.title(), f.remediation(),
+    private static Finding finding(FindingResult f, dev.srm.model.Origin origin) {
+        return new Finding(f.id(), f.rule(), f.severity().name(), f.resource(), Origin.of(origin), f.layer(), name(f.owner()), name(f.layerParty()), f.title(), f.remediation(),
                 f.integrations(), f.source(), f.securityHub(), f.explanation(), f.fingerprint(), f.status().name(),
                 name(f.novelty()), Waiver.of(f.waiver()));
     }

@@ -99,12 +99,15 @@ public final class TextRenderer implements EvaluationRenderer {
 
     private static void scenario(Evaluation e, PrintWriter out) {
         out.print("== " + text(e.scenario().title()) + " [" + text(e.scenario().id()) + "] (" + text(e.scenario().file()) + ")"
-                + (e.scenario().asOf() == null ? "" : ", as of " + e.scenario().asOf()) + "\n");
+                + (e.scenario().asOf() == null ? "" : ", as of " + e.scenario().asOf()) + "
+");
+        Map<String, dev.srm.model.Origin> origins = e.origins();
         for (ResourceResult r : e.resources()) {
             out.print("\n" + text(r.id()) + ": " + (r.service() == null ? "unknown service" : text(r.service()))
                     + (r.type() == null ? "" : " " + text(r.type()))
                     + (r.variant() == null ? "" : ", " + text(r.variant()))
                     + ", model " + orDash(r.serviceModel()) + ", customer share " + orDash(r.customerShare()) + "\n");
+            out.print("  from: " + text(origins.get(r.id()).describe()) + "\n");
             for (LayerResult l : r.layers()) {
                 out.printf("  %-32s %-9s %s%n", text(l.layer()), l.party(), l.rule().isEmpty() ? "" : "[" + text(l.rule()) + "]");
                 if (!l.duties().isEmpty()) {

@@ -99,17 +99,25 @@ public final class TriageRun {
         } catch (InputException e) {
             throw TriageException.input(e.problem());
         }
-        boolean template;
+        boolean deployed; // a template, a plan or state, or Config items: read as a scenario, never as ASFF
         try {
-            template = inputs.readerFor(name, bytes, InputFormat.auto).format() == InputFormat.cloudformation;
+            InputFormat format = inputs.readerFor(name, bytes, InputFormat.auto).format();
+            deployed = format == InputFormat.cloudformation || format == InputFormat.terraform
+                    || format == InputFormat.config && !guardDutyNative(bytes);
         } catch (InputException e) {
             throw TriageException.input(e.problem());
         }
-        boolean asff = r.asff() || (!template && Format.ofName(name) != Format.YAML && AsffReader.claims(bytes));
+        boolean asff = r.asff() || (!deployed && Format.ofName(name) != Format.YAML && AsffReader.claims(bytes));
         return asff ? fromAsff(r, name, bytes) : List.of(fromScenario(r, name, bytes));
     }
 
-    private List<Scenario> fromAsff(TriageInput r, String name, byte[] bytes) throws TriageException {
+    /** A GuardDuty finding in GuardDuty's own format names resourceType and accountId too; the ASFF reader says what it is. */
+    private static boolean guardDutyNative(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        return head.contains("\"schemaVersion\"") && head.contains("\"resource\"");
+    }
+
+        private List<Scenario> fromAsff(TriageInput r, String name, byte[] bytes) throws TriageException {
         if (r.resource() != null || r.service() != null || !r.config().isEmpty()) {
             throw TriageException.usage("an ASFF finding names its own resources: " + n(TriageField.RESOURCE) + ", " + n(TriageField.SERVICE) + " and " + n(TriageField.CONFIG) + " apply to"
                     + " scenario files and to flags alone");
@@ -140,8 +148,18 @@ public final class TriageRun {
         Scenario s;
         try {
             List<Scenario> read = inputs.read(name, bytes, InputFormat.auto);
+            if (read.size() > 1 && r.resource() != null) { // an inventory of several accounts: the one that holds the resource
+                List<Scenario> holding = read.stream().filter(c -> c.resource(r.resource()) != null).toList();
+                if (holding.isEmpty()) {
+                    throw TriageException.usage(n(TriageField.RESOURCE) + " '" + r.resource() + "': no such resource in any of the "
+                            + read.size() + " scenarios of " + name);
+                }
+                read = holding;
+            }
             if (read.size() != 1) {
-                throw TriageException.input(new InputProblem(name, "", "holds " + read.size() + " scenarios; triage one at a time"));
+                throw TriageException.input(new InputProblem(name, "", "holds " + read.size() + " scenarios ("
+                        + read.stream().limit(5).map(Scenario::id).collect(Collectors.joining(", ")) + (read.size() > 5 ? ", ..." : "")
+                        + "); triage one at a time" + (r.resource() == null ? ", or name the resource with " + n(TriageField.RESOURCE) : "")));
             }
             s = read.get(0);
         } catch (InputException e) {

@@ -35,7 +35,9 @@ class YamlInputTest {
     private String report(Path file) {
         Run run = Run.of("evaluate", "--format", "json", "--fail-on", "none", file.toString());
         assertThat(run.code()).as(run.toString()).isZero();
-        return run.out().replace(file.toString(), "FILE").replace(file.getFileName().toString(), "FILE");
+        // the files differ in layout on purpose: where each resource starts is not what is compared
+        return run.out().replace(file.toString(), "FILE").replace(file.getFileName().toString(), "FILE")
+                .replaceAll("\"line\": \\d+,", "\"line\": 0,");
     }
 
     /** "rule on resource" for every finding of a JSON report. */

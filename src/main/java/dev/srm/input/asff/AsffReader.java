@@ -5,6 +5,7 @@ import dev.srm.input.Settings;
 import dev.srm.input.Format;
 import dev.srm.input.InputException;
 import dev.srm.input.Locator;
+import dev.srm.input.Numbers;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -16,6 +17,7 @@ import dev.srm.facts.Inventory;
 import dev.srm.facts.Setting;
 import dev.srm.facts.Severity;
 import dev.srm.model.IncidentSpec;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
 import dev.srm.rules.IncidentCatalog;
@@ -82,6 +84,7 @@ public final class AsffReader {
             throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
         }
         JsonFactory factory = json.getFactory();
+        Numbers.check(name, root, pointer -> Locator.find(factory, bytes, pointer), 0);
         if (root == null || !root.isObject()) {
             throw notAsff(name, "1:1", "", "expected a finding object or {\"Findings\": [...]}, found " + kind(root));
         }
@@ -187,9 +190,12 @@ public final class AsffReader {
             int[] loc = places.get(rp);
             int line = loc == null ? 0 : loc[0];
             IncidentCatalog.AsffType known = catalog.asffType(type).orElse(null);
+            Origin origin = new Origin(name, line, rp, findingId, id.startsWith("arn:") ? id : null, null,
+                    f.hasNonNull("AwsAccountId") ? f.get("AwsAccountId").asText() : null,
+                    r.hasNonNull("Region") ? r.get("Region").asText() : null);
             specs.add(known == null
-                    ? new ResourceSpec(id, type, null, tags, settings, line)
-                    : new ResourceSpec(id, known.service(), known.type(), tags, settings, line));
+                    ? new ResourceSpec(id, type, null, tags, settings, line, List.of(), List.of(), origin)
+                    : new ResourceSpec(id, known.service(), known.type(), tags, settings, line, List.of(), List.of(), origin));
         }
         Map<String, String> productFields = new LinkedHashMap<>();
         f.path("ProductFields").fields().forEachRemaining(e -> productFields.put(e.getKey(), e.getValue().asText()));

@@ -5,6 +5,7 @@ import dev.srm.facts.Setting;
 import dev.srm.input.InputException;
 import dev.srm.input.InputFiles;
 import dev.srm.input.Settings;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceSpec;
 
 import java.nio.file.Files;
@@ -159,7 +160,9 @@ final class Stack {
             map.entries().forEach((k, v) -> tags.put(k, text(v)));
         }
         int line = depth == 0 ? r.pos().line() : parentLine;
-        return new ResourceSpec(id, null, r.type(), tags, settings, line, notes, waivers(r));
+        // the origin is where the resource is written: a nested stack's resources in their own template
+        Origin origin = Origin.at(template.file(), Math.max(r.pos().line(), 0), null).named(r.id());
+        return new ResourceSpec(id, null, r.type(), tags, settings, line, notes, waivers(r), origin);
     }
 
     private static final java.util.Set<String> WAIVER_FIELDS = java.util.Set.of("control", "reason", "owner", "expires", "ticket");

@@ -19,6 +19,7 @@ import dev.srm.input.mapping.MappingSet;
 import dev.srm.input.mapping.Projector;
 import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
 import dev.srm.rules.RuleSources;
@@ -239,7 +240,8 @@ public final class ConfigReader implements StreamingInput {
                 keepKnown(m.type(), configuration);
             }
             ObjectNode record = json.getNodeFactory().objectNode();
-            record.put("id", item.srmId()).put("type", m.type()).put("capture", item.capture());
+            record.put("id", item.srmId()).put("type", m.type()).put("capture", item.capture()).put("arn", item.arn())
+                    .put("account", item.account()).put("region", item.region()).put("line", item.line()).put("pointer", item.pointer());
             ObjectNode tags = record.putObject("tags");
             (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
@@ -278,13 +280,15 @@ public final class ConfigReader implements StreamingInput {
                 }
             }
             List<ResourceSpec> resources = new ArrayList<>();
+            boolean gzipped = name.toLowerCase(Locale.ROOT).endsWith(".gz"); // a line of the unzipped text is no place in the file
             for (JsonNode r : byId.values()) {
                 String id = r.path("id").asText();
                 List<Setting> settings = new ArrayList<>();
                 Settings.flatten(id, "", "", r.path("configuration"), settings);
                 Map<String, String> tags = new TreeMap<>();
                 r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
-                resources.add(new ResourceSpec(id, null, r.path("type").asText(), tags, settings, 0));
+                resources.add(new ResourceSpec(id, null, r.path("type").asText(), tags, settings, 0, List.of(), List.of(),
+                        new Origin(name, gzipped ? 0 : r.path("line").asInt(0), text(r, "pointer"), null, text(r, "arn"), text(r, "capture"), text(r, "account"), text(r, "region"))));
             }
             List<Setting> account = new ArrayList<>();
             Settings.flatten(Resource.ACCOUNT, "", "", g.accountBlock, account);
@@ -312,6 +316,11 @@ public final class ConfigReader implements StreamingInput {
         public void close() {
             partition.close();
         }
+    }
+
+    private static String text(JsonNode record, String field) {
+        JsonNode v = record.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     /** Account facts from many items: a true boolean stays true (GuardDuty on in any Region), objects merge, else the later wins. */

@@ -11,14 +11,16 @@ import java.util.Set;
 /**
  * One configuration item, whichever API or file it came from: snapshots write {@code awsAccountId}
  * and {@code ARN}, the APIs {@code accountId} and {@code arn}; the APIs hold {@code configuration}
- * and each supplementary configuration as JSON text, which is parsed here.
+ * and each supplementary configuration as JSON text, which is parsed here. {@code line} and
+ * {@code pointer} say where the item is in its file.
  */
 record Item(String account, String region, String type, String resourceId, String arn, String capture, String status,
-            ObjectNode node) {
+            ObjectNode node, int line, String pointer) {
     /** Statuses of items that describe no resource that exists. */
     static final Set<String> GONE = Set.of("ResourceDeleted", "ResourceNotRecorded", "ResourceDeletedNotRecorded");
 
-    static Item of(ObjectNode node, ObjectMapper json) {
+    /** The item of {@code node}, which starts at {@code line} (0: unknown) and {@code pointer} (null: none) of its file. */
+    static Item of(ObjectNode node, ObjectMapper json, int line, String pointer) {
         parseText(node, "configuration", json);
         JsonNode sup = node.get("supplementaryConfiguration");
         if (sup != null && sup.isTextual()) {
@@ -32,7 +34,7 @@ record Item(String account, String region, String type, String resourceId, Strin
         }
         return new Item(text(node, "awsAccountId", "accountId"), text(node, "awsRegion", "region"), text(node, "resourceType", null),
                 text(node, "resourceId", null), text(node, "ARN", "arn"), text(node, "configurationItemCaptureTime", null),
-                text(node, "configurationItemStatus", null), node);
+                text(node, "configurationItemStatus", null), node, line, pointer);
     }
 
     /** A JSON object or list held as text becomes the object or list. */

@@ -12,6 +12,7 @@ import dev.srm.input.Content;
 import dev.srm.input.Format;
 import dev.srm.input.InputException;
 import dev.srm.input.InputFiles;
+import dev.srm.input.Numbers;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -46,19 +47,13 @@ final class ItemSource {
     /** Hands every item of the stream to {@code sink}, in order. */
     void read(InputStream in, Consumer<Item> sink) throws InputException {
         try (JsonParser p = json.getFactory().createParser(in)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw InputFiles.problem(name, "", "the file is empty; expected AWS Config configuration items");
-            }
-            while (t != null) {
-                if (t == JsonToken.START_ARRAY) {
-                    array(p, sink);
-                } else if (t == JsonToken.START_OBJECT) {
-                    object(p, sink);
-                } else {
-                    throw InputFiles.problem(name, where(p), "expected a JSON object or list of configuration items, found " + t.asString());
+            try {
+                items(p, sink);
+            } catch (JsonProcessingException e) {
+                if (e.getCause() instanceof EOFException eof) {
+                    throw Content.broken(name, eof);
                 }
-                t = p.nextToken();
+                throw InputFiles.parseProblem(name, e, p, Format.JSON, 0); // parser limits in srm's words, at the place
             }
         } catch (EOFException | ZipException e) {
             throw Content.broken(name, e);
@@ -79,6 +74,23 @@ final class ItemSource {
         }
     }
 
+    private void items(JsonParser p, Consumer<Item> sink) throws IOException, InputException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw InputFiles.problem(name, "", "the file is empty; expected AWS Config configuration items");
+        }
+        while (t != null) {
+            if (t == JsonToken.START_ARRAY) {
+                array(p, sink, "");
+            } else if (t == JsonToken.START_OBJECT) {
+                object(p, sink);
+            } else {
+                throw InputFiles.problem(name, where(p), "expected a JSON object or list of configuration items, found " + t.asString());
+            }
+            t = p.nextToken();
+        }
+    }
+
     private static String where(JsonParser p) {
         return p.currentTokenLocation().getLineNr() + ":" + p.currentTokenLocation().getColumnNr();
     }
@@ -86,12 +98,13 @@ final class ItemSource {
     /** A top-level object: a file or API output holding a list of items, or an item itself. */
     private void object(JsonParser p, Consumer<Item> sink) throws IOException, InputException {
         ObjectNode item = null;
+        int line = p.currentTokenLocation().getLineNr();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             if (("configurationItems".equals(field) || "baseConfigurationItems".equals(field) || "Results".equals(field))
                     && v == JsonToken.START_ARRAY) {
-                array(p, sink);
+                array(p, sink, "/" + field);
             } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                 if (item == null) {
                     item = json.getNodeFactory().objectNode();
@@ -105,16 +118,20 @@ final class ItemSource {
             }
         }
         if (item != null && item.has("resourceType")) {
-            emit(item, sink);
+            emit(item, line, null, sink);
         }
     }
 
-    private void array(JsonParser p, Consumer<Item> sink) throws IOException, InputException {
+    /** The items of a list at {@code base} (a JSON pointer), each with its line and pointer. */
+    private void array(JsonParser p, Consumer<Item> sink, String base) throws IOException, InputException {
         JsonToken t;
+        int index = 0;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
                 throw new EOFException("the list of items ends early");
             }
+            int line = p.currentTokenLocation().getLineNr();
+            String pointer = base + "/" + index++;
             JsonNode n = json.readTree(p);
             if (n.isTextual()) { // select-resource-config gives each result as JSON text
                 try {
@@ -124,7 +141,7 @@ final class ItemSource {
                 }
             }
             if (n instanceof ObjectNode o && o.has("resourceType")) {
-                emit(o, sink);
+                emit(o, line, pointer, sink);
             } else if (n instanceof ObjectNode) {
                 throw InputFiles.problem(name, where(p), "an item without resourceType; select results need at least "
                         + "resourceType, resourceId and accountId (SELECT resourceType, resourceId, accountId, awsRegion, arn, configuration, ...)");
@@ -132,9 +149,12 @@ final class ItemSource {
         }
     }
 
-    private void emit(ObjectNode node, Consumer<Item> sink) {
+    private void emit(ObjectNode node, int line, String pointer, Consumer<Item> sink) throws InputException {
         items++;
-        sink.accept(Item.of(node, json));
+        Item item = Item.of(node, json, Math.max(line, 0), pointer);
+        // after Item.of: the configuration an API gives as JSON text is parsed there
+        Numbers.check(name, item.node(), pointer == null ? "" : pointer, line > 0 ? Integer.toString(line) : "");
+        sink.accept(item);
     }
 
     long items() {

@@ -29,6 +29,7 @@ import dev.srm.model.Expectations;
 import dev.srm.facts.Severity;
 import dev.srm.model.IncidentSpec;
 import dev.srm.model.InputProblem;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -277,7 +278,7 @@ public final class ScenarioReader {
             List<Setting> settings = new ArrayList<>();
             Settings.flatten(rid, "", "", r.path("configuration"), settings);
             resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line, List.of(),
-                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory)));
+                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory), Origin.at(name, line, pointer)));
             i++;
         }
         IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory, document);

@@ -1,6 +1,7 @@
 package dev.srm.input.terraform;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import dev.srm.input.Format;
 import dev.srm.input.InputException;
 import dev.srm.input.InputFiles;
 import dev.srm.input.Locator;
+import dev.srm.input.Numbers;
 import dev.srm.input.ReadScenario;
 import dev.srm.input.ScenarioStream;
 import dev.srm.input.Settings;
@@ -26,6 +28,7 @@ import dev.srm.input.mapping.Scope;
 import dev.srm.input.mapping.SourcePath;
 import dev.srm.input.mapping.Unknown;
 import dev.srm.model.InputFormat;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
 
@@ -110,13 +113,18 @@ public final class TerraformReader implements StreamingInput {
             throw InputFiles.problem(name, "", "the file is empty; expected the JSON of 'terraform show -json'");
         }
         JsonNode root;
+        JsonParser parser = null;
         try {
-            root = json.readTree(bytes);
+            parser = json.getFactory().createParser(bytes);
+            root = json.readTree(parser);
         } catch (JsonProcessingException e) {
-            throw InputFiles.problem(name, InputFiles.where(e.getLocation(), 0), InputFiles.syntax(e, Format.JSON));
+            throw InputFiles.parseProblem(name, e, parser, Format.JSON, 0); // parser limits (a number of 5,000 digits) in srm's words
         } catch (IOException e) {
             throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
+        } finally {
+            closeQuietly(parser);
         }
+        Numbers.check(name, root, pointer -> Locator.find(json.getFactory(), bytes, pointer), 0);
         TerraformDocument doc;
         try {
             doc = TerraformDocument.of(root);
@@ -124,6 +132,16 @@ public final class TerraformReader implements StreamingInput {
             throw problem(name, bytes, e.pointer, e.getMessage());
         }
         return new Build(name, bytes, doc).scenario();
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // a parser over bytes holds nothing to release
+            }
+        }
     }
 
     private InputException problem(String name, byte[] bytes, String pointer, String message) {
@@ -311,7 +329,9 @@ public final class TerraformReader implements StreamingInput {
                             + "; evidence read from " + (unknown.size() == 1 ? "it" : "them") + " is UNKNOWN");
                 }
                 int[] loc = lines.get(m.from().pointer());
-                resources.add(new ResourceSpec(m.id(), null, m.type(), m.tags(), settings, loc == null ? 0 : loc[0]));
+                int line = loc == null ? 0 : loc[0];
+                resources.add(new ResourceSpec(m.id(), null, m.type(), m.tags(), settings, line, List.of(), List.of(),
+                        Origin.at(name, line, m.from().pointer()).named(m.from().address())));
             }
             List<Setting> accountSettings = new ArrayList<>();
             Settings.flatten(Resource.ACCOUNT, "", "", account, accountSettings);

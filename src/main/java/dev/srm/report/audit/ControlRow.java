@@ -4,6 +4,7 @@ import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
 import dev.srm.model.LayerResult;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceResult;
 
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.List;
  *
  * @param resource the resource, or null for an account-wide control
  * @param finding  the finding the control raised on it (status, waiver, fingerprint), or null
+ * @param origin   where the resource was read from (the scenario's file for the account)
  */
-record ControlRow(ResourceResult resource, ControlResult control, String owner, String layerParty, FindingResult finding) {
+record ControlRow(ResourceResult resource, ControlResult control, String owner, String layerParty, FindingResult finding,
+                  Origin origin) {
     static final String ACCOUNT = "account";
 
     /** Whether the control raised a finding that a waiver in force waives. */
@@ -32,6 +35,7 @@ record ControlRow(ResourceResult resource, ControlResult control, String owner, 
     /** Every control of a scenario: resources in scenario order, then the account; controls by id within each. */
     static List<ControlRow> of(Evaluation e) {
         List<ControlRow> rows = new ArrayList<>();
+        java.util.Map<String, Origin> origins = e.origins();
         java.util.Map<String, FindingResult> findings = new java.util.HashMap<>();
         for (FindingResult f : e.findings()) {
             findings.putIfAbsent(f.resource() + "\u0000" + f.rule(), f);
@@ -40,11 +44,12 @@ record ControlRow(ResourceResult resource, ControlResult control, String owner, 
             for (ControlResult c : r.controls()) {
                 LayerResult l = r.layer(c.layer());
                 rows.add(new ControlRow(r, c, c.owner() == null ? "" : c.owner().name(), l == null ? "" : l.party().name(),
-                        findings.get(r.id() + "\u0000" + c.id())));
+                        findings.get(r.id() + "\u0000" + c.id()), origins.get(r.id())));
             }
         }
         for (ControlResult c : e.accountControls()) {
-            rows.add(new ControlRow(null, c, c.owner() == null ? "" : c.owner().name(), "CUSTOMER", findings.get(ACCOUNT + "\u0000" + c.id())));
+            rows.add(new ControlRow(null, c, c.owner() == null ? "" : c.owner().name(), "CUSTOMER", findings.get(ACCOUNT + "\u0000" + c.id()),
+                    origins.get(ACCOUNT)));
         }
         return rows;
     }

@@ -5,6 +5,7 @@ import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
 import dev.srm.model.WaiverNote;
 import dev.srm.model.InputProblem;
+import dev.srm.model.Origin;
 import dev.srm.model.ResourceResult;
 import dev.srm.report.escape.Csv;
 
@@ -16,14 +17,15 @@ import java.util.List;
 /**
  * {@code audit.csv}: one row per (scenario, resource, control), what an auditor opens in a
  * spreadsheet, with the finding the control raised (its fingerprint, OPEN or WAIVED, NEW or
- * UNCHANGED against a baseline, and the waiver that matched it); then one row per input that failed, with status {@code INPUT_ERROR}. RFC 4180
+ * UNCHANGED against a baseline, and the waiver that matched it) and, last, where the resource was
+ * read from ({@link Origin#describe()}: file and line, plan address, Config ARN and capture time); then one row per input that failed, with status {@code INPUT_ERROR}. RFC 4180
  * in UTF-8, escaped by {@link Csv} (formulas defused).
  */
 final class CsvAuditRenderer implements AuditRenderer {
     static final List<String> HEADER = List.of("scenario", "scenario_title", "file", "resource", "service", "type", "variant",
             "service_model", "control", "control_title", "layer", "owner", "layer_party", "status", "severity", "security_hub",
             "config_rules", "integrations", "evidence", "reason", "source", "fingerprint", "finding_status", "baseline", "waiver_owner",
-            "waiver_expires", "waiver_state", "waiver_ticket", "waiver_reason");
+            "waiver_expires", "waiver_state", "waiver_ticket", "waiver_reason", "origin");
 
     private final Writer out;
     private boolean started;
@@ -55,7 +57,7 @@ final class CsvAuditRenderer implements AuditRenderer {
                     f == null ? "" : orEmpty(f.fingerprint()), f == null ? "" : f.status().name(),
                     f == null || f.novelty() == null ? "" : f.novelty().name(), w == null ? "" : w.owner(),
                     w == null ? "" : w.expires().toString(), w == null ? "" : w.state().name(), w == null ? "" : orEmpty(w.ticket()),
-                    w == null ? "" : w.reason()));
+                    w == null ? "" : w.reason(), row.origin().describe()));
         }
     }
 

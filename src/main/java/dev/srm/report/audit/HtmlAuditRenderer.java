@@ -42,7 +42,13 @@ final class HtmlAuditRenderer implements AuditRenderer {
     }
 
     /** What a scenario's drill-down shows: the evaluation, its control rows and its findings per severity. */
-    record Drill(Evaluation evaluation, List<ControlRow> controls, List<SeverityCount> severities) {
+    record Drill(Evaluation evaluation, List<ControlRow> controls, List<SeverityCount> severities,
+                 java.util.Map<String, dev.srm.model.Origin> origins) {
+        /** Where a resource (or the account) was read from, for people. */
+        String from(String resource) {
+            dev.srm.model.Origin o = origins.get(resource);
+            return o == null ? "" : o.describe();
+        }
     }
 
     /** How many findings of one severity (lower case), for a badge. */
@@ -68,7 +74,7 @@ final class HtmlAuditRenderer implements AuditRenderer {
                 severities.add(new SeverityCount(HtmlView.lower(s.name()), bySeverity[s.ordinal()]));
             }
         }
-        render("audit/scenario.jte", new Drill(e, ControlRow.of(e), severities), drillDown);
+        render("audit/scenario.jte", new Drill(e, ControlRow.of(e), severities, e.origins()), drillDown);
     }
 
     @Override

@@ -109,6 +109,9 @@ final class JunitAuditRenderer implements AuditRenderer {
         for (ControlRow r : rows) {
             ControlResult c = r.control();
             sb.append(r.resourceId()).append(": ").append(c.status()).append(" (").append(c.reason()).append(")");
+            if (r.resource() != null && r.finding() != null) { // where to fix what failed
+                sb.append("\n  from ").append(r.origin().describe());
+            }
             for (String ev : c.evidence()) {
                 sb.append("\n  ").append(ev);
             }

@@ -44,8 +44,8 @@ final class MarkdownAuditRenderer implements AuditRenderer {
     private int withFindings;
     private final List<Waived> waived = new ArrayList<>();
 
-    /** A finding a waiver matched (in force or expired), for the waivers section. */
-    private record Waived(String scenario, FindingResult finding) {
+    /** A finding a waiver matched (in force or expired), for the waivers section, and where its resource was read from. */
+    private record Waived(String scenario, FindingResult finding, String from) {
     }
 
     MarkdownAuditRenderer(Writer out) {
@@ -59,10 +59,13 @@ final class MarkdownAuditRenderer implements AuditRenderer {
         }
         withFindings++;
         int[] counts = new int[Severity.values().length];
+        Map<String, dev.srm.model.Origin> origins = null;
         for (FindingResult f : e.findings()) {
             counts[f.severity().ordinal()]++;
             if (f.waiver() != null) {
-                waived.add(new Waived(e.scenario().id(), f));
+                origins = origins == null ? e.origins() : origins;
+                dev.srm.model.Origin o = origins.get(f.resource());
+                waived.add(new Waived(e.scenario().id(), f, o == null ? "" : o.describe()));
             }
         }
         worst.add(new Worst(e.scenario().id(), e.scenario().title(), e.scenario().file(), counts));
@@ -221,13 +224,14 @@ final class MarkdownAuditRenderer implements AuditRenderer {
             sb.append("\n## Accepted risks (waivers, as of ").append(s.asOf()).append(")\n\n")
                     .append(policy.waivedTotal()).append(" findings WAIVED: they stay listed and do not count for `--fail-on`.\n\n");
             if (!waived.isEmpty()) {
-                sb.append("| status | scenario | resource | control | severity | owner | through | ticket | reason | fingerprint |\n")
-                        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                sb.append("| status | scenario | resource | from | control | severity | owner | through | ticket | reason | fingerprint |\n")
+                        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
                 for (Waived w : waived) {
                     FindingResult f = w.finding();
                     dev.srm.model.WaiverNote n = f.waiver();
                     sb.append("| ").append(f.counts() ? "OPEN (waiver EXPIRED)" : "WAIVED").append(" | ").append(Markdown.text(w.scenario()))
-                            .append(" | ").append(Markdown.text(f.resource())).append(" | ").append(Markdown.code(f.rule())).append(" | ")
+                            .append(" | ").append(Markdown.text(f.resource())).append(" | ").append(Markdown.text(w.from()))
+                            .append(" | ").append(Markdown.code(f.rule())).append(" | ")
                             .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.text(n.owner())).append(" | ")
                             .append(n.expires()).append(" | ").append(n.ticket() == null ? "" : Markdown.text(n.ticket())).append(" | ")
                             .append(Markdown.text(n.reason())).append(" | ").append(Markdown.code(f.fingerprint())).append(" |\n");

@@ -68,7 +68,12 @@ final class Sarif {
     }
 
     record ResultProperties(String scenario, String resource, String owner, String layer, String layerParty, String severity,
-                            String status, @JsonInclude(NON_NULL) Waiver waiver) {
+                            String status, @JsonInclude(NON_NULL) Waiver waiver, Origin origin) {
+    }
+
+    /** Where the resource of a result was read from: {@code describe} for people, then what the input gave. */
+    @JsonInclude(NON_NULL)
+    record Origin(String describe, String pointer, String address, String arn, String capturedAt, String account, String region) {
     }
 
     /** The waiver that matched a finding (also when expired). */

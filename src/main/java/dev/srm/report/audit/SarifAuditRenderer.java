@@ -5,7 +5,7 @@ import dev.srm.facts.Severity;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
 import dev.srm.model.InputProblem;
-import dev.srm.model.ResourceResult;
+import dev.srm.model.Origin;
 import dev.srm.report.Json;
 import dev.srm.model.RuleInfo;
 
@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 /**
  * {@code audit.sarif}: SARIF 2.1.0 for code-scanning tools. One run; the driver lists every
  * control and finding rule of the pack (id, title, severity as level, help with remediation
- * and source URL); one result per finding, located at the scenario file and the line where
- * the resource starts (the file alone for account-wide findings, a logical location only for
+ * and source URL); one result per finding, located at the file and line the resource was read
+ * from (its origin: a nested stack's own template, a plan's resource; the pointer, address, ARN and
+ * capture time go in the result's properties) (the scenario file alone for account-wide findings, a logical location only for
  * scenarios read from standard input); failed inputs are error notifications of the
  * invocation, which is then not successful.
  */
@@ -106,16 +107,14 @@ final class SarifAuditRenderer implements AuditRenderer {
     @Override
     public void scenario(Evaluation e) throws IOException {
         JsonGenerator gen = generator();
-        Map<String, Integer> lines = new HashMap<>();
-        for (ResourceResult r : e.resources()) {
-            lines.put(r.id(), r.line());
-        }
+        Map<String, Origin> origins = e.origins();
         for (FindingResult f : e.findings()) {
             String where = ControlRow.ACCOUNT.equals(f.resource()) ? "the account" : "resource '" + f.resource() + "'";
             String text = f.title() + ": " + where + " of scenario '" + e.scenario().id() + "' (" + f.owner() + " must act; "
                     + f.layer() + " is run by " + (f.layerParty() == null ? "no party decided" : f.layerParty()) + ")." + (f.remediation() == null ? "" : " Fix: " + f.remediation());
-            Sarif.ArtifactLocation artifact = artifact(e.scenario().file());
-            int line = lines.getOrDefault(f.resource(), 0);
+            Origin origin = origins.getOrDefault(f.resource(), Origin.at(e.scenario().file(), 0, null));
+            Sarif.ArtifactLocation artifact = artifact(origin.file());
+            int line = origin.line();
             Sarif.PhysicalLocation physical = artifact == null ? null
                     : new Sarif.PhysicalLocation(artifact, line > 0 ? new Sarif.Region(line, null) : null);
             Sarif.LogicalLocation logical = new Sarif.LogicalLocation(f.resource(), e.scenario().id() + "/" + f.resource(), "resource");
@@ -124,13 +123,18 @@ final class SarifAuditRenderer implements AuditRenderer {
                     new Sarif.Fingerprints(e.scenario().id() + "/" + f.id(), f.fingerprint()), suppressions(f),
                     f.novelty() == null ? null : f.novelty() == dev.srm.model.Novelty.NEW ? "new" : "unchanged",
                     new Sarif.ResultProperties(e.scenario().id(), f.resource(), name(f.owner()), f.layer(), name(f.layerParty()), f.severity().name(),
-                            f.status().name(), waiver(f.waiver()))));
+                            f.status().name(), waiver(f.waiver()), origin(origin))));
         }
     }
 
     /** A waiver in force as a SARIF suppression (kind external, accepted, with its justification); none otherwise. */
     private static List<Sarif.Suppression> suppressions(FindingResult f) {
         return f.counts() ? null : List.of(new Sarif.Suppression("external", "accepted", f.waiver().describe()));
+    }
+
+    /** What a region cannot say about where the resource came from: its pointer, address, ARN, capture time, account and Region. */
+    private static Sarif.Origin origin(Origin o) {
+        return new Sarif.Origin(o.describe(), o.pointer(), o.address(), o.arn(), o.capturedAt(), o.account(), o.region());
     }
 
     private static Sarif.Waiver waiver(dev.srm.model.WaiverNote w) {

@@ -42,6 +42,9 @@ public final class MarkdownTriageRenderer implements TriageRenderer {
         out.print("| | |\n|---|---|\n");
         row(out, "Kind", t.kind().id() == null ? Markdown.text(t.kind().reason())
                 : Markdown.text(t.kind().id() + (t.kind().title() == null ? "" : ": " + t.kind().title())));
+        if (t.resource().origin() != null) {
+            row(out, "Resource from", Markdown.text(t.resource().origin().describe()));
+        }
         if (i.summary() != null) {
             row(out, "Summary", Markdown.text(i.summary()));
         }

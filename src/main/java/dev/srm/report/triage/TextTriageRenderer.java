@@ -84,6 +84,9 @@ public final class TextTriageRenderer implements TriageRenderer {
         }
         out.print(about + "\n");
         out.print("why: " + text(t.reason()) + rules(t) + "\n");
+        if (t.resource().origin() != null) {
+            out.print("from: " + text(t.resource().origin().describe()) + "\n");
+        }
         if (t.kind().id() == null || "CONFLICT".equals(t.kind().id())) {
             out.print("kind: " + text(t.kind().reason()) + "\n");
         }

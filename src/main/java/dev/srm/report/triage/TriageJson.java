@@ -14,7 +14,9 @@ record TriageJson(Incident incident, String kind, String kindTitle, String kindR
     record Incident(String id, String summary, String detectedBy, String severity, String source, String file, String scenario) {
     }
 
-    record Resource(String id, String service, String type, String variant, boolean synthetic) {
+    record Resource(String id, String service, String type, String variant, boolean synthetic,
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    dev.srm.report.EvaluationJson.Origin origin) {
     }
 
     record Basis(String rule, String fact) {
@@ -46,7 +48,7 @@ record TriageJson(Incident incident, String kind, String kindTitle, String kindR
         return new TriageJson(
                 new Incident(i.id(), i.summary(), i.detectedBy(), i.severity(), i.origin(), i.file(), i.scenario()),
                 t.kind().id(), t.kind().title(), t.kind().reason(), t.kind().rule(),
-                new Resource(r.id(), r.service(), r.type(), r.variant(), r.synthetic()),
+                new Resource(r.id(), r.service(), r.type(), r.variant(), r.synthetic(), dev.srm.report.EvaluationJson.Origin.of(r.origin())),
                 t.serviceModel(), t.owner().name(), t.layer(), t.reason(), t.rule(),
                 t.basis() == null ? null : new Basis(t.basis().rule(), t.basis().fact()),
                 t.component() == null ? null : new Component(t.component().id(), t.component().reason(), t.component().rule()),
