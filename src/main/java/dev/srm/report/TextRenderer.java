@@ -99,8 +99,7 @@ public final class TextRenderer implements EvaluationRenderer {
 
     private static void scenario(Evaluation e, PrintWriter out) {
         out.print("== " + text(e.scenario().title()) + " [" + text(e.scenario().id()) + "] (" + text(e.scenario().file()) + ")"
-                + (e.scenario().asOf() == null ? "" : ", as of " + e.scenario().asOf()) + "
-");
+                + (e.scenario().asOf() == null ? "" : ", as of " + e.scenario().asOf()) + "\n");
         Map<String, dev.srm.model.Origin> origins = e.origins();
         for (ResourceResult r : e.resources()) {
             out.print("\n" + text(r.id()) + ": " + (r.service() == null ? "unknown service" : text(r.service()))
