@@ -3,11 +3,7 @@ package dev.srm.engine;
 import dev.srm.rules.DutyTable;
 import dev.srm.rules.RuleFile;
 import dev.srm.rules.RuleSources;
-import org.drools.template.ObjectDataCompiler;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,14 +38,7 @@ final class DutyRules {
     }
 
     private static String compile(List<Map<String, Object>> rows) {
-        try (InputStream template = DutyRules.class.getResourceAsStream(TEMPLATE)) {
-            if (template == null) {
-                throw new IllegalStateException("srm's duty template is missing from the jar (" + TEMPLATE + ")");
-            }
-            return new ObjectDataCompiler().compile(rows, template);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RuleTemplates.compile(TEMPLATE, rows);
     }
 
     private static Map<String, Object> data(DutyTable.Row r, DutyTable table) {
@@ -82,8 +71,7 @@ final class DutyRules {
         return c;
     }
 
-    /** A value inside a DRL string literal. */
     private static String drl(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ").replace("\r", " ");
+        return RuleTemplates.drl(s);
     }
 }

@@ -88,9 +88,12 @@ public final class RulePack {
         return load(all, KieCompiler.compile(all));
     }
 
-    /** The pack's files plus the rules compiled from its duties matrix (what is actually compiled). */
+    /**
+     * The pack's files plus the rules compiled from its data tables, the duties matrix and the
+     * tagging controls (what is actually compiled).
+     */
     static RuleSources withDuties(RuleSources sources) throws RulesException {
-        return DutyRules.expand(sources, DutyTable.load(sources));
+        return TagControlRules.expand(DutyRules.expand(sources, DutyTable.load(sources)), dev.srm.rules.TagControlTable.load(sources));
     }
 
     /** Loads a pack with the classic DRL compiler and no cache: slower, for checking the fast path. */

@@ -79,6 +79,11 @@ public record PolicyStatement(String resource, String document, int index, Strin
                 && anyResource() && conditions.isEmpty();
     }
 
+    /** Allow of every action of one service as written ({@code s3:*}, Security Hub IAM.21); {@code *} alone is {@link #grantsAdmin()}'s. */
+    public boolean allowsServiceWildcard() {
+        return allows() && !notAction && actions.stream().anyMatch(a -> a.matches("(?i)[a-z0-9-]+:\\*"));
+    }
+
     /** Allow to every principal without a condition that narrows it: public access. */
     public boolean grantsPublic() {
         return allows() && !unknown && anyPrincipal() && conditions.isEmpty();

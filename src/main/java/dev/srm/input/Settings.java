@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Turns a configuration tree into one {@link Setting} per scalar leaf, the form the rules match. */
 public final class Settings {
-    private static final List<String> DISCRIMINATORS = List.of("Key", "Name", "OptionName", "ParameterName");
+    private static final List<String> DISCRIMINATORS = List.of("Key", "Name", "OptionName", "ParameterName", "ParameterKey");
 
     private Settings() {
     }

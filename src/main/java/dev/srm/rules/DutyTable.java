@@ -197,7 +197,7 @@ public final class DutyTable {
     }
 
     /** The line where each object of the file starts, by JSON pointer. */
-    private static Map<String, Integer> lines(ObjectMapper yaml, String content) throws IOException {
+    static Map<String, Integer> lines(ObjectMapper yaml, String content) throws IOException {
         Map<String, Integer> out = new HashMap<>();
         try (JsonParser p = yaml.getFactory().createParser(content)) {
             JsonToken t;

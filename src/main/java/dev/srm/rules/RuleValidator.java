@@ -151,7 +151,7 @@ public final class RuleValidator {
                 continue;
             }
             List<String> types = new ArrayList<>();
-            Matcher m = CFN_TYPE.matcher(ruleText(texts.getOrDefault(r.file(), ""), r.line()));
+            Matcher m = CFN_TYPE.matcher(ruleText(texts.getOrDefault(r.file(), ""), r));
             while (m.find()) {
                 types.add(m.group(1));
             }
@@ -255,6 +255,18 @@ public final class RuleValidator {
             }
         }
         return line;
+    }
+
+    /**
+     * The DRL text of a rule in the file that holds it. A rule compiled from a data row
+     * ({@code @row}) points at the row of its data file, so its declaration is found by name.
+     */
+    public static String ruleText(String content, dev.srm.model.RuleInfo rule) {
+        if (rule.meta("row") == null) {
+            return ruleText(content, rule.line());
+        }
+        int at = content.indexOf("rule \"" + rule.id() + "\"");
+        return at < 0 ? "" : ruleText(content, 1 + (int) content.substring(0, at).chars().filter(c -> c == '\n').count());
     }
 
     /** The DRL text of a rule, from its {@code rule "id"} line to its {@code end}. */

@@ -25,8 +25,8 @@ public final class RuleInspection {
 
     /** The rule's detail; {@code scenarios} is searched when it is a directory. */
     public static RuleDetail detail(RulePack pack, RuleInfo rule, Path scenarios) {
-        String text = pack.sources().drlFiles().stream().filter(f -> f.origin().equals(rule.file())).findFirst()
-                .map(f -> RuleValidator.ruleText(f.content(), rule.line())).orElse("");
+        String text = pack.sources().drlFiles().stream().filter(f -> f.origin().equals(rule.file()))
+                .map(f -> RuleValidator.ruleText(f.content(), rule)).filter(t -> !t.isEmpty()).findFirst().orElse("");
         List<String> exercising = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         if (scenarios != null && Files.isDirectory(scenarios)) {

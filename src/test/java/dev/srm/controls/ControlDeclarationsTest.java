@@ -43,8 +43,8 @@ class ControlDeclarationsTest {
     }
 
     private static String text(RulePack pack, RuleInfo r) {
-        return pack.sources().drlFiles().stream().filter(f -> f.origin().equals(r.file())).findFirst()
-                .map(f -> RuleValidator.ruleText(f.content(), r.line())).orElse("");
+        return pack.sources().drlFiles().stream().filter(f -> f.origin().equals(r.file()))
+                .map(f -> RuleValidator.ruleText(f.content(), r)).filter(t -> !t.isEmpty()).findFirst().orElse("");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.srm.facts.Setting;
 import dev.srm.facts.Severity;
 import dev.srm.facts.SeverityOverride;
 import dev.srm.facts.ShareLevel;
+import dev.srm.facts.TagRequirement;
 import dev.srm.facts.Trait;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -129,6 +130,14 @@ public final class Srm {
     public static void requireQ(Object drools, String resource, String quantifier, String pattern, String op, String expected) {
         Requirement.Quantifier q = Requirement.Quantifier.valueOf(quantifier.toUpperCase(Locale.ROOT));
         ctx(drools).insertLogical(new Requirement(resource, rule(drools), pattern, op(op), expected, rule(drools), q));
+    }
+
+    /**
+     * States that the firing tagging control needs at least one user tag on the resource (a key
+     * not starting with {@code aws:}), read from {@code property} or the resource's tags block.
+     */
+    public static void requireTags(Object drools, String resource, String property) {
+        ctx(drools).insertLogical(new TagRequirement(resource, rule(drools), property, rule(drools)));
     }
 
     /** The operator a rule names; the pack validation rejects unknown names before any rule fires. */
