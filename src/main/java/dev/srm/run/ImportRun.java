@@ -220,7 +220,8 @@ public final class ImportRun {
         }
         if (value.matches("-?(0|[1-9]\\d{0,17})(\\.\\d+)?")) {
             BigDecimal n = new BigDecimal(value);
-            if (n.toString().equals(value)) {
+            // a number only when reading it back gives the same text: "7.10" (an engine version) would come back as 7.1
+            if (n.toString().equals(value) && (value.indexOf('.') < 0 || Double.toString(Double.parseDouble(value)).equals(value))) {
                 return NODES.numberNode(n);
             }
         }

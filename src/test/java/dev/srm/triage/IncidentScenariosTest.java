@@ -69,7 +69,7 @@ class IncidentScenariosTest {
             malware-on-host-ec2.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
             malware-on-host-fargate.yaml                  | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
             malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
-            misconfiguration-s3.yaml                      | misconfiguration                 | CUSTOMER | data-encryption-classification | SERVERLESS | Set default encryption on the bucket
+            misconfiguration-s3.yaml                      | misconfiguration                 | CUSTOMER | data-encryption-classification | SERVERLESS | Set the bucket default encryption to SSE-KMS
             misconfiguration-rds.yaml                     | misconfiguration                 | CUSTOMER | compliance-configuration       | PAAS       | Set BackupRetentionPeriod to 7 days or more
             network-exposure-ec2.yaml                     | network-exposure                 | CUSTOMER | network-configuration          | IAAS       | Remove ingress from 0.0.0.0/0 and ::/0
             network-exposure-rds-public.yaml              | network-exposure                 | CUSTOMER | network-configuration          | PAAS       | Set PubliclyAccessible to false

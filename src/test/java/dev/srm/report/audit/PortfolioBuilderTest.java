@@ -50,7 +50,7 @@ class PortfolioBuilderTest {
         assertThat(p.totals().scenarios()).isEqualTo(4);
         assertThat(p.totals().resources()).isEqualTo(6);
         assertThat(p.findingsBySeverity()).containsEntry(Severity.CRITICAL, 1).containsEntry(Severity.HIGH, 3)
-                .containsEntry(Severity.MEDIUM, 2);
+                .containsEntry(Severity.MEDIUM, 3);
         assertThat(p.hasFindingAtLeast(Severity.CRITICAL)).isTrue();
         assertThat(p.hasFindingAtLeast(null)).isFalse();
         Portfolio.ServiceRow ec2 = p.services().stream().filter(r -> r.label().equals("EC2 instance")).findFirst().orElseThrow();
