@@ -90,7 +90,7 @@ public final class Srm {
             Map<String, Srm> cache = new ConcurrentHashMap<>();
             return options -> {
                 Srm fresh = Srm.load(options);
-                return cache.computeIfAbsent(fresh.sources.digest(), k -> fresh);
+                return cache.computeIfAbsent(fresh.sources.digest(), k -> fresh).withTimeout(options.timeout());
             };
         }
     }
@@ -98,16 +98,86 @@ public final class Srm {
     private final RuleSources sources;
     private final ServiceCatalog services;
     private final IncidentCatalog incidents;
-    private final Inputs inputs = new Inputs();
-    private final ScenarioReader reader = inputs.scenarioReader();
-    private RulePack pack;          // guarded by this
-    private RulesException failure; // guarded by this
-    private AuditCatalog catalog;   // guarded by this
+    private final Inputs inputs;
+    private final ScenarioReader reader;
+    private final Compiled compiled;
+    private final java.time.Duration timeout;
 
-    private Srm(RuleSources sources, ServiceCatalog services, IncidentCatalog incidents) {
+    private Srm(RuleSources sources, ServiceCatalog services, IncidentCatalog incidents, java.time.Duration timeout) {
         this.sources = sources;
         this.services = services;
         this.incidents = incidents;
+        this.inputs = new Inputs();
+        this.reader = inputs.scenarioReader();
+        this.compiled = new Compiled(sources);
+        this.timeout = timeout;
+    }
+
+    private Srm(Srm same, java.time.Duration timeout) {
+        this.sources = same.sources;
+        this.services = same.services;
+        this.incidents = same.incidents;
+        this.inputs = same.inputs;
+        this.reader = same.reader;
+        this.compiled = same.compiled;
+        this.timeout = timeout;
+    }
+
+    /** The pack compiled once (on first use), shared by every {@link #withTimeout view} of it. */
+    private static final class Compiled {
+        private final RuleSources sources;
+        private RulePack pack;          // guarded by this
+        private RulesException failure; // guarded by this
+        private AuditCatalog catalog;   // guarded by this
+
+        Compiled(RuleSources sources) {
+            this.sources = sources;
+        }
+
+        synchronized RulePack pack() {
+            if (pack == null && failure == null) {
+                try {
+                    pack = RulePack.load(sources);
+                } catch (RulesException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw SrmException.input(failure.problems());
+            }
+            return pack;
+        }
+
+        synchronized RulesException failure() {
+            return failure;
+        }
+
+        synchronized AuditCatalog catalog(Inputs inputs) {
+            if (catalog == null) {
+                catalog = new AuditRun(new Evaluator(pack()), inputs, InputFormat.auto, 1).catalog();
+            }
+            return catalog;
+        }
+    }
+
+    /**
+     * This srm with another time limit per scenario ({@code --timeout}), sharing its pack (compiled
+     * once): what a process that runs requests with different limits keeps.
+     */
+    public Srm withTimeout(java.time.Duration limit) {
+        java.time.Duration checked = new SrmOptions(null, List.of(), limit).timeout();
+        return checked.equals(timeout) ? this : new Srm(this, checked);
+    }
+
+    /** How long the rules may run on one scenario or incident before it is stopped and reported. */
+    public java.time.Duration timeout() {
+        return timeout;
+    }
+
+    /** An evaluator of the pack within this srm's time limit. */
+    /** An evaluator judging dates on {@code day} (null: today), each scenario within the time limit. */
+    private Evaluator evaluator(java.time.LocalDate day) {
+        return new Evaluator(pack(), day, timeout);
     }
 
     /** Reads the pack's files and catalogues; throws (exit code INPUT) when they cannot be read. */
@@ -117,7 +187,7 @@ public final class Srm {
             for (Path extra : options.extraRules()) {
                 s = s.plus(RuleSources.directory(extra));
             }
-            return new Srm(s, ServiceCatalog.load(s), IncidentCatalog.load(s));
+            return new Srm(s, ServiceCatalog.load(s), IncidentCatalog.load(s), options.timeout());
         } catch (RulesException e) {
             throw SrmException.input(e.problems());
         }
@@ -134,18 +204,8 @@ public final class Srm {
         return this;
     }
 
-    private synchronized RulePack pack() {
-        if (pack == null && failure == null) {
-            try {
-                pack = RulePack.load(sources);
-            } catch (RulesException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            throw SrmException.input(failure.problems());
-        }
-        return pack;
+    private RulePack pack() {
+        return compiled.pack();
     }
 
     // ---------------------------------------------------------------- evaluate
@@ -154,7 +214,7 @@ public final class Srm {
     public EvaluateResult evaluate(EvaluateRequest request) {
         Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy()); // a parameters file that cannot be read is answered before compiling
         FindingPolicy policy = policy(request.policy(), request.paths());
-        EvaluationRun.Result r = new EvaluationRun(new Evaluator(pack(), policy.asOf()), forRequest).run(request.paths(), request.inputFormat(),
+        EvaluationRun.Result r = new EvaluationRun(evaluator(policy.asOf()), forRequest).run(request.paths(), request.inputFormat(),
                 request.explain(), policy);
         java.util.Set<String> failed = new java.util.HashSet<>();
         r.problems().forEach(p -> failed.add(p.file()));
@@ -186,7 +246,7 @@ public final class Srm {
      * waivers and the policy's waivers applied, and dates (waivers, lifecycles) judged on the policy's day.
      */
     private List<Evaluation> evaluateAll(List<Scenario> scenarios, boolean explain, Policy policy) {
-        Evaluator evaluator = new Evaluator(pack(), policy.day());
+        Evaluator evaluator = evaluator(policy.day());
         FindingPolicy judge = policy.fresh();
         return scenarios.stream().map(s -> judge.apply(s, evaluator.evaluate(s, explain))).toList();
     }
@@ -271,7 +331,7 @@ public final class Srm {
         } catch (TriageException e) {
             throw e.why() == TriageException.Cause.USAGE ? SrmException.usage(e.getMessage()) : SrmException.input(List.of(e.getMessage()));
         }
-        Triager triager = new Triager(pack());
+        Triager triager = new Triager(evaluator(null));
         List<Triage> out = new ArrayList<>();
         for (Scenario s : scenarios) {
             out.add(triager.triage(s));
@@ -289,7 +349,7 @@ public final class Srm {
     public AuditResult audit(AuditRequest request) {
         Inputs forRequest = inputs(request.templates()).groupedBy(request.groupBy());
         FindingPolicy policy = policy(request.policy(), request.paths());
-        AuditRun run = new AuditRun(new Evaluator(pack(), policy.asOf()), forRequest, request.inputFormat(), request.jobs(), policy);
+        AuditRun run = new AuditRun(evaluator(policy.asOf()), forRequest, request.inputFormat(), request.jobs(), policy);
         List<AtomicFile> files = new ArrayList<>();
         List<AuditRenderer> renderers = new ArrayList<>();
         try {
@@ -352,11 +412,8 @@ public final class Srm {
         return new Rollup(c, PortfolioBuilder.fromBytes(c, bytes));
     }
 
-    private synchronized AuditCatalog catalog() {
-        if (catalog == null) {
-            catalog = new AuditRun(new Evaluator(pack()), inputs, InputFormat.auto, 1).catalog();
-        }
-        return catalog;
+    private AuditCatalog catalog() {
+        return compiled.catalog(inputs);
     }
 
     /**
@@ -596,7 +653,7 @@ public final class Srm {
         if (coverageMin != null && (coverageMin < 0 || coverageMin > 100)) {
             throw SrmException.usage("the coverage threshold is a percentage from 0 to 100, not " + coverageMin);
         }
-        return new TestResult(new ScenarioTestRun(pack(), reader).run(paths), coverageMin);
+        return new TestResult(new ScenarioTestRun(evaluator(null), reader).run(paths), coverageMin);
     }
 
     /** The duty catalogue: every duty of every layer, in layer order (duty ids are part of srm's output contract). */
@@ -617,7 +674,7 @@ public final class Srm {
     /** One rule with its DRL text and the scenarios under {@code scenarios} (when a directory) that exercise it. */
     public Optional<RuleDetail> rule(String id, Path scenarios) {
         RuleInfo info = pack().rule(id);
-        return info == null ? Optional.empty() : Optional.of(RuleInspection.detail(pack, info, scenarios));
+        return info == null ? Optional.empty() : Optional.of(RuleInspection.detail(pack(), info, scenarios));
     }
 
     /** Checks the pack: it compiles, its metadata is complete, and no rules conflict over {@code scenarios}. */
@@ -626,9 +683,7 @@ public final class Srm {
         try {
             p = pack();
         } catch (SrmException e) {
-            synchronized (this) {
-                return RuleInspection.failed(failure);
-            }
+            return RuleInspection.failed(compiled.failure());
         }
         return RuleInspection.validate(p, scenarios);
     }

@@ -71,6 +71,9 @@ final class AuditCommand implements Callable<Integer> {
     RulesOptions rules;
 
     @Mixin
+    TimeoutOption timeout;
+
+    @Mixin
     PolicyFlags policy;
 
     @Option(names = "--write-baseline", paramLabel = "FILE",
@@ -101,7 +104,7 @@ final class AuditCommand implements Callable<Integer> {
         Warnings warnings = new Warnings(cli);
         AuditResult result;
         try {
-            Srm srm = rules.load();
+            Srm srm = rules.load(timeout);
             result = srm.audit(new AuditRequest(paths, System.in, threads, chosen, dir, toStdout ? cli.out() : null,
                     new AuditRequest.Listener() {
                         @Override

@@ -60,6 +60,9 @@ final class EvaluateCommand implements Callable<Integer> {
     RulesOptions rules;
 
     @Mixin
+    TimeoutOption timeout;
+
+    @Mixin
     PolicyFlags policy;
 
     private List<Path> inputs() {
@@ -77,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluateResult result;
         dev.srm.api.PolicyOptions options = policy.options();
         try {
-            Srm srm = rules.load();
+            Srm srm = rules.load(timeout);
             result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain).templates(templates.inputs())
                     .groupBy(input.groupBy).policy(options));
         } catch (SrmException e) {

@@ -58,8 +58,9 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
                 return ExitCode.USAGE.code();
             }
-            if (ex instanceof dev.srm.model.RulesLoopException) {
-                commandLine.getErr().println("srm: " + ex.getMessage() + " (check the rules given with --rules or --extra-rules)");
+            if (ex instanceof dev.srm.model.RulesLoopException loop) {
+                commandLine.getErr().println("srm: " + (loop.problem() != null ? loop.problem().toString()
+                        : loop.getMessage() + "; check the rules given with --rules or --extra-rules"));
                 return ExitCode.INPUT.code();
             }
             commandLine.getErr().println("srm: internal error: " + ex.getClass().getSimpleName()

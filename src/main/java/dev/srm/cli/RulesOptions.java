@@ -31,4 +31,9 @@ public final class RulesOptions {
     Srm load() {
         return Main.loader(command).load(options());
     }
+
+    /** The chosen pack, whose rules may run as long as {@code --timeout} says on each scenario. */
+    Srm load(TimeoutOption limit) {
+        return Main.loader(command).load(options().withTimeout(limit.timeout));
+    }
 }

@@ -44,6 +44,9 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
@@ -51,7 +54,7 @@ final class TestCommand implements Callable<Integer> {
         Output.checkFile("-o", output, inputs);
         TestResult result;
         try {
-            result = rules.load().test(inputs, coverageMin);
+            result = rules.load(timeout).test(inputs, coverageMin);
         } catch (SrmException e) {
             return cli.report(e);
         }

@@ -84,6 +84,9 @@ final class TriageCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Override
     public Integer call() throws Exception {
         Cli cli = Cli.of(spec);
@@ -93,7 +96,7 @@ final class TriageCommand implements Callable<Integer> {
         config.forEach(request::config);
         TriageResult result;
         try {
-            result = rules.load().triage(request.build(), Naming.FLAGS);
+            result = rules.load(timeout).triage(request.build(), Naming.FLAGS);
         } catch (SrmException e) {
             return cli.report(e);
         }

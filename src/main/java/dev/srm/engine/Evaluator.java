@@ -12,6 +12,7 @@ import dev.srm.model.Scenario;
 import dev.srm.rules.ServiceCatalog;
 import org.kie.api.runtime.KieSession;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,13 +37,22 @@ public final class Evaluator {
      */
     static final int PART_SIZE = 500;
 
+    /** How long the rules may run on one scenario by default ({@code --timeout}): generous, it only catches a rule that never ends. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
     private final RulePack pack;
     private final int partSize;
     private final LocalDate asOf;
+    private final TimeLimit timeLimit;
 
     /** An evaluator that judges dates (a version's end of support) on today's date. */
     public Evaluator(RulePack pack) {
         this(pack, PART_SIZE);
+    }
+
+    /** An evaluator whose rules may run {@code timeout} on each scenario before it is stopped and reported. */
+    public Evaluator(RulePack pack, Duration timeout) {
+        this(pack, PART_SIZE, timeout);
     }
 
     /**
@@ -59,17 +69,36 @@ public final class Evaluator {
      * scenario in one session. The answers are the same either way.
      */
     public Evaluator(RulePack pack, int partSize) {
-        this(pack, partSize, null);
+        this(pack, partSize, null, DEFAULT_TIMEOUT);
     }
 
     /** An evaluator with a part size (see {@link #Evaluator(RulePack, int)}) judging dates on {@code asOf} (null: today). */
     public Evaluator(RulePack pack, int partSize, LocalDate asOf) {
+        this(pack, partSize, asOf, DEFAULT_TIMEOUT);
+    }
+
+    /** An evaluator splitting scenarios into parts of {@code partSize} resources, each scenario within {@code timeout}. */
+    public Evaluator(RulePack pack, int partSize, Duration timeout) {
+        this(pack, partSize, null, timeout);
+    }
+
+    /** An evaluator judging dates on {@code asOf} (null: today), each scenario within {@code timeout}. */
+    public Evaluator(RulePack pack, LocalDate asOf, Duration timeout) {
+        this(pack, PART_SIZE, asOf, timeout);
+    }
+
+    /**
+     * An evaluator with a part size (see {@link #Evaluator(RulePack, int)}) judging dates on
+     * {@code asOf} (null: today) and stopping the rules of a scenario after {@code timeout}.
+     */
+    public Evaluator(RulePack pack, int partSize, LocalDate asOf, Duration timeout) {
         if (partSize < 1) {
             throw new IllegalArgumentException("part size must be positive: " + partSize);
         }
         this.pack = pack;
         this.partSize = partSize;
         this.asOf = asOf == null ? LocalDate.now() : asOf;
+        this.timeLimit = new TimeLimit(timeout);
     }
 
     /** The day this evaluator judges dates on. */
@@ -79,6 +108,19 @@ public final class Evaluator {
 
     public RulePack pack() {
         return pack;
+    }
+
+    /** How long the rules may run on one scenario. */
+    public Duration timeout() {
+        return timeLimit.limit();
+    }
+
+    /**
+     * Runs the sessions of one input within the time limit (the triager's sessions too): past it,
+     * a {@link dev.srm.model.RulesLoopException} names the input and the rule that was firing.
+     */
+    <T> T limited(String what, String file, TimeLimit.Work<T> work) {
+        return timeLimit.run(what, file, work);
     }
 
     public Evaluation evaluate(Scenario scenario) {
@@ -114,16 +156,20 @@ public final class Evaluator {
     }
 
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
+        return limited("scenario '" + scenario.id() + "'", scenario.file(), watch -> run(scenario, explain, fired, watch));
+    }
+
+    private Evaluation run(Scenario scenario, boolean explain, Set<String> fired, TimeLimit.Watch watch) {
         List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = facts(scenario, warnings, true);
         if (!explain && scenario.resources().size() > partSize) {
             List<List<Object>> parts = ScenarioParts.split(facts, pack.sharedResources(), partSize);
             if (parts.size() > 1) {
-                return new ResultAssembler(pack, scenario, warnings, null).assemble(runParts(scenario, parts, fired)).asOf(asOf);
+                return new ResultAssembler(pack, scenario, warnings, null).assemble(runParts(scenario, parts, fired, watch)).asOf(asOf);
             }
         }
         Tracer tracer = explain ? new Tracer() : null;
-        KieSession session = pack.newSession();
+        KieSession session = watch.open(pack);
         try {
             if (tracer != null) {
                 session.addEventListener(tracer);
@@ -135,7 +181,7 @@ public final class Evaluator {
             for (Object f : facts) {
                 session.insert(f);
             }
-            fire(session, facts.size(), scenario);
+            fire(session, facts.size(), scenario, watch);
             Collection<? extends Object> objects = session.getObjects();
             return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects).asOf(asOf);
         } finally {
@@ -152,10 +198,10 @@ public final class Evaluator {
         };
     }
 
-    private static void fire(KieSession session, int facts, Scenario scenario) {
+    private static void fire(KieSession session, int facts, Scenario scenario, TimeLimit.Watch watch) {
         int limit = firingLimit(facts);
         if (session.fireAllRules(limit) >= limit) {
-            throw new dev.srm.model.RulesLoopException(limit, "scenario '" + scenario.id() + "'");
+            throw new dev.srm.model.RulesLoopException(limit, "scenario '" + scenario.id() + "'", scenario.file(), watch.rule());
         }
     }
 
@@ -165,12 +211,12 @@ public final class Evaluator {
      * catalogue, the resources cross-resource rules read); their conclusions are equal in every
      * part, so they are taken from the first part only.
      */
-    private List<Object> runParts(Scenario scenario, List<List<Object>> parts, Set<String> fired) {
+    private List<Object> runParts(Scenario scenario, List<List<Object>> parts, Set<String> fired, TimeLimit.Watch watch) {
         List<Object> all = new ArrayList<>();
         Set<Object> first = new HashSet<>();
         for (int i = 0; i < parts.size(); i++) {
             List<Object> part = parts.get(i);
-            KieSession session = pack.newSession();
+            KieSession session = watch.open(pack);
             try {
                 if (fired != null) {
                     session.addEventListener(firedListener(fired));
@@ -178,7 +224,7 @@ public final class Evaluator {
                 for (Object f : part) {
                     session.insert(f);
                 }
-                fire(session, part.size(), scenario);
+                fire(session, part.size(), scenario, watch);
                 for (Object o : session.getObjects()) {
                     if (i == 0) {
                         first.add(o);

@@ -28,8 +28,13 @@ public final class Triager {
     private final Evaluator evaluator;
 
     public Triager(RulePack pack) {
-        this.pack = pack;
-        this.evaluator = new Evaluator(pack);
+        this(new Evaluator(pack));
+    }
+
+    /** A triager whose sessions run within the evaluator's time limit. */
+    public Triager(Evaluator evaluator) {
+        this.pack = evaluator.pack();
+        this.evaluator = evaluator;
     }
 
     public RulePack pack() {
@@ -65,16 +70,19 @@ public final class Triager {
         if (spec.finding() != null) {
             facts.add(spec.finding());
         }
-        KieSession session = pack.newSession();
-        try {
-            facts.forEach(session::insert);
-            int fired = session.fireAllRules(Evaluator.MAX_FIRINGS);
-            if (fired >= Evaluator.MAX_FIRINGS) {
-                throw new dev.srm.model.RulesLoopException(Evaluator.MAX_FIRINGS, "incident '" + spec.id() + "'");
+        String what = "incident '" + spec.id() + "'";
+        return evaluator.limited(what, scenario.file(), watch -> {
+            KieSession session = watch.open(pack);
+            try {
+                facts.forEach(session::insert);
+                int fired = session.fireAllRules(Evaluator.MAX_FIRINGS);
+                if (fired >= Evaluator.MAX_FIRINGS) {
+                    throw new dev.srm.model.RulesLoopException(Evaluator.MAX_FIRINGS, what, scenario.file(), watch.rule());
+                }
+                return new TriageAssembler(pack, scenario, warnings).assemble(session.getObjects());
+            } finally {
+                session.dispose();
             }
-            return new TriageAssembler(pack, scenario, warnings).assemble(session.getObjects());
-        } finally {
-            session.dispose();
-        }
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
 import dev.srm.policy.FindingPolicy;
 import dev.srm.model.InputProblem;
+import dev.srm.model.RulesLoopException;
 import dev.srm.model.Scenario;
 import dev.srm.report.audit.AuditCatalog;
 import dev.srm.report.audit.AuditRenderer;
@@ -380,7 +381,7 @@ public final class AuditRun {
                     close();
                     return () -> new Outcome(null, new InputProblem(name, "", "changed while the audit ran (its scenarios differ from the first reading)"));
                 }
-                return () -> new Outcome(evaluated(read), null);
+                return () -> outcome(read);
             }
         }
 
@@ -403,7 +404,16 @@ public final class AuditRun {
             return new Outcome(null, new InputProblem(handle.source().name(), "", "changed while the audit ran (its id was '"
                     + handle.firstId() + "', now '" + (read == null ? "" : read.scenario().id()) + "')"));
         }
-        return new Outcome(evaluated(read), null);
+        return outcome(read);
+    }
+
+    /** A read scenario evaluated, or the problem of rules that did not settle on it (the batch goes on). */
+    private Outcome outcome(ReadScenario read) {
+        try {
+            return new Outcome(evaluated(read), null);
+        } catch (RulesLoopException e) {
+            return new Outcome(null, e.problem());
+        }
     }
 
     /** The evaluation of a read scenario, through the policy, with the reader's warnings. */

@@ -4,6 +4,7 @@ import dev.srm.engine.Evaluator;
 import dev.srm.model.Evaluation;
 import dev.srm.policy.FindingPolicy;
 import dev.srm.model.InputProblem;
+import dev.srm.model.RulesLoopException;
 import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
 import dev.srm.model.InputFormat;
@@ -56,7 +57,13 @@ public final class EvaluationRun {
                                 + "' (also used by " + other + "); scenario ids must be unique within a batch"));
                         continue;
                     }
-                    Evaluation e = evaluator.evaluate(scenario, explain);
+                    Evaluation e;
+                    try {
+                        e = evaluator.evaluate(scenario, explain);
+                    } catch (RulesLoopException loop) { // the rules' fault, not the input's: the next scenario still runs
+                        problems.add(loop.problem());
+                        continue;
+                    }
                     evaluations.add(ReaderWarnings.added(policy == null ? e : policy.apply(scenario, e), read.warnings()));
                 }
             } catch (InputException e) {

@@ -4,6 +4,7 @@ import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
+import dev.srm.model.RulesLoopException;
 import dev.srm.model.TestResults;
 import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
@@ -20,11 +21,18 @@ import java.util.TreeSet;
  * rules fired, for coverage.
  */
 public final class ScenarioTestRun {
+    private final Evaluator evaluator;
     private final RulePack pack;
     private final ScenarioReader reader;
 
     public ScenarioTestRun(RulePack pack, ScenarioReader reader) {
-        this.pack = pack;
+        this(new Evaluator(pack), reader);
+    }
+
+    /** A run evaluating with {@code evaluator} (its pack and time limit). */
+    public ScenarioTestRun(Evaluator evaluator, ScenarioReader reader) {
+        this.evaluator = evaluator;
+        this.pack = evaluator.pack();
         this.reader = reader;
     }
 
@@ -33,7 +41,6 @@ public final class ScenarioTestRun {
         List<InputProblem> problems = new ArrayList<>(expansion.problems());
         List<TestResults.Outcome> outcomes = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
-        Evaluator evaluator = new Evaluator(pack);
         java.util.Map<java.time.LocalDate, Evaluator> byDay = new java.util.HashMap<>();
         for (Path file : expansion.files()) {
             Scenario scenario;
@@ -44,8 +51,15 @@ public final class ScenarioTestRun {
                 continue;
             }
             // expectations pinned to a day (expect.asOf) are checked as of that day, so they do not change with the calendar
-            Evaluator.Tracked tracked = (scenario.expect() == null || scenario.expect().asOf() == null ? evaluator
-                    : byDay.computeIfAbsent(scenario.expect().asOf(), day -> new Evaluator(pack, day))).evaluateTracked(scenario, false);
+            Evaluator byScenario = scenario.expect() == null || scenario.expect().asOf() == null ? evaluator
+                    : byDay.computeIfAbsent(scenario.expect().asOf(), day -> new Evaluator(pack, day, evaluator.timeout()));
+            Evaluator.Tracked tracked;
+            try {
+                tracked = byScenario.evaluateTracked(scenario, false);
+            } catch (RulesLoopException e) {
+                problems.add(e.problem());
+                continue;
+            }
             fired.addAll(tracked.firedRules());
             Evaluation evaluation = tracked.evaluation();
             if (scenario.expect() == null) {

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the work of requests on a bounded pool, each within the time limit. Work past the limit is
- * interrupted and its request answered with 503; the engine's own bound on rule firings then ends
- * a looping session. A full queue is answered with 503 at once.
+ * interrupted and its request answered with 503; the interrupt halts the request's rule session
+ * (the engine's time limit, as {@code --timeout} does on the command line). A full queue is
+ * answered with 503 at once.
  */
 final class Workers implements AutoCloseable {
     private final ThreadPoolExecutor pool;

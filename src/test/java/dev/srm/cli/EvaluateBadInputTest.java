@@ -214,7 +214,7 @@ class EvaluateBadInputTest {
     void a_rule_pack_that_loops_is_named_as_the_cause_with_the_input_exit_code() throws IOException {
         Path scenario = write("s3.yaml", "srm: 1\nid: one-bucket\nresources:\n  - {id: b, service: S3}\n");
         CliRun run = CliRun.of("evaluate", "--rules", "src/test/resources/serve/looping-rules", scenario.toString());
-        assertInputError(run, "srm: the rules fired 1000", " times on scenario 'one-bucket' without settling: a rule is looping",
-                "--rules"); // the bound: 1,000,000 firings and 200 per fact
+        assertInputError(run, "srm: " + scenario + ": the rules fired 1000", " times on scenario 'one-bucket' without settling:"
+                + " a rule is looping (the last to fire: 'serve-test-loop-forever')", "--rules"); // the bound: 1,000,000 firings and 200 per fact
     }
 }

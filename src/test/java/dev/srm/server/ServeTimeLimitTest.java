@@ -48,7 +48,8 @@ class ServeTimeLimitTest {
             JsonNode problem = new ObjectMapper().readTree(r.body());
             assertThat(problem.path("type").asText()).endsWith("rules-loop");
             assertThat(problem.path("detail").asText()) // the bound: 1,000,000 firings and 200 per fact
-                    .matches("the rules fired 1000\\d{3} times on scenario 'x' without settling: a rule is looping; the request was stopped");
+                    .matches("the rules fired 1000\\d{3} times on scenario 'x' without settling: a rule is looping"
+                            + " \\(the last to fire: 'serve-test-loop-forever'\\); the request was stopped");
             assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
         }
     }

@@ -147,7 +147,12 @@ public final class AsffReader {
                         + " is missing (ASFF requires " + String.join(", ", REQUIRED) + ")");
             }
         }
-        String findingId = f.get("Id").asText();
+        JsonNode idNode = f.get("Id");
+        if (!idNode.isTextual() || idNode.asText().isBlank()) { // an incident needs a name (fuzzing found a blank one crashing triage)
+            throw InputFiles.problem(name, where(factory, bytes, pointer + "/Id"), pointer + "/Id: the finding's Id must be a"
+                    + " non-empty string, found " + (idNode.isTextual() ? "a blank one" : kind(idNode)));
+        }
+        String findingId = idNode.asText();
         JsonNode resources = f.get("Resources");
         if (!resources.isArray()) {
             throw notAsff(name, where(factory, bytes, pointer + "/Resources"), pointer + "/Resources",

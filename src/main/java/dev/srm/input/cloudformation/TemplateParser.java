@@ -88,18 +88,22 @@ final class TemplateParser {
         }
         Format format = formatOf(bytes);
         try (JsonParser p = format == Format.JSON ? json.createParser(bytes) : yaml.createParser(bytes)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw InputFiles.problem(name, "", "the file is empty; expected a CloudFormation template with Resources");
+            try {
+                JsonToken first = p.nextToken();
+                if (first == null) {
+                    throw InputFiles.problem(name, "", "the file is empty; expected a CloudFormation template with Resources");
+                }
+                Node root = new Builder(name, p, p instanceof YAMLParser).value(first, "");
+                JsonToken more = p.nextToken();
+                if (more != null) {
+                    throw InputFiles.problem(name, InputFiles.where(p.currentTokenLocation(), 0), format == Format.JSON
+                            ? "unexpected content after the template's closing brace"
+                            : "a second YAML document; a template is one document");
+                }
+                return root;
+            } catch (JsonProcessingException e) { // parser limits (nesting, ...) in srm's words, at the place the parser stopped
+                throw InputFiles.parseProblem(name, e, p, format, 0);
             }
-            Node root = new Builder(name, p, p instanceof YAMLParser).value(first, "");
-            JsonToken more = p.nextToken();
-            if (more != null) {
-                throw InputFiles.problem(name, InputFiles.where(p.currentTokenLocation(), 0), format == Format.JSON
-                        ? "unexpected content after the template's closing brace"
-                        : "a second YAML document; a template is one document");
-            }
-            return root;
         } catch (JsonProcessingException e) {
             throw InputFiles.problem(name, InputFiles.where(e.getLocation(), 0), InputFiles.syntax(e, format));
         } catch (IOException e) {

@@ -1,0 +1,2 @@
+/** Property-based fuzzing (jqwik) of srm's inputs through its command line: see docs/limits.md. */
+package dev.srm.fuzz;
