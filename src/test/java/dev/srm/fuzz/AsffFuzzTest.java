@@ -55,8 +55,8 @@ class AsffFuzzTest {
         Contract.sameBytes(first, triage(file, Files.readAllBytes(file)));
         Cli.Outcome reordered = triage(shuffled, Spelling.JSON.write(Spelling.shuffled(finding, order)).getBytes(StandardCharsets.UTF_8));
         Contract.kept(reordered, shuffled, Set.of(0));
-        assertThat(Cli.anonymous(reordered.out(), shuffled)).as("reordered keys give the same triage")
-                .isEqualTo(Cli.anonymous(first.out(), file));
+        assertThat(Contract.firstDifference(Contract.answers(reordered.out(), shuffled), Contract.answers(first.out(), file), ""))
+                .as("reordered keys give the same triage (where the resource is written is not an answer)").isNull();
     }
 
     @Property
