@@ -284,7 +284,9 @@ public final class Evaluator {
         Optional<ServiceCatalog.Service> byType = catalog.byType(spec.type());
         Optional<ServiceCatalog.Service> byName = catalog.byServiceName(spec.service());
         if (spec.type() != null && byType.isEmpty()) {
-            warnings.add(where + "unknown CloudFormation type '" + spec.type() + "'; its layers are reported as UNKNOWN");
+            warnings.add(where + catalog.notClassified(spec.type())
+                    .map(n -> "CloudFormation type '" + spec.type() + "' is deliberately not classified: " + n.reason())
+                    .orElse("unknown CloudFormation type '" + spec.type() + "'") + "; its layers are reported as UNKNOWN");
         }
         if (spec.type() == null && byName.isEmpty()) {
             warnings.add(where + "unknown service '" + spec.service() + "'; its layers are reported as UNKNOWN");

@@ -29,6 +29,13 @@ public final class ServiceCatalog {
         }
     }
 
+    /**
+     * A CloudFormation type of a catalogued service that srm deliberately does not classify
+     * ({@code catalog/not-classified.yaml}), with the reason and where it is listed.
+     */
+    public record NotClassified(String type, String reason, String where) {
+    }
+
     /** An AWS integration srm names in its output. */
     public record Integration(String name, String why) {
     }
@@ -36,6 +43,7 @@ public final class ServiceCatalog {
     private final Map<String, Service> byKey = new HashMap<>();
     private final Map<String, Service> byType = new HashMap<>();
     private final Map<String, Service> byName = new LinkedHashMap<>();
+    private final Map<String, NotClassified> notClassified = new java.util.TreeMap<>();
     private final Map<String, Integration> integrations = new LinkedHashMap<>();
     private final Set<String> srmKeys = new LinkedHashSet<>();
     private final Map<String, Framework> frameworks = new java.util.TreeMap<>();
@@ -80,6 +88,8 @@ public final class ServiceCatalog {
                 problems.add(f.origin() + ": " + firstLine(e.getMessage()));
             }
         }
+        catalog.notClassified.values().forEach(n -> catalog.byType(n.type()).ifPresent(s -> problems.add(
+                n.where() + ": type '" + n.type() + "' is listed as not classified but is classified as " + s.name())));
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
@@ -108,6 +118,7 @@ public final class ServiceCatalog {
             aliases.forEach(a -> byKey.put(key(a), service));
             types.forEach(t -> byType.put(t.toLowerCase(Locale.ROOT), service));
         }
+        addNotClassified(root.path("notClassified"), f, problems);
         for (JsonNode i : root.path("integrations")) {
             String name = i.path("name").asText(null);
             if (name != null) {
@@ -129,6 +140,38 @@ public final class ServiceCatalog {
             }
             root.path("controls").fields().forEachRemaining(e -> controls.put(e.getKey(), texts(e.getValue())));
             frameworks.put(id, new Framework(id, fw.path("name").asText(id), fw.path("source").asText(""), controls));
+        }
+    }
+
+    /**
+     * Reads {@code notClassified:} entries, each {@code {type: X, reason: ...}} or
+     * {@code {types: [X, Y], reason: ...}}; a type without a reason or listed twice is a problem.
+     */
+    private void addNotClassified(JsonNode entries, RuleFile f, List<String> problems) {
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            String where = f.origin() + ": /notClassified/" + i;
+            List<String> types = new ArrayList<>(texts(e.path("types")));
+            if (e.hasNonNull("type")) {
+                types.add(0, e.path("type").asText());
+            }
+            String reason = e.path("reason").asText("").strip();
+            if (types.isEmpty()) {
+                problems.add(where + ": expected 'type' or 'types'");
+                continue;
+            }
+            if (reason.isEmpty()) {
+                problems.add(where + ": expected a 'reason' for " + types.get(0));
+                continue;
+            }
+            for (String type : types) {
+                NotClassified before = notClassified.get(type.toLowerCase(Locale.ROOT));
+                if (before != null) {
+                    problems.add(where + ": type '" + type + "' is already listed at " + before.where());
+                    continue;
+                }
+                notClassified.put(type.toLowerCase(Locale.ROOT), new NotClassified(type, reason, where));
+            }
         }
     }
 
@@ -172,6 +215,16 @@ public final class ServiceCatalog {
 
     public Optional<Service> byType(String type) {
         return type == null ? Optional.empty() : Optional.ofNullable(byType.get(type.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Why srm deliberately does not classify a type of a catalogued service, if it is listed. */
+    public Optional<NotClassified> notClassified(String type) {
+        return type == null ? Optional.empty() : Optional.ofNullable(notClassified.get(type.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every type listed as deliberately not classified, sorted by type. */
+    public List<NotClassified> notClassifiedTypes() {
+        return notClassified.values().stream().sorted(java.util.Comparator.comparing(NotClassified::type)).toList();
     }
 
     /** The canonical spelling of a known type (as the catalogue writes it). */

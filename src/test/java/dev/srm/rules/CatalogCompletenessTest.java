@@ -103,4 +103,27 @@ class CatalogCompletenessTest {
         all.removeAll(seen);
         assertThat(all).as("catalogued services with no scenario").isEmpty();
     }
+
+    @Test
+    void every_type_of_a_catalogued_namespace_is_classified_or_listed_as_deliberately_not_classified() throws Exception {
+        Set<String> namespaces = new TreeSet<>();
+        PACK.catalog().services().forEach(s -> s.types().forEach(t -> namespaces.add(t.split("::")[1])));
+        Set<String> unaccounted = new TreeSet<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (Stream<Path> files = java.nio.file.Files.list(Path.of("rules/catalog/cloudformation"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                json.readTree(f.toFile()).path("resourceTypes").fieldNames().forEachRemaining(type -> {
+                    if (namespaces.contains(type.split("::")[1]) && PACK.catalog().byType(type).isEmpty()
+                            && PACK.catalog().notClassified(type).isEmpty()) {
+                        unaccounted.add(type);
+                    }
+                });
+            }
+        }
+        assertThat(unaccounted).as("types of catalogued services neither in services.yaml nor in not-classified.yaml").isEmpty();
+        assertThat(PACK.catalog().notClassifiedTypes()).hasSizeGreaterThan(300).allSatisfy(n -> {
+            assertThat(PACK.catalog().byType(n.type())).as(n.type() + " is listed and classified").isEmpty();
+            assertThat(n.reason()).as(n.type()).isNotBlank();
+        });
+    }
 }
