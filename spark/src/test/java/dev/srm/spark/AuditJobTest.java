@@ -166,6 +166,7 @@ class AuditJobTest {
                 + "\"IgnorePublicAcls\": false, \"RestrictPublicBuckets\": false}}}]}\n");
         Path waivers = tmp.resolve("srm-waivers.yaml");
         Files.writeString(waivers, """
+                srmWaivers: 1
                 waivers:
                   - control: s3-block-public-access
                     scenario: website
@@ -176,15 +177,15 @@ class AuditJobTest {
                 """);
         Path before = tmp.resolve("waived-before");
         assertThat(Main.run("audit", "--input", in.toString(), "--output", before.toString(), "--waivers", waivers.toString(),
-                "--as-of", "2027-01-15", "--fail-on", "critical")).isEqualTo(0);
+                "--as-of", "2027-01-15", "--fail-on", "high")).isEqualTo(0);
         assertThat(status(before, "s3-block-public-access")).isEqualTo("WAIVED");
         Path after = tmp.resolve("waived-after");
         assertThat(Main.run("audit", "--input", in.toString(), "--output", after.toString(), "--waivers", waivers.toString(),
-                "--as-of", "2027-04-01", "--fail-on", "critical")).as("the waiver ended on 2027-03-31: the finding counts again")
+                "--as-of", "2027-04-01", "--fail-on", "high")).as("the waiver ended on 2027-03-31: the finding counts again")
                 .isEqualTo(4);
         assertThat(status(after, "s3-block-public-access")).isEqualTo("OPEN");
 
-        Files.writeString(waivers, "waivers:\n  - control: s3-no-such-control\n    reason: r\n    owner: o\n    expires: 2027-03-31\n");
+        Files.writeString(waivers, "srmWaivers: 1\nwaivers:\n  - control: s3-no-such-control\n    reason: r\n    owner: o\n    expires: 2027-03-31\n");
         assertThat(Main.run("audit", "--input", in.toString(), "--output", tmp.resolve("waived-bad").toString(), "--waivers",
                 waivers.toString())).as("a waivers file naming an unknown control is refused before any task").isEqualTo(3);
     }
