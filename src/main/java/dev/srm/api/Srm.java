@@ -260,10 +260,8 @@ public final class Srm {
         if (waivers == null) {
             return Policy.asOf(asOf);
         }
-        java.util.Set<String> known = new java.util.HashSet<>(pack().rules().keySet());
-        known.addAll(pack().controls().keySet());
         try {
-            return new Policy(WaiverFile.read(name, waivers, known), asOf);
+            return new Policy(WaiverFile.read(name, waivers, waivableIds()), asOf);
         } catch (PolicyException e) {
             throw SrmException.input(e.problems().stream().map(Object::toString).toList());
         }
@@ -444,11 +442,7 @@ public final class Srm {
                 }
             }
         }
-        java.util.Set<String> known = new java.util.HashSet<>();
-        if (!files.isEmpty()) { // control and rule ids, for patterns that name none
-            known.addAll(pack().rules().keySet());
-            known.addAll(pack().controls().keySet());
-        }
+        java.util.Set<String> known = files.isEmpty() ? java.util.Set.of() : waivableIds(); // for patterns that name none
         for (Path f : files) {
             try {
                 waivers.addAll(WaiverFile.read(f, known));
@@ -468,6 +462,13 @@ public final class Srm {
             throw SrmException.input(problems);
         }
         return new FindingPolicy(waivers, options.day(), options.warnExpiring(), baseline);
+    }
+
+    /** The control and rule ids a waiver may name. */
+    private java.util.Set<String> waivableIds() {
+        java.util.Set<String> known = new java.util.HashSet<>(pack().rules().keySet());
+        known.addAll(pack().controls().keySet());
+        return known;
     }
 
     // ---------------------------------------------------------------- diff

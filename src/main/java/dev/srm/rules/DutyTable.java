@@ -77,7 +77,7 @@ public final class DutyTable {
         for (RuleFile f : sources.dataFiles()) {
             JsonNode root;
             try {
-                root = yaml.readTree(f.content());
+                root = sources.yamlTree(f);
             } catch (IOException e) {
                 continue; // the catalogue loaders report unreadable data files
             }
@@ -103,7 +103,7 @@ public final class DutyTable {
         List<Row> rows = new ArrayList<>();
         Map<String, Row> ids = new HashMap<>();
         for (RuleFile f : rowFiles) {
-            readRows(yaml, f, duties, rows, ids, problems);
+            readRows(sources, yaml, f, duties, rows, ids, problems);
         }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
@@ -111,12 +111,12 @@ public final class DutyTable {
         return new DutyTable(duties, rows);
     }
 
-    private static void readRows(ObjectMapper yaml, RuleFile f, Map<String, Duty> duties, List<Row> rows, Map<String, Row> ids,
+    private static void readRows(RuleSources sources, ObjectMapper yaml, RuleFile f, Map<String, Duty> duties, List<Row> rows, Map<String, Row> ids,
                                  List<String> problems) {
         JsonNode root;
         Map<String, Integer> lines;
         try {
-            root = yaml.readTree(f.content());
+            root = sources.yamlTree(f);
             lines = lines(yaml, f.content());
         } catch (IOException e) {
             problems.add(f.origin() + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"));

@@ -55,7 +55,7 @@ public final class IncidentCatalog {
                 continue; // input mappings, read by their readers when an input needs them
             }
             try {
-                JsonNode root = yaml.readTree(f.content());
+                JsonNode root = sources.yamlTree(f);
                 if (root != null && root.isObject()) {
                     catalog.add(root, f, problems);
                 }

@@ -66,7 +66,7 @@ public final class LifecycleCatalog {
             JsonNode root;
             Map<String, Integer> lines;
             try {
-                root = yaml.readTree(f.content());
+                root = sources.yamlTree(f);
                 if (root == null || !root.isObject() || !root.has("lifecycle")) {
                     continue;
                 }

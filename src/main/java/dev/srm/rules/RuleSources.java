@@ -30,7 +30,13 @@ public final class RuleSources {
     /** Where the build puts the top-level {@code rules/} folder inside the jar. */
     public static final String BUNDLED_ROOT = "srm/rules";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
     private final List<RuleFile> files;
+    /** Each data file parsed once for every loader that reads it (catalogues, duty and tagging tables, lifecycles). */
+    private final Map<RuleFile, Object> trees = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RuleSources(List<RuleFile> files) {
         this.files = List.copyOf(files);
     }
@@ -50,6 +56,25 @@ public final class RuleSources {
 
     public List<RuleFile> dataFiles() {
         return files.stream().filter(RuleFile::isData).toList();
+    }
+
+    /**
+     * A data file's YAML tree, parsed once per pack and shared by the loaders (read it, never change
+     * it); null for an empty file. Throws the parser's error each time it is asked for.
+     */
+    public com.fasterxml.jackson.databind.JsonNode yamlTree(RuleFile f) throws IOException {
+        Object tree = trees.computeIfAbsent(f, k -> {
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = YAML.readTree(k.content());
+                return n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n;
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        if (tree instanceof IOException e) {
+            throw e;
+        }
+        return tree instanceof com.fasterxml.jackson.databind.node.MissingNode ? null : (com.fasterxml.jackson.databind.JsonNode) tree;
     }
 
     /** The SHA-256 of a text, in hex. */

@@ -72,7 +72,7 @@ public final class ServiceCatalog {
                 continue; // input mappings, read by their readers when an input needs them
             }
             try {
-                JsonNode root = yaml.readTree(f.content());
+                JsonNode root = sources.yamlTree(f);
                 if (root != null && !root.isMissingNode() && !root.isNull()) {
                     catalog.add(root, f, problems);
                 }

@@ -56,7 +56,7 @@ public final class TagControlTable {
         for (RuleFile f : sources.dataFiles()) {
             JsonNode root;
             try {
-                root = yaml.readTree(f.content());
+                root = sources.yamlTree(f);
             } catch (IOException e) {
                 continue; // the catalogue loaders report unreadable data files
             }
