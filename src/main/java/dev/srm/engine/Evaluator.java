@@ -1,6 +1,8 @@
 package dev.srm.engine;
 
 import dev.srm.facts.AsOf;
+import dev.srm.facts.DutiesInFull;
+import dev.srm.facts.DutyBaseline;
 import dev.srm.facts.DefaultValue;
 import dev.srm.facts.Notice;
 import dev.srm.facts.Resource;
@@ -156,12 +158,23 @@ public final class Evaluator {
     }
 
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
-        return limited("scenario '" + scenario.id() + "'", scenario.file(), watch -> run(scenario, explain, fired, watch));
+        return limited("scenario '" + scenario.id() + "'", scenario.file(), watch -> run(scenario, explain, fired, false, watch));
     }
 
-    private Evaluation run(Scenario scenario, boolean explain, Set<String> fired, TimeLimit.Watch watch) {
+    /**
+     * Evaluates with the duty rows fired on every resource and every duty decided in the
+     * session, as triage and {@code --explain} do: the reference the baselines are tested against.
+     */
+    Evaluation evaluateInFull(Scenario scenario) {
+        return limited("scenario '" + scenario.id() + "'", scenario.file(), watch -> run(scenario, false, null, true, watch));
+    }
+
+    private Evaluation run(Scenario scenario, boolean explain, Set<String> fired, boolean inFull, TimeLimit.Watch watch) {
         List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = facts(scenario, warnings, true);
+        if (explain || inFull || pack.dutiesInFull()) {
+            facts.add(new DutiesInFull()); // explained chains name the duty rows' own matches (every part gets it)
+        }
         if (!explain && scenario.resources().size() > partSize) {
             List<List<Object>> parts = ScenarioParts.split(facts, pack.sharedResources(), partSize);
             if (parts.size() > 1) {
@@ -183,9 +196,24 @@ public final class Evaluator {
             }
             fire(session, facts.size(), scenario, watch);
             Collection<? extends Object> objects = session.getObjects();
+            if (fired != null) {
+                rowsUsed(objects, fired);
+            }
             return new ResultAssembler(pack, scenario, warnings, tracer).assemble(objects).asOf(asOf);
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * The duty rows whose conclusions a resource took from its {@link DutyBaseline} count as
+     * fired: they matched the resource's key, the pack fired them once for all its resources.
+     */
+    private static void rowsUsed(Collection<? extends Object> objects, Set<String> fired) {
+        for (Object o : objects) {
+            if (o instanceof DutyBaseline b) {
+                fired.addAll(b.matrix().rows());
+            }
         }
     }
 
@@ -225,6 +253,9 @@ public final class Evaluator {
                     session.insert(f);
                 }
                 fire(session, part.size(), scenario, watch);
+                if (fired != null) {
+                    rowsUsed(session.getObjects(), fired);
+                }
                 for (Object o : session.getObjects()) {
                     if (i == 0) {
                         first.add(o);

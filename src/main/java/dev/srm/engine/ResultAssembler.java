@@ -6,6 +6,8 @@ import dev.srm.facts.ControlDef;
 import dev.srm.facts.ControlState;
 import dev.srm.facts.ControlStatus;
 import dev.srm.facts.CustomerShare;
+import dev.srm.facts.DutyBaseline;
+import dev.srm.facts.DutyClaim;
 import dev.srm.facts.DutyDecision;
 import dev.srm.facts.Party;
 import dev.srm.facts.Evidence;
@@ -62,6 +64,8 @@ final class ResultAssembler {
     private final Map<String, List<Evidence>> evidence = new HashMap<>();
     private final Map<String, List<Notice>> notices = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final List<DutyBaseline> baselines = new ArrayList<>();
+    private final Map<String, Set<String>> decidedHere = new HashMap<>(); // resource -> layers with a duty claim in the session
 
     ResultAssembler(RulePack pack, Scenario scenario, List<String> warnings, Tracer tracer) {
         this.pack = pack;
@@ -91,6 +95,13 @@ final class ResultAssembler {
                 layersOf.computeIfAbsent(d.resource(), k -> new TreeSet<>()).add(d.layer());
             } else if (o instanceof DutyDecision d) {
                 add(duties, key(d.resource(), d.layer()), d);
+            } else if (o instanceof DutyClaim c) {
+                var def = pack.duties().duties().get(c.duty());
+                if (def != null) {
+                    decidedHere.computeIfAbsent(c.resource(), k -> new java.util.HashSet<>()).add(def.layer());
+                }
+            } else if (o instanceof DutyBaseline b) {
+                baselines.add(b);
             } else if (o instanceof ControlApplies a) {
                 add(applies, a.resource(), a);
             } else if (o instanceof ControlStatus s) {
@@ -102,6 +113,9 @@ final class ResultAssembler {
             } else if (o instanceof Finding f) {
                 findings.add(f);
             }
+        }
+        for (DutyBaseline b : baselines) {
+            takeBaseline(b);
         }
         Map<String, Resource> byId = resources.stream().collect(Collectors.toMap(Resource::id, Function.identity()));
         List<ResourceResult> resourceResults = new ArrayList<>();
@@ -117,6 +131,22 @@ final class ResultAssembler {
                 .toList();
         return new Evaluation(new Evaluation.ScenarioRef(scenario.id(), scenario.title(), scenario.file()),
                 resourceResults, account, findingResults, integrations(), warnings);
+    }
+
+    /**
+     * The duty rows' decisions on the duties of a resource's layers that no claim in the
+     * session touched (the session decided the others, with the rows' claims on them; the
+     * layer decisions are in the session either way).
+     */
+    private void takeBaseline(DutyBaseline b) {
+        Set<String> here = decidedHere.getOrDefault(b.resource(), Set.of());
+        for (String layer : b.matrix().decidedLayers()) {
+            if (!here.contains(layer)) {
+                for (DutyDecision d : b.decisionsIn(layer)) {
+                    add(duties, key(d.resource(), d.layer()), d);
+                }
+            }
+        }
     }
 
     private ResourceResult resource(Resource r, int line, Origin origin) {

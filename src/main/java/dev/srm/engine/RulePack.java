@@ -44,6 +44,9 @@ public final class RulePack {
     private final ServiceCatalog catalog;
     private final ControlCatalog controlCatalog;
     private final boolean declaresControls;
+    private final boolean declaresDutyRows;
+    private final DutyRowsOnce dutyRows;
+    private final boolean dutiesInFull;
     private final IncidentCatalog incidents;
     private final DutyTable duties;
     private final List<DutyDef> dutyDefs;
@@ -73,8 +76,10 @@ public final class RulePack {
         this.controls = Collections.unmodifiableMap(controls);
         this.catalog = catalog;
         this.controlCatalog = new ControlCatalog(controls);
-        this.declaresControls = kieBase.getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> "controls".equals(g.getName())));
+        this.declaresControls = declares(kieBase, "controls");
+        this.declaresDutyRows = declares(kieBase, "dutyRows");
+        this.dutyRows = new DutyRowsOnce(this::newSession, dutyDefs);
+        this.dutiesInFull = othersReadDuties(sources);
         this.incidents = incidents;
         this.crossReads = ScenarioParts.CrossReads.of(sources);
     }
@@ -232,7 +237,44 @@ public final class RulePack {
         if (declaresControls) {
             session.setGlobal("controls", controlCatalog);
         }
+        if (declaresDutyRows) {
+            session.setGlobal("dutyRows", dutyRows);
+        }
         return session;
+    }
+
+    private static final java.util.regex.Pattern OWN_PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+srm\\.(core|triage)\\s*;");
+    private static final java.util.regex.Pattern READS_DUTIES =
+            java.util.regex.Pattern.compile("\\b(DutyClaim|DutyDecision|LayerDuties)\\s*\\(");
+
+    /**
+     * True when a rule outside srm's own resolution and triage rules (an {@code --extra-rules}
+     * or {@code --rules} file) names duty claims or decisions: such a rule must see every one
+     * of them in the session (layer decisions are there either way), so every session of the pack fires the duty
+     * rows on each resource ({@link dev.srm.facts.DutiesInFull}) instead of taking their
+     * conclusions from the resources' baselines.
+     */
+    static boolean othersReadDuties(RuleSources sources) {
+        for (RuleFile f : sources.drlFiles()) {
+            String content = f.content();
+            if (!content.contains("DutyClaim") && !content.contains("DutyDecision") && !content.contains("LayerDuties")) {
+                continue; // most files, and every generated one: no scan at each pack load
+            }
+            String text = content.replaceAll("(?m)//.*$", "");
+            if (!OWN_PACKAGE.matcher(text).find() && READS_DUTIES.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when every session of this pack must decide every duty itself (see {@link #othersReadDuties}). */
+    boolean dutiesInFull() {
+        return dutiesInFull;
+    }
+
+    private static boolean declares(KieBase kieBase, String global) {
+        return kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> global.equals(g.getName())));
     }
 
     public RuleSources sources() {

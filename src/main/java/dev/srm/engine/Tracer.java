@@ -5,6 +5,7 @@ import dev.srm.facts.ControlApplies;
 import dev.srm.facts.ControlDef;
 import dev.srm.facts.ControlStatus;
 import dev.srm.facts.CustomerShare;
+import dev.srm.facts.DutyKey;
 import dev.srm.facts.Evidence;
 import dev.srm.facts.Finding;
 import dev.srm.facts.LayerClaim;
@@ -74,6 +75,14 @@ final class Tracer extends DefaultRuleRuntimeEventListener {
         if (cause == null || !seen.add(fact) || depth > 12) {
             return;
         }
+        if (fact instanceof DutyKey) { // the rows' view of a classification: the chain goes on from the classification
+            for (Object m : cause.matched()) {
+                if (m instanceof Classification) {
+                    walk(m, depth, lines, seen);
+                }
+            }
+            return;
+        }
         List<String> parts = new ArrayList<>();
         for (Object m : cause.matched()) {
             if (!(m instanceof ControlDef) && !(m instanceof ScenarioContext)) {
@@ -93,6 +102,8 @@ final class Tracer extends DefaultRuleRuntimeEventListener {
             return "resource " + r.id() + (r.service() == null ? "" : " (service " + r.service() + ")");
         } else if (o instanceof Classification c) {
             return c.resource() + " is " + c.service() + "/" + c.variant() + " (" + c.model() + ")";
+        } else if (o instanceof DutyKey k) {
+            return k.resource() + " is " + k.service() + "/" + k.variant() + " (" + k.model() + ")";
         } else if (o instanceof LayerClaim c) {
             return (c.level() == LayerClaim.MODEL ? "model " : c.level() == LayerClaim.VARIANT ? "variant " : "service ") + "claim " + c.layer() + " = " + c.party() + " on " + c.resource();
         } else if (o instanceof LayerDecision d) {

@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.facts.DutiesInFull;
 import dev.srm.facts.Incident;
 import dev.srm.facts.IncidentComponentDef;
 import dev.srm.facts.IncidentKindDef;
@@ -51,6 +52,7 @@ public final class Triager {
         List<String> warnings = new ArrayList<>(scenario.warnings());
         List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
         facts.addAll(pack.controls().values()); // triage rules read any control's definition, applied or not
+        facts.add(new DutiesInFull()); // and any duty's and layer's decision
         for (IncidentCatalog.Kind k : pack.incidents().kinds()) {
             facts.add(new IncidentKindDef(k.id(), k.title(), k.layer(), k.description(), k.duty(), k.componentDecides()));
         }

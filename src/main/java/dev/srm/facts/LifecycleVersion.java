@@ -14,6 +14,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public record LifecycleVersion(String lifecycle, Lifecycle.Match match, String version, String engine, LocalDate endOfSupport,
                                LocalDate extendedSupportEnd, String source, String origin) {
+    /** Compiled version patterns: every resource of a lifecycle's types is checked against them. */
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public LifecycleVersion {
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(match, "match");
@@ -32,7 +35,7 @@ public record LifecycleVersion(String lifecycle, Lifecycle.Match match, String v
             case PREFIX -> v.startsWith(version) && (v.length() == version.length() || ".-_".indexOf(v.charAt(version.length())) >= 0);
             case PATTERN -> {
                 try {
-                    yield Pattern.compile(version).matcher(v).matches();
+                    yield PATTERNS.computeIfAbsent(version, Pattern::compile).matcher(v).matches();
                 } catch (PatternSyntaxException e) { // the loader rejects these; never match one
                     yield false;
                 }

@@ -16,8 +16,24 @@ public record Requirement(String resource, String control, String pattern, Op op
     public enum Op {
         EQUALS, NOT_EQUALS, AT_LEAST, AT_MOST, PRESENT, ABSENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_CONTAINS, NOT_EMPTY;
 
+        private static final java.util.Map<String, Op> BY_NAME = new java.util.HashMap<>();
+
+        static {
+            for (Op op : values()) { // EQUALS -> equals, NOT_ONE_OF -> notOneOf
+                StringBuilder camel = new StringBuilder();
+                for (String part : op.name().toLowerCase(Locale.ROOT).split("_")) {
+                    camel.append(camel.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+                }
+                BY_NAME.put(camel.toString(), op);
+            }
+        }
+
         /** The operator a rule writes as {@code notOneOf}; null when there is none of that name. */
         public static Op parse(String name) {
+            Op known = name == null ? null : BY_NAME.get(name); // every requirement a rule draws parses its operator
+            if (known != null) {
+                return known;
+            }
             String upper = name == null ? "" : name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
             for (Op op : values()) {
                 if (op.name().equals(upper)) {
