@@ -329,7 +329,7 @@ public final class Srm {
         } catch (TriageException e) {
             throw e.why() == TriageException.Cause.USAGE ? SrmException.usage(e.getMessage()) : SrmException.input(List.of(e.getMessage()));
         }
-        Triager triager = new Triager(evaluator(null));
+        Triager triager = new Triager(evaluator(request.asOf));
         List<Triage> out = new ArrayList<>();
         for (Scenario s : scenarios) {
             out.add(triager.triage(s));

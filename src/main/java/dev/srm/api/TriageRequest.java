@@ -27,6 +27,7 @@ public final class TriageRequest {
     final String ownerTag;
     final String component;
     final TemplateInputs templates;
+    final java.time.LocalDate asOf;
 
     private TriageRequest(Builder b) {
         file = b.file;
@@ -42,6 +43,7 @@ public final class TriageRequest {
         ownerTag = b.ownerTag;
         component = b.component;
         templates = b.templates;
+        asOf = b.asOf;
     }
 
     public static Builder builder() {
@@ -63,6 +65,7 @@ public final class TriageRequest {
         private String ownerTag;
         private String component;
         private TemplateInputs templates = TemplateInputs.NONE;
+        private java.time.LocalDate asOf;
 
         private Builder() {
         }
@@ -145,6 +148,16 @@ public final class TriageRequest {
         /** Values for the parameters of a CloudFormation template given as the file. */
         public Builder templates(TemplateInputs values) {
             this.templates = values == null ? TemplateInputs.NONE : values;
+            return this;
+        }
+
+        /**
+         * The day end-of-support dates are judged on (a runtime or engine version past its end
+         * of support moves its patching to the customer); null, the default, is today. Give the
+         * day the incident happened to triage it as it stood then, and for reproducible answers.
+         */
+        public Builder asOf(java.time.LocalDate asOf) {
+            this.asOf = asOf;
             return this;
         }
 

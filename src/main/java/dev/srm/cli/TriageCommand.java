@@ -78,6 +78,11 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
 
+    @Option(names = "--as-of", paramLabel = "DATE", converter = PolicyFlags.DateConverter.class,
+            description = "Judge end-of-support dates on DATE (YYYY-MM-DD) instead of today: the day of the incident, "
+                    + "or a fixed day for reproducible answers.")
+    java.time.LocalDate asOf;
+
     @Mixin
     TemplateOptions templates;
 
@@ -92,7 +97,7 @@ final class TriageCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         Output.checkFile("-o", output, java.util.Arrays.asList(file, templates.file));
         TriageRequest.Builder request = TriageRequest.builder().file(file).asff(asff).id(id).resource(resource).service(service)
-                .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag).component(component).templates(templates.inputs());
+                .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag).component(component).templates(templates.inputs()).asOf(asOf);
         config.forEach(request::config);
         TriageResult result;
         try {

@@ -235,7 +235,8 @@ final class JavalinServer implements Server {
         TriageRequest.Builder request = TriageRequest.builder().id(ctx.queryParam("id")).resource(ctx.queryParam("resource"))
                 .service(ctx.queryParam("service")).kind(ctx.queryParam("kind")).layer(ctx.queryParam("layer"))
                 .summary(ctx.queryParam("summary")).detectedBy(ctx.queryParam("detectedBy")).ownerTag(ctx.queryParam("ownerTag"))
-                .component(ctx.queryParam("component")).asff(Boolean.parseBoolean(ctx.queryParam("asff")));
+                .component(ctx.queryParam("component")).asff(Boolean.parseBoolean(ctx.queryParam("asff")))
+                .asOf(asOf(ctx));
         ctx.queryParams("config").forEach(request::config);
         boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
         if (!hasBody) {

@@ -37,6 +37,33 @@ class TriageCommandTest {
     }
 
     @Test
+    void as_of_triages_an_incident_as_it_stood_on_that_day() throws Exception {
+        // Lambda stopped patching python3.10 on 2026-10-31: the same incident is AWS's before, the customer's after
+        String[] incident = {"triage", "--service", "Lambda", "--kind", "unpatched-vulnerability", "--component", "runtime",
+                "--config", "Runtime=python3.10", "--config", "Handler=app.handler", "--format", "json", "--as-of"};
+        CliRun before = CliRun.of(with(incident, "2026-06-01"));
+        assertThat(before.code()).as(before.err()).isZero();
+        JsonNode b = JSON.readTree(before.out());
+        assertThat(b.path("owner").asText()).isEqualTo("AWS");
+        assertThat(b.path("reason").asText()).contains("Auto update mode");
+
+        CliRun after = CliRun.of(with(incident, "2026-11-15"));
+        JsonNode a = JSON.readTree(after.out());
+        assertThat(a.path("owner").asText()).isEqualTo("CUSTOMER");
+        assertThat(a.path("reason").asText()).contains("python3.10 reached its end of support on 2026-10-31");
+
+        CliRun bad = CliRun.of("triage", "--service", "Lambda", "--kind", "unpatched-vulnerability", "--as-of", "2026-13-01");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("srm: Invalid value for option '--as-of': '2026-13-01' is not a date (expected YYYY-MM-DD");
+    }
+
+    private static String[] with(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
+    @Test
     void json_has_the_documented_keys() throws Exception {
         CliRun run = CliRun.of("triage", "scenarios/incidents/data-exposure-s3.yaml", "--format", "json");
         assertThat(run.code()).as(run.err()).isZero();

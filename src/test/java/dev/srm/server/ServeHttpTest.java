@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -146,6 +147,14 @@ class ServeHttpTest {
         assertThat(flags.statusCode()).isEqualTo(200);
         assertThat(flags.body()).isEqualTo(cli("triage", "--service", "RDS", "--kind", "unpatched-vulnerability", "--config",
                 "Engine=custom-oracle-ee", "--format", "json"));
+        // a runtime past its end of support on the day asked for: the customer's, as the CLI's --as-of says
+        for (String day : List.of("2026-06-01", "2026-11-15")) {
+            HttpResponse<String> then = http.post("/v1/triage?service=Lambda&kind=unpatched-vulnerability&component=runtime"
+                    + "&config=Runtime%3Dpython3.10&config=Handler%3Dapp.handler&asOf=" + day, null, new byte[0]);
+            assertThat(then.body()).isEqualTo(cli("triage", "--service", "Lambda", "--kind", "unpatched-vulnerability", "--component",
+                    "runtime", "--config", "Runtime=python3.10", "--config", "Handler=app.handler", "--as-of", day, "--format", "json"));
+            assertThat(json(then).path("owner").asText()).isEqualTo(day.equals("2026-06-01") ? "AWS" : "CUSTOMER");
+        }
         String incident = PUBLIC_BUCKET + "incident: {kind: data-exposure, resource: nowhere}\n";
         HttpResponse<String> bad = http.post("/v1/triage?name=ticket.yaml", "application/yaml", incident);
         assertThat(bad.statusCode()).isEqualTo(422);
