@@ -7,11 +7,11 @@ import dev.srm.facts.ControlState;
 import dev.srm.facts.ControlStatus;
 import dev.srm.facts.CustomerShare;
 import dev.srm.facts.DutyBaseline;
-import dev.srm.facts.DutyClaim;
 import dev.srm.facts.DutyDecision;
 import dev.srm.facts.Party;
 import dev.srm.facts.Evidence;
 import dev.srm.facts.Finding;
+import dev.srm.facts.LayerDecidedHere;
 import dev.srm.facts.LayerDecision;
 import dev.srm.facts.Notice;
 import dev.srm.facts.Outcome;
@@ -65,7 +65,7 @@ final class ResultAssembler {
     private final Map<String, List<Notice>> notices = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<DutyBaseline> baselines = new ArrayList<>();
-    private final Map<String, Set<String>> decidedHere = new HashMap<>(); // resource -> layers with a duty claim in the session
+    private final Set<String> decidedHere = new java.util.HashSet<>(); // resource and layer the session decided (LayerDecidedHere)
 
     ResultAssembler(RulePack pack, Scenario scenario, List<String> warnings, Tracer tracer) {
         this.pack = pack;
@@ -95,11 +95,8 @@ final class ResultAssembler {
                 layersOf.computeIfAbsent(d.resource(), k -> new TreeSet<>()).add(d.layer());
             } else if (o instanceof DutyDecision d) {
                 add(duties, key(d.resource(), d.layer()), d);
-            } else if (o instanceof DutyClaim c) {
-                var def = pack.duties().duties().get(c.duty());
-                if (def != null) {
-                    decidedHere.computeIfAbsent(c.resource(), k -> new java.util.HashSet<>()).add(def.layer());
-                }
+            } else if (o instanceof LayerDecidedHere h) {
+                decidedHere.add(key(h.resource(), h.layer()));
             } else if (o instanceof DutyBaseline b) {
                 baselines.add(b);
             } else if (o instanceof ControlApplies a) {
@@ -134,14 +131,13 @@ final class ResultAssembler {
     }
 
     /**
-     * The duty rows' decisions on the duties of a resource's layers that no claim in the
-     * session touched (the session decided the others, with the rows' claims on them; the
-     * layer decisions are in the session either way).
+     * The duty rows' decisions on the duties of a resource's layers that the session did not
+     * decide itself (rules/core/resolution.drl says which: LayerDecidedHere; the layer
+     * decisions are in the session either way).
      */
     private void takeBaseline(DutyBaseline b) {
-        Set<String> here = decidedHere.getOrDefault(b.resource(), Set.of());
         for (String layer : b.matrix().decidedLayers()) {
-            if (!here.contains(layer)) {
+            if (!decidedHere.contains(key(b.resource(), layer))) {
                 for (DutyDecision d : b.decisionsIn(layer)) {
                     add(duties, key(d.resource(), d.layer()), d);
                 }
