@@ -7,6 +7,7 @@ import dev.srm.rules.SrmVersion;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -14,6 +15,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.definition.KiePackage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
 final class KieCompiler {
     private static final String PREFIX = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern DECLARE = Pattern.compile("^\\s*declare\\b", Pattern.MULTILINE);
 
     private KieCompiler() {
     }
@@ -54,6 +57,64 @@ final class KieCompiler {
         InternalKieModule kieModule = (InternalKieModule) builder.getKieModule();
         ModuleCache.store(key, kieModule.getBytes());
         return ks.newKieContainer(kieModule.getReleaseId()).getKieBase();
+    }
+
+    /**
+     * The KieBase of a base pack with a few rule files on top (user rules over the bundled pack):
+     * the base is loaded as {@link #compile} loads it (precompiled, cached or compiled) and only
+     * the files on top are compiled, as a module of their own (cached the same way), whose
+     * packages are then added to the base's KieBase. What the user's rules cost is then their
+     * own size, not the pack's. Null when the files on top cannot stand alone: they declare a
+     * type, share a package with the base (and so may use its functions, globals or rule
+     * names) or do not compile by themselves; the caller then compiles the whole pack, whose
+     * errors name the DRL file and line.
+     */
+    static KieBase compileOnTop(RuleSources base, RuleSources top) {
+        if (top.drlFiles().stream().anyMatch(f -> DECLARE.matcher(f.content()).find())) {
+            return null;
+        }
+        KieServices ks = KieServices.get();
+        String key = cacheKey(top);
+        KieBase added = null;
+        byte[] module = ModuleCache.find(key);
+        if (module != null) {
+            added = load(ks, module);
+        }
+        if (added == null) {
+            KieBuilder builder = build(ks, top, key, true);
+            if (!builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
+                return null;
+            }
+            InternalKieModule kieModule = (InternalKieModule) builder.getKieModule();
+            ModuleCache.store(key, kieModule.getBytes());
+            added = ks.newKieContainer(kieModule.getReleaseId()).getKieBase();
+        }
+        KieBase kieBase;
+        try {
+            kieBase = compile(base); // a KieBase of its own: a shared one must not gain the user's rules
+        } catch (RulesException e) {
+            return null;
+        }
+        // only the packages the files on top declare: the module also holds one per package of
+        // the fact types it reads (dev.srm.facts), which the base has already
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (RuleFile f : top.drlFiles()) {
+            Matcher pm = PACKAGE.matcher(f.content());
+            declared.add(pm.find() ? pm.group(1) : "defaultpkg");
+        }
+        List<KiePackage> packages = new ArrayList<>();
+        for (String name : declared) {
+            if (kieBase.getKiePackage(name) != null || added.getKiePackage(name) == null) {
+                return null;
+            }
+            packages.add(added.getKiePackage(name));
+        }
+        try {
+            ((InternalKnowledgeBase) kieBase).addPackages(packages);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return kieBase;
     }
 
     /** Compiles a pack with the classic DRL compiler, bypassing every cache (to check that caching changes nothing). */

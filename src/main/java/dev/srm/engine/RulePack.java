@@ -53,9 +53,12 @@ public final class RulePack {
     private final LifecycleCatalog lifecycles;
     private final Map<String, List<Object>> lifecycleFacts;
     private final ScenarioParts.CrossReads crossReads;
+    private final boolean onTop;
 
     private RulePack(KieBase kieBase, RuleSources sources, Map<String, RuleInfo> rules, Map<String, ControlDef> controls,
-                     ServiceCatalog catalog, IncidentCatalog incidents, DutyTable duties, LifecycleCatalog lifecycles) {
+                     ServiceCatalog catalog, IncidentCatalog incidents, DutyTable duties, LifecycleCatalog lifecycles,
+                     boolean onTop) {
+        this.onTop = onTop;
         this.duties = duties;
         this.lifecycles = lifecycles;
         Map<String, List<Object>> byType = new HashMap<>();
@@ -90,7 +93,34 @@ public final class RulePack {
      */
     public static RulePack load(RuleSources sources) throws RulesException {
         RuleSources all = withDuties(sources);
-        return load(all, KieCompiler.compile(all));
+        KieBase onTop = onTop(sources, all);
+        return onTop != null ? load(all, onTop, true) : load(all, KieCompiler.compile(all), false);
+    }
+
+    /**
+     * User rules added on top of a compiled pack, compiled by themselves ({@link KieCompiler#compileOnTop}):
+     * null when there are none, or when they bring data that changes the rules compiled from the
+     * pack's tables (a duties or tagging table), or cannot stand alone; then the whole is compiled.
+     */
+    static KieBase onTop(RuleSources sources, RuleSources all) {
+        RuleSources top = RuleSources.of(sources.additions().drlFiles());
+        if (top.files().isEmpty()) {
+            return null;
+        }
+        RuleSources base;
+        try {
+            base = withDuties(sources.base());
+        } catch (RulesException e) {
+            return null;
+        }
+        if (!drls(all).equals(drls(base.plus(top)))) {
+            return null;
+        }
+        return KieCompiler.compileOnTop(base, top);
+    }
+
+    private static List<String> drls(RuleSources sources) {
+        return sources.drlFiles().stream().map(RuleFile::content).sorted().toList();
     }
 
     /**
@@ -98,16 +128,30 @@ public final class RulePack {
      * tagging controls (what is actually compiled).
      */
     static RuleSources withDuties(RuleSources sources) throws RulesException {
-        return TagControlRules.expand(DutyRules.expand(sources, DutyTable.load(sources)), dev.srm.rules.TagControlTable.load(sources));
+        RuleSources expanded = TagControlRules.expand(DutyRules.expand(sources, DutyTable.load(sources)),
+                dev.srm.rules.TagControlTable.load(sources));
+        int base = sources.base().files().size();
+        int given = sources.files().size();
+        if (base == given) {
+            return expanded;
+        }
+        // the rules compiled from tables come right after the base pack and before the user's:
+        // the order the user's rules have when they are compiled alone and added on top, so that
+        // rules of equal salience fire in the same order on both paths (--explain shows the first)
+        List<RuleFile> files = expanded.files();
+        List<RuleFile> ordered = new ArrayList<>(files.subList(0, base));
+        ordered.addAll(files.subList(given, files.size()));
+        ordered.addAll(files.subList(base, given));
+        return RuleSources.of(ordered);
     }
 
     /** Loads a pack with the classic DRL compiler and no cache: slower, for checking the fast path. */
     public static RulePack loadClassic(RuleSources sources) throws RulesException {
         RuleSources all = withDuties(sources);
-        return load(all, KieCompiler.compileClassic(all));
+        return load(all, KieCompiler.compileClassic(all), false);
     }
 
-    private static RulePack load(RuleSources sources, KieBase kieBase) throws RulesException {
+    private static RulePack load(RuleSources sources, KieBase kieBase, boolean onTop) throws RulesException {
         ServiceCatalog catalog = ServiceCatalog.load(sources);
         DutyTable duties = DutyTable.load(sources);
         IncidentCatalog incidents = IncidentCatalog.load(sources);
@@ -151,7 +195,7 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
-        return new RulePack(kieBase, sources, rules, controls, catalog, incidents, duties, lifecycles);
+        return new RulePack(kieBase, sources, rules, controls, catalog, incidents, duties, lifecycles, onTop);
     }
 
     /**
@@ -222,6 +266,11 @@ public final class RulePack {
             s = s.substring(1, s.length() - 1);
         }
         return s;
+    }
+
+    /** True when the user's rules were compiled by themselves and added to the loaded base pack. */
+    public boolean compiledOnTop() {
+        return onTop;
     }
 
     KieBase kieBase() {

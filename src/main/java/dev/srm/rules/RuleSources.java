@@ -34,11 +34,28 @@ public final class RuleSources {
             new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
     private final List<RuleFile> files;
+    /** How many of the files are the first pack's; the rest were added on top with {@link #plus}. */
+    private final int baseSize;
     /** Each data file parsed once for every loader that reads it (catalogues, duty and tagging tables, lifecycles). */
     private final Map<RuleFile, Object> trees = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RuleSources(List<RuleFile> files) {
+        this(files, files.size());
+    }
+
+    private RuleSources(List<RuleFile> files, int baseSize) {
         this.files = List.copyOf(files);
+        this.baseSize = baseSize;
+    }
+
+    /** The first pack alone, without what {@link #plus} added on top of it (this, when nothing was). */
+    public RuleSources base() {
+        return baseSize == files.size() ? this : new RuleSources(files.subList(0, baseSize));
+    }
+
+    /** What {@link #plus} added on top of the first pack (user rules); empty when nothing was. */
+    public RuleSources additions() {
+        return new RuleSources(files.subList(baseSize, files.size()));
     }
 
     public List<RuleFile> files() {
@@ -106,7 +123,7 @@ public final class RuleSources {
     public RuleSources plus(RuleSources extra) {
         List<RuleFile> all = new ArrayList<>(files);
         all.addAll(extra.files);
-        return new RuleSources(all);
+        return new RuleSources(all, baseSize);
     }
 
     /** The rule pack bundled in srm's jar (or, in development, on the class path). */

@@ -15,9 +15,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Optimisations keep outputs identical: the precompiled (executable-model) pack and the pack
- * compiled at run time by the classic DRL compiler give the same full JSON for every bundled
- * scenario, with and without --explain.
+ * Optimisations keep outputs identical: the precompiled (executable-model) pack with the user
+ * rules of docs/examples compiled by themselves and added on top, and the same files compiled
+ * as a whole at run time by the classic DRL compiler, give the same full JSON for every
+ * bundled scenario, with and without --explain.
  */
 class CompiledPathsAgreeTest {
 
@@ -29,9 +30,12 @@ class CompiledPathsAgreeTest {
     }
 
     @Test
-    void precompiled_and_runtime_compiled_packs_give_identical_json() throws Exception {
-        Evaluator precompiled = new Evaluator(Packs.bundled());
-        Evaluator classic = new Evaluator(RulePack.loadClassic(RuleSources.bundled()));
+    void precompiled_pack_with_user_rules_on_top_and_the_whole_compiled_at_run_time_give_identical_json() throws Exception {
+        RuleSources sources = RuleSources.bundled().plus(RuleSources.directory(Path.of("docs/examples/extra-rules")));
+        RulePack onTop = RulePack.load(sources);
+        assertThat(onTop.compiledOnTop()).isTrue();
+        Evaluator precompiled = new Evaluator(onTop);
+        Evaluator classic = new Evaluator(RulePack.loadClassic(sources));
         List<Path> files = ScenarioFiles.expand(List.of(Path.of("scenarios"))).files();
         assertThat(files).isNotEmpty();
         for (Path f : files) {
