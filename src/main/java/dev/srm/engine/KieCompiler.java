@@ -73,6 +73,10 @@ final class KieCompiler {
         if (top.drlFiles().stream().anyMatch(f -> DECLARE.matcher(f.content()).find())) {
             return null;
         }
+        java.util.Set<String> declared = packages(top);
+        if (!java.util.Collections.disjoint(declared, packages(base))) {
+            return null;
+        }
         KieServices ks = KieServices.get();
         String key = cacheKey(top);
         KieBase added = null;
@@ -89,32 +93,33 @@ final class KieCompiler {
             ModuleCache.store(key, kieModule.getBytes());
             added = ks.newKieContainer(kieModule.getReleaseId()).getKieBase();
         }
-        KieBase kieBase;
-        try {
-            kieBase = compile(base); // a KieBase of its own: a shared one must not gain the user's rules
-        } catch (RulesException e) {
-            return null;
-        }
         // only the packages the files on top declare: the module also holds one per package of
         // the fact types it reads (dev.srm.facts), which the base has already
-        java.util.Set<String> declared = new java.util.HashSet<>();
-        for (RuleFile f : top.drlFiles()) {
-            Matcher pm = PACKAGE.matcher(f.content());
-            declared.add(pm.find() ? pm.group(1) : "defaultpkg");
-        }
         List<KiePackage> packages = new ArrayList<>();
         for (String name : declared) {
-            if (kieBase.getKiePackage(name) != null || added.getKiePackage(name) == null) {
+            if (added.getKiePackage(name) == null) {
                 return null;
             }
             packages.add(added.getKiePackage(name));
         }
+        KieBase kieBase;
         try {
+            kieBase = compile(base); // a KieBase of its own: a shared one must not gain the user's rules
             ((InternalKnowledgeBase) kieBase).addPackages(packages);
-        } catch (RuntimeException e) {
+        } catch (RulesException | RuntimeException e) {
             return null;
         }
         return kieBase;
+    }
+
+    /** The packages the DRL files of a pack declare (Drools' default package for a file that declares none). */
+    private static java.util.Set<String> packages(RuleSources sources) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (RuleFile f : sources.drlFiles()) {
+            Matcher pm = PACKAGE.matcher(f.content());
+            names.add(pm.find() ? pm.group(1) : "defaultpkg");
+        }
+        return names;
     }
 
     /** Compiles a pack with the classic DRL compiler, bypassing every cache (to check that caching changes nothing). */
