@@ -41,6 +41,10 @@ final class KieCompiler {
      */
     static KieBase compile(RuleSources sources) throws RulesException {
         String key = cacheKey(sources);
+        KieBase onClassPath = ClassPathModule.load(key);
+        if (onClassPath != null) {
+            return onClassPath;
+        }
         KieServices ks = KieServices.get();
         byte[] module = ModuleCache.find(key);
         if (module != null) {

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * Build step: compiles the bundled pack (from the class-path folder the build just filled)
- * into an executable-model module and writes it where {@link ModuleCache} finds it, so that
- * srm starts without compiling rules. Run by the pom at process-classes.
+ * into an executable-model module and writes it where {@link ModuleCache} finds it, and its
+ * classes into the classes folder ({@link ClassPathModule}), so that srm starts without
+ * compiling rules. Run by the pom at process-classes.
  */
 public final class Precompiler {
     private Precompiler() {
@@ -23,6 +24,7 @@ public final class Precompiler {
             Path out = classes.resolve(ModuleCache.BUNDLED + KieCompiler.cacheKey(sources) + ".jar");
             String stamp = stamp(out, classes);
             if (upToDate(out, classes, stamp)) {
+                ClassPathModule.extract(Files.readAllBytes(out), classes);
                 System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
                 return;
             }
@@ -38,6 +40,7 @@ public final class Precompiler {
                 }
             }
             Files.write(out, module);
+            ClassPathModule.extract(module, classes);
             Files.writeString(stampFile(classes), stamp);
             System.out.printf(java.util.Locale.ROOT, "srm: rule pack ready in %d s: %s (%.1f MB)%n", (System.nanoTime() - started) / 1_000_000_000L,
                     classes.relativize(out), module.length / 1_048_576.0);

@@ -1,0 +1,56 @@
+package dev.srm.engine;
+
+import dev.srm.rules.RuleSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.KieBase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The precompiled bundled pack is loaded from classes on the class path (where the class-data
+ * sharing archive holds them), a new KieBase per load, with the rules of the module it was
+ * unpacked from.
+ */
+class ClassPathModuleTest {
+    @TempDir
+    Path dir;
+
+    private static int rules(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+    }
+
+    @Test
+    void the_bundled_pack_loads_from_the_class_path_a_new_kiebase_each_time() throws Exception {
+        String key = KieCompiler.cacheKey(RulePack.withDuties(RuleSources.bundled()));
+        KieBase first = ClassPathModule.load(key);
+        KieBase second = ClassPathModule.load(key);
+        assertThat(first).isNotNull().isNotSameAs(second);
+        assertThat(rules(first)).isEqualTo(rules(second)).isGreaterThan(2000);
+        assertThat(ClassPathModule.load("0".repeat(32))).as("a pack of other rules is not on the class path").isNull();
+    }
+
+    @Test
+    void unpacking_leaves_out_the_list_of_generated_classes_and_replaces_an_earlier_unpacking() throws Exception {
+        String key = KieCompiler.cacheKey(RulePack.withDuties(RuleSources.bundled()));
+        byte[] module = ModuleCache.find(key);
+        assertThat(module).as("the module the build precompiled").isNotNull();
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Files.writeString(dir.resolve("srm-kbase.files"), "srm/core/RulesFromAnOlderBuild.class\n");
+        Files.createDirectories(classes.resolve("srm/core"));
+        Files.writeString(classes.resolve("srm/core/RulesFromAnOlderBuild.class"), "stale");
+
+        ClassPathModule.extract(module, classes);
+
+        assertThat(classes.resolve("META-INF/kmodule.xml")).isRegularFile();
+        assertThat(classes.resolve("srm/core/RulesFromAnOlderBuild.class")).doesNotExist();
+        try (Stream<Path> files = Files.walk(classes)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("drools-model").doesNotContain("generated-class-names");
+        }
+        assertThat(Files.readAllLines(dir.resolve("srm-kbase.files"))).contains("META-INF/kmodule.xml").hasSizeGreaterThan(2000);
+    }
+}
