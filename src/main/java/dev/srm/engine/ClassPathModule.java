@@ -27,6 +27,7 @@ final class ClassPathModule {
     private static final String NAMES = "generated-class-names";
     /** Beside the classes folder: what the last extraction wrote, removed before the next. */
     private static final String LIST = "srm-kbase.files";
+    private static final String KMODULE = "META-INF/kmodule.xml";
 
     private ClassPathModule() {
     }
@@ -46,6 +47,16 @@ final class ClassPathModule {
         } catch (RuntimeException e) {
             return null; // the caller loads the module's bytes instead
         }
+    }
+
+    /**
+     * The module's description with no default KieBase or session: srm asks for its KieBase by
+     * name, and an application that embeds srm and has a Drools module of its own must still
+     * find its own defaults on the class path.
+     */
+    static byte[] notDefault(byte[] kmodule) {
+        String xml = new String(kmodule, java.nio.charset.StandardCharsets.UTF_8);
+        return xml.replace(" default=\"true\"", " default=\"false\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Unpacks a module into a classes folder (build time), replacing what an earlier build unpacked. */
@@ -70,7 +81,11 @@ final class ClassPathModule {
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                Files.write(target, zip.readAllBytes());
+                byte[] bytes = zip.readAllBytes();
+                if (name.equals(KMODULE)) {
+                    bytes = notDefault(bytes);
+                }
+                Files.write(target, bytes);
                 written.add(name);
             }
         }

@@ -46,7 +46,9 @@ class ClassPathModuleTest {
 
         ClassPathModule.extract(module, classes);
 
-        assertThat(classes.resolve("META-INF/kmodule.xml")).isRegularFile();
+        assertThat(Files.readString(classes.resolve("META-INF/kmodule.xml")))
+                .as("no default KieBase or session: an embedding application keeps its own").contains("name=\"srm\"")
+                .doesNotContain("default=\"true\"");
         assertThat(classes.resolve("srm/core/RulesFromAnOlderBuild.class")).doesNotExist();
         try (Stream<Path> files = Files.walk(classes)) {
             assertThat(files.map(p -> p.getFileName().toString())).contains("drools-model").doesNotContain("generated-class-names");
