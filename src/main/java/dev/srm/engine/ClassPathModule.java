@@ -39,7 +39,7 @@ final class ClassPathModule {
      */
     static KieBase load(String key) {
         ClassLoader loader = ClassPathModule.class.getClassLoader();
-        if (loader.getResource("META-INF/kie/" + GROUP + "/p" + key + "/drools-model") == null) {
+        if (loader.getResource(model(key)) == null) {
             return null;
         }
         try {
@@ -47,6 +47,16 @@ final class ClassPathModule {
         } catch (RuntimeException e) {
             return null; // the caller loads the module's bytes instead
         }
+    }
+
+    /** The module's list of its models: what tells whether the pack of a key is on the class path. */
+    private static String model(String key) {
+        return "META-INF/kie/" + GROUP + "/p" + key + "/drools-model";
+    }
+
+    /** True when a classes folder holds the unpacked module of this key (a build that changed no rule skips unpacking). */
+    static boolean unpacked(Path classes, String key) {
+        return Files.isRegularFile(classes.resolve(model(key)));
     }
 
     /**

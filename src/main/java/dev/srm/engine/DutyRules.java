@@ -34,7 +34,7 @@ final class DutyRules {
             String relative = "generated/" + e.getKey().replaceAll("^.*?([^/:]+)\\.ya?ml$", "$1") + "-duties.drl";
             generated.add(new RuleFile(e.getKey(), relative, compile(e.getValue())));
         }
-        return sources.plus(RuleSources.of(generated));
+        return sources.withGenerated(generated);
     }
 
     private static String compile(List<Map<String, Object>> rows) {

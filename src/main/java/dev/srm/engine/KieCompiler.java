@@ -46,21 +46,16 @@ final class KieCompiler {
             return onClassPath;
         }
         KieServices ks = KieServices.get();
-        byte[] module = ModuleCache.find(key);
-        if (module != null) {
-            KieBase loaded = load(ks, module);
-            if (loaded != null) {
-                return loaded;
-            }
+        KieBase cached = cached(ks, key);
+        if (cached != null) {
+            return cached;
         }
         KieBuilder builder = build(ks, sources, key, true);
         List<String> errors = errors(builder, sources, key, ks);
         if (!errors.isEmpty()) {
             throw new RulesException(errors);
         }
-        InternalKieModule kieModule = (InternalKieModule) builder.getKieModule();
-        ModuleCache.store(key, kieModule.getBytes());
-        return ks.newKieContainer(kieModule.getReleaseId()).getKieBase();
+        return stored(ks, builder, key);
     }
 
     /**
@@ -83,28 +78,23 @@ final class KieCompiler {
         }
         KieServices ks = KieServices.get();
         String key = cacheKey(top);
-        KieBase added = null;
-        byte[] module = ModuleCache.find(key);
-        if (module != null) {
-            added = load(ks, module);
-        }
+        KieBase added = cached(ks, key);
         if (added == null) {
             KieBuilder builder = build(ks, top, key, true);
             if (!builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
                 return null;
             }
-            InternalKieModule kieModule = (InternalKieModule) builder.getKieModule();
-            ModuleCache.store(key, kieModule.getBytes());
-            added = ks.newKieContainer(kieModule.getReleaseId()).getKieBase();
+            added = stored(ks, builder, key);
         }
         // only the packages the files on top declare: the module also holds one per package of
         // the fact types it reads (dev.srm.facts), which the base has already
         List<KiePackage> packages = new ArrayList<>();
         for (String name : declared) {
-            if (added.getKiePackage(name) == null) {
+            KiePackage p = added.getKiePackage(name);
+            if (p == null) {
                 return null;
             }
-            packages.add(added.getKiePackage(name));
+            packages.add(p);
         }
         KieBase kieBase;
         try {
@@ -116,14 +106,32 @@ final class KieCompiler {
         return kieBase;
     }
 
-    /** The packages the DRL files of a pack declare (Drools' default package for a file that declares none). */
+    /** The packages the DRL files of a pack declare. */
     private static java.util.Set<String> packages(RuleSources sources) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         for (RuleFile f : sources.drlFiles()) {
-            Matcher pm = PACKAGE.matcher(f.content());
-            names.add(pm.find() ? pm.group(1) : "defaultpkg");
+            names.add(packageOf(f));
         }
         return names;
+    }
+
+    /** The package a DRL file declares; Drools' default package for a file that declares none. */
+    private static String packageOf(RuleFile f) {
+        Matcher pm = PACKAGE.matcher(f.content());
+        return pm.find() ? pm.group(1) : "defaultpkg";
+    }
+
+    /** A module compiled before (by key) from the user's cache, loaded; null when there is none or it cannot be. */
+    private static KieBase cached(KieServices ks, String key) {
+        byte[] module = ModuleCache.find(key);
+        return module == null ? null : load(ks, module);
+    }
+
+    /** A module just built: kept in the cache for the next run, and its KieBase. */
+    private static KieBase stored(KieServices ks, KieBuilder builder, String key) {
+        InternalKieModule kieModule = (InternalKieModule) builder.getKieModule();
+        ModuleCache.store(key, kieModule.getBytes());
+        return ks.newKieContainer(kieModule.getReleaseId()).getKieBase();
     }
 
     /** Compiles a pack with the classic DRL compiler, bypassing every cache (to check that caching changes nothing). */
@@ -197,8 +205,7 @@ final class KieCompiler {
         for (RuleFile f : sources.drlFiles()) {
             // the folder follows the DRL package (as Drools expects); the number keeps two packs'
             // files of the same name (bundled + extra) apart
-            Matcher pm = PACKAGE.matcher(f.content());
-            String folder = pm.find() ? pm.group(1).replace('.', '/') : "default";
+            String folder = packageOf(f).replace('.', '/');
             String name = f.relative().substring(f.relative().lastIndexOf('/') + 1);
             byPath.put(PREFIX + folder + "/" + (n++) + "-" + name, f);
         }

@@ -21,10 +21,13 @@ public final class Precompiler {
         Path classes = Path.of(args[0]);
         try {
             RuleSources sources = RulePack.withDuties(RuleSources.directory(classes.resolve(RuleSources.BUNDLED_ROOT)));
-            Path out = classes.resolve(ModuleCache.BUNDLED + KieCompiler.cacheKey(sources) + ".jar");
+            String key = KieCompiler.cacheKey(sources);
+            Path out = classes.resolve(ModuleCache.BUNDLED + key + ".jar");
             String stamp = stamp(out, classes);
             if (upToDate(out, classes, stamp)) {
-                ClassPathModule.extract(Files.readAllBytes(out), classes);
+                if (!ClassPathModule.unpacked(classes, key)) {
+                    ClassPathModule.extract(Files.readAllBytes(out), classes);
+                }
                 System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
                 return;
             }

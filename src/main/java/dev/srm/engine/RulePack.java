@@ -128,21 +128,7 @@ public final class RulePack {
      * tagging controls (what is actually compiled).
      */
     static RuleSources withDuties(RuleSources sources) throws RulesException {
-        RuleSources expanded = TagControlRules.expand(DutyRules.expand(sources, DutyTable.load(sources)),
-                dev.srm.rules.TagControlTable.load(sources));
-        int base = sources.base().files().size();
-        int given = sources.files().size();
-        if (base == given) {
-            return expanded;
-        }
-        // the rules compiled from tables come right after the base pack and before the user's:
-        // the order the user's rules have when they are compiled alone and added on top, so that
-        // rules of equal salience fire in the same order on both paths (--explain shows the first)
-        List<RuleFile> files = expanded.files();
-        List<RuleFile> ordered = new ArrayList<>(files.subList(0, base));
-        ordered.addAll(files.subList(given, files.size()));
-        ordered.addAll(files.subList(base, given));
-        return RuleSources.of(ordered);
+        return TagControlRules.expand(DutyRules.expand(sources, DutyTable.load(sources)), dev.srm.rules.TagControlTable.load(sources));
     }
 
     /** Loads a pack with the classic DRL compiler and no cache: slower, for checking the fast path. */

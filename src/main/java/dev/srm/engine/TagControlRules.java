@@ -35,7 +35,7 @@ final class TagControlRules {
             String relative = "generated/" + e.getKey().replaceAll("^.*?([^/:]+)\\.ya?ml$", "$1") + ".drl";
             generated.add(new RuleFile(e.getKey(), relative, RuleTemplates.compile(TEMPLATE, e.getValue())));
         }
-        return sources.plus(RuleSources.of(generated));
+        return sources.withGenerated(generated);
     }
 
     private static Map<String, Object> data(TagControlTable.Row r) {

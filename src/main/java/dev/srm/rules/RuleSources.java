@@ -36,26 +36,45 @@ public final class RuleSources {
     private final List<RuleFile> files;
     /** How many of the files are the first pack's; the rest were added on top with {@link #plus}. */
     private final int baseSize;
-    /** Each data file parsed once for every loader that reads it (catalogues, duty and tagging tables, lifecycles). */
-    private final Map<RuleFile, Object> trees = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Each data file parsed once for every loader that reads it (catalogues, duty and tagging
+     * tables, lifecycles): shared with the sources derived from these ({@link #plus},
+     * {@link #withGenerated}, {@link #base}, {@link #additions}), since a tree depends on the file alone.
+     */
+    private final Map<RuleFile, Object> trees;
 
     private RuleSources(List<RuleFile> files) {
-        this(files, files.size());
+        this(files, files.size(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    private RuleSources(List<RuleFile> files, int baseSize) {
+    private RuleSources(List<RuleFile> files, int baseSize, Map<RuleFile, Object> trees) {
         this.files = List.copyOf(files);
         this.baseSize = baseSize;
+        this.trees = trees;
     }
 
     /** The first pack alone, without what {@link #plus} added on top of it (this, when nothing was). */
     public RuleSources base() {
-        return baseSize == files.size() ? this : new RuleSources(files.subList(0, baseSize));
+        return baseSize == files.size() ? this : new RuleSources(files.subList(0, baseSize), baseSize, trees);
     }
 
     /** What {@link #plus} added on top of the first pack (user rules); empty when nothing was. */
     public RuleSources additions() {
-        return new RuleSources(files.subList(baseSize, files.size()));
+        List<RuleFile> added = files.subList(baseSize, files.size());
+        return new RuleSources(added, added.size(), trees);
+    }
+
+    /**
+     * These sources with rule files generated from their tables, which join the first pack: after
+     * its files and before what {@link #plus} added on top, the order the user's rules also have
+     * when they are compiled alone and added to the loaded pack (so that rules of equal salience
+     * fire in the same order either way; {@code --explain} names the first).
+     */
+    public RuleSources withGenerated(List<RuleFile> generated) {
+        List<RuleFile> all = new ArrayList<>(files.subList(0, baseSize));
+        all.addAll(generated);
+        all.addAll(files.subList(baseSize, files.size()));
+        return new RuleSources(all, baseSize + generated.size(), trees);
     }
 
     public List<RuleFile> files() {
@@ -123,7 +142,7 @@ public final class RuleSources {
     public RuleSources plus(RuleSources extra) {
         List<RuleFile> all = new ArrayList<>(files);
         all.addAll(extra.files);
-        return new RuleSources(all, baseSize);
+        return new RuleSources(all, baseSize, trees);
     }
 
     /** The rule pack bundled in srm's jar (or, in development, on the class path). */
