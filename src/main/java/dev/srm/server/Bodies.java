@@ -25,6 +25,9 @@ final class Bodies {
         }
     }
 
+    /** How much of a refused body is read and discarded before the 413 goes out. */
+    static final long DRAIN = 4L * 1024 * 1024;
+
     private final long max;
 
     Bodies(long max) {
@@ -54,10 +57,11 @@ final class Bodies {
     /** The body, refused with 413 past the limit (by its Content-Length before reading, or while reading). */
     byte[] read(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > max) {
-            throw tooLarge(declared);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > max) {
+                drain(in);
+                throw tooLarge(declared);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), max));
             byte[] buf = new byte[8192];
             long total = 0;
@@ -65,6 +69,7 @@ final class Bodies {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > max) {
+                    drain(in);
                     throw tooLarge(-1);
                 }
                 out.write(buf, 0, n);
@@ -73,6 +78,24 @@ final class Bodies {
         } catch (IOException e) {
             throw HttpError.of(408, "request-timeout", "The body did not arrive",
                     "the request body could not be read in time: " + (e.getMessage() == null ? "connection closed" : e.getMessage()));
+        }
+    }
+
+    /**
+     * Reads and discards what is left of a refused body, up to {@link #DRAIN} bytes: a client still sending
+     * when the connection closes gets a reset instead of the 413 (seen as "broken pipe" by Java's HttpClient).
+     * Past that bound the connection is closed anyway, so a huge body costs the server no more than this.
+     */
+    private static void drain(InputStream in) {
+        byte[] buf = new byte[8192];
+        long left = DRAIN;
+        int n;
+        try {
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away or stalled: the 413 is still the answer
         }
     }
 

@@ -238,8 +238,7 @@ final class JavalinServer implements Server {
                 .component(ctx.queryParam("component")).asff(Boolean.parseBoolean(ctx.queryParam("asff")))
                 .asOf(asOf(ctx));
         ctx.queryParams("config").forEach(request::config);
-        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-        if (!hasBody) {
+        if (!hasBody(ctx)) {
             TriageResult r = work(() -> srm.triage(request.build()), null, null);
             json(ctx, render(r));
             return;

@@ -172,12 +172,15 @@ class ServeHttpTest {
     }
 
     @Test
-    void an_oversize_body_is_413() throws Exception {
-        byte[] big = new byte[65 * 1024];
-        java.util.Arrays.fill(big, (byte) ' ');
-        HttpResponse<String> r = http.post("/v1/evaluate", "application/json", big);
-        assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(json(r).path("detail").asText()).contains("at most 65536 bytes");
+    void an_oversize_body_is_413_even_while_the_client_is_still_sending() throws Exception {
+        // 65 KiB just over the limit, 2 MiB well over it: the client must read the 413, not a reset connection
+        for (int size : new int[] {65 * 1024, 2 * 1024 * 1024}) {
+            byte[] big = new byte[size];
+            java.util.Arrays.fill(big, (byte) ' ');
+            HttpResponse<String> r = http.post("/v1/evaluate", "application/json", big);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(json(r).path("detail").asText()).contains("at most 65536 bytes");
+        }
         stillServing();
     }
 
