@@ -2,8 +2,6 @@ package dev.srm.cli;
 
 import dev.srm.api.AuditRequest;
 import dev.srm.api.AuditResult;
-import dev.srm.api.Srm;
-import dev.srm.api.SrmException;
 import dev.srm.facts.Severity;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
@@ -13,8 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code srm audit}: evaluates a whole portfolio in parallel and writes the audit reports. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,13 +25,10 @@ import java.util.concurrent.Callable;
                 + "and write audit reports: json, csv, markdown, html, sarif, junit.",
                 "Reports are byte-identical whatever --jobs and whatever the order of the inputs. "
                         + "A summary goes to stderr."})
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand extends PackCommand {
     /** Warnings beyond this many go to the reports only (the json report has them all). */
     static final int MAX_WARNINGS = 20;
     static final String DEFAULT_OUT = "srm-report";
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Scenario files, directories (searched recursively, in sorted order), or '-' for JSON Lines on stdin (one scenario per line).")
@@ -54,35 +46,18 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Evaluate on N threads (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = SeverityThreshold.class,
-            description = "Exit 4 when a finding is at or above SEVERITY: critical, high, medium, low, info, or none (default: ${DEFAULT-VALUE}).")
-    SeverityThreshold.Value failOn;
-
     @Option(names = "--no-progress", description = "No progress bar (it shows only when stderr is a terminal and the run is long).")
     boolean noProgress;
 
     @Mixin
-    InputOptions input;
-
-    @Mixin
-    TemplateOptions templates;
-
-    @Mixin
-    RulesOptions rules;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    PolicyFlags policy;
+    EvaluationOptions options;
 
     @Option(names = "--write-baseline", paramLabel = "FILE",
             description = "Also write this run's JSON report to FILE, the --baseline of the next run.")
     Path writeBaseline;
 
     @Override
-    public Integer call() throws Exception {
-        Cli cli = Cli.of(spec);
+    int run(Cli cli) {
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
             throw new UsageException("--jobs must be at least 1, not " + jobs);
@@ -90,37 +65,31 @@ final class AuditCommand implements Callable<Integer> {
         if (paths.stream().filter(p -> "-".equals(p.toString())).count() > 1) {
             throw new UsageException("'-' (standard input) can be named only once");
         }
-        List<Path> inputs = new ArrayList<>(paths);
-        if (templates.file != null) {
-            inputs.add(templates.file);
-        }
-        Output.checkDirectory("--out", out, inputs);
+        Output.checkDirectory("--out", out, options.inputs(paths));
         List<AuditFormat> chosen = formats.isEmpty() ? List.of(AuditFormat.values()) : List.copyOf(EnumSet.copyOf(formats));
         boolean toStdout = out == null && chosen.size() == 1;
         Path dir = toStdout ? null : out == null ? Path.of(DEFAULT_OUT) : out;
 
-        dev.srm.api.PolicyOptions options = policy.options();
+        PolicyFlags policy = options.policy;
         ProgressBar progress = new ProgressBar(cli.err(), !noProgress && System.console() != null, System::currentTimeMillis);
         Warnings warnings = new Warnings(cli);
+        AuditRequest request = new AuditRequest(paths, System.in, threads, chosen, dir, toStdout ? cli.out() : null,
+                new AuditRequest.Listener() {
+                    @Override
+                    public void evaluated(Evaluation e, int done, int total) {
+                        progress.update(done, total);
+                        warnings.add(e);
+                    }
+                }, options.input.format, options.templates.inputs()).groupBy(options.input.groupBy).policy(policy.options(), writeBaseline);
         AuditResult result;
         try {
-            Srm srm = rules.load(timeout);
-            result = srm.audit(new AuditRequest(paths, System.in, threads, chosen, dir, toStdout ? cli.out() : null,
-                    new AuditRequest.Listener() {
-                        @Override
-                        public void evaluated(Evaluation e, int done, int total) {
-                            progress.update(done, total);
-                            warnings.add(e);
-                        }
-                    }, input.format, templates.inputs()).groupBy(input.groupBy).policy(options, writeBaseline));
-        } catch (SrmException e) {
-            return cli.report(e);
+            result = options.rules.load(cli).audit(request);
         } finally {
             progress.finish();
         }
         warnings.finish();
         summary(cli, result.portfolio(), result.written());
-        return result.exitCode(failOn.severity(), policy.failOnNew()).code();
+        return result.exitCode(policy.failOn(), policy.failOnNew()).code();
     }
 
     private static void summary(Cli cli, Portfolio p, List<Path> files) {

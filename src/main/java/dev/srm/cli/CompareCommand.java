@@ -2,30 +2,24 @@ package dev.srm.cli;
 
 import dev.srm.api.CompareRequest;
 import dev.srm.api.Naming;
-import dev.srm.api.SrmException;
 import dev.srm.model.matrix.Comparison;
 import dev.srm.report.matrix.CompareFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code srm compare}: what moves between two designs, layer by layer and duty by duty. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"What moves between two designs: layers and duties that go from the customer to AWS or back, "
                 + "customer controls that appear or disappear, integrations gained or lost.",
                 "FROM and TO are services or variants (EC2, ECS:fargate) or scenario files (their resources folded into one design)."})
-final class CompareCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CompareCommand extends PackCommand {
     @Parameters(index = "0", paramLabel = "FROM", description = "A service, a variant or a scenario file.")
     String from;
 
@@ -46,25 +40,16 @@ final class CompareCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CompareFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the comparison to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     @Mixin
-    InputOptions input;
-
-    @Mixin
-    RulesOptions rules;
+    ReadingOptions reading;
 
     @Override
-    public Integer call() throws Exception {
-        Output.checkFile("-o", output, Output.pathsOf(from, to));
-        Cli cli = Cli.of(spec);
-        Comparison c;
-        try {
-            c = rules.load().compare(new CompareRequest(from, to, config, fromConfig, toConfig, true, input.format), Naming.FLAGS);
-        } catch (SrmException e) {
-            return cli.report(e);
-        }
+    int run(Cli cli) throws IOException {
+        output.check(Output.pathsOf(from, to));
+        Comparison c = reading.load(cli).compare(new CompareRequest(from, to, config, fromConfig, toConfig, true, reading.input.format), Naming.FLAGS);
         return cli.write(c.warnings(), output, w -> format.render(c, w));
     }
 }

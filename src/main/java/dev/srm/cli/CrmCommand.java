@@ -2,20 +2,17 @@ package dev.srm.cli;
 
 import dev.srm.api.CrmRequest;
 import dev.srm.api.Naming;
-import dev.srm.api.SrmException;
 import dev.srm.model.matrix.Crm;
 import dev.srm.report.matrix.CrmFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code srm crm}: the customer responsibility matrix of a portfolio, per framework requirement. */
 @Command(name = "crm", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,10 +20,7 @@ import java.util.concurrent.Callable;
                 + "(rules/frameworks/), whether it is inherited from AWS, shared or the customer's for the services in use, "
                 + "the srm controls and layers behind that answer, and their status (MET, MISSING, UNKNOWN).",
                 "Input: an audit.json (srm audit --format json), srm evaluate --format json output, or scenario files and directories."})
-final class CrmCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CrmCommand extends PackCommand {
     @Parameters(paramLabel = "AUDIT.json|PATH", arity = "1..*", description = "srm JSON results, or scenario files and directories.")
     List<Path> paths;
 
@@ -38,25 +32,16 @@ final class CrmCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CrmFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the matrix to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     @Mixin
-    InputOptions input;
-
-    @Mixin
-    RulesOptions rules;
+    ReadingOptions reading;
 
     @Override
-    public Integer call() throws Exception {
-        Cli cli = Cli.of(spec);
-        Output.checkFile("-o", output, paths);
-        Crm c;
-        try {
-            c = rules.load().crm(new CrmRequest(paths, frameworks, input.format), Naming.FLAGS);
-        } catch (SrmException e) {
-            return cli.report(e);
-        }
+    int run(Cli cli) throws IOException {
+        output.check(paths);
+        Crm c = reading.load(cli).crm(new CrmRequest(paths, frameworks, reading.input.format), Naming.FLAGS);
         return cli.write(c.warnings(), output, w -> format.render(c, w));
     }
 }

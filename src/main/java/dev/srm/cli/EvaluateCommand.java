@@ -2,8 +2,6 @@ package dev.srm.cli;
 
 import dev.srm.api.EvaluateRequest;
 import dev.srm.api.EvaluateResult;
-import dev.srm.api.Srm;
-import dev.srm.api.SrmException;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
 import dev.srm.api.ExitCode;
@@ -11,23 +9,18 @@ import dev.srm.report.EvaluationFormat;
 import dev.srm.report.TextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code srm evaluate}: who owns each layer of each resource, which controls apply, what is wrong. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate scenario files against the Shared Responsibility Model rules.")
-final class EvaluateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class EvaluateCommand extends PackCommand {
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Scenario files or CloudFormation/SAM templates, CDK cloud assemblies (cdk.out), or directories"
                     + " searched for *.yaml, *.yml and *.json in sorted order.")
@@ -37,12 +30,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     EvaluationFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = SeverityThreshold.class,
-            description = "Exit 4 when a finding is at or above SEVERITY: critical, high, medium, low, info, or none (default: ${DEFAULT-VALUE}).")
-    SeverityThreshold.Value failOn;
+    @Mixin
+    OutputFile output;
 
     @Option(names = {"-q", "--quiet", "--summary"}, description = "Print only the totals and the reason for the exit code, not the report.")
     boolean summary;
@@ -51,41 +40,15 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean explain;
 
     @Mixin
-    InputOptions input;
-
-    @Mixin
-    TemplateOptions templates;
-
-    @Mixin
-    RulesOptions rules;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    PolicyFlags policy;
-
-    private List<Path> inputs() {
-        List<Path> all = new java.util.ArrayList<>(paths);
-        if (templates.file != null) {
-            all.add(templates.file);
-        }
-        return all;
-    }
+    EvaluationOptions options;
 
     @Override
-    public Integer call() throws Exception {
-        Cli cli = Cli.of(spec);
-        Output.checkFile("-o", output, inputs());
-        EvaluateResult result;
-        dev.srm.api.PolicyOptions options = policy.options();
-        try {
-            Srm srm = rules.load(timeout);
-            result = srm.evaluate(EvaluateRequest.of(paths).inputFormat(input.format).explain(explain).templates(templates.inputs())
-                    .groupBy(input.groupBy).policy(options));
-        } catch (SrmException e) {
-            return cli.report(e);
-        }
+    int run(Cli cli) throws IOException {
+        output.check(options.inputs(paths));
+        PolicyFlags policy = options.policy;
+        EvaluateRequest request = EvaluateRequest.of(paths).inputFormat(options.input.format).explain(explain)
+                .templates(options.templates.inputs()).groupBy(options.input.groupBy).policy(policy.options());
+        EvaluateResult result = options.rules.load(cli).evaluate(request);
         for (InputProblem p : result.problems()) {
             cli.err().println("srm: " + p);
         }
@@ -96,16 +59,16 @@ final class EvaluateCommand implements Callable<Integer> {
             result.policy().warnings().forEach(w -> cli.err().println("warning: " + w));
         }
         boolean single = paths.size() == 1 && Files.isRegularFile(paths.get(0));
-        ExitCode code = result.exitCode(failOn.severity(), policy.failOnNew());
+        ExitCode code = result.exitCode(policy.failOn(), policy.failOnNew());
         if (summary) {
-            Output.to(output, cli.out(), w -> {
+            output.write(cli.out(), w -> {
                 java.io.PrintWriter pw = new java.io.PrintWriter(w);
                 TextRenderer.totals(result.evaluations(), result.problems(), pw);
                 pw.print(reason(code, result) + "\n");
                 pw.flush();
             });
         } else if (!(single && result.evaluations().isEmpty())) {
-            Output.to(output, cli.out(), w -> {
+            output.write(cli.out(), w -> {
                 format.renderer().render(result.evaluations(), result.problems(), single, w);
                 if (format == EvaluationFormat.text) {
                     w.write(reason(code, result) + "\n");
@@ -119,12 +82,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Why the run ends with its exit code, in a sentence (the last line of a text report). */
     private String reason(ExitCode code, EvaluateResult result) {
-        String threshold = failOn.severity() == null ? "none" : failOn.severity().name().toLowerCase(java.util.Locale.ROOT);
+        dev.srm.facts.Severity failOn = options.policy.failOn();
+        String threshold = failOn == null ? "none" : failOn.name().toLowerCase(java.util.Locale.ROOT);
         return "Exit " + code.code() + ": " + switch (code) {
             case INPUT -> result.problems().size() + (result.problems().size() == 1 ? " input" : " inputs")
                     + " could not be read or validated (see above)";
             case FINDINGS -> "a finding at or above --fail-on " + threshold;
-            case OK -> failOn.severity() == null ? "--fail-on none, and every input was read"
+            case OK -> failOn == null ? "--fail-on none, and every input was read"
                     : "no finding at or above --fail-on " + threshold + ", and every input was read";
             default -> code.meaning();
         } + ".";

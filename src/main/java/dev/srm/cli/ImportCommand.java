@@ -2,32 +2,24 @@ package dev.srm.cli;
 
 import dev.srm.api.ImportRequest;
 import dev.srm.api.ImportResult;
-import dev.srm.api.Srm;
-import dev.srm.api.SrmException;
 import dev.srm.model.InputProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code srm import}: the scenarios srm derives from plans, states and inventories, written as scenario files. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write the scenarios srm derives from Terraform plans and states, AWS Config inventories and other inputs "
                 + "as scenario files, to read, edit, keep and test (srm test), or to attach to a bug report.")
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends PackCommand {
     /** What an import writes. */
     enum Target {
         scenario
     }
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Inputs, or directories searched for them.")
     List<Path> paths;
@@ -40,22 +32,12 @@ final class ImportCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
-    InputOptions input;
-
-    @Mixin
-    RulesOptions rules;
+    ReadingOptions reading;
 
     @Override
-    public Integer call() {
-        Cli cli = Cli.of(spec);
+    int run(Cli cli) {
         Output.checkDirectory("-o", output, paths);
-        ImportResult result;
-        try {
-            Srm srm = rules.load();
-            result = srm.importScenarios(new ImportRequest(paths, input.format, input.groupBy, output));
-        } catch (SrmException e) {
-            return cli.report(e);
-        }
+        ImportResult result = reading.load(cli).importScenarios(new ImportRequest(paths, reading.input.format, reading.input.groupBy, output));
         for (InputProblem p : result.problems()) {
             cli.err().println("srm: " + p);
         }

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Waivers, the baseline and the as-of date, shared by evaluate and audit. */
+/** What decides the exit code and which findings count: thresholds, waivers, the baseline and the as-of date (evaluate and audit). */
 final class PolicyFlags {
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = SeverityThreshold.class,
+            description = "Exit 4 when a finding is at or above SEVERITY: critical, high, medium, low, info, or none (default: ${DEFAULT-VALUE}).")
+    SeverityThreshold.Value failOn;
+
     @Option(names = "--waivers", paramLabel = "FILE",
             description = "Accepted risks (srmWaivers: 1); default: srm-waivers.yaml at the root of a directory input. See docs/waivers.md.")
     Path waivers;
@@ -39,6 +43,11 @@ final class PolicyFlags {
             throw new UsageException("--fail-on-new needs --baseline: new findings are new against an earlier report");
         }
         return new PolicyOptions(waivers, baseline, asOf, warnExpiring);
+    }
+
+    /** The --fail-on threshold, or null for none. */
+    dev.srm.facts.Severity failOn() {
+        return failOn.severity();
     }
 
     /** The --fail-on-new threshold, or null when not given (or none). */

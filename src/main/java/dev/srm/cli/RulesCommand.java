@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,22 +33,15 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every rule: id, kind, severity, layer, source.")
-    static final class ListRules implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class ListRules extends PackCommand {
         @Mixin
         RulesOptions rules;
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
         RuleListFormat format;
 
         @Override
-        public Integer call() throws Exception {
-            Cli cli = Cli.of(spec);
-            try {
-                format.render(rules.load().rules(), cli.out());
-            } catch (SrmException e) {
-                return cli.report(e);
-            }
+        int run(Cli cli) throws IOException {
+            format.render(rules.load(cli).rules(), cli.out());
             cli.out().flush();
             return ExitCode.OK.code();
         }
@@ -55,29 +49,20 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "duties", mixinStandardHelpOptions = true,
             description = "List the duty ids (the parts of every layer, part of srm's output contract): layer, id, title, meaning.")
-    static final class Duties implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Duties extends PackCommand {
         @Mixin
         RulesOptions rules;
 
         @Override
-        public Integer call() throws Exception {
-            Cli cli = Cli.of(spec);
-            try {
-                DutyListRenderer.render(rules.load().duties(), cli.out());
-            } catch (SrmException e) {
-                return cli.report(e);
-            }
+        int run(Cli cli) throws IOException {
+            DutyListRenderer.render(rules.load(cli).duties(), cli.out());
             return ExitCode.OK.code();
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show one rule: metadata, source, DRL text with file and line, and the scenarios that exercise it.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Show extends PackCommand {
         @Mixin
         RulesOptions rules;
         @Parameters(paramLabel = "ID", description = "The rule id (its name).")
@@ -87,15 +72,9 @@ final class RulesCommand implements Runnable {
         Path scenarios;
 
         @Override
-        public Integer call() throws Exception {
-            Cli cli = Cli.of(spec);
-            RuleDetail detail;
-            try {
-                detail = rules.load().rule(id, scenarios)
-                        .orElseThrow(() -> new UsageException("no rule '" + id + "' in the pack; 'srm rules list' shows them all"));
-            } catch (SrmException e) {
-                return cli.report(e);
-            }
+        int run(Cli cli) throws IOException {
+            RuleDetail detail = rules.load(cli).rule(id, scenarios)
+                    .orElseThrow(() -> new UsageException("no rule '" + id + "' in the pack; 'srm rules list' shows them all"));
             detail.warnings().forEach(w -> cli.err().println("warning: " + w));
             RuleDetailRenderer.render(detail.rule(), detail.text(), detail.exercisedBy(), cli.out());
             return ExitCode.OK.code();
@@ -121,7 +100,7 @@ final class RulesCommand implements Runnable {
             Cli cli = Cli.of(spec);
             PackValidation v;
             try {
-                Srm srm = Main.loader(spec).load(new SrmOptions(dir, extra));
+                Srm srm = cli.loader().load(new SrmOptions(dir, extra));
                 v = srm.validate(scenarios);
             } catch (SrmException e) {
                 e.problems().forEach(p -> cli.err().println("srm: " + p));

@@ -2,17 +2,12 @@ package dev.srm.cli;
 
 import dev.srm.api.ServeOptions;
 import dev.srm.api.Server;
-import dev.srm.api.Srm;
-import dev.srm.api.SrmException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /** {@code srm serve}: loads the pack once and answers over HTTP until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,10 +15,7 @@ import java.util.concurrent.Callable;
                 + "/readyz, and a web page at /. The pack is loaded once; answers are the command line's JSON.",
                 "Binds 127.0.0.1 unless --host says otherwise. Rules are never accepted over HTTP: --rules and --extra-rules "
                         + "are read at start. SIGTERM finishes the requests in flight and refuses new ones."})
-final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ServeCommand extends PackCommand {
     @Option(names = "--host", paramLabel = "HOST", defaultValue = ServeOptions.DEFAULT_HOST,
             description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
@@ -54,17 +46,10 @@ final class ServeCommand implements Callable<Integer> {
     RulesOptions rules;
 
     @Override
-    public Integer call() throws Exception {
-        Cli cli = Cli.of(spec);
-        Server server;
-        try {
-            ServeOptions options = new ServeOptions(host, port, tokenFile, maxBody, millis("--time-limit", timeLimit),
-                    millis("--idle-timeout", idleTimeout), workers == null ? Runtime.getRuntime().availableProcessors() : workers);
-            Srm srm = rules.load();
-            server = Server.provider().start(srm, options);
-        } catch (SrmException e) {
-            return cli.report(e);
-        }
+    int run(Cli cli) throws InterruptedException {
+        ServeOptions options = new ServeOptions(host, port, tokenFile, maxBody, millis("--time-limit", timeLimit),
+                millis("--idle-timeout", idleTimeout), workers == null ? Runtime.getRuntime().availableProcessors() : workers);
+        Server server = Server.provider().start(rules.load(cli), options);
         UnfinishedRun.disarm(); // a signal is how serve stops: its own hook below stops it gracefully
         Thread hook = new Thread(server::close, "srm-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -1,6 +1,5 @@
 package dev.srm.cli;
 
-import dev.srm.api.SrmException;
 import dev.srm.api.TestResult;
 import dev.srm.model.InputProblem;
 import dev.srm.model.TestResults;
@@ -8,31 +7,26 @@ import dev.srm.report.test.TestFormat;
 import dev.srm.report.test.TextTestRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code srm test}: runs scenarios that carry an {@code expect} block and reports each expectation that failed. */
 @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the expectations of scenario files (their expect blocks) against the rules.")
-final class TestCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class TestCommand extends PackCommand {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Scenario files or directories (default: scenarios).")
     List<Path> paths;
 
     @Option(names = "--format", defaultValue = "text", description = "text or junit (default: ${DEFAULT-VALUE}).")
     TestFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     @Option(names = "--coverage", description = "Report which rules fired at least once across the run and which never did.")
     boolean coverage;
@@ -42,29 +36,20 @@ final class TestCommand implements Callable<Integer> {
     Double coverageMin;
 
     @Mixin
-    RulesOptions rules;
-
-    @Mixin
-    TimeoutOption timeout;
+    RunOptions rules;
 
     @Override
-    public Integer call() throws Exception {
-        Cli cli = Cli.of(spec);
+    int run(Cli cli) throws IOException {
         List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("scenarios")) : paths;
-        Output.checkFile("-o", output, inputs);
-        TestResult result;
-        try {
-            result = rules.load(timeout).test(inputs, coverageMin);
-        } catch (SrmException e) {
-            return cli.report(e);
-        }
+        output.check(inputs);
+        TestResult result = rules.load(cli).test(inputs, coverageMin);
         TestResults r = result.results();
         for (InputProblem p : r.problems()) {
             cli.err().println("srm: " + p);
         }
         boolean withCoverage = coverage || coverageMin != null;
-        Output.to(output, cli.out(), w -> format.renderer().render(r, withCoverage, w));
-        if (output != null || format == TestFormat.junit) {
+        output.write(cli.out(), w -> format.renderer().render(r, withCoverage, w));
+        if (output.toFile() || format == TestFormat.junit) {
             if (withCoverage) {
                 cli.err().println(TextTestRenderer.coverageLine(r));
             }

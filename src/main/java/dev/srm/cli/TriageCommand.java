@@ -1,32 +1,26 @@
 package dev.srm.cli;
 
 import dev.srm.api.Naming;
-import dev.srm.api.SrmException;
 import dev.srm.api.TriageRequest;
 import dev.srm.api.TriageResult;
 import dev.srm.model.Triage;
 import dev.srm.report.triage.TriageFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code srm triage}: during an incident, whose is it (AWS, customer or shared), what to do first, and what to pull. */
 @Command(name = "triage", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Triage an incident: who owns the remediation (AWS, CUSTOMER or SHARED) and why, the first actions in order,",
                 "the evidence to pull, who to route it to and which controls would have prevented it.",
                 "Input: a scenario FILE with an incident block, an ASFF findings FILE (Security Hub, GuardDuty), or flags alone."})
-final class TriageCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class TriageCommand extends PackCommand {
     @Parameters(paramLabel = "FILE", arity = "0..1",
             description = "A scenario with an incident block; a template, Terraform plan or state, or AWS Config items with --kind and"
                     + " --resource; or ASFF findings (one finding or {\"Findings\": [...]}).")
@@ -75,8 +69,8 @@ final class TriageCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TriageFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     @Option(names = "--as-of", paramLabel = "DATE", converter = PolicyFlags.DateConverter.class,
             description = "Judge end-of-support dates on DATE (YYYY-MM-DD) instead of today: the day of the incident, "
@@ -87,28 +81,19 @@ final class TriageCommand implements Callable<Integer> {
     TemplateOptions templates;
 
     @Mixin
-    RulesOptions rules;
-
-    @Mixin
-    TimeoutOption timeout;
+    RunOptions rules;
 
     @Override
-    public Integer call() throws Exception {
-        Cli cli = Cli.of(spec);
-        Output.checkFile("-o", output, java.util.Arrays.asList(file, templates.file));
+    int run(Cli cli) throws IOException {
+        output.check(java.util.Arrays.asList(file, templates.file));
         TriageRequest.Builder request = TriageRequest.builder().file(file).asff(asff).id(id).resource(resource).service(service)
                 .kind(kind).layer(layer).summary(summary).detectedBy(detectedBy).ownerTag(ownerTag).component(component).templates(templates.inputs()).asOf(asOf);
         config.forEach(request::config);
-        TriageResult result;
-        try {
-            result = rules.load(timeout).triage(request.build(), Naming.FLAGS);
-        } catch (SrmException e) {
-            return cli.report(e);
-        }
+        TriageResult result = rules.load(cli).triage(request.build(), Naming.FLAGS);
         for (Triage t : result.triages()) {
             t.warnings().forEach(w -> cli.err().println("warning: " + w));
         }
-        Output.to(output, cli.out(), w -> format.renderer().render(result.triages(), w));
+        output.write(cli.out(), w -> format.renderer().render(result.triages(), w));
         cli.err().flush();
         return result.exitCode().code();
     }

@@ -77,6 +77,28 @@ class FilesAndOutputTest {
     }
 
     @Test
+    void every_command_that_reads_files_refuses_to_write_its_report_over_one() throws IOException {
+        Path in = scenario();
+        Path before = dir.resolve("before.json");
+        Path after = dir.resolve("after.json");
+        assertThat(Run.of("evaluate", in.toString(), "--format", "json", "--fail-on", "none", "-o", before.toString()).code()).isZero();
+        Files.copy(before, after);
+        String report = Files.readString(after);
+        String[][] runs = {
+                {"test", in.toString(), "-o", in.toString()},
+                {"crm", in.toString(), "-o", in.toString()},
+                {"compare", in.toString(), "S3", "-o", in.toString()},
+                {"diff", before.toString(), after.toString(), "-o", after.toString()},
+        };
+        for (String[] args : runs) {
+            Path target = Path.of(args[args.length - 1]);
+            assertUsage(Run.of(args), "srm: -o " + target + ": is the input " + target + "; writing there would overwrite it; choose another output");
+        }
+        assertThat(Files.readString(in)).isEqualTo(SCENARIO);
+        assertThat(Files.readString(after)).isEqualTo(report);
+    }
+
+    @Test
     void output_onto_a_directory_is_a_usage_error() throws IOException {
         Path in = scenario();
         assertUsage(Run.of("evaluate", in.toString(), "-o", dir.toString()),

@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.api.Srm;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -10,16 +11,22 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code --timeout}: how long the rules may run on one scenario, for the commands that evaluate. */
-final class TimeoutOption {
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = Converter.class,
+/** The rule pack of a command that runs scenarios, and {@code --timeout}: how long its rules may run on one scenario. */
+final class RunOptions extends RulesOptions {
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
             description = "Stop the rules on a scenario that takes longer than DURATION, a number with a unit ms, s, m or h "
                     + "(a bare number is seconds), and report it as a looping rule (exit 3); the other scenarios still run "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /** The chosen pack, whose rules may run as long as {@code --timeout} says on each scenario. */
+    @Override
+    Srm load(Cli cli) {
+        return cli.loader().load(options().withTimeout(timeout));
+    }
+
     /** Parses a duration: a number and a unit of {@code ms}, {@code s}, {@code m}, {@code h} ({@code 500ms}, {@code 30s}, {@code 1.5m}). */
-    static final class Converter implements ITypeConverter<Duration> {
+    static final class DurationConverter implements ITypeConverter<Duration> {
         private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)\\s*(ms|s|m|h)?");
         private static final Duration MAX = Duration.ofDays(1);
 
