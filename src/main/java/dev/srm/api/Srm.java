@@ -148,6 +148,18 @@ public final class Srm {
             return pack;
         }
 
+        /** The rules by id: the loaded pack's, or, before it is loaded, without building a KieBase where the build indexed them. */
+        synchronized Map<String, RuleInfo> rules() {
+            if (pack != null || failure != null) {
+                return pack().rules();
+            }
+            try {
+                return RulePack.rules(sources);
+            } catch (RulesException e) {
+                throw SrmException.input(e.problems());
+            }
+        }
+
         synchronized RulesException failure() {
             return failure;
         }
@@ -669,7 +681,7 @@ public final class Srm {
 
     /** Every rule of the pack by id, sorted. */
     public List<RuleInfo> rules() {
-        return List.copyOf(pack().rules().values());
+        return List.copyOf(compiled.rules().values());
     }
 
     /** One rule with its DRL text and the scenarios under {@code scenarios} (when a directory) that exercise it. */

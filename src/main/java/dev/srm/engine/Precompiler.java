@@ -28,6 +28,10 @@ public final class Precompiler {
                 if (!ClassPathModule.unpacked(classes, key)) {
                     ClassPathModule.extract(Files.readAllBytes(out), classes);
                 }
+                Path index = classes.resolve(RuleIndex.resource(key));
+                if (!Files.isRegularFile(index)) {
+                    RuleIndex.write(KieCompiler.compile(sources), index);
+                }
                 System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
                 return;
             }
@@ -44,6 +48,7 @@ public final class Precompiler {
             }
             Files.write(out, module);
             ClassPathModule.extract(module, classes);
+            RuleIndex.write(KieCompiler.compile(sources), classes.resolve(RuleIndex.resource(key)));
             Files.writeString(stampFile(classes), stamp);
             System.out.printf(java.util.Locale.ROOT, "srm: rule pack ready in %d s: %s (%.1f MB)%n", (System.nanoTime() - started) / 1_000_000_000L,
                     classes.relativize(out), module.length / 1_048_576.0);

@@ -16,8 +16,6 @@ import dev.srm.rules.RuleSources;
 import dev.srm.rules.RulesException;
 import dev.srm.rules.ServiceCatalog;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,6 +96,25 @@ public final class RulePack {
     }
 
     /**
+     * The rules of a pack by id, as {@link #rules()} of the loaded pack gives them: read from the
+     * index the build wrote when these are exactly the precompiled bundled rules (no KieBase is
+     * built), else from the loaded pack.
+     */
+    public static Map<String, RuleInfo> rules(RuleSources sources) throws RulesException {
+        RuleSources all = withDuties(sources);
+        List<RuleIndex.Entry> index = RuleIndex.find(KieCompiler.cacheKey(all));
+        if (index == null) {
+            return load(sources).rules();
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleInfo> rules = readRules(index, all, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesException(problems);
+        }
+        return rules;
+    }
+
+    /**
      * User rules added on top of a compiled pack, compiled by themselves ({@link KieCompiler#compileOnTop}):
      * null when there are none, or when they bring data that changes the rules compiled from the
      * pack's tables (a duties or tagging table), or cannot stand alone; then the whole is compiled.
@@ -143,7 +160,7 @@ public final class RulePack {
         IncidentCatalog incidents = IncidentCatalog.load(sources);
         LifecycleCatalog lifecycles = LifecycleCatalog.load(sources, duties.duties().keySet());
         List<String> problems = new ArrayList<>();
-        Map<String, RuleInfo> rules = readRules(kieBase, sources, problems);
+        Map<String, RuleInfo> rules = readRules(RuleIndex.of(kieBase), sources, problems);
         Map<String, ControlDef> controls = new TreeMap<>();
         for (RuleInfo r : rules.values()) {
             if ("control".equals(r.kind())) {
@@ -209,7 +226,7 @@ public final class RulePack {
         return v;
     }
 
-    private static Map<String, RuleInfo> readRules(KieBase kieBase, RuleSources sources, List<String> problems) {
+    private static Map<String, RuleInfo> readRules(List<RuleIndex.Entry> entries, RuleSources sources, List<String> problems) {
         // where each rule is declared, read from the DRL text (Drools does not keep lines for all rules)
         Map<String, String[]> declared = new HashMap<>();
         for (RuleFile f : sources.drlFiles()) {
@@ -222,21 +239,17 @@ public final class RulePack {
             }
         }
         Map<String, RuleInfo> rules = new TreeMap<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
-            for (Rule rule : p.getRules()) {
-                Map<String, String> meta = new TreeMap<>();
-                rule.getMetaData().forEach((k, v) -> meta.put(k, unquote(v)));
-                String[] where = declared.getOrDefault(p.getName() + "/" + rule.getName(), new String[] {"", "0"});
-                if (meta.containsKey("row")) { // a rule compiled from a data row: point at the row
-                    where = new String[] {where[0], meta.get("row")};
-                }
-                RuleInfo info = new RuleInfo(rule.getName(), p.getName(), where[0], Integer.parseInt(where[1]), meta);
-                RuleInfo before = rules.putIfAbsent(rule.getName(), info);
-                if (before != null) {
-                    // rule names are ids: findings and reports name rules by them, so they must be unique
-                    problems.add(info.file() + ":" + info.line() + ": duplicate rule id '" + rule.getName()
-                            + "' (also declared at " + before.file() + ":" + before.line() + ")");
-                }
+        for (RuleIndex.Entry e : entries) {
+            String[] where = declared.getOrDefault(e.pkg() + "/" + e.name(), new String[] {"", "0"});
+            if (e.meta().containsKey("row")) { // a rule compiled from a data row: point at the row
+                where = new String[] {where[0], e.meta().get("row")};
+            }
+            RuleInfo info = new RuleInfo(e.name(), e.pkg(), where[0], Integer.parseInt(where[1]), e.meta());
+            RuleInfo before = rules.putIfAbsent(e.name(), info);
+            if (before != null) {
+                // rule names are ids: findings and reports name rules by them, so they must be unique
+                problems.add(info.file() + ":" + info.line() + ": duplicate rule id '" + e.name()
+                        + "' (also declared at " + before.file() + ":" + before.line() + ")");
             }
         }
         return rules;
