@@ -89,8 +89,14 @@ public final class Srm {
         static Loader caching() {
             Map<String, Srm> cache = new ConcurrentHashMap<>();
             return options -> {
-                Srm fresh = Srm.load(options);
-                return cache.computeIfAbsent(fresh.sources.digest(), k -> fresh).withTimeout(options.timeout());
+                RuleSources sources = sources(options);
+                Srm known = cache.get(sources.digest());
+                if (known == null) { // catalogues are read only for a pack not seen before
+                    Srm fresh = Srm.load(sources, options);
+                    known = cache.putIfAbsent(sources.digest(), fresh);
+                    known = known == null ? fresh : known;
+                }
+                return known.withTimeout(options.timeout());
             };
         }
     }
@@ -194,11 +200,24 @@ public final class Srm {
 
     /** Reads the pack's files and catalogues; throws (exit code INPUT) when they cannot be read. */
     public static Srm load(SrmOptions options) {
+        return load(sources(options), options);
+    }
+
+    /** The rule files the options name: the bundled pack or a directory, with the extra directories on top. */
+    private static RuleSources sources(SrmOptions options) {
         try {
             RuleSources s = options.rules() == null ? RuleSources.bundled() : RuleSources.directory(options.rules());
             for (Path extra : options.extraRules()) {
                 s = s.plus(RuleSources.directory(extra));
             }
+            return s;
+        } catch (RulesException e) {
+            throw SrmException.input(e.problems());
+        }
+    }
+
+    private static Srm load(RuleSources s, SrmOptions options) {
+        try {
             return new Srm(s, ServiceCatalog.load(s), IncidentCatalog.load(s), options.timeout());
         } catch (RulesException e) {
             throw SrmException.input(e.problems());

@@ -124,6 +124,17 @@ public final class RuleSources {
 
     /** A digest of every file's path and content, for caching compiled packs. */
     public String digest() {
+        String d = digest;
+        if (d == null) {
+            d = computeDigest();
+            digest = d;
+        }
+        return d;
+    }
+
+    private volatile String digest; // the files never change: computed once
+
+    private String computeDigest() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (RuleFile f : files) {
@@ -151,6 +162,22 @@ public final class RuleSources {
         if (url == null) {
             throw new RulesException("bundled rules: not found on the class path (" + BUNDLED_ROOT + "); rebuild srm");
         }
+        RuleSources known = BUNDLED_READ.get(url.toString());
+        if (known != null) {
+            return known;
+        }
+        RuleSources read = readBundled(url);
+        RuleSources first = BUNDLED_READ.putIfAbsent(url.toString(), read);
+        return first == null ? read : first;
+    }
+
+    /**
+     * The bundled pack as read once per process (by where it is): it is part of srm's classes, which
+     * do not change under a running process, and every load shares its files and parsed YAML trees.
+     */
+    private static final Map<String, RuleSources> BUNDLED_READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static RuleSources readBundled(URL url) throws RulesException {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
