@@ -32,6 +32,7 @@ public final class Precompiler {
                 if (!Files.isRegularFile(index)) {
                     RuleIndex.write(KieCompiler.compile(sources), index);
                 }
+                writeGenerated(classes);
                 System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
                 return;
             }
@@ -49,6 +50,7 @@ public final class Precompiler {
             Files.write(out, module);
             ClassPathModule.extract(module, classes);
             RuleIndex.write(KieCompiler.compile(sources), classes.resolve(RuleIndex.resource(key)));
+            writeGenerated(classes);
             Files.writeString(stampFile(classes), stamp);
             System.out.printf(java.util.Locale.ROOT, "srm: rule pack ready in %d s: %s (%.1f MB)%n", (System.nanoTime() - started) / 1_000_000_000L,
                     classes.relativize(out), module.length / 1_048_576.0);
@@ -56,6 +58,12 @@ public final class Precompiler {
             e.problems().forEach(System.err::println);
             System.exit(3);
         }
+    }
+
+    /** The files generated from the bundled pack's tables, as a run of the jar reads the pack (written on every build: cheap). */
+    private static void writeGenerated(Path classes) throws IOException, RulesException {
+        RuleSources bundled = RuleSources.bundledAt(classes.resolve(RuleSources.BUNDLED_ROOT));
+        GeneratedRules.write(bundled, RulePack.generate(bundled), classes);
     }
 
     /**

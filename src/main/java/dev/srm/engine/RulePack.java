@@ -145,6 +145,12 @@ public final class RulePack {
      * tagging controls (what is actually compiled).
      */
     static RuleSources withDuties(RuleSources sources) throws RulesException {
+        List<RuleFile> built = GeneratedRules.find(sources);
+        return built != null ? sources.withGenerated(built) : generate(sources);
+    }
+
+    /** {@link #withDuties} without the build's generated files: the tables compiled to DRL now. */
+    static RuleSources generate(RuleSources sources) throws RulesException {
         return TagControlRules.expand(DutyRules.expand(sources, DutyTable.load(sources)), dev.srm.rules.TagControlTable.load(sources));
     }
 

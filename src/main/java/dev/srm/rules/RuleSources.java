@@ -187,12 +187,32 @@ public final class RuleSources {
                 } catch (FileSystemNotFoundException e) {
                     fs = FileSystems.newFileSystem(uri, Map.of());
                 }
-                return new RuleSources(read(fs.getPath(BUNDLED_ROOT), "bundled:"));
+                return new RuleSources(read(fs.getPath(BUNDLED_ROOT), BUNDLED_ORIGIN));
             }
-            return new RuleSources(read(Paths.get(uri), "bundled:"));
+            return new RuleSources(read(Paths.get(uri), BUNDLED_ORIGIN));
         } catch (URISyntaxException | IOException e) {
             throw new RulesException("bundled rules: cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * A directory holding the bundled pack, read as {@link #bundled()} reads it (its files' origins
+     * are {@code bundled:<relative path>}): the build reads srm's classes this way.
+     */
+    public static RuleSources bundledAt(Path dir) throws RulesException {
+        try {
+            return new RuleSources(read(dir, BUNDLED_ORIGIN));
+        } catch (IOException e) {
+            throw new RulesException("bundled rules: cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The origin prefix of the bundled pack's files. */
+    public static final String BUNDLED_ORIGIN = "bundled:";
+
+    /** True when every file is the bundled pack's, with nothing added on top. */
+    public boolean isBundled() {
+        return baseSize == files.size() && files.stream().allMatch(f -> f.origin().startsWith(BUNDLED_ORIGIN));
     }
 
     /** The rule files (*.drl and *.yaml data) under a directory on disk, recursively. */
