@@ -38,6 +38,7 @@ public final class RulePack {
     private final KieBase kieBase;
     private final RuleSources sources;
     private final Map<String, RuleInfo> rules;
+    private final Map<String, RuleInfo> byId; // the same rules, for the lookups of every conclusion (a hash, not 11 string compares)
     private final Map<String, ControlDef> controls;
     private final ServiceCatalog catalog;
     private final ControlCatalog controlCatalog;
@@ -74,6 +75,7 @@ public final class RulePack {
         this.kieBase = kieBase;
         this.sources = sources;
         this.rules = Collections.unmodifiableMap(rules);
+        this.byId = new HashMap<>(rules);
         this.controls = Collections.unmodifiableMap(controls);
         this.catalog = catalog;
         this.controlCatalog = new ControlCatalog(controls);
@@ -341,7 +343,7 @@ public final class RulePack {
     }
 
     public RuleInfo rule(String id) {
-        return rules.get(id);
+        return byId.get(id);
     }
 
     /** Every control by id, sorted. */

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 public record RuleInfo(String id, String pkg, String file, int line, Map<String, String> metadata) {
     public RuleInfo {
         Objects.requireNonNull(id, "id");
-        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
+        // sorted by key (as listed and written), looked up by hash: reports read a rule's metadata for every conclusion
+        metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(new java.util.TreeMap<>(metadata)));
     }
 
     public String meta(String key) {
