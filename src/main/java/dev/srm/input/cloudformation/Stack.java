@@ -99,6 +99,7 @@ final class Stack {
                         + t.reason() + "); evaluated as if it exists");
             }
         }
+        Map<String, List<Template.Resource>> standalone = standaloneRules();
         List<ResourceSpec> out = new ArrayList<>();
         for (Template.Resource r : template.resources().values()) {
             if (r.type().equals("Fn::ForEach")) {
@@ -120,6 +121,9 @@ final class Stack {
                 notes.add("from nested stack template " + template.file() + " line " + r.pos().line());
             }
             Node props = r.properties() == null ? Template.EMPTY : resolver.resolve(r.properties());
+            if (standalone.containsKey(r.id())) {
+                props = withStandaloneRules(props, standalone.get(r.id()), conditional, notes);
+            }
             out.add(spec(r, props, notes));
             if (r.type().equals("AWS::CloudFormation::Stack")) {
                 Stack child = child(r.id());
@@ -135,6 +139,91 @@ final class Stack {
         }
         warnings.addAll(resolver.warnings().stream().map(w -> template.file() + ": " + w).toList());
         return out;
+    }
+
+    private static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";
+    /** The standalone rule types and the list of the security group each joins. */
+    private static final Map<String, String> RULE_LISTS = Map.of(
+            "AWS::EC2::SecurityGroupIngress", "SecurityGroupIngress",
+            "AWS::EC2::SecurityGroupEgress", "SecurityGroupEgress");
+
+    /**
+     * The standalone ingress and egress rules ({@code AWS::EC2::SecurityGroupIngress/Egress}) that name
+     * a security group of this template by {@code GroupId} ({@code Ref} or {@code Fn::GetAtt ... GroupId})
+     * or {@code GroupName} ({@code Ref}), by that group, in template order; rules a decided condition
+     * removes are left out. A rule on a group outside the template stays a resource of its own.
+     */
+    private Map<String, List<Template.Resource>> standaloneRules() {
+        Map<String, List<Template.Resource>> byGroup = new LinkedHashMap<>();
+        for (Template.Resource r : template.resources().values()) {
+            if (!RULE_LISTS.containsKey(r.type()) || !(r.properties() instanceof Node.Obj props)
+                    || r.condition() != null && isDropped(r)) {
+                continue;
+            }
+            String group = groupOf(props.get("GroupId"), true);
+            if (group == null) {
+                group = groupOf(props.get("GroupName"), false);
+            }
+            Template.Resource target = group == null ? null : template.resources().get(group);
+            if (target != null && target.type().equals(SECURITY_GROUP)) {
+                byGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(r);
+            }
+        }
+        return byGroup;
+    }
+
+    /** The logical id a {@code Ref} (or, for a group id, {@code Fn::GetAtt X.GroupId}) names, or null. */
+    private static String groupOf(Node n, boolean byId) {
+        if (!(n instanceof Node.Obj call) || call.function() == null) {
+            return null;
+        }
+        Node arg = call.get(call.function());
+        if (call.function().equals("Ref")) {
+            return arg instanceof Node.Scalar sc ? sc.text() : null;
+        }
+        if (!byId || !call.function().equals("Fn::GetAtt")) {
+            return null;
+        }
+        if (arg instanceof Node.Seq seq && seq.items().size() == 2 && seq.items().get(0) instanceof Node.Scalar id
+                && seq.items().get(1) instanceof Node.Scalar att && "GroupId".equals(att.text())) {
+            return id.text();
+        }
+        if (arg instanceof Node.Scalar dotted && dotted.text() != null && dotted.text().endsWith(".GroupId")) {
+            return dotted.text().substring(0, dotted.text().length() - ".GroupId".length());
+        }
+        return null;
+    }
+
+    /**
+     * A security group's properties with its standalone rules appended to its inline lists, as
+     * CloudFormation's group ends up with them: the controls then read every rule of the group. A list
+     * the template leaves undecided as a whole stays undecided.
+     */
+    private Node withStandaloneRules(Node props, List<Template.Resource> rules, Map<String, String> conditional, List<String> notes) {
+        if (!(props instanceof Node.Obj group)) {
+            return props;
+        }
+        Map<String, Node> entries = new LinkedHashMap<>(group.entries());
+        Map<String, Node.Pos> keys = new LinkedHashMap<>(group.keys());
+        for (Template.Resource rule : rules) {
+            String list = RULE_LISTS.get(rule.type());
+            Node resolved = resolver.resolve(rule.properties());
+            Node existing = entries.get(list);
+            if (!(resolved instanceof Node.Obj element) || existing != null && !(existing instanceof Node.Seq)) {
+                continue;
+            }
+            Map<String, Node> fields = new LinkedHashMap<>(element.entries());
+            fields.remove("GroupId");
+            fields.remove("GroupName");
+            List<Node> items = new ArrayList<>(existing == null ? List.of() : ((Node.Seq) existing).items());
+            items.add(new Node.Obj(fields, element.keys(), element.pos()));
+            entries.put(list, new Node.Seq(items, existing == null ? rule.pos() : existing.pos()));
+            keys.putIfAbsent(list, rule.pos());
+            String when = conditional.containsKey(rule.id()) ? " (" + conditional.get(rule.id()) + ")" : "";
+            notes.add(list + "[" + (items.size() - 1) + "] is the standalone " + rule.type() + " " + rule.id() + " (line "
+                    + rule.pos().line() + ")" + when);
+        }
+        return new Node.Obj(entries, keys, group.pos());
     }
 
     private boolean isDropped(Template.Resource r) {
