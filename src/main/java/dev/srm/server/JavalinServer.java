@@ -370,8 +370,17 @@ final class JavalinServer implements Server {
         ctx.contentType(type).result(body);
     }
 
-    private static void json(Context ctx, String body) {
-        ctx.contentType("application/json").result(body);
+    /**
+     * Writes an answer whole, with its length, before the handler returns: the in-flight count then
+     * covers the writing too, so a shutdown that waits for it never cuts an answer off (Javalin
+     * would write a result after the handler, when the count says nothing is in flight).
+     */
+    private static void json(Context ctx, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.contentType("application/json");
+        ctx.res().setContentLength(bytes.length);
+        ctx.res().getOutputStream().write(bytes);
+        ctx.res().flushBuffer();
     }
 
     private static List<String> orEmpty(List<String> l) {
