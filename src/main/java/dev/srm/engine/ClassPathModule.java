@@ -1,7 +1,10 @@
 package dev.srm.engine;
 
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.conf.EventProcessingOption;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +20,8 @@ import java.util.zip.ZipInputStream;
  * KieBase defines the executable model's generated classes (7,606 for 2,214 rules) in Drools'
  * own class loader, where the JVM's class-data sharing archive cannot hold them: 4.0-4.7 s of a
  * cold start. Unpacked into srm's classes at build time and loaded by a class-path container,
- * the same classes come from the archive: 1.6-1.7 s (docs/performance.md).
+ * the same classes come from the archive: 1.6-1.7 s (docs/performance.md). The KieBase is built
+ * from the module's list of models, without a KieContainer.
  *
  * <p>The module's list of generated class names is left out: Drools' class loader looks for a
  * listed class in the module's bytes first, which a class-path module does not carry.
@@ -39,12 +43,23 @@ final class ClassPathModule {
      */
     static KieBase load(String key) {
         ClassLoader loader = ClassPathModule.class.getClassLoader();
-        if (loader.getResource(model(key)) == null) {
-            return null;
-        }
-        try {
-            return KieServices.get().newKieClasspathContainer(loader).getKieBase("srm");
-        } catch (RuntimeException e) {
+        try (java.io.InputStream in = loader.getResourceAsStream(model(key))) {
+            if (in == null) {
+                return null;
+            }
+            // The module's models by name, built into a KieBase directly: a class-path container
+            // would first scan the whole class path for kmodule.xml files (srm.jar's 6,500 entries),
+            // about 0.3 s of a cold start. The options are the kbase's in kmodule.xml.
+            List<Model> models = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
+                    models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+                }
+            }
+            return models.isEmpty() ? null
+                    : KieBaseBuilder.createKieBaseFromModel(models, EventProcessingOption.CLOUD, EqualityBehaviorOption.IDENTITY);
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null; // the caller loads the module's bytes instead
         }
     }
