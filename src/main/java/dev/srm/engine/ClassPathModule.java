@@ -19,9 +19,9 @@ import java.util.zip.ZipInputStream;
  * The precompiled bundled pack as classes on the class path. Built from the module's bytes, a
  * KieBase defines the executable model's generated classes (7,606 for 2,214 rules) in Drools'
  * own class loader, where the JVM's class-data sharing archive cannot hold them: 4.0-4.7 s of a
- * cold start. Unpacked into srm's classes at build time and loaded by a class-path container,
- * the same classes come from the archive: 1.6-1.7 s (docs/performance.md). The KieBase is built
- * from the module's list of models, without a KieContainer.
+ * cold start. Unpacked into srm's classes at build time, the same classes come from the archive;
+ * the KieBase is built from the module's list of its models, without a KieContainer (which would
+ * scan the class path for kmodule.xml files first): about 0.7 s in-process (docs/performance.md).
  *
  * <p>The module's list of generated class names is left out: Drools' class loader looks for a
  * listed class in the module's bytes first, which a class-path module does not carry.
