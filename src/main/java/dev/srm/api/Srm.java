@@ -135,6 +135,7 @@ public final class Srm {
         private RulePack pack;          // guarded by this
         private RulesException failure; // guarded by this
         private AuditCatalog catalog;   // guarded by this
+        private Map<String, RuleInfo> indexed; // guarded by this: the build's index of the bundled pack's rules
 
         Compiled(RuleSources sources) {
             this.sources = sources;
@@ -154,16 +155,19 @@ public final class Srm {
             return pack;
         }
 
-        /** The rules by id: the loaded pack's, or, before it is loaded, without building a KieBase where the build indexed them. */
+        /**
+         * The rules by id: before the pack is loaded, from the index the build wrote for the bundled
+         * pack (no KieBase built); else the loaded pack's, which stays loaded for what comes next.
+         */
         synchronized Map<String, RuleInfo> rules() {
-            if (pack != null || failure != null) {
-                return pack().rules();
+            if (indexed == null && pack == null && failure == null) {
+                try {
+                    indexed = RulePack.indexedRules(sources);
+                } catch (RulesException e) {
+                    throw SrmException.input(e.problems());
+                }
             }
-            try {
-                return RulePack.rules(sources);
-            } catch (RulesException e) {
-                throw SrmException.input(e.problems());
-            }
+            return indexed != null ? indexed : pack().rules();
         }
 
         synchronized RulesException failure() {

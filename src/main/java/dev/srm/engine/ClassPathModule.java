@@ -75,8 +75,8 @@ final class ClassPathModule {
     }
 
     /**
-     * The module's description with no default KieBase or session: srm asks for its KieBase by
-     * name, and an application that embeds srm and has a Drools module of its own must still
+     * The module's description with no default KieBase or session: srm builds its KieBase from
+     * the models, and an application that embeds srm and has a Drools module of its own must still
      * find its own defaults on the class path.
      */
     static byte[] notDefault(byte[] kmodule) {

@@ -1,13 +1,10 @@
 package dev.srm.engine;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.srm.rules.RuleFile;
 import dev.srm.rules.RuleSources;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +15,6 @@ import java.util.List;
  * cold start). Any other pack, or one with rules added on top, generates its own.
  */
 final class GeneratedRules {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Stored>> FILES = new TypeReference<>() {
     };
 
@@ -39,18 +35,13 @@ final class GeneratedRules {
         if (!sources.isBundled()) {
             return null;
         }
-        try (InputStream in = GeneratedRules.class.getClassLoader().getResourceAsStream(resource(sources))) {
-            return in == null ? null : JSON.readValue(in, FILES).stream().map(f -> new RuleFile(f.origin(), f.relative(), f.content())).toList();
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable: generate them
-        }
+        List<Stored> stored = ModuleCache.readBuilt(resource(sources), FILES);
+        return stored == null ? null : stored.stream().map(f -> new RuleFile(f.origin(), f.relative(), f.content())).toList();
     }
 
     /** Writes the files {@code all} adds to {@code sources} (the bundled pack, read as at run time). */
     static void write(RuleSources sources, RuleSources all, Path classes) throws IOException {
         List<RuleFile> generated = all.files().subList(sources.files().size(), all.files().size());
-        Path file = classes.resolve(resource(sources));
-        Files.createDirectories(file.getParent());
-        JSON.writeValue(file.toFile(), generated.stream().map(f -> new Stored(f.origin(), f.relative(), f.content())).toList());
+        ModuleCache.writeBuilt(classes, resource(sources), generated.stream().map(f -> new Stored(f.origin(), f.relative(), f.content())).toList());
     }
 }

@@ -60,6 +60,27 @@ final class ModuleCache {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * A JSON file the build wrote beside the bundled module ({@link #BUNDLED}), read from srm's
+     * classes; null when there is none or it cannot be read (the caller then does the work itself).
+     */
+    static <T> T readBuilt(String resource, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try (InputStream in = ModuleCache.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : JSON.readValue(in, type);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes such a file into a classes folder (the build). */
+    static void writeBuilt(Path classes, String resource, Object value) throws IOException {
+        Path file = classes.resolve(resource);
+        Files.createDirectories(file.getParent());
+        JSON.writeValue(file.toFile(), value);
+    }
+
     private static Path dir() {
         String env = System.getenv("SRM_CACHE_DIR");
         if (env != null) {

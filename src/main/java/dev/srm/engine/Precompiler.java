@@ -20,7 +20,10 @@ public final class Precompiler {
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         try {
-            RuleSources sources = RulePack.withDuties(RuleSources.directory(classes.resolve(RuleSources.BUNDLED_ROOT)));
+            // read as a run of the jar reads the pack, and generated now: never from the generated
+            // files an earlier build left in these classes, which are what this build writes
+            RuleSources bundled = RuleSources.bundledAt(classes.resolve(RuleSources.BUNDLED_ROOT));
+            RuleSources sources = RulePack.generate(bundled);
             String key = KieCompiler.cacheKey(sources);
             Path out = classes.resolve(ModuleCache.BUNDLED + key + ".jar");
             String stamp = stamp(out, classes);
@@ -28,11 +31,10 @@ public final class Precompiler {
                 if (!ClassPathModule.unpacked(classes, key)) {
                     ClassPathModule.extract(Files.readAllBytes(out), classes);
                 }
-                Path index = classes.resolve(RuleIndex.resource(key));
-                if (!Files.isRegularFile(index)) {
-                    RuleIndex.write(KieCompiler.compile(sources), index);
+                if (!Files.isRegularFile(classes.resolve(RuleIndex.resource(key)))) {
+                    RuleIndex.write(KieCompiler.compile(sources), classes, key);
                 }
-                writeGenerated(classes);
+                GeneratedRules.write(bundled, sources, classes);
                 System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
                 return;
             }
@@ -49,8 +51,8 @@ public final class Precompiler {
             }
             Files.write(out, module);
             ClassPathModule.extract(module, classes);
-            RuleIndex.write(KieCompiler.compile(sources), classes.resolve(RuleIndex.resource(key)));
-            writeGenerated(classes);
+            RuleIndex.write(KieCompiler.compile(sources), classes, key);
+            GeneratedRules.write(bundled, sources, classes);
             Files.writeString(stampFile(classes), stamp);
             System.out.printf(java.util.Locale.ROOT, "srm: rule pack ready in %d s: %s (%.1f MB)%n", (System.nanoTime() - started) / 1_000_000_000L,
                     classes.relativize(out), module.length / 1_048_576.0);
@@ -58,12 +60,6 @@ public final class Precompiler {
             e.problems().forEach(System.err::println);
             System.exit(3);
         }
-    }
-
-    /** The files generated from the bundled pack's tables, as a run of the jar reads the pack (written on every build: cheap). */
-    private static void writeGenerated(Path classes) throws IOException, RulesException {
-        RuleSources bundled = RuleSources.bundledAt(classes.resolve(RuleSources.BUNDLED_ROOT));
-        GeneratedRules.write(bundled, RulePack.generate(bundled), classes);
     }
 
     /**

@@ -1,14 +1,11 @@
 package dev.srm.engine;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +22,6 @@ final class RuleIndex {
     record Entry(String pkg, String name, Map<String, String> meta) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {
     };
 
@@ -50,17 +46,12 @@ final class RuleIndex {
         return entries;
     }
 
-    static void write(KieBase kieBase, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        JSON.writeValue(file.toFile(), of(kieBase));
+    static void write(KieBase kieBase, Path classes, String key) throws IOException {
+        ModuleCache.writeBuilt(classes, resource(key), of(kieBase));
     }
 
     /** The index of the module with this key, or null when srm's classes have none (a pack other than the bundled one). */
     static List<Entry> find(String key) {
-        try (InputStream in = RuleIndex.class.getClassLoader().getResourceAsStream(resource(key))) {
-            return in == null ? null : JSON.readValue(in, ENTRIES);
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable: the KieBase answers instead
-        }
+        return ModuleCache.readBuilt(resource(key), ENTRIES); // none, or unreadable: the KieBase answers instead
     }
 }

@@ -98,15 +98,15 @@ public final class RulePack {
     }
 
     /**
-     * The rules of a pack by id, as {@link #rules()} of the loaded pack gives them: read from the
+     * The rules of a pack by id, as {@link #rules()} of the loaded pack gives them, read from the
      * index the build wrote when these are exactly the precompiled bundled rules (no KieBase is
-     * built), else from the loaded pack.
+     * built); null for any other pack, whose rules only its loaded KieBase knows.
      */
-    public static Map<String, RuleInfo> rules(RuleSources sources) throws RulesException {
+    public static Map<String, RuleInfo> indexedRules(RuleSources sources) throws RulesException {
         RuleSources all = withDuties(sources);
         List<RuleIndex.Entry> index = RuleIndex.find(KieCompiler.cacheKey(all));
         if (index == null) {
-            return load(sources).rules();
+            return null;
         }
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = readRules(index, all, problems);

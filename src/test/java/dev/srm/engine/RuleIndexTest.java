@@ -1,10 +1,13 @@
 package dev.srm.engine;
 
+import dev.srm.api.Srm;
+import dev.srm.api.SrmOptions;
 import dev.srm.model.RuleInfo;
 import dev.srm.rules.RuleSources;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +24,9 @@ class RuleIndexTest {
         assertThat(RuleIndex.find(KieCompiler.cacheKey(RulePack.withDuties(bundled))))
                 .as("the index the build wrote for the bundled pack").isNotNull().hasSizeGreaterThan(2000);
 
-        Map<String, RuleInfo> listed = RulePack.rules(bundled);
+        Map<String, RuleInfo> listed = RulePack.indexedRules(bundled);
         Map<String, RuleInfo> loaded = RulePack.load(bundled).rules();
+        assertThat(Srm.bundled().rules()).as("what srm rules list shows").containsExactlyElementsOf(listed.values());
 
         assertThat(listed).isEqualTo(loaded);
         assertThat(listed.get("s3-bucket-public-read-prohibited")).as("a control with its metadata, file and line")
@@ -38,9 +42,11 @@ class RuleIndexTest {
         RuleSources withUser = RuleSources.bundled().plus(RuleSources.directory(Path.of("docs/examples/extra-rules")));
         assertThat(RuleIndex.find(KieCompiler.cacheKey(RulePack.withDuties(withUser)))).isNull();
 
-        Map<String, RuleInfo> listed = RulePack.rules(withUser);
+        assertThat(RulePack.indexedRules(withUser)).isNull();
 
-        assertThat(listed).hasSizeGreaterThan(RulePack.rules(RuleSources.bundled()).size());
-        assertThat(listed.values()).anyMatch(r -> r.file().contains("extra-rules"));
+        List<RuleInfo> listed = Srm.load(SrmOptions.bundled().withExtraRules(Path.of("docs/examples/extra-rules"))).rules();
+
+        assertThat(listed).hasSizeGreaterThan(RulePack.indexedRules(RuleSources.bundled()).size());
+        assertThat(listed).anyMatch(r -> r.file().contains("extra-rules"));
     }
 }

@@ -149,9 +149,10 @@ final class Stack {
 
     /**
      * The standalone ingress and egress rules ({@code AWS::EC2::SecurityGroupIngress/Egress}) that name
-     * a security group of this template by {@code GroupId} ({@code Ref} or {@code Fn::GetAtt ... GroupId})
-     * or {@code GroupName} ({@code Ref}), by that group, in template order; rules a decided condition
-     * removes are left out. A rule on a group outside the template stays a resource of its own.
+     * a security group of this template by {@code GroupId} or {@code GroupName} (the resolver turns a
+     * {@code Ref} or {@code Fn::GetAtt} to a resource into its logical id), by that group, in template
+     * order; rules a decided condition removes are left out. A rule on a group outside the template
+     * (an id from a parameter or another stack) stays a resource of its own.
      */
     private Map<String, List<Template.Resource>> standaloneRules() {
         Map<String, List<Template.Resource>> byGroup = new LinkedHashMap<>();
@@ -160,38 +161,18 @@ final class Stack {
                     || r.condition() != null && isDropped(r)) {
                 continue;
             }
-            String group = groupOf(props.get("GroupId"), true);
-            if (group == null) {
-                group = groupOf(props.get("GroupName"), false);
-            }
-            Template.Resource target = group == null ? null : template.resources().get(group);
-            if (target != null && target.type().equals(SECURITY_GROUP)) {
-                byGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(r);
+            for (String field : List.of("GroupId", "GroupName")) {
+                Node group = props.get(field) == null ? null : resolver.resolve(props.get(field));
+                String id = group instanceof Node.Scalar named && named.text() != null && named.text().startsWith(prefix)
+                        ? named.text().substring(prefix.length()) : null;
+                Template.Resource target = id == null ? null : template.resources().get(id);
+                if (target != null && target.type().equals(SECURITY_GROUP)) {
+                    byGroup.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+                    break;
+                }
             }
         }
         return byGroup;
-    }
-
-    /** The logical id a {@code Ref} (or, for a group id, {@code Fn::GetAtt X.GroupId}) names, or null. */
-    private static String groupOf(Node n, boolean byId) {
-        if (!(n instanceof Node.Obj call) || call.function() == null) {
-            return null;
-        }
-        Node arg = call.get(call.function());
-        if (call.function().equals("Ref")) {
-            return arg instanceof Node.Scalar sc ? sc.text() : null;
-        }
-        if (!byId || !call.function().equals("Fn::GetAtt")) {
-            return null;
-        }
-        if (arg instanceof Node.Seq seq && seq.items().size() == 2 && seq.items().get(0) instanceof Node.Scalar id
-                && seq.items().get(1) instanceof Node.Scalar att && "GroupId".equals(att.text())) {
-            return id.text();
-        }
-        if (arg instanceof Node.Scalar dotted && dotted.text() != null && dotted.text().endsWith(".GroupId")) {
-            return dotted.text().substring(0, dotted.text().length() - ".GroupId".length());
-        }
-        return null;
     }
 
     /**
