@@ -109,14 +109,7 @@ final class JavalinServer implements Server {
             config.routes.post("/v1/triage", gated(this::triage));
             config.routes.post("/v1/matrix", gated(this::matrix));
             config.routes.post("/v1/compare", gated(this::compare));
-            config.routes.exception(HttpError.class, (e, ctx) -> problem(ctx, e.problem()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of(e.getStatus(), "http",
-                    e.getMessage() == null ? "Error" : e.getMessage(), e.getMessage() == null ? "HTTP " + e.getStatus() : e.getMessage())));
-            config.routes.exception(dev.srm.model.RulesLoopException.class, (e, ctx) -> problem(ctx, Problem.of(503, "rules-loop",
-                    "Rules did not settle", e.getMessage() + "; the request was stopped")));
-            config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, Problem.of(500, "internal", "Internal error",
-                    "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                            : ": " + e.getMessage().lines().findFirst().orElse("")))));
+            config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, problemOf(e)));
             config.routes.error(404, ctx -> {
                 if (!ctx.res().isCommitted() && !Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
                     problem(ctx, Problem.of(404, "not-found", "Not found", "no route " + ctx.method() + " " + ctx.path()
@@ -153,6 +146,8 @@ final class JavalinServer implements Server {
             inFlight.incrementAndGet();
             try {
                 route.handle(ctx);
+            } catch (Exception e) {
+                problem(ctx, problemOf(e)); // answered here, while the request still counts as in flight
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -367,20 +362,32 @@ final class JavalinServer implements Server {
         if (format.equals("html")) {
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
         }
-        ctx.contentType(type).result(body);
+        send(ctx, type, body);
+    }
+
+    private static void json(Context ctx, String body) {
+        send(ctx, "application/json", body);
     }
 
     /**
-     * Writes an answer whole, with its length, before the handler returns: the in-flight count then
-     * covers the writing too, so a shutdown that waits for it never cuts an answer off (Javalin
-     * would write a result after the handler, when the count says nothing is in flight).
+     * Every answer of the API, problems included, is written whole, with its length, before its
+     * handler returns: the in-flight count then covers the writing too, so a shutdown that waits
+     * for it never cuts an answer off (Javalin writes a result after the handler, when the count
+     * already says nothing is in flight).
      */
-    private static void json(Context ctx, String body) throws java.io.IOException {
+    private static void send(Context ctx, String contentType, String body) {
+        if (ctx.res().isCommitted()) {
+            return; // an answer is already on its way; nothing can be added to it
+        }
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ctx.contentType("application/json");
+        ctx.contentType(contentType);
         ctx.res().setContentLength(bytes.length);
-        ctx.res().getOutputStream().write(bytes);
-        ctx.res().flushBuffer();
+        try {
+            ctx.res().getOutputStream().write(bytes);
+            ctx.res().flushBuffer();
+        } catch (IOException e) {
+            // the client went away: nobody is left to answer
+        }
     }
 
     private static List<String> orEmpty(List<String> l) {
@@ -464,10 +471,26 @@ final class JavalinServer implements Server {
     private static void problem(Context ctx, Problem p) {
         ctx.status(p.status()).header("X-Content-Type-Options", "nosniff");
         try {
-            ctx.contentType(Problem.CONTENT_TYPE).result(Json.writer().writeValueAsString(p) + "\n");
+            send(ctx, Problem.CONTENT_TYPE, Json.writer().writeValueAsString(p) + "\n");
         } catch (IOException e) {
-            ctx.contentType("text/plain").result(p.detail());
+            send(ctx, "text/plain", p.detail());
         }
+    }
+
+    /** The problem an exception of a request is answered with. */
+    private static Problem problemOf(Exception e) {
+        if (e instanceof HttpError h) {
+            return h.problem();
+        }
+        if (e instanceof HttpResponseException h) {
+            return Problem.of(h.getStatus(), "http", h.getMessage() == null ? "Error" : h.getMessage(),
+                    h.getMessage() == null ? "HTTP " + h.getStatus() : h.getMessage());
+        }
+        if (e instanceof dev.srm.model.RulesLoopException) {
+            return Problem.of(503, "rules-loop", "Rules did not settle", e.getMessage() + "; the request was stopped");
+        }
+        return Problem.of(500, "internal", "Internal error", "internal error: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
     }
 
     private static byte[] readToken(Path file) {
