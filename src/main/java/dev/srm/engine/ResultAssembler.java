@@ -137,10 +137,9 @@ final class ResultAssembler {
      */
     private void takeBaseline(DutyBaseline b) {
         for (String layer : b.matrix().decidedLayers()) {
-            if (!decidedHere.contains(key(b.resource(), layer))) {
-                for (DutyDecision d : b.decisionsIn(layer)) {
-                    add(duties, key(d.resource(), d.layer()), d);
-                }
+            String key = key(b.resource(), layer);
+            if (!decidedHere.contains(key)) {
+                duties.computeIfAbsent(key, k -> new ArrayList<>()).addAll(b.decisionsIn(layer)); // all of this resource and layer
             }
         }
     }
@@ -232,8 +231,12 @@ final class ResultAssembler {
 
     /** The AWS page of a duty decision: its claim's own (a lifecycle entry's), else its rule's {@code @source}. */
     private static String ownSource(List<DutyDecision> decisions, String rule, RuleInfo info) {
-        return decisions.stream().filter(d -> d.rule().equals(rule) && d.source() != null).map(DutyDecision::source).findFirst()
-                .orElse(info == null ? null : info.source());
+        for (DutyDecision d : decisions) {
+            if (d.source() != null && d.rule().equals(rule)) {
+                return d.source();
+            }
+        }
+        return info == null ? null : info.source();
     }
 
     private List<String> explain(List<?> facts) {
@@ -256,7 +259,7 @@ final class ResultAssembler {
         for (var e : byControl.entrySet()) {
             String id = e.getKey();
             ControlDef def = pack.controls().get(id);
-            RuleInfo info = pack.rule(id);
+            RulePack.References refs = pack.references(id);
             List<ControlStatus> ss = statuses.getOrDefault(key(resource, id), List.of());
             Agreement<ControlState> a = Agreement.of(ss, ControlStatus::state, ControlStatus::rule, ControlStatus::reason);
             Status status = a.conflict() ? Status.CONFLICT : a.none() ? Status.UNKNOWN : Status.valueOf(a.value().name());
@@ -269,8 +272,7 @@ final class ResultAssembler {
             out.add(new ControlResult(id, def == null ? id : def.title(), def == null ? "" : def.layer(), status,
                     def == null ? null : def.severity().name(), def == null ? null : Responsibility.valueOf(def.owner().name()),
                     def == null ? List.of() : def.integrations(), ev,
-                    reason, rule, info == null ? null : info.source(), info == null ? List.of() : info.securityHub(),
-                    info == null ? List.of() : info.configRules(), pack.catalog().frameworkRefs(id), explain(traced)));
+                    reason, rule, refs.source(), refs.securityHub(), refs.configRules(), refs.frameworks(), explain(traced)));
         }
         return out;
     }

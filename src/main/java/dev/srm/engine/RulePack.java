@@ -346,6 +346,31 @@ public final class RulePack {
         return byId.get(id);
     }
 
+    /**
+     * What a control's results cite (its rule's {@code @source}, Security Hub controls and Config
+     * rules, the frameworks' references), read from the metadata once per pack, not for every
+     * resource the control applies to.
+     */
+    public record References(String source, List<String> securityHub, List<String> configRules,
+                             Map<String, List<String>> frameworks) {
+        public References {
+            securityHub = List.copyOf(securityHub);
+            configRules = List.copyOf(configRules);
+            frameworks = Collections.unmodifiableMap(new TreeMap<>(frameworks));
+        }
+    }
+
+    private final Map<String, References> references = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The references of the rule {@code id} (a control's): empty lists for a rule the pack does not know. */
+    public References references(String id) {
+        return references.computeIfAbsent(id, k -> {
+            RuleInfo info = byId.get(k);
+            return info == null ? new References(null, List.of(), List.of(), catalog.frameworkRefs(k))
+                    : new References(info.source(), info.securityHub(), info.configRules(), catalog.frameworkRefs(k));
+        });
+    }
+
     /** Every control by id, sorted. */
     public Map<String, ControlDef> controls() {
         return controls;
