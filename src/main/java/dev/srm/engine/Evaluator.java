@@ -236,8 +236,10 @@ public final class Evaluator {
     /**
      * Evaluates the parts of a large scenario one session after another and returns the facts
      * they end with. Every part holds the facts all parts share (context, account, duty
-     * catalogue, the resources cross-resource rules read); their conclusions are equal in every
-     * part, so they are taken from the first part only.
+     * catalogue, the resources cross-resource rules read for other resources); their
+     * conclusions are equal in every part, so they are taken from the first part only. The
+     * resources read only for the account are in the first part alone, so the conclusions about
+     * the account are the first part's.
      */
     private List<Object> runParts(Scenario scenario, List<List<Object>> parts, Set<String> fired, TimeLimit.Watch watch) {
         List<Object> all = new ArrayList<>();
@@ -260,7 +262,7 @@ public final class Evaluator {
                     if (i == 0) {
                         first.add(o);
                         all.add(o);
-                    } else if (!first.contains(o)) {
+                    } else if (!first.contains(o) && !ScenarioParts.aboutAccount(o)) {
                         all.add(o);
                     }
                 }

@@ -18,43 +18,70 @@ import java.util.regex.Pattern;
 /**
  * Splits the facts of a large scenario into parts that can be evaluated in separate sessions
  * with the same conclusions as one session. Most rules read one resource (its settings, its
- * classification); the few that read across resources (the account's controls read trails,
- * detectors and recorders; a secret reads the rotation schedules) are found in the pack's DRL,
- * and the resources of the types and services they name go into every part, with the
- * scenario's context, the account's settings and every other fact that belongs to no resource.
+ * classification); the few that read across resources are found in the pack's DRL. Those that
+ * conclude about another resource (a secret reads the rotation schedules, a bucket its policy)
+ * need the resources they read in every part; those that conclude only about the account (the
+ * account's controls read trails, detectors, recorders and IAM principals) need them in one
+ * part, the first, whose conclusions about the account are the ones kept. The scenario's
+ * context, the account's settings and every other fact that belongs to no resource go into
+ * every part.
  */
 final class ScenarioParts {
     private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"[^\"]*\"(.*?)^\\s*end\\s*$");
     private static final Pattern RESOURCE_PATTERN = Pattern.compile("(?<![\\w.$])Resource\\s*\\(");
     private static final Pattern NAMED = Pattern.compile("\\b(type|service)\\s*(==|in)\\s*(\\([^)]*\\)|\"[^\"]*\")");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    /** A call of srm's DSL in a consequence and its subject: {@code Srm.evidence(drools, Resource.ACCOUNT, ...)}. */
+    private static final Pattern DSL_CALL = Pattern.compile("\\bSrm\\.\\w+\\s*\\(\\s*drools\\s*,\\s*([^,)]*)");
+    private static final Pattern THEN = Pattern.compile("(?ms)^\\s*then\\b(.*)");
+    private static final Pattern CONTEXT = Pattern.compile("\\b(drools|kcontext)\\b");
+    /** What a consequence may conclude beyond srm's DSL calls. */
+    private static final Pattern OTHER_CONCLUSION = Pattern.compile("\\b(insert|insertLogical|modify|update|delete|retract)\\s*\\(");
 
     private ScenarioParts() {
     }
 
     /**
-     * The resources that rules read across resources, by CloudFormation type and service; when
-     * such a rule reads resources of any kind, {@code any} is set and a scenario is not split.
+     * The resources that rules read across resources, by CloudFormation type and service:
+     * {@code types} and {@code services} go into every part, {@code accountTypes} and
+     * {@code accountServices} (read only by rules that conclude about the account) into the
+     * first; when such a rule reads resources of any kind, {@code any} is set and a scenario is
+     * not split.
      */
-    record CrossReads(Set<String> types, Set<String> services, boolean any) {
+    record CrossReads(Set<String> types, Set<String> services, Set<String> accountTypes, Set<String> accountServices,
+                      boolean any) {
         CrossReads {
             types = Set.copyOf(types);
             services = Set.copyOf(services);
+            accountTypes = Set.copyOf(accountTypes);
+            accountServices = Set.copyOf(accountServices);
         }
 
+        /** The resource goes into every part. */
         boolean shares(Resource r) {
-            return any || Resource.ACCOUNT.equals(r.id()) || (r.type() != null && types.contains(r.type()))
-                    || (r.service() != null && services.contains(r.service()));
+            return any || Resource.ACCOUNT.equals(r.id()) || named(r, types, services);
+        }
+
+        /** The resource goes into the first part, where the account's conclusions are drawn. */
+        boolean readForAccount(Resource r) {
+            return named(r, accountTypes, accountServices);
+        }
+
+        private static boolean named(Resource r, Set<String> types, Set<String> services) {
+            return (r.type() != null && types.contains(r.type())) || (r.service() != null && services.contains(r.service()));
         }
 
         /**
          * Reads the pack's DRL: a rule reads across resources when it has two resource
          * patterns, or one and a conclusion about the account. Its resource patterns not tied
-         * to an id name what every part must hold.
+         * to an id name what a part must hold: the first part when every conclusion of the
+         * rule is a call of srm's DSL about {@code Resource.ACCOUNT}, every part otherwise.
          */
         static CrossReads of(RuleSources sources) {
             Set<String> types = new TreeSet<>();
             Set<String> services = new TreeSet<>();
+            Set<String> accountTypes = new TreeSet<>();
+            Set<String> accountServices = new TreeSet<>();
             boolean any = false;
             for (RuleFile f : sources.drlFiles()) {
                 Matcher rule = RULE.matcher(f.content().replaceAll("(?m)//.*$", ""));
@@ -64,6 +91,7 @@ final class ScenarioParts {
                     if (patterns.size() < 2 && (patterns.isEmpty() || !text.contains("Resource.ACCOUNT"))) {
                         continue;
                     }
+                    boolean forAccount = concludesOnlyAboutAccount(text);
                     for (String p : patterns) {
                         if (p.matches("(?s).*\\bid\\s*==.*")) {
                             continue; // the resource a rule is about, or one named by id
@@ -73,7 +101,8 @@ final class ScenarioParts {
                         while (named.find()) {
                             Matcher q = QUOTED.matcher(named.group(3));
                             while (q.find()) {
-                                (named.group(1).equals("type") ? types : services).add(q.group(1));
+                                boolean type = named.group(1).equals("type");
+                                (forAccount ? type ? accountTypes : accountServices : type ? types : services).add(q.group(1));
                                 found = true;
                             }
                         }
@@ -81,7 +110,36 @@ final class ScenarioParts {
                     }
                 }
             }
-            return new CrossReads(types, services, any);
+            accountTypes.removeAll(types); // read for another resource too: every part
+            accountServices.removeAll(services);
+            return new CrossReads(types, services, accountTypes, accountServices, any);
+        }
+
+        /**
+         * Every conclusion of the rule is a DSL call whose subject is the account (and there is
+         * one): no other use of the rule's context ({@code drools}, {@code kcontext}) and no
+         * insert or modify. Anything else counts as concluding about a resource.
+         */
+        private static boolean concludesOnlyAboutAccount(String rule) {
+            Matcher then = THEN.matcher(rule);
+            if (!then.find() || OTHER_CONCLUSION.matcher(then.group(1)).find()) {
+                return false;
+            }
+            String consequence = then.group(1);
+            Matcher call = DSL_CALL.matcher(consequence);
+            int calls = 0;
+            while (call.find()) {
+                if (!call.group(1).trim().equals("Resource.ACCOUNT")) {
+                    return false;
+                }
+                calls++;
+            }
+            Matcher context = CONTEXT.matcher(consequence);
+            int uses = 0;
+            while (context.find()) {
+                uses++;
+            }
+            return calls > 0 && uses == calls;
         }
 
         private static List<String> resourcePatterns(String rule) {
@@ -102,15 +160,16 @@ final class ScenarioParts {
 
     /**
      * The facts of each part, in the order given: a resource's own facts (the resource, its
-     * settings and notes) go to its part, {@code size} resources a part; every other fact to
+     * settings and notes) go to its part, {@code size} resources a part; those of a resource
+     * read for the account to the first part (beyond its {@code size}); every other fact to
      * every part. One part when nothing can be split off.
      */
     static List<List<Object>> split(List<Object> facts, CrossReads shared, int size) {
         Map<String, Integer> partOf = new HashMap<>();
         int own = 0;
         for (Object f : facts) {
-            if (f instanceof Resource r && !shared.shares(r)) {
-                partOf.putIfAbsent(r.id(), own++ / size);
+            if (f instanceof Resource r && !shared.shares(r) && !partOf.containsKey(r.id())) {
+                partOf.put(r.id(), shared.readForAccount(r) ? 0 : own++ / size);
             }
         }
         int count = (own + size - 1) / size;
@@ -131,6 +190,36 @@ final class ScenarioParts {
         }
         return parts;
     }
+
+    /**
+     * The fact is a conclusion or setting about the account: a part after the first holds it
+     * without the resources read for the account, so only the first part's are kept.
+     */
+    static boolean aboutAccount(Object fact) {
+        return Resource.ACCOUNT.equals(SUBJECT.get(fact.getClass()).apply(fact));
+    }
+
+    /** A record's {@code resource} or {@code subject} (the facts' names for what they are about), else nothing. */
+    private static final ClassValue<java.util.function.Function<Object, Object>> SUBJECT = new ClassValue<>() {
+        @Override
+        protected java.util.function.Function<Object, Object> computeValue(Class<?> type) {
+            if (type.isRecord()) {
+                for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                    if ((c.getName().equals("resource") || c.getName().equals("subject")) && c.getType() == String.class) {
+                        java.lang.reflect.Method accessor = c.getAccessor();
+                        return fact -> {
+                            try {
+                                return accessor.invoke(fact);
+                            } catch (ReflectiveOperationException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        };
+                    }
+                }
+            }
+            return fact -> fact instanceof Resource r ? r.id() : null;
+        }
+    };
 
     private static String subject(Object fact) {
         if (fact instanceof Resource r) {

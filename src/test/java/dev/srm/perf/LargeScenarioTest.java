@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,24 @@ class LargeScenarioTest {
     @Test
     void a_scenario_evaluated_in_parts_gives_the_same_json_as_one_session(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("account.json");
-        Files.write(file, GENERATOR.json(GENERATOR.largeScenario("one-account", PARTS)));
+        Map<String, Object> account = GENERATOR.largeScenario("one-account", PARTS);
+        @SuppressWarnings("unchecked")
+        List<Object> resources = (List<Object>) account.get("resources");
+        // last in the file, so that they would fall in the last part if they were split like the others: the
+        // support role is read only for the account (the first part holds every principal), the bucket policy
+        // for its bucket (every part holds it), the rotation schedule for its secret, far ahead in the first part
+        resources.add(Map.of("id", "support-team", "type", "AWS::IAM::Role", "configuration", Map.of(
+                "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of("Effect", "Allow",
+                        "Principal", Map.of("AWS", "arn:aws:iam::111122223333:root"), "Action", "sts:AssumeRole"))),
+                "ManagedPolicyArns", List.of("arn:aws:iam::aws:policy/AWSSupportAccess"))));
+        resources.add(Map.of("id", "late-bucket", "type", "AWS::S3::Bucket", "configuration", Map.of(
+                "BucketName", "one-account-late-bucket")));
+        resources.add(Map.of("id", "late-bucket-policy", "type", "AWS::S3::BucketPolicy", "configuration", Map.of(
+                "Bucket", "late-bucket", "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                        Map.of("Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*", "Action", "s3:*",
+                                "Resource", List.of("arn:aws:s3:::one-account-late-bucket", "arn:aws:s3:::one-account-late-bucket/*"),
+                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
+        Files.write(file, GENERATOR.json(account));
         Scenario scenario = Packs.reader().read(file);
 
         Evaluation parts = new Evaluator(Packs.bundled(), 500).evaluate(scenario);
@@ -61,7 +79,14 @@ class LargeScenarioTest {
         // the cross-resource conclusions are there, whichever part their resources fell in
         assertThat(account(parts, "account-multi-region-trail").status()).isEqualTo(Status.MET);
         assertThat(account(parts, "account-guardduty").status()).isEqualTo(Status.MET);
+        assertThat(account(parts, "iam-support-role").status()).isEqualTo(Status.MET);
         assertThat(rotation(parts).party()).isEqualTo(Responsibility.SHARED);
+        assertThat(control(parts, "late-bucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
+    }
+
+    private static ControlResult control(Evaluation e, String resource, String id) {
+        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
+                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static ControlResult account(Evaluation e, String id) {

@@ -1,0 +1,128 @@
+package dev.srm.engine;
+
+import dev.srm.facts.Inventory;
+import dev.srm.facts.Resource;
+import dev.srm.facts.ScenarioContext;
+import dev.srm.facts.Setting;
+import dev.srm.rules.RuleSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Where the resources of a large scenario go when it is evaluated in parts: the resources that
+ * rules read for another resource into every part, those read only for the account's controls
+ * into the first part alone (an account of thousands of IAM roles must not put every role into
+ * every part: that made a 50,000-resource account quadratic).
+ */
+class ScenarioPartsTest {
+    @Test
+    void the_bundled_account_controls_read_principals_trails_and_detectors_in_the_first_part_only() throws Exception {
+        ScenarioParts.CrossReads reads = ScenarioParts.CrossReads.of(RuleSources.bundled());
+
+        assertThat(reads.accountTypes()).contains("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
+                "AWS::CloudTrail::Trail", "AWS::GuardDuty::Detector", "AWS::Config::ConfigurationRecorder");
+        assertThat(reads.types()).doesNotContain("AWS::IAM::Role", "AWS::CloudTrail::Trail")
+                // a bucket reads its policy, a secret its rotation schedule: wherever the bucket or secret is
+                .contains("AWS::S3::BucketPolicy", "AWS::SecretsManager::RotationSchedule", "AWS::SQS::QueuePolicy");
+        assertThat(reads.any()).isFalse();
+    }
+
+    @Test
+    void a_rule_that_concludes_about_another_resource_or_does_more_than_srm_calls_keeps_its_reads_in_every_part(
+            @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("team.drl"), """
+                package team.rules;
+                import dev.srm.facts.*;
+                import dev.srm.engine.dsl.Srm;
+
+                rule "team-support-role-for-account"
+                when
+                    Trait( subject == Resource.ACCOUNT, name == "in-scope" )
+                    $p : Resource( type == "AWS::IAM::User" )
+                then
+                    Srm.trait(drools, Resource.ACCOUNT, "has-users");
+                end
+
+                rule "team-function-reads-roles"
+                when
+                    $c : ControlApplies( control == "lambda-function-public-access" )
+                    $f : Resource( id == $c.resource() )
+                    $p : Resource( type == "AWS::IAM::Role" )
+                then
+                    Srm.trait(drools, $f.id(), "roles-nearby");
+                end
+
+                rule "team-account-and-more"
+                when
+                    Trait( subject == Resource.ACCOUNT, name == "in-scope" )
+                    $k : Resource( type == "AWS::KMS::Key" )
+                then
+                    Srm.trait(drools, Resource.ACCOUNT, "has-keys");
+                    insert(new Trait($k.id(), "seen", "by the account"));
+                end
+                """);
+
+        ScenarioParts.CrossReads reads = ScenarioParts.CrossReads.of(RuleSources.directory(dir));
+
+        assertThat(reads.accountTypes()).containsExactly("AWS::IAM::User");
+        assertThat(reads.types()).containsExactlyInAnyOrder("AWS::IAM::Role", "AWS::KMS::Key");
+    }
+
+    @Test
+    void resources_read_for_the_account_go_to_the_first_part_beyond_its_size_and_shared_ones_to_every_part() {
+        ScenarioParts.CrossReads reads = new ScenarioParts.CrossReads(Set.of("AWS::S3::BucketPolicy"), Set.of(),
+                Set.of("AWS::IAM::Role"), Set.of(), false);
+        List<Object> facts = new ArrayList<>();
+        facts.add(new ScenarioContext("one-account", Inventory.COMPLETE));
+        facts.add(new Setting(Resource.ACCOUNT, "rootMfa", "rootMfa", "true"));
+        for (int i = 0; i < 1_100; i++) {
+            facts.add(new Resource("fn-" + i, "Lambda", "AWS::Lambda::Function", Map.of()));
+            facts.add(new Setting("fn-" + i, "Runtime", "Runtime", "python3.12"));
+        }
+        facts.add(new Resource("logs-bucket-policy", "S3", "AWS::S3::BucketPolicy", Map.of()));
+        for (int i = 0; i < 300; i++) { // after every function: they would fill a fourth part if they counted
+            facts.add(new Resource("role-" + i, "IAM", "AWS::IAM::Role", Map.of()));
+            facts.add(new Setting("role-" + i, "ManagedPolicyArns[0]", "ManagedPolicyArns[*]",
+                    "arn:aws:iam::aws:policy/AWSSupportAccess"));
+        }
+
+        List<List<Object>> parts = ScenarioParts.split(facts, reads, 500);
+
+        assertThat(parts).hasSize(3);
+        assertThat(roles(parts.get(0))).isEqualTo(300);
+        assertThat(parts.subList(1, 3)).allSatisfy(p -> assertThat(roles(p)).isZero());
+        assertThat(parts).allSatisfy(p -> {
+            assertThat(p).contains(facts.get(0), facts.get(1)); // context and account settings
+            assertThat(p).anySatisfy(f -> assertThat(f).isInstanceOf(Resource.class)
+                    .extracting("id").isEqualTo("logs-bucket-policy"));
+        });
+        assertThat(parts.stream().mapToLong(p -> p.stream().filter(f -> f instanceof Resource r
+                && r.type().equals("AWS::Lambda::Function")).count())).containsExactly(500L, 500L, 100L);
+        // the role's setting travels with the role
+        assertThat(parts.get(0)).contains(new Setting("role-299", "ManagedPolicyArns[0]", "ManagedPolicyArns[*]",
+                "arn:aws:iam::aws:policy/AWSSupportAccess"));
+    }
+
+    @Test
+    void conclusions_and_settings_about_the_account_are_recognised_by_their_subject() {
+        assertThat(ScenarioParts.aboutAccount(new Setting(Resource.ACCOUNT, "rootMfa", "rootMfa", "true"))).isTrue();
+        assertThat(ScenarioParts.aboutAccount(new dev.srm.facts.Trait(Resource.ACCOUNT, "in-scope", "why"))).isTrue();
+        assertThat(ScenarioParts.aboutAccount(new dev.srm.facts.Trait("fn-1", "in-scope", "why"))).isFalse();
+        assertThat(ScenarioParts.aboutAccount(new Resource(Resource.ACCOUNT, null, null, Map.of()))).isTrue();
+        assertThat(ScenarioParts.aboutAccount(new ScenarioContext("one-account", Inventory.COMPLETE))).isFalse();
+        assertThat(ScenarioParts.aboutAccount("a string")).isFalse();
+    }
+
+    private static long roles(List<Object> part) {
+        return part.stream().filter(f -> f instanceof Resource r && "AWS::IAM::Role".equals(r.type())).count();
+    }
+}
