@@ -259,6 +259,9 @@ public final class Evaluator {
                     rowsUsed(session.getObjects(), fired);
                 }
                 for (Object o : session.getObjects()) {
+                    if (!ResultAssembler.reads(o)) {
+                        continue; // settings, claims, traits...: held only until the scenario is assembled
+                    }
                     if (i == 0) {
                         first.add(o);
                         all.add(o);
