@@ -233,6 +233,20 @@ public final class Srm {
         return load(SrmOptions.bundled());
     }
 
+    /**
+     * Starts building the network of the bundled rules on a thread of its own when the options
+     * name the bundled pack (with or without rules on top) and the build left it precompiled on
+     * the class path: the first evaluation of the {@link #load loaded} srm then waits only for
+     * what is left of it. For a caller that is about to load the pack, read inputs and evaluate
+     * them (a cold {@code srm evaluate} reads the pack's tables and its scenarios meanwhile); a
+     * caller that only lists rules should not, it would pay for a network it never uses.
+     */
+    public static void prepare(SrmOptions options) {
+        if (options.rules() == null) {
+            RulePack.prefetchBundled();
+        }
+    }
+
     /** Compiles the rules now (a server checks them before it listens); throws with one line per problem. */
     public Srm compile() {
         pack();

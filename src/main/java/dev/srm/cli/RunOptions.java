@@ -19,10 +19,15 @@ final class RunOptions extends RulesOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    /** The chosen pack, whose rules may run as long as {@code --timeout} says on each scenario. */
+    /**
+     * The chosen pack, whose rules may run as long as {@code --timeout} says on each scenario; its
+     * network is being built while the pack's files and the command's inputs are read ({@link Srm#prepare}).
+     */
     @Override
     Srm load(Cli cli) {
-        return cli.loader().load(options().withTimeout(timeout));
+        dev.srm.api.SrmOptions chosen = options().withTimeout(timeout);
+        Srm.prepare(chosen);
+        return cli.loader().load(chosen);
     }
 
     /** Parses a duration: a number and a unit of {@code ms}, {@code s}, {@code m}, {@code h} ({@code 500ms}, {@code 30s}, {@code 1.5m}). */

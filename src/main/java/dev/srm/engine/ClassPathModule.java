@@ -33,15 +33,92 @@ final class ClassPathModule {
     private static final String LIST = "srm-kbase.files";
     private static final String KMODULE = "META-INF/kmodule.xml";
 
+    /** Where the build writes the cache key of the pack it unpacked, so that a run can start its KieBase first. */
+    static final String BUNDLED_KEY = ModuleCache.BUNDLED + "bundled.key";
+
+    /** The bundled pack's KieBase being built on another thread, taken by the first {@link #load} of its key. */
+    private static final java.util.concurrent.atomic.AtomicReference<Ahead> AHEAD = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * A KieBase built on a thread of its own, for the first caller that asks for its key: a
+     * KieBase is handed out once, since user rules may be added to it.
+     */
+    static final class Ahead {
+        private final String key;
+        private final java.util.concurrent.FutureTask<KieBase> kieBase;
+        private final java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Ahead(String key) {
+            this.key = key;
+            this.kieBase = new java.util.concurrent.FutureTask<>(() -> build(key));
+            Thread t = new Thread(kieBase, "srm-kbase");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** The KieBase, the first time it is asked for with its key; null otherwise, or when it could not be built. */
+        KieBase take(String wanted) {
+            if (!key.equals(wanted) || !taken.compareAndSet(false, true)) {
+                return null;
+            }
+            try {
+                return kieBase.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return null; // built again by the caller, where a failure has its usual answer
+            }
+        }
+    }
+
     private ClassPathModule() {
+    }
+
+    /**
+     * Starts building the KieBase of the bundled pack on a thread of its own, once per process,
+     * when the build left its key on the class path: reading the pack's files, tables and
+     * catalogues, which decide the key a run then asks for, and building the network of rules
+     * (most of a cold start) then overlap on two cores. The KieBase goes to the first
+     * {@link #load} of that key; a run that asks for another key, or for none, leaves it to the
+     * collector.
+     */
+    static void prefetchBundled() {
+        if (AHEAD.get() != null) {
+            return;
+        }
+        String key = bundledKey();
+        if (key != null) {
+            synchronized (AHEAD) {
+                if (AHEAD.get() == null) {
+                    AHEAD.set(new Ahead(key));
+                }
+            }
+        }
+    }
+
+    /** The key of the pack the build unpacked into the class path, or null. */
+    static String bundledKey() {
+        try (java.io.InputStream in = ClassPathModule.class.getClassLoader().getResourceAsStream(BUNDLED_KEY)) {
+            return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
      * A new KieBase of the pack with this cache key, from the class path: null when the class
      * path holds no such module (a rules directory, or a build of other rules) or it cannot be
-     * loaded. Each call builds its own KieBase, which user rules may then be added to.
+     * loaded. Each call builds its own KieBase, which user rules may then be added to (the one
+     * {@link #prefetchBundled} started is handed out once).
      */
     static KieBase load(String key) {
+        Ahead ahead = AHEAD.get();
+        KieBase built = ahead == null ? null : ahead.take(key);
+        return built != null ? built : build(key);
+    }
+
+    private static KieBase build(String key) {
         ClassLoader loader = ClassPathModule.class.getClassLoader();
         try (java.io.InputStream in = loader.getResourceAsStream(model(key))) {
             if (in == null) {

@@ -35,6 +35,7 @@ public final class Precompiler {
                     RuleIndex.write(KieCompiler.compile(sources), classes, key);
                 }
                 GeneratedRules.write(bundled, sources, classes);
+                Files.writeString(classes.resolve(ClassPathModule.BUNDLED_KEY), key);
                 System.out.println("srm: the precompiled bundled rules are up to date (" + classes.relativize(out) + ")");
                 return;
             }
@@ -53,6 +54,7 @@ public final class Precompiler {
             ClassPathModule.extract(module, classes);
             RuleIndex.write(KieCompiler.compile(sources), classes, key);
             GeneratedRules.write(bundled, sources, classes);
+            Files.writeString(classes.resolve(ClassPathModule.BUNDLED_KEY), key);
             Files.writeString(stampFile(classes), stamp);
             System.out.printf(java.util.Locale.ROOT, "srm: rule pack ready in %d s: %s (%.1f MB)%n", (System.nanoTime() - started) / 1_000_000_000L,
                     classes.relativize(out), module.length / 1_048_576.0);

@@ -88,6 +88,15 @@ public final class RulePack {
     }
 
     /**
+     * Starts building the bundled pack's KieBase on a thread of its own (when the build left it on
+     * the class path), for the {@link #load} that will ask for it: a run that loads the bundled
+     * pack calls this before it reads the pack's files.
+     */
+    public static void prefetchBundled() {
+        ClassPathModule.prefetchBundled();
+    }
+
+    /**
      * Loads a pack: precompiled or cached if it was compiled before, else compiled now (and
      * cached). Throws with one {@code file:line: message} per problem.
      */

@@ -35,6 +35,23 @@ class ClassPathModuleTest {
     }
 
     @Test
+    void the_build_names_the_key_of_the_pack_it_unpacked_so_that_a_run_can_start_its_network_first() throws Exception {
+        assertThat(ClassPathModule.bundledKey()).isEqualTo(KieCompiler.cacheKey(RulePack.withDuties(RuleSources.bundled())));
+    }
+
+    @Test
+    void a_network_started_ahead_goes_to_the_first_caller_of_its_key_and_to_no_other() throws Exception {
+        String key = ClassPathModule.bundledKey();
+        ClassPathModule.Ahead ahead = new ClassPathModule.Ahead(key);
+
+        assertThat(ahead.take("0".repeat(32))).as("another pack's key").isNull();
+        KieBase taken = ahead.take(key);
+        assertThat(taken).isNotNull();
+        assertThat(rules(taken)).isEqualTo(rules(ClassPathModule.load(key)));
+        assertThat(ahead.take(key)).as("handed out once: user rules may be added to it").isNull();
+    }
+
+    @Test
     void unpacking_leaves_out_the_list_of_generated_classes_and_replaces_an_earlier_unpacking() throws Exception {
         String key = KieCompiler.cacheKey(RulePack.withDuties(RuleSources.bundled()));
         byte[] module = ModuleCache.find(key);
