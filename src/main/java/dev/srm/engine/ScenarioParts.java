@@ -33,6 +33,12 @@ final class ScenarioParts {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     /** A call of srm's DSL in a consequence and its subject: {@code Srm.evidence(drools, Resource.ACCOUNT, ...)}. */
     private static final Pattern DSL_CALL = Pattern.compile("\\bSrm\\.\\w+\\s*\\(\\s*drools\\s*,\\s*([^,)]*)");
+    /** A settings pattern not tied to a resource: {@code Setting( path == "AvailabilityZone" )} reads every resource's. */
+    private static final Pattern SETTING_PATTERN = Pattern.compile("(?<![\\w.$])Setting\\s*\\(");
+    /** What a rule declares it reads across resources where no resource pattern says so: {@code @readsAcross("AWS::EC2::Subnet")}. */
+    private static final Pattern READS_ACROSS = Pattern.compile("@readsAcross\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
+    /** A resource pattern tied to one resource by its id: the resource a rule is about, or one named by id. */
+    private static final String ID_BOUND = "(?s).*\\bid\\s*==.*";
     private static final Pattern THEN = Pattern.compile("(?ms)^\\s*then\\b(.*)");
     private static final Pattern CONTEXT = Pattern.compile("\\b(drools|kcontext)\\b");
     /** What a consequence may conclude beyond srm's DSL calls. */
@@ -73,9 +79,15 @@ final class ScenarioParts {
 
         /**
          * Reads the pack's DRL: a rule reads across resources when it has two resource
-         * patterns, or one and a conclusion about the account. Its resource patterns not tied
+         * patterns, or one and a conclusion about the account, or a control's resource
+         * ({@code ControlApplies}) and a resource pattern not tied to an id (an Elastic IP read
+         * with the associations that name it). Its resource patterns not tied
          * to an id name what a part must hold: the first part when every conclusion of the
-         * rule is a call of srm's DSL about {@code Resource.ACCOUNT}, every part otherwise.
+         * rule is a call of srm's DSL about {@code Resource.ACCOUNT}, every part otherwise. A
+         * rule that reads settings without naming their resource ({@code Setting( path ==
+         * "AvailabilityZone" )}) declares the types it reads them from with
+         * {@code @readsAcross("AWS::EC2::Subnet")}; without that, any resource may be read and no
+         * scenario is split.
          */
         static CrossReads of(RuleSources sources) {
             Set<String> types = new TreeSet<>();
@@ -87,13 +99,29 @@ final class ScenarioParts {
                 Matcher rule = RULE.matcher(f.content().replaceAll("(?m)//.*$", ""));
                 while (rule.find()) {
                     String text = rule.group(1);
-                    List<String> patterns = resourcePatterns(text);
-                    if (patterns.size() < 2 && (patterns.isEmpty() || !text.contains("Resource.ACCOUNT"))) {
+                    boolean forAccount = concludesOnlyAboutAccount(text);
+                    Matcher declared = READS_ACROSS.matcher(text);
+                    boolean declares = false;
+                    while (declared.find()) {
+                        for (String type : declared.group(1).split(",")) {
+                            if (!type.isBlank()) {
+                                (forAccount ? accountTypes : types).add(type.strip());
+                                declares = true;
+                            }
+                        }
+                    }
+                    // settings read without naming their resource, and nothing declared: any resource may be read
+                    Matcher then = THEN.matcher(text);
+                    String conditions = then.find() ? text.substring(0, then.start()) : text;
+                    any |= !declares && patterns(conditions, SETTING_PATTERN).stream().anyMatch(p -> !p.matches("(?s).*\\bresource\\b.*"));
+                    List<String> patterns = patterns(text, RESOURCE_PATTERN);
+                    boolean aboutAnother = patterns.stream().anyMatch(p -> !p.matches(ID_BOUND))
+                            && conditions.contains("ControlApplies"); // a control's resource, and resources of other kinds
+                    if (patterns.size() < 2 && !aboutAnother && (patterns.isEmpty() || !text.contains("Resource.ACCOUNT"))) {
                         continue;
                     }
-                    boolean forAccount = concludesOnlyAboutAccount(text);
                     for (String p : patterns) {
-                        if (p.matches("(?s).*\\bid\\s*==.*")) {
+                        if (p.matches(ID_BOUND)) {
                             continue; // the resource a rule is about, or one named by id
                         }
                         Matcher named = NAMED.matcher(p);
@@ -142,9 +170,10 @@ final class ScenarioParts {
             return calls > 0 && uses == calls;
         }
 
-        private static List<String> resourcePatterns(String rule) {
+        /** The constraints of each pattern of a kind in a rule's text (what is inside its parentheses). */
+        private static List<String> patterns(String rule, Pattern kind) {
             List<String> out = new ArrayList<>();
-            Matcher m = RESOURCE_PATTERN.matcher(rule);
+            Matcher m = kind.matcher(rule);
             while (m.find()) {
                 int depth = 1;
                 int i = m.end();

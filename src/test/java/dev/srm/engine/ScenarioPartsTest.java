@@ -32,7 +32,13 @@ class ScenarioPartsTest {
                 "AWS::CloudTrail::Trail", "AWS::GuardDuty::Detector", "AWS::Config::ConfigurationRecorder");
         assertThat(reads.types()).doesNotContain("AWS::IAM::Role", "AWS::CloudTrail::Trail")
                 // a bucket reads its policy, a secret its rotation schedule: wherever the bucket or secret is
-                .contains("AWS::S3::BucketPolicy", "AWS::SecretsManager::RotationSchedule", "AWS::SQS::QueuePolicy");
+                .contains("AWS::S3::BucketPolicy", "AWS::SecretsManager::RotationSchedule", "AWS::SQS::QueuePolicy")
+                // Lambda.5 and AutoScaling.2 read the zones of the subnets a function or group names
+                .contains("AWS::EC2::Subnet")
+                // a control's resource read with the satellites that name it: an Elastic IP's associations, a VPC's
+                // endpoints, an event bus's policies, an organization's policies
+                .contains("AWS::EC2::EIPAssociation", "AWS::EC2::NatGateway", "AWS::EC2::VPCEndpoint",
+                        "AWS::Events::EventBusPolicy", "AWS::Organizations::Policy");
         assertThat(reads.any()).isFalse();
     }
 
@@ -75,6 +81,34 @@ class ScenarioPartsTest {
 
         assertThat(reads.accountTypes()).containsExactly("AWS::IAM::User");
         assertThat(reads.types()).containsExactlyInAnyOrder("AWS::IAM::Role", "AWS::KMS::Key");
+    }
+
+    @Test
+    void settings_read_without_naming_their_resource_stop_the_split_unless_the_rule_says_what_it_reads(@TempDir Path dir)
+            throws Exception {
+        String rule = """
+                package team.rules;
+                import dev.srm.facts.*;
+                import dev.srm.engine.dsl.Srm;
+
+                rule "team-function-zones"
+                    %s
+                when
+                    ControlApplies( control == "lambda-vpc-multi-az", $r : resource )
+                    $zones : java.util.List() from collect( Setting( path == "AvailabilityZone" ) )
+                then
+                    Srm.trait(drools, $r, "zones-" + $zones.size());
+                end
+                """;
+        Path undeclared = Files.createDirectories(dir.resolve("undeclared"));
+        Files.writeString(undeclared.resolve("team.drl"), rule.formatted(""));
+        Path declared = Files.createDirectories(dir.resolve("declared"));
+        Files.writeString(declared.resolve("team.drl"), rule.formatted("@readsAcross(\"AWS::EC2::Subnet\")"));
+
+        assertThat(ScenarioParts.CrossReads.of(RuleSources.directory(undeclared)).any()).as("any resource may be read").isTrue();
+        ScenarioParts.CrossReads reads = ScenarioParts.CrossReads.of(RuleSources.directory(declared));
+        assertThat(reads.any()).isFalse();
+        assertThat(reads.types()).containsExactly("AWS::EC2::Subnet");
     }
 
     @Test

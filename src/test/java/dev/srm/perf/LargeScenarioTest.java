@@ -69,6 +69,20 @@ class LargeScenarioTest {
                         Map.of("Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*", "Action", "s3:*",
                                 "Resource", List.of("arn:aws:s3:::one-account-late-bucket", "arn:aws:s3:::one-account-late-bucket/*"),
                                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
+        // the subnets first, the function that runs in them last: Lambda.5 reads their zones across parts
+        resources.add(0, Map.of("id", "app-subnet-a", "type", "AWS::EC2::Subnet", "configuration", Map.of(
+                "VpcId", "vpc-0a1b2c3d4e5f60718", "CidrBlock", "10.20.1.0/24", "AvailabilityZone", "us-east-1a")));
+        resources.add(1, Map.of("id", "app-subnet-b", "type", "AWS::EC2::Subnet", "configuration", Map.of(
+                "VpcId", "vpc-0a1b2c3d4e5f60718", "CidrBlock", "10.20.2.0/24", "AvailabilityZone", "us-east-1b")));
+        // an Elastic IP last, the association that puts it in use first: EC2.12 reads the association across parts
+        resources.add(0, Map.of("id", "nat-eip-association", "type", "AWS::EC2::EIPAssociation", "configuration", Map.of(
+                "AllocationId", "late-eip", "InstanceId", "i-0abc123def4567890")));
+        resources.add(Map.of("id", "late-eip", "type", "AWS::EC2::EIP", "configuration", Map.of("Domain", "vpc")));
+        resources.add(Map.of("id", "late-vpc-function", "type", "AWS::Lambda::Function", "configuration", Map.of(
+                "Runtime", "python3.12", "Handler", "app.handler", "Role", "arn:aws:iam::111122223333:role/orders-fn",
+                "Code", Map.of("S3Bucket", "one-account-artifacts", "S3Key", "orders/app.zip"),
+                "VpcConfig", Map.of("SubnetIds", List.of("app-subnet-a", "app-subnet-b"),
+                        "SecurityGroupIds", List.of("sg-0123456789abcdef0")))));
         Files.write(file, GENERATOR.json(account));
         Scenario scenario = Packs.reader().read(file);
 
@@ -82,6 +96,8 @@ class LargeScenarioTest {
         assertThat(account(parts, "iam-support-role").status()).isEqualTo(Status.MET);
         assertThat(rotation(parts).party()).isEqualTo(Responsibility.SHARED);
         assertThat(control(parts, "late-bucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
+        assertThat(control(parts, "late-vpc-function", "lambda-vpc-multi-az").status()).isEqualTo(Status.MET);
+        assertThat(control(parts, "late-eip", "ec2-unused-eip-removed").status()).isEqualTo(Status.MET);
     }
 
     private static ControlResult control(Evaluation e, String resource, String id) {
