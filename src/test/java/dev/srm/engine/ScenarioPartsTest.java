@@ -146,6 +146,34 @@ class ScenarioPartsTest {
                 "arn:aws:iam::aws:policy/AWSSupportAccess"));
     }
 
+    /**
+     * Every bundled scenario split as finely as it goes (parts of one resource, with what every
+     * part shares) answers as one session does: each relationship the scenarios show (a bucket and
+     * its policy, an Elastic IP and its association, a function and its subnets, a VPC and its flow
+     * logs, the account and its trails) is read across parts.
+     */
+    @Test
+    void every_bundled_scenario_evaluated_in_parts_of_one_resource_answers_as_one_session() throws Exception {
+        Evaluator parts = new Evaluator(dev.srm.testing.Packs.bundled(), 1);
+        Evaluator whole = new Evaluator(dev.srm.testing.Packs.bundled(), Integer.MAX_VALUE);
+        List<String> differ = new ArrayList<>();
+        int split = 0;
+        for (Path f : dev.srm.run.ScenarioFiles.expand(List.of(Path.of("scenarios"))).files()) {
+            for (dev.srm.model.Scenario s : dev.srm.testing.Packs.reader().readAll(f.toString(), Files.readAllBytes(f),
+                    dev.srm.input.Format.ofName(f.toString()), 0)) {
+                if (s.incident() != null || s.resources().size() < 2) {
+                    continue;
+                }
+                split++;
+                if (!parts.evaluate(s).equals(whole.evaluate(s))) {
+                    differ.add(f + " " + s.id());
+                }
+            }
+        }
+        assertThat(split).isGreaterThan(100);
+        assertThat(differ).isEmpty();
+    }
+
     @Test
     void conclusions_and_settings_about_the_account_are_recognised_by_their_subject() {
         assertThat(ScenarioParts.aboutAccount(new Setting(Resource.ACCOUNT, "rootMfa", "rootMfa", "true"))).isTrue();
