@@ -37,7 +37,7 @@ final class ClassPathModule {
     static final String BUNDLED_KEY = ModuleCache.BUNDLED + "bundled.key";
 
     /** The bundled pack's KieBase being built on another thread, taken by the first {@link #load} of its key. */
-    private static final java.util.concurrent.atomic.AtomicReference<Ahead> AHEAD = new java.util.concurrent.atomic.AtomicReference<>();
+    private static Ahead ahead; // guarded by ClassPathModule.class
 
     /**
      * A KieBase built on a thread of its own, for the first caller that asks for its key: a
@@ -83,17 +83,10 @@ final class ClassPathModule {
      * {@link #load} of that key; a run that asks for another key, or for none, leaves it to the
      * collector.
      */
-    static void prefetchBundled() {
-        if (AHEAD.get() != null) {
-            return;
-        }
-        String key = bundledKey();
+    static synchronized void prefetchBundled() {
+        String key = ahead == null ? bundledKey() : null;
         if (key != null) {
-            synchronized (AHEAD) {
-                if (AHEAD.get() == null) {
-                    AHEAD.set(new Ahead(key));
-                }
-            }
+            ahead = new Ahead(key);
         }
     }
 
@@ -113,8 +106,11 @@ final class ClassPathModule {
      * {@link #prefetchBundled} started is handed out once).
      */
     static KieBase load(String key) {
-        Ahead ahead = AHEAD.get();
-        KieBase built = ahead == null ? null : ahead.take(key);
+        Ahead started;
+        synchronized (ClassPathModule.class) {
+            started = ahead;
+        }
+        KieBase built = started == null ? null : started.take(key);
         return built != null ? built : build(key);
     }
 

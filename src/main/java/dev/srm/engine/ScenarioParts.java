@@ -1,8 +1,6 @@
 package dev.srm.engine;
 
-import dev.srm.facts.Notice;
 import dev.srm.facts.Resource;
-import dev.srm.facts.Setting;
 import dev.srm.rules.RuleFile;
 import dev.srm.rules.RuleSources;
 
@@ -99,7 +97,10 @@ final class ScenarioParts {
                 Matcher rule = RULE.matcher(f.content().replaceAll("(?m)//.*$", ""));
                 while (rule.find()) {
                     String text = rule.group(1);
-                    boolean forAccount = concludesOnlyAboutAccount(text);
+                    Matcher then = THEN.matcher(text);
+                    boolean hasThen = then.find();
+                    String conditions = hasThen ? text.substring(0, then.start()) : text;
+                    boolean forAccount = hasThen && concludesOnlyAboutAccount(then.group(1));
                     Matcher declared = READS_ACROSS.matcher(text);
                     boolean declares = false;
                     while (declared.find()) {
@@ -111,10 +112,8 @@ final class ScenarioParts {
                         }
                     }
                     // settings read without naming their resource, and nothing declared: any resource may be read
-                    Matcher then = THEN.matcher(text);
-                    String conditions = then.find() ? text.substring(0, then.start()) : text;
                     any |= !declares && patterns(conditions, SETTING_PATTERN).stream().anyMatch(p -> !p.matches("(?s).*\\bresource\\b.*"));
-                    List<String> patterns = patterns(text, RESOURCE_PATTERN);
+                    List<String> patterns = patterns(conditions, RESOURCE_PATTERN);
                     boolean aboutAnother = patterns.stream().anyMatch(p -> !p.matches(ID_BOUND))
                             && conditions.contains("ControlApplies"); // a control's resource, and resources of other kinds
                     if (patterns.size() < 2 && !aboutAnother && (patterns.isEmpty() || !text.contains("Resource.ACCOUNT"))) {
@@ -144,16 +143,14 @@ final class ScenarioParts {
         }
 
         /**
-         * Every conclusion of the rule is a DSL call whose subject is the account (and there is
-         * one): no other use of the rule's context ({@code drools}, {@code kcontext}) and no
-         * insert or modify. Anything else counts as concluding about a resource.
+         * Every conclusion of a rule's consequence is a DSL call whose subject is the account (and
+         * there is one): no other use of the rule's context ({@code drools}, {@code kcontext}) and
+         * no insert or modify. Anything else counts as concluding about a resource.
          */
-        private static boolean concludesOnlyAboutAccount(String rule) {
-            Matcher then = THEN.matcher(rule);
-            if (!then.find() || OTHER_CONCLUSION.matcher(then.group(1)).find()) {
+        private static boolean concludesOnlyAboutAccount(String consequence) {
+            if (OTHER_CONCLUSION.matcher(consequence).find()) {
                 return false;
             }
-            String consequence = then.group(1);
             Matcher call = DSL_CALL.matcher(consequence);
             int calls = 0;
             while (call.find()) {
@@ -162,12 +159,7 @@ final class ScenarioParts {
                 }
                 calls++;
             }
-            Matcher context = CONTEXT.matcher(consequence);
-            int uses = 0;
-            while (context.find()) {
-                uses++;
-            }
-            return calls > 0 && uses == calls;
+            return calls > 0 && CONTEXT.matcher(consequence).results().count() == calls;
         }
 
         /** The constraints of each pattern of a kind in a rule's text (what is inside its parentheses). */
@@ -189,7 +181,8 @@ final class ScenarioParts {
 
     /**
      * The facts of each part, in the order given: a resource's own facts (the resource, its
-     * settings and notes) go to its part, {@code size} resources a part; those of a resource
+     * settings, default values, policy statements and notes: {@link #subject}) go to its part,
+     * {@code size} resources a part; those of a resource
      * read for the account to the first part (beyond its {@code size}); every other fact to
      * every part. One part when nothing can be split off.
      */
@@ -225,39 +218,35 @@ final class ScenarioParts {
      * without the resources read for the account, so only the first part's are kept.
      */
     static boolean aboutAccount(Object fact) {
-        return Resource.ACCOUNT.equals(SUBJECT.get(fact.getClass()).apply(fact));
+        return Resource.ACCOUNT.equals(subject(fact));
     }
 
-    /** A record's {@code resource} or {@code subject} (the facts' names for what they are about), else nothing. */
-    private static final ClassValue<java.util.function.Function<Object, Object>> SUBJECT = new ClassValue<>() {
+    /**
+     * The resource a fact is about: a resource's id, a record's {@code resource} or
+     * {@code subject} (the facts' names for it: settings, default values, policy statements,
+     * notes, every conclusion), else null.
+     */
+    static String subject(Object fact) {
+        return fact instanceof Resource r ? r.id() : SUBJECT.get(fact.getClass()).apply(fact);
+    }
+
+    private static final ClassValue<java.util.function.Function<Object, String>> SUBJECT = new ClassValue<>() {
         @Override
-        protected java.util.function.Function<Object, Object> computeValue(Class<?> type) {
-            if (type.isRecord()) {
-                for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
-                    if ((c.getName().equals("resource") || c.getName().equals("subject")) && c.getType() == String.class) {
-                        java.lang.reflect.Method accessor = c.getAccessor();
-                        return fact -> {
-                            try {
-                                return accessor.invoke(fact);
-                            } catch (ReflectiveOperationException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        };
-                    }
+        protected java.util.function.Function<Object, String> computeValue(Class<?> type) {
+            for (java.lang.reflect.RecordComponent c : type.isRecord() ? type.getRecordComponents()
+                    : new java.lang.reflect.RecordComponent[0]) {
+                if ((c.getName().equals("resource") || c.getName().equals("subject")) && c.getType() == String.class) {
+                    java.lang.reflect.Method accessor = c.getAccessor();
+                    return fact -> {
+                        try {
+                            return (String) accessor.invoke(fact);
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    };
                 }
             }
-            return fact -> fact instanceof Resource r ? r.id() : null;
+            return fact -> null;
         }
     };
-
-    private static String subject(Object fact) {
-        if (fact instanceof Resource r) {
-            return r.id();
-        } else if (fact instanceof Setting s) {
-            return s.resource();
-        } else if (fact instanceof Notice n) {
-            return n.resource();
-        }
-        return null;
-    }
 }
