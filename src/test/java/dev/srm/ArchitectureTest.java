@@ -1,5 +1,6 @@
 package dev.srm;
 
+import dev.srm.testing.Slow;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the one facade, {@code dev.srm.api}. A change that needs an arrow this table lacks changes
  * the table first, with the reason.
  */
+@Slow
 class ArchitectureTest {
     private static JavaClasses classes;
 

@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.testing.Slow;
 import dev.srm.report.audit.AuditFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A screenshot is kept as target/audit-chromium/audit.png. Skipped only when no Chromium
  * binary exists.
  */
+@Slow
 class AuditHtmlChromiumTest {
     private static final Path WORK = Path.of("target", "audit-chromium");
     private static String chromium;

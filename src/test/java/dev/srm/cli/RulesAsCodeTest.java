@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** srm's rules-as-code commands: list, show, validate, test, explain, schema, and user rules. */
+@Slow
 class RulesAsCodeTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.testing.Slow;
 import dev.srm.bench.CorpusGenerator;
 import dev.srm.input.Format;
 import dev.srm.model.DutyResult;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resources' DutyBaseline) give every answer that firing them on each resource gives: the
  * session that decides every duty itself, as triage and --explain run it, is the reference.
  */
+@Slow
 class DutyBaselineTest {
     private final Evaluator evaluator = Packs.evaluator();
 

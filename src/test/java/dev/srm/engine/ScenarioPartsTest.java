@@ -1,5 +1,6 @@
 package dev.srm.engine;
 
+import dev.srm.testing.Slow;
 import dev.srm.facts.Inventory;
 import dev.srm.facts.Resource;
 import dev.srm.facts.ScenarioContext;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * into the first part alone (an account of thousands of IAM roles must not put every role into
  * every part: that made a 50,000-resource account quadratic).
  */
+@Slow
 class ScenarioPartsTest {
     @Test
     void the_bundled_account_controls_read_principals_trails_and_detectors_in_the_first_part_only() throws Exception {

@@ -1,5 +1,6 @@
 package dev.srm.hardening;
 
+import dev.srm.testing.Slow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scenarios of the batch are still evaluated and reported. The user pack is small (it replaces
  * the bundled one with {@code --rules}, so the test compiles a few rules, not two thousand).
  */
+@Slow
 class TimeoutTest {
     /** A user's pack with three bad rules, each triggered by one resource id, and one good rule. */
     private static final String LOOPS = """

@@ -1,5 +1,6 @@
 package dev.srm.perf;
 
+import dev.srm.testing.Slow;
 import dev.srm.bench.CorpusGenerator;
 import dev.srm.engine.Evaluator;
 import dev.srm.model.ControlResult;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One account of tens of thousands of resources: the firing limit grows with the facts, and
  * the engine evaluates such a scenario in parts whose answers are those of one session.
  */
+@Slow
 class LargeScenarioTest {
     private static final CorpusGenerator GENERATOR = new CorpusGenerator(42);
     /** Resources of the large scenario: 6,000 by default to keep the suite short; -Dsrm.large.resources=50000 for the long run. */

@@ -1,5 +1,6 @@
 package dev.srm.rules;
 
+import dev.srm.testing.Slow;
 import dev.srm.model.TestResults;
 
 import dev.srm.run.ExpectationChecker;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The example scenarios are the rule tests: every scenario under scenarios/ runs through the
  * engine of {@code srm test}, and each of its expectations must hold.
  */
+@Slow
 class BundledScenariosTest {
     private static final TestResults RESULT =
             new ScenarioTestRun(Packs.bundled(), Packs.reader()).run(List.of(Path.of("scenarios")));

@@ -1,5 +1,6 @@
 package dev.srm.rules;
 
+import dev.srm.testing.Slow;
 import dev.srm.engine.RulePack;
 import dev.srm.facts.ControlDef;
 import dev.srm.model.Evaluation;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every layer, every rule names its source, every control names an integration, and every
  * service appears in at least one bundled scenario.
  */
+@Slow
 class CatalogCompletenessTest {
     private static final RulePack PACK = Packs.bundled();
 

@@ -1,5 +1,6 @@
 package dev.srm.rules;
 
+import dev.srm.testing.Slow;
 import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a whole at run time by the classic DRL compiler, give the same full JSON for every
  * bundled scenario, with and without --explain.
  */
+@Slow
 class CompiledPathsAgreeTest {
 
     private static String json(Evaluator evaluator, Path file, boolean explain) throws Exception {

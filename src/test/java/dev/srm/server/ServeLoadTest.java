@@ -1,5 +1,6 @@
 package dev.srm.server;
 
+import dev.srm.testing.Slow;
 import dev.srm.cli.Main;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * printed and written to target/serve-load.txt (recorded in docs/performance.md), not asserted.
  * Then SIGTERM: a request in flight still gets its answer and the process exits.
  */
+@Slow
 class ServeLoadTest {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final int CLIENTS = 20;

@@ -1,5 +1,6 @@
 package dev.srm.server;
 
+import dev.srm.testing.Slow;
 import dev.srm.api.ServeOptions;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * target/serve-chromium/serve.png, and to docs/serve.png with -Dsrm.screenshot.update=true.
  * Skipped when chromium or chromedriver is missing (.ci/run installs both).
  */
+@Slow
 class ServePageChromiumTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
