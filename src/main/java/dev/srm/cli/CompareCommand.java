@@ -2,7 +2,6 @@ package dev.srm.cli;
 
 import dev.srm.api.CompareRequest;
 import dev.srm.api.Naming;
-import dev.srm.model.matrix.Comparison;
 import dev.srm.report.matrix.CompareFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,15 +39,11 @@ final class CompareCommand extends PackCommand {
     CompareFormat format;
 
     @Mixin
-    OutputFile output;
-
-    @Mixin
-    ReadingOptions reading;
+    ReadingReport io;
 
     @Override
     int run(Cli cli) throws IOException {
-        output.check(Output.pathsOf(from, to));
-        Comparison c = reading.load(cli).compare(new CompareRequest(from, to, config, fromConfig, toConfig, true, reading.input.format), Naming.FLAGS);
-        return cli.write(c.warnings(), output, w -> format.render(c, w));
+        return cli.report(io.output, Output.pathsOf(from, to), () -> io.reading.load(cli)
+                .compare(new CompareRequest(from, to, config, fromConfig, toConfig, true, io.reading.input.format), Naming.FLAGS), format);
     }
 }

@@ -2,7 +2,6 @@ package dev.srm.cli;
 
 import dev.srm.api.CrmRequest;
 import dev.srm.api.Naming;
-import dev.srm.model.matrix.Crm;
 import dev.srm.report.matrix.CrmFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,15 +32,11 @@ final class CrmCommand extends PackCommand {
     CrmFormat format;
 
     @Mixin
-    OutputFile output;
-
-    @Mixin
-    ReadingOptions reading;
+    ReadingReport io;
 
     @Override
     int run(Cli cli) throws IOException {
-        output.check(paths);
-        Crm c = reading.load(cli).crm(new CrmRequest(paths, frameworks, reading.input.format), Naming.FLAGS);
-        return cli.write(c.warnings(), output, w -> format.render(c, w));
+        return cli.report(io.output, paths, () -> io.reading.load(cli).crm(new CrmRequest(paths, frameworks, io.reading.input.format),
+                Naming.FLAGS), format);
     }
 }

@@ -1,7 +1,7 @@
 package dev.srm.cli;
 
 import dev.srm.api.DiffRequest;
-import dev.srm.model.ReportDiff;
+import dev.srm.api.Srm;
 import dev.srm.report.diff.DiffFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +33,6 @@ final class DiffCommand extends PackCommand {
 
     @Override
     int run(Cli cli) throws IOException {
-        output.check(List.of(oldReport, newReport));
-        ReportDiff diff = dev.srm.api.Srm.diff(new DiffRequest(oldReport, newReport));
-        return cli.write(List.of(), output, w -> format.render(diff, w));
+        return cli.report(output, List.of(oldReport, newReport), () -> Srm.diff(new DiffRequest(oldReport, newReport)), format);
     }
 }

@@ -2,7 +2,6 @@ package dev.srm.cli;
 
 import dev.srm.api.MatrixRequest;
 import dev.srm.api.Naming;
-import dev.srm.model.matrix.Matrix;
 import dev.srm.report.matrix.MatrixFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +39,6 @@ final class MatrixCommand extends PackCommand {
 
     @Override
     int run(Cli cli) throws IOException {
-        output.check(List.of());
-        Matrix m = rules.load(cli).matrix(new MatrixRequest(subjects, config), Naming.FLAGS);
-        return cli.write(m.warnings(), output, w -> format.render(m, w));
+        return cli.report(output, List.of(), () -> rules.load(cli).matrix(new MatrixRequest(subjects, config), Naming.FLAGS), format);
     }
 }

@@ -32,10 +32,14 @@ final class RulesCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, show or validate");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every rule: id, kind, severity, layer, source.")
-    static final class ListRules extends PackCommand {
+    /** A subcommand that reads the pack {@code --rules} and {@code --extra-rules} choose. */
+    abstract static class OnPack extends PackCommand {
         @Mixin
         RulesOptions rules;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every rule: id, kind, severity, layer, source.")
+    static final class ListRules extends OnPack {
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
         RuleListFormat format;
 
@@ -49,10 +53,7 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "duties", mixinStandardHelpOptions = true,
             description = "List the duty ids (the parts of every layer, part of srm's output contract): layer, id, title, meaning.")
-    static final class Duties extends PackCommand {
-        @Mixin
-        RulesOptions rules;
-
+    static final class Duties extends OnPack {
         @Override
         int run(Cli cli) throws IOException {
             DutyListRenderer.render(rules.load(cli).duties(), cli.out());
@@ -62,9 +63,7 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show one rule: metadata, source, DRL text with file and line, and the scenarios that exercise it.")
-    static final class Show extends PackCommand {
-        @Mixin
-        RulesOptions rules;
+    static final class Show extends OnPack {
         @Parameters(paramLabel = "ID", description = "The rule id (its name).")
         String id;
         @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",

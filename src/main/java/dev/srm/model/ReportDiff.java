@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record ReportDiff(String oldReport, String newReport, List<String> scenariosAdded, List<String> scenariosRemoved,
                          List<FindingChange> newFindings, List<FindingChange> fixedFindings, List<Move> controls,
-                         List<Move> layers, List<Move> duties, List<WaiverChange> waivers) {
+                         List<Move> layers, List<Move> duties, List<WaiverChange> waivers) implements HasWarnings {
     public ReportDiff {
         scenariosAdded = List.copyOf(scenariosAdded);
         scenariosRemoved = List.copyOf(scenariosRemoved);
@@ -22,6 +22,12 @@ public record ReportDiff(String oldReport, String newReport, List<String> scenar
         layers = List.copyOf(layers);
         duties = List.copyOf(duties);
         waivers = List.copyOf(waivers);
+    }
+
+    /** A difference of two reports that were read whole has nothing to warn about (an unreadable report is an error). */
+    @Override
+    public List<String> warnings() {
+        return List.of();
     }
 
     /** Whether nothing changed. */

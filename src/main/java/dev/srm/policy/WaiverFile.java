@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.srm.model.InputProblem;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -156,31 +157,13 @@ public final class WaiverFile {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String id : knownIds) {
-            int d = distance(control, id);
+            int d = LevenshteinDistance.getDefaultInstance().apply(control, id);
             if (d < bestDistance || d == bestDistance && id.compareTo(best) < 0) {
                 best = id;
                 bestDistance = d;
             }
         }
         return best != null && bestDistance <= 3 ? " (did you mean " + best + "?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** One line per schema violation, in file order, in plain words. */

@@ -1,6 +1,7 @@
 package dev.srm.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -197,28 +198,9 @@ public final class CloudFormationSchema {
     static String nearest(String name, java.util.Collection<String> known) {
         int limit = Math.max(1, name.length() / 3);
         return known.stream()
-                .map(k -> Map.entry(k, distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT))))
+                .map(k -> Map.entry(k, LevenshteinDistance.getDefaultInstance().apply(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT))))
                 .filter(e -> e.getValue() <= limit)
                 .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey).orElse(null);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

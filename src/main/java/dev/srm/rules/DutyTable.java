@@ -74,16 +74,9 @@ public final class DutyTable {
         Map<String, Duty> duties = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<RuleFile> rowFiles = new ArrayList<>();
-        for (RuleFile f : sources.dataFiles()) {
-            JsonNode root;
-            try {
-                root = sources.yamlTree(f);
-            } catch (IOException e) {
-                continue; // the catalogue loaders report unreadable data files
-            }
-            if (root == null || !root.isObject()) {
-                continue;
-            }
+        for (RuleSources.DataTree t : sources.objectTrees()) {
+            RuleFile f = t.file();
+            JsonNode root = t.root();
             for (JsonNode layer : root.path("dutyCatalog")) {
                 String layerId = layer.path("layer").asText("");
                 for (JsonNode d : layer.path("duties")) {

@@ -1,10 +1,7 @@
 package dev.srm.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +24,11 @@ public final class IncidentCatalog {
                        boolean componentDecides) {
     }
 
-    /** What an ASFF resource type means: a catalogued service and, when known, its CloudFormation type. */
     /** What an unpatched vulnerability or malware can sit in, the duty that patching it is, and how to tell. */
     public record Component(String id, String title, String duty, String howToTell) {
     }
 
+    /** What an ASFF resource type means: a catalogued service and, when known, its CloudFormation type. */
     public record AsffType(String asff, String service, String type) {
     }
 
@@ -39,28 +36,16 @@ public final class IncidentCatalog {
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final Map<String, AsffType> asffTypes = new LinkedHashMap<>();
 
-    /** The folder of input mappings (Terraform, AWS Config), which the catalogue does not read. */
-    private static final String IMPORTERS = "importers/";
-
     private IncidentCatalog() {
     }
 
     /** Reads every data file of the pack; a kind without id or layer is a problem. */
     public static IncidentCatalog load(RuleSources sources) throws RulesException {
         IncidentCatalog catalog = new IncidentCatalog();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<String> problems = new ArrayList<>();
-        for (RuleFile f : sources.dataFiles()) {
-            if (f.relative().startsWith(IMPORTERS)) {
-                continue; // input mappings, read by their readers when an input needs them
-            }
-            try {
-                JsonNode root = sources.yamlTree(f);
-                if (root != null && root.isObject()) {
-                    catalog.add(root, f, problems);
-                }
-            } catch (IOException e) {
-                problems.add(f.origin() + ": " + (e.getMessage() == null ? "cannot be read" : e.getMessage().lines().findFirst().orElse("")));
+        for (RuleSources.DataTree t : sources.catalogTrees(problems)) {
+            if (t.root().isObject()) {
+                catalog.add(t.root(), t.file(), problems);
             }
         }
         if (!problems.isEmpty()) {

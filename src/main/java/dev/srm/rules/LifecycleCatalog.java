@@ -62,19 +62,17 @@ public final class LifecycleCatalog {
         List<Lifecycle> files = new ArrayList<>();
         List<LifecycleVersion> versions = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
-        for (RuleFile f : sources.dataFiles()) {
-            JsonNode root;
+        for (RuleSources.DataTree t : sources.objectTrees()) {
+            if (!t.root().has("lifecycle")) {
+                continue;
+            }
             Map<String, Integer> lines;
             try {
-                root = sources.yamlTree(f);
-                if (root == null || !root.isObject() || !root.has("lifecycle")) {
-                    continue;
-                }
-                lines = lines(yaml, f.content());
+                lines = lines(yaml, t.file().content());
             } catch (IOException e) {
-                continue; // the catalogue loaders report unreadable data files
+                continue; // the tree was read, so the text reads too
             }
-            new FileReader(f, root.get("lifecycle"), lines, duties, problems).read(files, versions, ids);
+            new FileReader(t.file(), t.root().get("lifecycle"), lines, duties, problems).read(files, versions, ids);
         }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);

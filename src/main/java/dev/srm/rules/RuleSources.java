@@ -94,6 +94,55 @@ public final class RuleSources {
         return files.stream().filter(RuleFile::isData).toList();
     }
 
+    /** A data file of the catalogue and its YAML tree. */
+    public record DataTree(RuleFile file, com.fasterxml.jackson.databind.JsonNode root) {
+    }
+
+    /** The folder of input mappings (Terraform, AWS Config), which the catalogues do not read. */
+    private static final String IMPORTERS = "importers/";
+
+    /**
+     * The data files the catalogues read (all but the input mappings under {@code importers/}, which their readers read
+     * when an input needs them) with their trees, in pack order; an empty or null file is left out, and a file that cannot
+     * be parsed is one problem ({@code file: the parser's first line}).
+     */
+    public List<DataTree> catalogTrees(List<String> problems) {
+        List<DataTree> trees = new ArrayList<>();
+        for (RuleFile f : dataFiles()) {
+            if (f.relative().startsWith(IMPORTERS)) {
+                continue;
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode root = yamlTree(f);
+                if (root != null && !root.isNull()) {
+                    trees.add(new DataTree(f, root));
+                }
+            } catch (IOException e) {
+                problems.add(f.origin() + ": " + (e.getMessage() == null ? "cannot be read" : e.getMessage().lines().findFirst().orElse("")));
+            }
+        }
+        return trees;
+    }
+
+    /**
+     * Every data file whose tree is a mapping, with that tree, in pack order: what the tables read their sections from. A
+     * file that cannot be parsed is left out here; the catalogues ({@link #catalogTrees}) report it.
+     */
+    public List<DataTree> objectTrees() {
+        List<DataTree> trees = new ArrayList<>();
+        for (RuleFile f : dataFiles()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode root = yamlTree(f);
+                if (root != null && root.isObject()) {
+                    trees.add(new DataTree(f, root));
+                }
+            } catch (IOException e) {
+                // reported by the catalogues
+            }
+        }
+        return trees;
+    }
+
     /**
      * A data file's YAML tree, parsed once per pack and shared by the loaders (read it, never change
      * it); null for an empty file. Throws the parser's error each time it is asked for.

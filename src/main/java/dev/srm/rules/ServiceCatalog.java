@@ -2,7 +2,6 @@ package dev.srm.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,29 +55,15 @@ public final class ServiceCatalog {
         }
     }
 
-    /** The folder of input mappings (Terraform, AWS Config), which the catalogue does not read. */
-    private static final String IMPORTERS = "importers/";
-
     private ServiceCatalog() {
     }
 
     /** Reads every data file of the pack; later files add to (and may redefine) earlier ones. */
     public static ServiceCatalog load(RuleSources sources) throws RulesException {
         ServiceCatalog catalog = new ServiceCatalog();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<String> problems = new ArrayList<>();
-        for (RuleFile f : sources.dataFiles()) {
-            if (f.relative().startsWith(IMPORTERS)) {
-                continue; // input mappings, read by their readers when an input needs them
-            }
-            try {
-                JsonNode root = sources.yamlTree(f);
-                if (root != null && !root.isMissingNode() && !root.isNull()) {
-                    catalog.add(root, f, problems);
-                }
-            } catch (IOException e) {
-                problems.add(f.origin() + ": " + firstLine(e.getMessage()));
-            }
+        for (RuleSources.DataTree t : sources.catalogTrees(problems)) {
+            catalog.add(t.root(), t.file(), problems);
         }
         ObjectMapper json = new ObjectMapper();
         for (RuleFile f : sources.schemaFiles()) {

@@ -53,14 +53,10 @@ public final class TagControlTable {
         List<String> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Map<String, Row> ids = new HashMap<>();
-        for (RuleFile f : sources.dataFiles()) {
-            JsonNode root;
-            try {
-                root = sources.yamlTree(f);
-            } catch (IOException e) {
-                continue; // the catalogue loaders report unreadable data files
-            }
-            if (root == null || !root.isObject() || !root.has("taggingControls")) {
+        for (RuleSources.DataTree t : sources.objectTrees()) {
+            RuleFile f = t.file();
+            JsonNode root = t.root();
+            if (!root.has("taggingControls")) {
                 continue;
             }
             Map<String, Integer> lines;

@@ -1,5 +1,7 @@
 package dev.srm.model.matrix;
 
+import dev.srm.model.HasWarnings;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +12,7 @@ import java.util.Objects;
  */
 public record Comparison(Row from, Row to, List<Move> moves, List<Cell> unchanged, List<ControlRef> newControls,
                          List<ControlRef> goneControls, List<String> integrationsGained, List<String> integrationsLost,
-                         List<String> warnings) {
+                         List<String> warnings) implements HasWarnings {
     public Comparison {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

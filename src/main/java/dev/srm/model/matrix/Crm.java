@@ -1,5 +1,7 @@
 package dev.srm.model.matrix;
 
+import dev.srm.model.HasWarnings;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.Objects;
  * @param source    what was read: the audit file or the scenario paths
  */
 public record Crm(String source, int scenarios, int resources, List<String> services, List<Framework> frameworks,
-                  List<String> warnings) {
+                  List<String> warnings) implements HasWarnings {
     public Crm {
         services = List.copyOf(services);
         frameworks = List.copyOf(frameworks);

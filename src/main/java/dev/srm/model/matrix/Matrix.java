@@ -1,5 +1,7 @@
 package dev.srm.model.matrix;
 
+import dev.srm.model.HasWarnings;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * subject, each computed by the rules on a synthetic scenario; {@code warnings} are the
  * evaluations' (an unknown configuration key, ...).
  */
-public record Matrix(List<String> layers, List<Row> rows, List<String> warnings) {
+public record Matrix(List<String> layers, List<Row> rows, List<String> warnings) implements HasWarnings {
     public Matrix {
         layers = List.copyOf(layers);
         rows = List.copyOf(rows);

@@ -2,6 +2,7 @@ package dev.srm.report.diff;
 
 import dev.srm.model.ReportDiff;
 import dev.srm.report.Json;
+import dev.srm.report.ReportFormat;
 import dev.srm.report.escape.Markdown;
 import dev.srm.report.escape.Terminal;
 
@@ -12,10 +13,11 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** The formats {@code srm diff} writes: {@code text} for a person, {@code markdown} for a pull-request comment, {@code json}. */
-public enum DiffFormat {
+public enum DiffFormat implements ReportFormat<ReportDiff> {
     text, markdown, json;
 
     /** Writes the difference; every echoed string is escaped for the format. */
+    @Override
     public void render(ReportDiff d, Writer out) throws IOException {
         switch (this) {
             case json -> Json.write(d, out);

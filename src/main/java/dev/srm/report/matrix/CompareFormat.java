@@ -1,15 +1,16 @@
 package dev.srm.report.matrix;
 
 import dev.srm.model.matrix.Comparison;
+import dev.srm.report.ReportFormat;
 
 import java.io.IOException;
 import java.io.Writer;
 
 /** The formats of {@code srm compare}: text and Markdown for a design review, JSON for tools. */
-public enum CompareFormat {
+public enum CompareFormat implements ReportFormat<Comparison> {
     text, markdown, json;
 
-    /** Writes the comparison; the writer is flushed, not closed. */
+    @Override
     public void render(Comparison c, Writer out) throws IOException {
         switch (this) {
             case text -> CompareText.render(c, out);

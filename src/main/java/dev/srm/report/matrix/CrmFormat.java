@@ -1,15 +1,16 @@
 package dev.srm.report.matrix;
 
 import dev.srm.model.matrix.Crm;
+import dev.srm.report.ReportFormat;
 
 import java.io.IOException;
 import java.io.Writer;
 
 /** The formats of {@code srm crm}: CSV for a spreadsheet, Markdown and HTML for people, JSON for tools. */
-public enum CrmFormat {
+public enum CrmFormat implements ReportFormat<Crm> {
     csv, markdown, html, json;
 
-    /** Writes the matrix; the writer is flushed, not closed. */
+    @Override
     public void render(Crm c, Writer out) throws IOException {
         switch (this) {
             case csv -> CrmCsv.render(c, out);

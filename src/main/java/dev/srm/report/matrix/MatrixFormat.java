@@ -1,15 +1,16 @@
 package dev.srm.report.matrix;
 
 import dev.srm.model.matrix.Matrix;
+import dev.srm.report.ReportFormat;
 
 import java.io.IOException;
 import java.io.Writer;
 
 /** The formats of {@code srm matrix}, by the name {@code --format} takes. */
-public enum MatrixFormat {
+public enum MatrixFormat implements ReportFormat<Matrix> {
     text, markdown, csv, json, html;
 
-    /** Writes the matrix; the writer is flushed, not closed. */
+    @Override
     public void render(Matrix m, Writer out) throws IOException {
         switch (this) {
             case text -> MatrixText.render(m, out);

@@ -3,7 +3,6 @@ package dev.srm.report.triage;
 import dev.srm.model.Triage;
 import dev.srm.report.escape.Markdown;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -20,17 +19,8 @@ public final class MarkdownTriageRenderer implements TriageRenderer {
     }
 
     @Override
-    public void render(List<Triage> triages, Writer w) throws IOException {
-        PrintWriter out = new PrintWriter(w);
-        boolean first = true;
-        for (Triage t : triages) {
-            if (!first) {
-                out.print("\n---\n\n");
-            }
-            first = false;
-            triage(t, out);
-        }
-        out.flush();
+    public void render(List<Triage> triages, Writer w) {
+        TriageRenderer.each(triages, w, "\n---\n\n", MarkdownTriageRenderer::triage);
     }
 
     private static void triage(Triage t, PrintWriter out) {

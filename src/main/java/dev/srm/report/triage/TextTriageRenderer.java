@@ -3,7 +3,6 @@ package dev.srm.report.triage;
 import dev.srm.model.Responsibility;
 import dev.srm.model.Triage;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -22,17 +21,8 @@ public final class TextTriageRenderer implements TriageRenderer {
     }
 
     @Override
-    public void render(List<Triage> triages, Writer w) throws IOException {
-        PrintWriter out = new PrintWriter(w);
-        boolean first = true;
-        for (Triage t : triages) {
-            if (!first) {
-                out.print("\n");
-            }
-            first = false;
-            triage(t, out);
-        }
-        out.flush();
+    public void render(List<Triage> triages, Writer w) {
+        TriageRenderer.each(triages, w, "\n", TextTriageRenderer::triage);
     }
 
     /** The one line a person reads first. */
