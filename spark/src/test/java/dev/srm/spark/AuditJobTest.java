@@ -92,7 +92,7 @@ class AuditJobTest {
             throws Exception {
         CorpusGenerator generator = new CorpusGenerator(7);
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 160; i++) { // the broken lines below are all before 160
+        for (int i = 0; i < 80; i++) { // the broken lines below are all before 80
             ObjectNode s = JSON.valueToTree(generator.scenario(i));
             if (i % 3 == 0) { // a third of the scenarios are named after their AWS account, as per-account inventories are
                 s.put("id", String.format("%012d-%s", 100000000000L + i % 4, s.get("id").asText()));
@@ -100,16 +100,17 @@ class AuditJobTest {
             lines.append(JSON.writeValueAsString(s)).append(i % 5 == 0 ? "\r\n" : "\n");
             switch (i) {
                 case 17 -> lines.append("{\"srm\": 1, \"id\": \"broken-json\", \"resources\": [\n");        // not JSON
-                case 60 -> lines.append("{\"srm\": 1, \"id\": \"no-resources\", \"resources\": 3}\n");     // fails the schema
-                case 61 -> lines.append("   \n\n");                                                      // blank: skipped, counted
-                case 99 -> lines.append(JSON.writeValueAsString(JSON.valueToTree(generator.scenario(4)))).append('\n'); // duplicate id
-                case 150 -> lines.append("[1, 2, 3]\n");                                                 // not an object
+                case 40 -> lines.append("{\"srm\": 1, \"id\": \"no-resources\", \"resources\": 3}\n");     // fails the schema
+                case 41 -> lines.append("   \n\n");                                                      // blank: skipped, counted
+                case 59 -> lines.append(JSON.writeValueAsString(JSON.valueToTree(generator.scenario(4)))).append('\n'); // duplicate id
+                case 75 -> lines.append("[1, 2, 3]\n");                                                 // not an object
                 default -> {
                 }
             }
         }
-        // small splits: the file is read by several tasks, and line numbers must still be the file's
-        JsonNode summary = compare("corpus", lines.toString(), Map.of("spark.sql.files.maxPartitionBytes", "32k"));
+        // small splits (the file is about 90 KB: ten or more splits): the file is read by several tasks, and line numbers
+        // must still be the file's
+        JsonNode summary = compare("corpus", lines.toString(), Map.of("spark.sql.files.maxPartitionBytes", "8k"));
 
         assertThat(summary.get("errors")).hasSize(4);
         Path out = tmp.resolve("corpus-out");
