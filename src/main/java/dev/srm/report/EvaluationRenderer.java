@@ -9,9 +9,6 @@ import java.util.List;
 
 /** Writes the results of {@code srm evaluate} in one format. */
 public interface EvaluationRenderer {
-    /** The format's name as {@code --format} takes it. */
-    String name();
-
     /**
      * Writes the evaluations (in input order) and the inputs that failed. {@code single} is
      * true when the user named one file, so that formats may print that scenario alone.

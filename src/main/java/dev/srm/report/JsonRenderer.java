@@ -18,11 +18,6 @@ public final class JsonRenderer implements EvaluationRenderer {
     }
 
     @Override
-    public String name() {
-        return "json";
-    }
-
-    @Override
     public void render(List<Evaluation> evaluations, List<InputProblem> problems, boolean single, Writer out)
             throws IOException {
         if (single && evaluations.size() == 1 && problems.isEmpty()) {

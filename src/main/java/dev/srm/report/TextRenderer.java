@@ -24,11 +24,6 @@ import static dev.srm.report.escape.Terminal.text;
 /** A readable summary per scenario and resource, for a person at a terminal; everything echoed passes through {@link dev.srm.report.escape.Terminal}. */
 public final class TextRenderer implements EvaluationRenderer {
     @Override
-    public String name() {
-        return "text";
-    }
-
-    @Override
     public void render(List<Evaluation> evaluations, List<InputProblem> problems, boolean single, Writer w)
             throws IOException {
         PrintWriter out = new PrintWriter(w);

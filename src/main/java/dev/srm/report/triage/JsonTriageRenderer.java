@@ -19,11 +19,6 @@ public final class JsonTriageRenderer implements TriageRenderer {
     }
 
     @Override
-    public String name() {
-        return "json";
-    }
-
-    @Override
     public void render(List<Triage> triages, Writer out) throws IOException {
         if (triages.size() == 1) {
             Json.write(TriageJson.of(triages.get(0)), out);

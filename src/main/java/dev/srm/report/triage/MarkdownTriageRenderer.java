@@ -14,11 +14,6 @@ import java.util.List;
  */
 public final class MarkdownTriageRenderer implements TriageRenderer {
     @Override
-    public String name() {
-        return "markdown";
-    }
-
-    @Override
     public void render(List<Triage> triages, Writer w) {
         TriageRenderer.each(triages, w, "\n---\n\n", MarkdownTriageRenderer::triage);
     }

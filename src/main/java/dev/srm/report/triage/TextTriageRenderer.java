@@ -16,11 +16,6 @@ import static dev.srm.report.escape.Terminal.text;
  */
 public final class TextTriageRenderer implements TriageRenderer {
     @Override
-    public String name() {
-        return "text";
-    }
-
-    @Override
     public void render(List<Triage> triages, Writer w) {
         TriageRenderer.each(triages, w, "\n", TextTriageRenderer::triage);
     }
