@@ -50,6 +50,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -267,18 +268,12 @@ final class AuditJob {
             Srm srm = Packs.get(pack);
             dev.srm.api.Policy policy = judging.policy(srm);
             Map<String, Long> start = starts.value();
-            return new FlatIterator(new Iterator<>() {
+            return new FlatIterator(rows, new Function<>() {
                 String split;
                 long line;
 
                 @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public List<Row> next() {
-                    Row r = rows.next();
+                public List<Row> apply(Row r) {
                     String file = r.getString(0);
                     String key = file + '\0' + r.getLong(1);
                     if (!key.equals(split)) {
@@ -286,8 +281,7 @@ final class AuditJob {
                         line = start.getOrDefault(key, 0L);
                     }
                     line++;
-                    byte[] bytes = r.getAs(2);
-                    bytes = withoutCarriageReturn(bytes);
+                    byte[] bytes = withoutCarriageReturn(r.getAs(2));
                     if (blank(bytes)) {
                         return List.of();
                     }
@@ -305,25 +299,16 @@ final class AuditJob {
         return rows -> {
             Srm srm = Packs.get(pack);
             dev.srm.api.Policy policy = judging.policy(srm);
-            return new FlatIterator(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
+            return new FlatIterator(rows, r -> {
+                String name = displayName(r.getString(0));
+                byte[] bytes = r.getAs(1);
+                EvaluateResult result;
+                try {
+                    result = srm.evaluateInput(name, gunzipped(bytes), format, false, policy);
+                } catch (IOException e) {
+                    result = problem(new InputProblem(name, "", "is not a readable gzip file: " + e.getMessage()));
                 }
-
-                @Override
-                public List<Row> next() {
-                    Row r = rows.next();
-                    String name = displayName(r.getString(0));
-                    byte[] bytes = r.getAs(1);
-                    EvaluateResult result;
-                    try {
-                        result = srm.evaluateInput(name, gunzipped(bytes), format, false, policy);
-                    } catch (IOException e) {
-                        result = problem(new InputProblem(name, "", "is not a readable gzip file: " + e.getMessage()));
-                    }
-                    return outcomes(name, result);
-                }
+                return outcomes(name, result);
             });
         };
     }
@@ -406,19 +391,21 @@ final class AuditJob {
         };
     }
 
-    /** The rows of lists, one list after another, without holding more than one list. */
+    /** The rows each row of a partition turns into, one list after another, computed as they are read. */
     private static final class FlatIterator implements Iterator<Row> {
-        private final Iterator<List<Row>> lists;
+        private final Iterator<Row> rows;
+        private final Function<Row, List<Row>> each;
         private Iterator<Row> current = List.<Row>of().iterator();
 
-        FlatIterator(Iterator<List<Row>> lists) {
-            this.lists = lists;
+        FlatIterator(Iterator<Row> rows, Function<Row, List<Row>> each) {
+            this.rows = rows;
+            this.each = each;
         }
 
         @Override
         public boolean hasNext() {
-            while (!current.hasNext() && lists.hasNext()) {
-                current = lists.next().iterator();
+            while (!current.hasNext() && rows.hasNext()) {
+                current = each.apply(rows.next()).iterator();
             }
             return current.hasNext();
         }
