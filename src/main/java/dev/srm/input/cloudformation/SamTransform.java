@@ -278,14 +278,23 @@ final class SamTransform {
                 managedNodes.add(arn);
             }
         }
-        role.put("ManagedPolicyArns", new Node.Seq(managedNodes, r.pos()));
+        rolePolicies(role, r, p, managedNodes, inline, "lambda:createdBy");
+        return role;
+    }
+
+    /**
+     * The end of the role SAM creates for a function or a state machine: its managed and inline
+     * policies, permissions boundary, path (RolePath) and tags, with SAM's own tag.
+     */
+    private void rolePolicies(Map<String, Node> role, Template.Resource r, Node.Obj p, List<Node> managed, List<Node> inline,
+            String createdBy) {
+        role.put("ManagedPolicyArns", new Node.Seq(managed, r.pos()));
         if (!inline.isEmpty()) {
             role.put("Policies", new Node.Seq(inline, r.pos()));
         }
         put(role, "PermissionsBoundary", p.get("PermissionsBoundary"));
         put(role, "Path", p.get("RolePath"));
-        role.put("Tags", tagList(p.get("Tags"), "lambda:createdBy"));
-        return role;
+        role.put("Tags", tagList(p.get("Tags"), createdBy));
     }
 
     /** SAM's Policies: managed policy names or ARNs, policy documents, and policy templates. */
@@ -687,13 +696,7 @@ final class SamTransform {
             List<Node> managed = new ArrayList<>();
             List<Node> inline = new ArrayList<>();
             policies(r, p.get("Policies"), r.id() + "Role", managed, inline);
-            role.put("ManagedPolicyArns", new Node.Seq(managed, r.pos()));
-            if (!inline.isEmpty()) {
-                role.put("Policies", new Node.Seq(inline, r.pos()));
-            }
-            put(role, "PermissionsBoundary", p.get("PermissionsBoundary"));
-            put(role, "Path", p.get("RolePath"));
-            role.put("Tags", tagList(p.get("Tags"), "stateMachine:createdBy"));
+            rolePolicies(role, r, p, managed, inline, "stateMachine:createdBy");
             out.put(r.id() + "Role", derived(r, r.id() + "Role", "AWS::IAM::Role", role));
         }
         sm.put("Tags", tagList(p.get("Tags"), "stateMachine:createdBy"));
