@@ -24,10 +24,10 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * Static helpers for the consequences of triage rules ({@code rules/triage/*.drl}), e.g.
- * {@code Triage.act(drools, $i.id(), 10, "IAM", "Deactivate the key")}. Like {@link Srm} they
+ * {@code Triaging.act(drools, $i.id(), 10, "IAM", "Deactivate the key")}. Like {@link Srm} they
  * only insert facts, stamped with the firing rule's name; they decide nothing.
  */
-public final class Triage {
+public final class Triaging {
     /** The consequence's {@code drools}: a KnowledgeHelper (classic) or a DroolsImpl (executable model); both RuleContexts. */
     private static RuleContext ctx(Object drools) {
         return (RuleContext) drools;
@@ -40,7 +40,7 @@ public final class Triage {
     /** Rank of a layer that only the kind's default gives. */
     public static final int KIND_DEFAULT = 2;
 
-    private Triage() {
+    private Triaging() {
     }
 
     private static String rule(Object drools) {
