@@ -73,17 +73,24 @@ final class AuditCommand extends PackCommand {
         PolicyFlags policy = options.policy;
         ProgressBar progress = new ProgressBar(cli.err(), !noProgress && System.console() != null, System::currentTimeMillis);
         Warnings warnings = new Warnings(cli);
-        AuditRequest request = new AuditRequest(paths, System.in, threads, chosen, dir, toStdout ? cli.out() : null,
-                new AuditRequest.Listener() {
+        AuditRequest.Builder request = AuditRequest.of(paths).jobs(threads).formats(chosen)
+                .listener(new AuditRequest.Listener() {
                     @Override
                     public void evaluated(Evaluation e, int done, int total) {
                         progress.update(done, total);
                         warnings.add(e);
                     }
-                }, options.input.format, options.templates.inputs()).groupBy(options.input.groupBy).policy(policy.options(), writeBaseline);
+                })
+                .inputFormat(options.input.format).groupBy(options.input.groupBy).templates(options.templates.inputs())
+                .policy(policy.options()).writeBaseline(writeBaseline);
+        if (toStdout) {
+            request.toWriter(cli.out());
+        } else {
+            request.toDirectory(dir);
+        }
         AuditResult result;
         try {
-            result = options.rules.load(cli).audit(request);
+            result = options.rules.load(cli).audit(request.build());
         } finally {
             progress.finish();
         }

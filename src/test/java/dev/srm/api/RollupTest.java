@@ -3,7 +3,6 @@ package dev.srm.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.srm.model.Evaluation;
-import dev.srm.model.InputFormat;
 import dev.srm.model.InputProblem;
 import dev.srm.report.audit.AuditFormat;
 import dev.srm.testing.Packs;
@@ -46,9 +45,9 @@ class RollupTest {
         String text = jsonl.toString();
 
         StringWriter audit = new StringWriter();
-        srm.audit(new AuditRequest(List.of(Path.of("-")),
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1, List.of(AuditFormat.json), null, audit, null,
-                InputFormat.auto));
+        srm.audit(AuditRequest.of(List.of(Path.of("-")))
+                .stdin(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).jobs(1).formats(AuditFormat.json).toWriter(audit)
+                .build());
         JsonNode expected = JSON.readTree(audit.toString());
 
         String[] lines = text.split("\n");

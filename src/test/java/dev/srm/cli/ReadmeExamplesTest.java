@@ -85,6 +85,51 @@ class ReadmeExamplesTest {
         }
     }
 
+    /**
+     * The "Embedding" example is {@link EmbeddingExample}'s code, byte for byte, so it compiles
+     * against the facade; run, it answers as the commands do for the same inputs.
+     */
+    @Test
+    void the_embedding_example_is_compiled_code_that_answers_as_the_commands_do() throws Exception {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String after = readme.substring(readme.indexOf("## Embedding"));
+        String shownCode = after.substring(after.indexOf("```java\n") + "```java\n".length(), after.indexOf("```\n", after.indexOf("```java\n") + 1));
+        String example = Files.readString(Path.of("src/test/java/dev/srm/cli/EmbeddingExample.java"), StandardCharsets.UTF_8);
+        String code = example.substring(example.indexOf("// README begin\n") + "// README begin\n".length(), example.indexOf("        // README end"));
+        assertThat(shownCode).as("README's embedding example").isEqualTo(code.lines().map(l -> l.substring(8) + "\n")
+                .reduce("", String::concat));
+        assertThat(shownCode.lines().count()).as("the facade in under 15 lines").isLessThan(15);
+
+        EmbeddingExample.Answers answers = EmbeddingExample.run();
+        try {
+            CliRun evaluate = CliRun.of("evaluate", "scenarios/services/rds-custom.yaml", "--format", "json");
+            assertThat(answers.code()).as("the exit code srm evaluate gives").isEqualTo(evaluate.code());
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluate.out());
+            List<String> cli = new ArrayList<>();
+            json.findValues("findings").forEach(fs -> fs.forEach(f -> cli.add(f.get("owner").asText() + " must act: "
+                    + f.get("title").asText() + " on " + f.get("resource").asText())));
+            List<String> api = new ArrayList<>();
+            answers.result().evaluations().forEach(e -> e.findings().forEach(f -> api.add(f.owner() + " must act: " + f.title()
+                    + " on " + f.resource())));
+            assertThat(api).as("the lines the example prints").isNotEmpty().containsExactlyElementsOf(cli);
+
+            CliRun triage = CliRun.of("triage", "--service", "RDS", "--kind", "unpatched-vulnerability", "--format", "json");
+            String owner = new com.fasterxml.jackson.databind.ObjectMapper().readTree(triage.out()).findValue("owner").asText();
+            assertThat(answers.triage().triages()).hasSize(1);
+            assertThat(answers.triage().triages().get(0).owner().name()).as("the owner srm triage names").isEqualTo(owner);
+
+            assertThat(answers.audit().written()).as("one report per format").hasSize(dev.srm.report.audit.AuditFormat.values().length)
+                    .allSatisfy(f -> assertThat(f).isRegularFile());
+            assertThat(answers.audit().portfolio().totals().scenarios()).as("every scenario file of scenarios/services")
+                    .isEqualTo(dev.srm.run.ScenarioFiles.expand(List.of(Path.of("scenarios/services"))).files().size());
+        } finally {
+            for (Path f : answers.audit().written()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(answers.audit().written().get(0).getParent());
+        }
+    }
+
     /** README holds {@code lead} followed by {@code lines} as an indented block (rewritten in update mode). */
     private static void shown(String lead, List<String> lines) throws IOException {
         String readme = Files.readString(README, StandardCharsets.UTF_8);

@@ -9,7 +9,6 @@ import dev.srm.api.AuditResult;
 import dev.srm.api.Srm;
 import dev.srm.api.SrmOptions;
 import dev.srm.bench.CorpusGenerator;
-import dev.srm.model.InputFormat;
 import dev.srm.report.audit.AuditFormat;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -218,9 +217,9 @@ class AuditJobTest {
         Path out = tmp.resolve(name + "-out");
 
         StringWriter report = new StringWriter();
-        AuditResult single = srm.audit(new AuditRequest(List.of(Path.of("-")),
-                new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), 2, List.of(AuditFormat.json), null, report, null,
-                InputFormat.auto));
+        AuditResult single = srm.audit(AuditRequest.of(List.of(Path.of("-")))
+                .stdin(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8))).jobs(2).formats(AuditFormat.json).toWriter(report)
+                .build());
         JsonNode expected = JSON.readTree(report.toString());
 
         Map<String, String> before = new TreeMap<>();
