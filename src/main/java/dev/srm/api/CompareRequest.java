@@ -25,7 +25,10 @@ public record CompareRequest(String from, String to, List<String> config, List<S
         inputFormat = inputFormat == null ? InputFormat.auto : inputFormat;
     }
 
-    /** Two subjects (services or variants), no files. */
+    /**
+     * Two subjects (services or variants), no files, no settings; the steps below add them:
+     * {@code CompareRequest.of("EC2", "Lambda").config(List.of("Runtime=python3.12"))}.
+     */
     public static CompareRequest of(String from, String to) {
         return new CompareRequest(from, to, List.of(), List.of(), List.of(), false, InputFormat.auto);
     }
@@ -33,5 +36,25 @@ public record CompareRequest(String from, String to, List<String> config, List<S
     /** This request, reading a side from a file when it names one. */
     public CompareRequest allowFiles(boolean on) {
         return new CompareRequest(from, to, config, fromConfig, toConfig, on, inputFormat);
+    }
+
+    /** This request with settings ({@code KEY=VALUE}) for both sides' synthetic resources. */
+    public CompareRequest config(List<String> settings) {
+        return new CompareRequest(from, to, settings, fromConfig, toConfig, files, inputFormat);
+    }
+
+    /** This request with settings for the FROM side only. */
+    public CompareRequest fromConfig(List<String> settings) {
+        return new CompareRequest(from, to, config, settings, toConfig, files, inputFormat);
+    }
+
+    /** This request with settings for the TO side only. */
+    public CompareRequest toConfig(List<String> settings) {
+        return new CompareRequest(from, to, config, fromConfig, settings, files, inputFormat);
+    }
+
+    /** This request reading its files as {@code format} ({@code auto}: detected by content). */
+    public CompareRequest inputFormat(InputFormat format) {
+        return new CompareRequest(from, to, config, fromConfig, toConfig, files, format);
     }
 }

@@ -44,6 +44,7 @@ final class CompareCommand extends PackCommand {
     @Override
     int run(Cli cli) throws IOException {
         return cli.report(io.output, Output.pathsOf(from, to), () -> io.reading.load(cli)
-                .compare(new CompareRequest(from, to, config, fromConfig, toConfig, true, io.reading.input.format), Naming.FLAGS), format);
+                .compare(CompareRequest.of(from, to).config(config).fromConfig(fromConfig).toConfig(toConfig).allowFiles(true)
+                        .inputFormat(io.reading.input.format), Naming.FLAGS), format);
     }
 }

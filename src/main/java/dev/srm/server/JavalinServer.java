@@ -297,8 +297,9 @@ final class JavalinServer implements Server {
         if (b.from() == null || b.to() == null) {
             throw HttpError.of(400, "bad-request", "Bad request", "compare needs from and to (services or variants, e.g. EC2 and Lambda)");
         }
-        CompareRequest request = new CompareRequest(b.from(), b.to(), orEmpty(b.config()), orEmpty(b.fromConfig()), orEmpty(b.toConfig()),
-                false, InputFormat.auto);
+        // never files: a request must not make srm read a path
+        CompareRequest request = CompareRequest.of(b.from(), b.to()).config(orEmpty(b.config())).fromConfig(orEmpty(b.fromConfig()))
+                .toConfig(orEmpty(b.toConfig()));
         CompareFormat format = format(ctx, CompareFormat.class, CompareFormat.json);
         var c = work(() -> srm.compare(request), null, null);
         StringWriter w = new StringWriter();

@@ -87,6 +87,10 @@ class ExploreCommandsTest {
         CliRun fargate = CliRun.of("compare", "ECS", "ECS", "--to-config", "LaunchType=FARGATE", "--format", "markdown");
         assertThat(fargate.code()).isZero();
         assertThat(fargate.out()).startsWith("# ECS ec2 (IAAS) → ECS fargate (SERVERLESS)").contains("| guest-os-and-app-patching | CUSTOMER |");
+        assertThat(CliRun.of("compare", "ECS", "ECS", "--from-config", "LaunchType=FARGATE", "--format", "markdown").out())
+                .as("--from-config sets the FROM side only").startsWith("# ECS fargate (SERVERLESS) → ECS ec2 (IAAS)");
+        assertThat(CliRun.of("compare", "ECS", "ECS", "--config", "LaunchType=FARGATE", "--format", "markdown").out())
+                .as("--config sets both sides").startsWith("# ECS fargate (SERVERLESS) → ECS fargate (SERVERLESS)");
     }
 
     @Test
