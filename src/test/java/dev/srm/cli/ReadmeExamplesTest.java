@@ -1,5 +1,9 @@
 package dev.srm.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.srm.report.audit.AuditFormat;
+import dev.srm.run.ScenarioFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,36 +96,42 @@ class ReadmeExamplesTest {
     @Test
     void the_embedding_example_is_compiled_code_that_answers_as_the_commands_do() throws Exception {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String after = readme.substring(readme.indexOf("## Embedding"));
-        String shownCode = after.substring(after.indexOf("```java\n") + "```java\n".length(), after.indexOf("```\n", after.indexOf("```java\n") + 1));
+        int from = readme.indexOf("```java\n", readme.indexOf("## Embedding")) + "```java\n".length();
+        String shownCode = readme.substring(from, readme.indexOf("```\n", from));
         String example = Files.readString(Path.of("src/test/java/dev/srm/cli/EmbeddingExample.java"), StandardCharsets.UTF_8);
-        String code = example.substring(example.indexOf("// README begin\n") + "// README begin\n".length(), example.indexOf("        // README end"));
-        assertThat(shownCode).as("README's embedding example").isEqualTo(code.lines().map(l -> l.substring(8) + "\n")
-                .reduce("", String::concat));
+        String region = example.substring(example.indexOf("// README begin\n") + "// README begin\n".length(),
+                example.indexOf("        // README end"));
+        String code = region.lines().map(l -> l.substring(8) + "\n").reduce("", String::concat);
+        if (UPDATE && !shownCode.equals(code)) {
+            Files.writeString(README, readme.substring(0, from) + code + readme.substring(from + shownCode.length()), StandardCharsets.UTF_8);
+            shownCode = code;
+        }
+        assertThat(shownCode).as("README's embedding example").isEqualTo(code);
         assertThat(shownCode.lines().count()).as("the facade in under 15 lines").isLessThan(15);
 
         EmbeddingExample.Answers answers = EmbeddingExample.run();
         try {
             CliRun evaluate = CliRun.of("evaluate", "scenarios/services/rds-custom.yaml", "--format", "json");
             assertThat(answers.code()).as("the exit code srm evaluate gives").isEqualTo(evaluate.code());
-            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluate.out());
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode json = mapper.readTree(evaluate.out());
             List<String> cli = new ArrayList<>();
             json.findValues("findings").forEach(fs -> fs.forEach(f -> cli.add(f.get("owner").asText() + " must act: "
                     + f.get("title").asText() + " on " + f.get("resource").asText())));
             List<String> api = new ArrayList<>();
             answers.result().evaluations().forEach(e -> e.findings().forEach(f -> api.add(f.owner() + " must act: " + f.title()
                     + " on " + f.resource())));
-            assertThat(api).as("the lines the example prints").isNotEmpty().containsExactlyElementsOf(cli);
+            assertThat(api).as("the findings the example prints, owner, title and resource").isNotEmpty().containsExactlyElementsOf(cli);
 
             CliRun triage = CliRun.of("triage", "--service", "RDS", "--kind", "unpatched-vulnerability", "--format", "json");
-            String owner = new com.fasterxml.jackson.databind.ObjectMapper().readTree(triage.out()).findValue("owner").asText();
+            String owner = mapper.readTree(triage.out()).findValue("owner").asText();
             assertThat(answers.triage().triages()).hasSize(1);
             assertThat(answers.triage().triages().get(0).owner().name()).as("the owner srm triage names").isEqualTo(owner);
 
-            assertThat(answers.audit().written()).as("one report per format").hasSize(dev.srm.report.audit.AuditFormat.values().length)
+            assertThat(answers.audit().written()).as("one report per format").hasSize(AuditFormat.values().length)
                     .allSatisfy(f -> assertThat(f).isRegularFile());
             assertThat(answers.audit().portfolio().totals().scenarios()).as("every scenario file of scenarios/services")
-                    .isEqualTo(dev.srm.run.ScenarioFiles.expand(List.of(Path.of("scenarios/services"))).files().size());
+                    .isEqualTo(ScenarioFiles.expand(List.of(Path.of("scenarios/services"))).files().size());
         } finally {
             for (Path f : answers.audit().written()) {
                 Files.deleteIfExists(f);
