@@ -1,6 +1,7 @@
 package dev.srm.policy;
 
 import dev.srm.cli.Main;
+import dev.srm.testing.Golden;
 import dev.srm.testing.Packs;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 /** srm's command line run in-process with captured output, as a user runs it; the compiled pack is shared by the test JVM. */
 record SrmRun(int code, String out, String err) {
     static final Path GOLDEN = Path.of("src/test/resources/golden/waivers");
-    static final boolean UPDATE = Boolean.getBoolean("srm.golden.update");
 
     static SrmRun of(String... args) {
         StringWriter out = new StringWriter();
@@ -30,16 +30,7 @@ record SrmRun(int code, String out, String err) {
 
     /** The golden file's text; with -Dsrm.golden.update=true it is first rewritten with {@code actual}. */
     static String golden(String name, String actual) {
-        Path file = GOLDEN.resolve(name);
-        try {
-            if (UPDATE) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, actual, StandardCharsets.UTF_8);
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Golden.of(GOLDEN.resolve(name), actual);
     }
 
     static Path temp(String prefix) {

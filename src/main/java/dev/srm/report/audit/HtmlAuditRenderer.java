@@ -3,17 +3,13 @@ package dev.srm.report.audit;
 import dev.srm.facts.Severity;
 import dev.srm.model.Evaluation;
 import dev.srm.model.FindingResult;
+import dev.srm.report.escape.HtmlTemplates;
 import gg.jte.Content;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.TemplateException;
 import gg.jte.TemplateOutput;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +21,7 @@ import java.util.List;
  * fix first, the integrations that close the most MISSING controls, every control with its
  * statuses and evidence source; then a collapsible drill-down per scenario (spooled while the
  * batch streams) and the inputs that failed. Written from the jte templates in src/main/jte/audit
- * (compiled with the build) through {@link HtmlOutput}, which escapes every value; the CSS is
+ * (compiled with the build) through {@link HtmlTemplates}, which escapes every value; the CSS is
  * the resource audit.css.
  */
 final class HtmlAuditRenderer implements AuditRenderer {
@@ -33,9 +29,7 @@ final class HtmlAuditRenderer implements AuditRenderer {
     static final String INTEGRATIONS_NOTE = "Each MISSING control result counts for every integration its control lists as "
             + "implementing or evidencing it. Evidence services (Config rules, Security Hub controls) find the gap; the others close it.";
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            HtmlAuditRenderer.class.getClassLoader(), "dev.srm.report");
-    private static final String CSS = resource("audit.css");
+    private static final String CSS = HtmlTemplates.resource(HtmlAuditRenderer.class, "audit.css");
 
     /** What the page template shows: the roll-ups, the style sheet and the spooled drill-down. */
     record Page(Portfolio portfolio, String css, Content scenarios) {
@@ -74,12 +68,12 @@ final class HtmlAuditRenderer implements AuditRenderer {
                 severities.add(new SeverityCount(HtmlView.lower(s.name()), bySeverity[s.ordinal()]));
             }
         }
-        render("audit/scenario.jte", new Drill(e, ControlRow.of(e), severities, e.origins()), drillDown);
+        HtmlTemplates.render("audit/scenario.jte", new Drill(e, ControlRow.of(e), severities, e.origins()), drillDown);
     }
 
     @Override
     public void finish(Portfolio p) throws IOException {
-        render("audit/page.jte", new Page(p, CSS, this::copyDrillDown), out);
+        HtmlTemplates.render("audit/page.jte", new Page(p, CSS, this::copyDrillDown), out);
         out.flush();
         drillDown.close();
     }
@@ -110,29 +104,5 @@ final class HtmlAuditRenderer implements AuditRenderer {
     @Override
     public void close() throws IOException {
         drillDown.close();
-    }
-
-    private static void render(String template, Object model, Writer target) throws IOException {
-        try {
-            TEMPLATES.render(template, model, new HtmlOutput(target));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (TemplateException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HtmlAuditRenderer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the resource " + name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -55,7 +55,7 @@ final class HtmlView {
                 mixed.add(partyLetter(party) + " " + n);
             });
             String party = only == null ? (counts.isEmpty() ? "NONE" : "MIXED") : only.name();
-            String text = only != null ? partyLabel(only) : String.join(" · ", mixed);
+            String text = only != null ? only.label() : String.join(" · ", mixed);
             cells.add(new Cell(layer, party, String.join(", ", tip), text));
         }
         return cells;
@@ -67,7 +67,7 @@ final class HtmlView {
         for (Responsibility party : Portfolio.PARTIES) {
             double pct = m.percent(party);
             if (pct > 0) {
-                String label = pct >= 25 ? partyLabel(party) + " " + num(pct) + "%" : pct >= 8 ? num(pct) + "%" : "";
+                String label = pct >= 25 ? party.label() + " " + num(pct) + "%" : pct >= 8 ? num(pct) + "%" : "";
                 segments.add(new Segment("p-" + lower(party.name()), num(pct), party.name() + " " + num(pct) + "%", label));
             }
         }
@@ -96,22 +96,6 @@ final class HtmlView {
     /** A name as a CSS class or a label: lower case, dashes for underscores. */
     static String lower(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** Whether a rule's source is an http(s) URL, shown as a link (anything else is shown as text). */
-    static boolean isHttp(String url) {
-        String lower = url == null ? "" : url.trim().toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://");
-    }
-
-    static String partyLabel(Responsibility party) {
-        return switch (party) {
-            case CUSTOMER -> "customer";
-            case SHARED -> "shared";
-            case AWS -> "AWS";
-            case UNKNOWN -> "unknown";
-            case CONFLICT -> "conflict";
-        };
     }
 
     private static String partyLetter(Responsibility party) {

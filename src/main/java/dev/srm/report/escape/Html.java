@@ -29,4 +29,14 @@ public final class Html {
         }
         return b.toString();
     }
+
+    /**
+     * Whether a URL may be a link's target: http or https only (any case, spaces around it
+     * ignored), so that a rule pack's or an input's {@code javascript:} or {@code data:} URL is
+     * shown as text, never followed.
+     */
+    public static boolean isWebLink(String url) {
+        String lower = url == null ? "" : url.trim().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
 }

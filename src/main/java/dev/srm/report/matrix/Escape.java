@@ -1,18 +1,12 @@
 package dev.srm.report.matrix;
 
 import dev.srm.report.escape.Csv;
-import dev.srm.report.escape.Html;
 import dev.srm.report.escape.Markdown;
 import dev.srm.report.escape.Terminal;
 
 /** The escaping these renderers use: the report package's one escaper per output language. */
 final class Escape {
     private Escape() {
-    }
-
-    /** Text for an HTML element or a quoted attribute. */
-    static String html(String s) {
-        return Html.text(s);
     }
 
     /** Text in Markdown (a table cell included) that renders as itself, on one line. */

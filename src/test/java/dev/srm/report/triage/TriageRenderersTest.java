@@ -1,14 +1,13 @@
 package dev.srm.report.triage;
 
 import dev.srm.model.Triage;
+import dev.srm.testing.Golden;
 import dev.srm.testing.Triages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every triage format against its golden file, for a scenario incident (one answer) and an
- * ASFF file (several). Regenerate after an intended change with -Dsrm.updateGolden=true and
+ * ASFF file (several). Regenerate after an intended change with -Dsrm.golden.update=true and
  * review the diff.
  */
 class TriageRenderersTest {
@@ -34,12 +33,7 @@ class TriageRenderersTest {
         StringWriter out = new StringWriter();
         format.renderer().render(triages, out);
         String actual = out.toString().replace("\r\n", "\n");
-        Path file = GOLDEN.resolve(name + "." + extension(format));
-        if (Boolean.getBoolean("srm.updateGolden")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(Files.exists(file)).as(file + " is missing; run with -Dsrm.updateGolden=true").isTrue();
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        assertThat(actual).isEqualTo(Golden.of(GOLDEN.resolve(name + "." + extension(format)), actual).replace("\r\n", "\n"));
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.srm.report.audit;
+package dev.srm.report.escape;
 
 import org.junit.jupiter.api.Test;
 

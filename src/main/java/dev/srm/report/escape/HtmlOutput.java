@@ -1,6 +1,5 @@
-package dev.srm.report.audit;
+package dev.srm.report.escape;
 
-import dev.srm.report.escape.Html;
 import gg.jte.Content;
 import gg.jte.html.HtmlTemplateOutput;
 
@@ -9,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Where the jte templates of the HTML report write: their own text as it is, every value
+ * Where the jte templates of the HTML pages write: their own text as it is, every value
  * through {@link Html#text}, and no value at all where that escaping would not be enough (in
  * a script or style element, an event handler attribute, or a Content in an attribute).
  */
