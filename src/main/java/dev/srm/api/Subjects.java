@@ -1,10 +1,10 @@
 package dev.srm.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.srm.input.Settings;
+import dev.srm.input.scenario.ScenarioDocument;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputFormat;
 import dev.srm.model.ResourceResult;
@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 final class Subjects {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
+    /** The largest list index a setting may name: a synthetic resource's lists are short. */
+    private static final int MAX_INDEX = 1000;
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     private static final Pattern WHERE = Pattern.compile("^synthetic-[a-z0-9-]+\\.json:\\d+: ");
 
@@ -108,10 +109,14 @@ final class Subjects {
                 throw SrmException.usage(flag("config") + ": '" + s + "' is not KEY=VALUE (for example PackageType=Image)");
             }
             String key = s.substring(0, eq).trim();
-            for (String part : key.split("\\.", -1)) {
-                if (!SEGMENT.matcher(part).matches()) {
-                    throw SrmException.usage(flag("config") + ": '" + key + "' is not a property path (Name, Name.Sub, Name[0].Sub)");
+            Matcher index = INDEX.matcher(key);
+            while (index.find()) {
+                if (index.group(1).length() > 4 || Integer.parseInt(index.group(1)) > MAX_INDEX) {
+                    throw SrmException.usage(flag("config") + ": '" + key + "': a list index above " + MAX_INDEX);
                 }
+            }
+            if (!Settings.isPath(key)) {
+                throw SrmException.usage(flag("config") + ": '" + key + "' is not a property path (Name, Name.Sub, Name[0].Sub)");
             }
             out.put(key, s.substring(eq + 1).trim());
         }
@@ -155,25 +160,14 @@ final class Subjects {
 
     private Evaluated evaluate(String subject, ServiceCatalog.Service service, String type, Map<String, String> config) {
         String id = slug(service.name());
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("srm", 1);
-        root.put("id", "synthetic-" + id);
-        root.put("title", "A synthetic " + service.name() + " resource for srm matrix");
-        ArrayNode resources = root.putArray("resources");
-        ObjectNode r = resources.addObject();
-        r.put("id", id);
-        if (type != null) {
-            r.put("type", type);
-        } else {
-            r.put("service", service.name());
-        }
-        if (!config.isEmpty()) {
-            ObjectNode conf = r.putObject("configuration");
-            config.forEach((k, v) -> put(conf, k, v));
-        }
+        ObjectNode configuration = JsonNodeFactory.instance.objectNode();
+        config.forEach((k, v) -> Settings.put(configuration, k, v));
+        ScenarioDocument document = new ScenarioDocument(ScenarioDocument.VERSION, "synthetic-" + id,
+                "A synthetic " + service.name() + " resource for srm matrix", null, null, null,
+                List.of(new ScenarioDocument.Resource(id, type, type == null ? service.name() : null, null, configuration)));
         byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(root);
+            bytes = JSON.writeValueAsBytes(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,57 +179,6 @@ final class Subjects {
             warnings.add(subject + ": " + WHERE.matcher(w).replaceFirst(""));
         }
         return new Evaluated(rows.of(subject, config, e, resource), warnings);
-    }
-
-    /** Puts a value at a property path, making the objects and lists on the way. */
-    private static void put(ObjectNode root, String path, String value) {
-        JsonNode node = root;
-        String[] parts = path.split("\\.");
-        for (int i = 0; i < parts.length; i++) {
-            Matcher m = SEGMENT.matcher(parts[i]);
-            m.matches();
-            String name = m.group(1);
-            List<Integer> indexes = new ArrayList<>();
-            Matcher ix = INDEX.matcher(m.group(2));
-            while (ix.find()) {
-                indexes.add(Integer.parseInt(ix.group(1)));
-            }
-            boolean last = i == parts.length - 1;
-            ObjectNode obj = (ObjectNode) node;
-            if (indexes.isEmpty()) {
-                if (last) {
-                    obj.set(name, scalar(value));
-                    return;
-                }
-                node = obj.get(name) instanceof ObjectNode child ? child : obj.putObject(name);
-                continue;
-            }
-            JsonNode current = obj.get(name) instanceof ArrayNode a ? a : obj.putArray(name);
-            for (int k = 0; k < indexes.size(); k++) {
-                ArrayNode array = (ArrayNode) current;
-                int at = Math.min(indexes.get(k), 1000);
-                boolean lastIndex = k == indexes.size() - 1;
-                while (array.size() <= at) {
-                    array.add(lastIndex ? JsonNodeFactory.instance.objectNode() : JsonNodeFactory.instance.arrayNode());
-                }
-                if (lastIndex && last) {
-                    array.set(at, scalar(value));
-                    return;
-                }
-                current = array.get(at);
-            }
-            node = current;
-        }
-    }
-
-    private static JsonNode scalar(String v) {
-        if ("true".equals(v) || "false".equals(v)) {
-            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(v));
-        }
-        if (v.matches("-?(0|[1-9]\\d{0,17})")) {
-            return JsonNodeFactory.instance.numberNode(Long.parseLong(v));
-        }
-        return JsonNodeFactory.instance.textNode(v);
     }
 
     static String slug(String name) {

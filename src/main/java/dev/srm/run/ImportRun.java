@@ -1,10 +1,6 @@
 package dev.srm.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.srm.facts.Inventory;
@@ -13,6 +9,8 @@ import dev.srm.input.InputException;
 import dev.srm.input.Inputs;
 import dev.srm.input.ReadScenario;
 import dev.srm.input.ScenarioStream;
+import dev.srm.input.Settings;
+import dev.srm.input.scenario.ScenarioDocument;
 import dev.srm.model.InputFormat;
 import dev.srm.model.InputProblem;
 import dev.srm.model.ResourceSpec;
@@ -20,7 +18,6 @@ import dev.srm.model.Scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes the scenarios srm derives from its inputs as scenario files ({@code <id>.yaml}), one
@@ -47,8 +42,6 @@ public final class ImportRun {
         }
     }
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern SEGMENT = Pattern.compile("([^.\\[]+)((?:\\[\\d+])*)");
     private final Inputs inputs;
     private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -93,34 +86,12 @@ public final class ImportRun {
 
     private Path write(Path outDir, ReadScenario read) {
         Scenario s = read.scenario();
-        ObjectNode root = NODES.objectNode();
-        root.put("srm", 1).put("id", s.id()).put("title", s.title());
-        if (s.description() != null) {
-            root.put("description", s.description());
-        }
-        root.put("inventory", s.inventory() == Inventory.COMPLETE ? "complete" : "partial");
-        ObjectNode account = tree(s.account());
-        if (!account.isEmpty()) {
-            root.set("account", account);
-        }
-        ArrayNode resources = root.putArray("resources");
+        List<ScenarioDocument.Resource> resources = new ArrayList<>();
         for (ResourceSpec r : s.resources()) {
-            ObjectNode o = resources.addObject().put("id", r.id());
-            if (r.type() != null) {
-                o.put("type", r.type());
-            }
-            if (r.service() != null) {
-                o.put("service", r.service());
-            }
-            if (!r.tags().isEmpty()) {
-                ObjectNode tags = o.putObject("tags");
-                r.tags().forEach(tags::put);
-            }
-            ObjectNode configuration = tree(r.settings());
-            if (!configuration.isEmpty()) {
-                o.set("configuration", configuration);
-            }
+            resources.add(new ScenarioDocument.Resource(r.id(), r.type(), r.service(), r.tags(), Settings.tree(r.settings())));
         }
+        ScenarioDocument document = new ScenarioDocument(ScenarioDocument.VERSION, s.id(), s.title(), s.description(),
+                s.inventory() == Inventory.COMPLETE ? "complete" : "partial", Settings.tree(s.account()), resources);
         StringBuilder text = new StringBuilder("# Written by srm import from ").append(s.file())
                 .append(": edit and keep it, evaluate it (srm evaluate), or add an expect block and test it (srm test).\n");
         for (String w : read.warnings()) {
@@ -128,7 +99,7 @@ public final class ImportRun {
         }
         Path target = outDir.resolve(s.id() + ".yaml");
         try {
-            text.append(yaml.writeValueAsString(root));
+            text.append(yaml.writeValueAsString(document));
             Path tmp = Files.createTempFile(outDir, s.id(), ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
@@ -136,95 +107,5 @@ public final class ImportRun {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
         return target;
-    }
-
-    /** The configuration the settings were flattened from (settings addressed by a key selector are the same leaves again). */
-    static ObjectNode tree(List<Setting> settings) {
-        ObjectNode root = NODES.objectNode();
-        for (Setting s : settings) {
-            if (s.path().matches(".*\\[[^\\]0-9][^\\]]*].*")) {
-                continue;
-            }
-            List<Object> steps = new ArrayList<>();
-            for (String part : s.path().split("\\.(?![^\\[]*])")) {
-                Matcher m = SEGMENT.matcher(part);
-                if (!m.matches()) {
-                    steps.clear();
-                    break;
-                }
-                steps.add(m.group(1));
-                Matcher idx = Pattern.compile("\\[(\\d+)]").matcher(m.group(2));
-                while (idx.find()) {
-                    steps.add(Integer.valueOf(idx.group(1)));
-                }
-            }
-            if (!steps.isEmpty()) {
-                put(root, steps, leaf(s.value()));
-            }
-        }
-        return root;
-    }
-
-    private static void put(JsonNode root, List<Object> steps, JsonNode value) {
-        JsonNode node = root;
-        for (int i = 0; i < steps.size(); i++) {
-            Object step = steps.get(i);
-            boolean last = i == steps.size() - 1;
-            JsonNode child;
-            if (step instanceof String name && node instanceof ObjectNode o) {
-                child = o.get(name);
-                if (last) {
-                    if (child == null || !child.isContainerNode()) {
-                        o.set(name, value);
-                    }
-                    return;
-                }
-                if (child == null || !child.isContainerNode()) {
-                    child = steps.get(i + 1) instanceof Integer ? o.putArray(name) : o.putObject(name);
-                }
-            } else if (step instanceof Integer index && node instanceof ArrayNode a) {
-                while (a.size() <= index) {
-                    a.addNull();
-                }
-                child = a.get(index);
-                if (last) {
-                    if (!child.isContainerNode()) {
-                        a.set(index, value);
-                    }
-                    return;
-                }
-                if (!child.isContainerNode()) {
-                    child = steps.get(i + 1) instanceof Integer ? NODES.arrayNode() : NODES.objectNode();
-                    a.set(index, child);
-                }
-            } else {
-                return;
-            }
-            node = child;
-        }
-    }
-
-    /** A value as it was written: booleans and numbers back to their JSON type when their text is theirs exactly. */
-    private static JsonNode leaf(String value) {
-        if (value == null) {
-            return NODES.nullNode();
-        }
-        if (value.equals("{}")) {
-            return NODES.objectNode();
-        }
-        if (value.equals("[]")) {
-            return NODES.arrayNode();
-        }
-        if (value.equals("true") || value.equals("false")) {
-            return NODES.booleanNode(Boolean.parseBoolean(value));
-        }
-        if (value.matches("-?(0|[1-9]\\d{0,17})(\\.\\d+)?")) {
-            BigDecimal n = new BigDecimal(value);
-            // a number only when reading it back gives the same text: "7.10" (an engine version) would come back as 7.1
-            if (n.toString().equals(value) && (value.indexOf('.') < 0 || Double.toString(Double.parseDouble(value)).equals(value))) {
-                return NODES.numberNode(n);
-            }
-        }
-        return NODES.textNode(value);
     }
 }

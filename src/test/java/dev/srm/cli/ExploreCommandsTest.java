@@ -66,7 +66,13 @@ class ExploreCommandsTest {
         CliRun config = CliRun.of("matrix", "Lambda", "--config", "PackageType");
         assertThat(config.code()).isEqualTo(2);
         assertThat(config.err()).startsWith("srm: --config: 'PackageType' is not KEY=VALUE");
-        assertThat(unknown.clean() && variant.clean() && config.clean()).isTrue();
+        CliRun path = CliRun.of("matrix", "Lambda", "--config", "Layers[x]=arn");
+        assertThat(path.code()).isEqualTo(2);
+        assertThat(path.err()).startsWith("srm: --config: 'Layers[x]' is not a property path (Name, Name.Sub, Name[0].Sub)");
+        CliRun index = CliRun.of("matrix", "EC2", "--config", "NetworkInterfaces[99999999999].SubnetId=subnet-0a1b2c3d");
+        assertThat(index.code()).as("an index is refused, not capped: the resource would not be the one asked for").isEqualTo(2);
+        assertThat(index.err()).startsWith("srm: --config: 'NetworkInterfaces[99999999999].SubnetId': a list index above 1000");
+        assertThat(unknown.clean() && variant.clean() && config.clean() && path.clean() && index.clean()).isTrue();
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.srm.input.scenario;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file as srm writes one (srm import's files, srm matrix's synthetic resources): the
+ * fields of docs/scenario.schema.json in its order, the empty ones left out. What srm reads back
+ * goes through {@link ScenarioReader} like any other file.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"srm", "id", "title", "description", "inventory", "account", "resources"})
+public record ScenarioDocument(int srm, String id, String title, String description, String inventory, ObjectNode account,
+                               List<Resource> resources) {
+    /** The version of the scenario format srm writes. */
+    public static final int VERSION = 1;
+
+    public ScenarioDocument {
+        resources = List.copyOf(resources);
+    }
+
+    /** A resource: its id, CloudFormation type or service name, tags and configuration. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"id", "type", "service", "tags", "configuration"})
+    public record Resource(String id, String type, String service, Map<String, String> tags, ObjectNode configuration) {
+    }
+}
