@@ -13,6 +13,7 @@ import dev.srm.rules.ServiceCatalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,12 @@ final class Subjects {
         return b.toString();
     }
 
-    /** {@code KEY=VALUE} settings, in order, the last of a key winning. */
+    /**
+     * {@code KEY=VALUE} settings, in order, the last of a key winning. A key that is not a
+     * property path, names a list index above {@value #MAX_INDEX}, or clashes with another key
+     * ({@code VpcConfig=none} and {@code VpcConfig.SubnetIds[0]=...}) is a usage error: no
+     * setting is dropped or moved without a word.
+     */
     Map<String, String> config(List<String> settings) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String s : settings) {
@@ -111,7 +117,7 @@ final class Subjects {
             String key = s.substring(0, eq).trim();
             Matcher index = INDEX.matcher(key);
             while (index.find()) {
-                if (index.group(1).length() > 4 || Integer.parseInt(index.group(1)) > MAX_INDEX) {
+                if (new BigInteger(index.group(1)).compareTo(BigInteger.valueOf(MAX_INDEX)) > 0) {
                     throw SrmException.usage(flag("config") + ": '" + key + "': a list index above " + MAX_INDEX);
                 }
             }
@@ -120,6 +126,13 @@ final class Subjects {
             }
             out.put(key, s.substring(eq + 1).trim());
         }
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        out.forEach((key, value) -> {
+            if (!Settings.put(tree, key, value)) {
+                throw SrmException.usage(flag("config") + ": '" + key + "' clashes with another setting: a value and the parts of "
+                        + "the same property, or a list and an object (" + String.join(", ", out.keySet()) + ")");
+            }
+        });
         return out;
     }
 

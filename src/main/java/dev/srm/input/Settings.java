@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,62 +95,96 @@ public final class Settings {
      * so not written twice.
      */
     public static ObjectNode tree(List<Setting> settings) {
+        return tree(settings, s -> { });
+    }
+
+    /**
+     * {@link #tree}, telling {@code notWritten} of every setting with a property path that
+     * {@link #put} could not write (another shape there, or a list index far past the list's end).
+     */
+    public static ObjectNode tree(List<Setting> settings, Consumer<Setting> notWritten) {
         ObjectNode root = NODES.objectNode();
         for (Setting s : settings) {
-            put(root, s.path(), s.value());
+            if (!put(root, s.path(), s.value()) && isPath(s.path())) {
+                notWritten.accept(s);
+            }
         }
         return root;
     }
 
     /**
      * Writes {@code value} (typed as {@link #value} says) at a property path, making the objects
-     * and lists on the way (a list grows with nulls up to the index). A value never replaces an
-     * object or a list already there. False, and nothing written, when {@code path} is not a
-     * property path (see {@link #isPath}).
+     * and lists on the way; a list grows with nulls up to the index, by at most {@value #MAX_GAP}
+     * (a flattened list never skips an element; a key that only looks like one must not fill the
+     * memory). The same path written again takes the last value. False, and nothing written, when
+     * {@code path} is not a property path (see {@link #isPath}), when it would skip more elements,
+     * or when the tree has another shape there: a value where the path needs an object or a list
+     * ({@code VpcConfig=none}, then {@code VpcConfig.SubnetIds[0]=...}), an object or a list where
+     * the value would go, a list where the path names a property or the reverse.
      */
     public static boolean put(ObjectNode root, String path, String value) {
         List<Object> steps = steps(path);
-        if (steps == null) {
+        if (steps == null || !fits(root, steps)) {
             return false;
         }
-        JsonNode leaf = value(value);
         JsonNode node = root;
         for (int i = 0; i < steps.size(); i++) {
-            Object step = steps.get(i);
             boolean last = i == steps.size() - 1;
-            JsonNode child;
-            if (step instanceof String name && node instanceof ObjectNode o) {
-                child = o.get(name);
-                if (last) {
-                    if (child == null || !child.isContainerNode()) {
-                        o.set(name, leaf);
-                    }
-                    return true;
+            JsonNode fresh = last ? value(value) : steps.get(i + 1) instanceof Integer ? NODES.arrayNode() : NODES.objectNode();
+            if (steps.get(i) instanceof String name) {
+                ObjectNode o = (ObjectNode) node;
+                if (last || absent(o.get(name))) {
+                    o.set(name, fresh);
                 }
-                if (child == null || !child.isContainerNode()) {
-                    child = steps.get(i + 1) instanceof Integer ? o.putArray(name) : o.putObject(name);
-                }
-            } else if (step instanceof Integer index && node instanceof ArrayNode a) {
+                node = o.get(name);
+            } else {
+                ArrayNode a = (ArrayNode) node;
+                int index = (Integer) steps.get(i);
                 while (a.size() <= index) {
                     a.addNull();
                 }
-                child = a.get(index);
-                if (last) {
-                    if (!child.isContainerNode()) {
-                        a.set(index, leaf);
-                    }
-                    return true;
+                if (last || absent(a.get(index))) {
+                    a.set(index, fresh);
                 }
-                if (!child.isContainerNode()) {
-                    child = steps.get(i + 1) instanceof Integer ? NODES.arrayNode() : NODES.objectNode();
-                    a.set(index, child);
+                node = a.get(index);
+            }
+        }
+        return true;
+    }
+
+    /** The most elements {@link #put} adds to a list before the one it writes. */
+    static final int MAX_GAP = 1000;
+
+    /** Whether the path can be written into the tree as it is (see {@link #put}). */
+    private static boolean fits(ObjectNode root, List<Object> steps) {
+        JsonNode node = root;
+        for (int i = 0; i < steps.size(); i++) {
+            boolean last = i == steps.size() - 1;
+            JsonNode child;
+            if (steps.get(i) instanceof String name && node instanceof ObjectNode o) {
+                child = o.get(name);
+            } else if (steps.get(i) instanceof Integer index && node instanceof ArrayNode a) {
+                if (index > a.size() + MAX_GAP) {
+                    return false;
                 }
+                child = index < a.size() ? a.get(index) : null;
             } else {
-                return true; // a name where the tree has a list, or an index where it has an object: the first shape stays
+                return false;
+            }
+            if (absent(child)) {
+                // from here on the path is new: its lists are empty
+                return steps.subList(i + 1, steps.size()).stream().noneMatch(step -> step instanceof Integer n && n > MAX_GAP);
+            }
+            if (last ? child.isContainerNode() : !child.isContainerNode()) {
+                return false;
             }
             node = child;
         }
         return true;
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull();
     }
 
     /** The names and indexes of a property path, or null when it is not one. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.srm.facts.Inventory;
-import dev.srm.facts.Setting;
 import dev.srm.input.InputException;
 import dev.srm.input.Inputs;
 import dev.srm.input.ReadScenario;
@@ -86,16 +85,23 @@ public final class ImportRun {
 
     private Path write(Path outDir, ReadScenario read) {
         Scenario s = read.scenario();
+        List<String> notWritten = new ArrayList<>();
         List<ScenarioDocument.Resource> resources = new ArrayList<>();
         for (ResourceSpec r : s.resources()) {
-            resources.add(new ScenarioDocument.Resource(r.id(), r.type(), r.service(), r.tags(), Settings.tree(r.settings())));
+            resources.add(new ScenarioDocument.Resource(r.id(), r.type(), r.service(), r.tags(),
+                    Settings.tree(r.settings(), lost -> notWritten.add("resource '" + r.id() + "': " + lost.path()))));
         }
         ScenarioDocument document = new ScenarioDocument(ScenarioDocument.VERSION, s.id(), s.title(), s.description(),
-                s.inventory() == Inventory.COMPLETE ? "complete" : "partial", Settings.tree(s.account()), resources);
-        StringBuilder text = new StringBuilder("# Written by srm import from ").append(s.file())
+                s.inventory() == Inventory.COMPLETE ? "complete" : "partial",
+                Settings.tree(s.account(), lost -> notWritten.add("account: " + lost.path())), resources);
+        StringBuilder text = new StringBuilder("# Written by srm import from ").append(oneLine(s.file()))
                 .append(": edit and keep it, evaluate it (srm evaluate), or add an expect block and test it (srm test).\n");
         for (String w : read.warnings()) {
-            text.append("# warning: ").append(w.replace('\n', ' ')).append('\n');
+            text.append("# warning: ").append(oneLine(w)).append('\n');
+        }
+        for (String lost : notWritten) {
+            text.append("# warning: ").append(oneLine(lost))
+                    .append(": a key that is not a property path of this configuration (it clashes with another, or names a list index far past its end); not written\n");
         }
         Path target = outDir.resolve(s.id() + ".yaml");
         try {
@@ -107,5 +113,10 @@ public final class ImportRun {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
         return target;
+    }
+
+    /** Text for a YAML comment: every character YAML reads as a line break becomes a space, so no input text ends the comment. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]", " ");
     }
 }

@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.testing.Golden;
 import dev.srm.api.ExitCode;
 import dev.srm.report.audit.AuditFormat;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mvn test -Dtest=AuditGoldenTest -Dsrm.golden.update=true}, then review the diff.
  */
 class AuditGoldenTest {
-    private static final boolean UPDATE = Boolean.getBoolean("srm.golden.update");
+    private static final boolean UPDATE = Golden.UPDATE;
 
     @ParameterizedTest
     @EnumSource(AuditFormat.class)

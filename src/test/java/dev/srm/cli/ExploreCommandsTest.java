@@ -72,7 +72,14 @@ class ExploreCommandsTest {
         CliRun index = CliRun.of("matrix", "EC2", "--config", "NetworkInterfaces[99999999999].SubnetId=subnet-0a1b2c3d");
         assertThat(index.code()).as("an index is refused, not capped: the resource would not be the one asked for").isEqualTo(2);
         assertThat(index.err()).startsWith("srm: --config: 'NetworkInterfaces[99999999999].SubnetId': a list index above 1000");
-        assertThat(unknown.clean() && variant.clean() && config.clean() && path.clean() && index.clean()).isTrue();
+        CliRun above = CliRun.of("matrix", "EC2", "--config", "NetworkInterfaces[1001].SubnetId=subnet-0a1b2c3d");
+        assertThat(above.err()).as("was capped to 1000 without a word").startsWith("srm: --config: 'NetworkInterfaces[1001].SubnetId': a list index above 1000");
+        assertThat(CliRun.of("matrix", "EC2", "--config", "NetworkInterfaces[0001].SubnetId=subnet-0a1b2c3d", "--format", "json").code()).isZero();
+        CliRun clash = CliRun.of("matrix", "Lambda", "--config", "VpcConfig.SubnetIds[0]=subnet-0a1b2c3d", "--config", "VpcConfig=none");
+        assertThat(clash.code()).as("one of the two would be dropped: the row would not be what was asked").isEqualTo(2);
+        assertThat(clash.err()).startsWith("srm: --config: 'VpcConfig' clashes with another setting");
+        assertThat(unknown.clean() && variant.clean() && config.clean() && path.clean() && index.clean() && above.clean() && clash.clean())
+                .isTrue();
     }
 
     @Test

@@ -59,6 +59,45 @@ class ImportAndEvaluateInputsTest {
     }
 
     @Test
+    void a_plan_with_no_resource_srm_maps_imports_as_an_empty_scenario_that_still_reads(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("routes.json");
+        Files.writeString(plan, """
+                {"format_version": "1.2", "terraform_version": "1.9.8",
+                 "planned_values": {"root_module": {"resources": [
+                   {"address": "aws_route_table.private", "mode": "managed", "type": "aws_route_table", "name": "private",
+                    "provider_name": "registry.terraform.io/hashicorp/aws", "schema_version": 0,
+                    "values": {"vpc_id": "vpc-0a1b2c3d4e5f60718", "tags": {"Name": "private"}}, "sensitive_values": {}}]}}}
+                """);
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("import", plan.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("routes.yaml"))).contains("resources: []");
+        CliRun back = CliRun.of("evaluate", out.resolve("routes.yaml").toString(), "--fail-on", "none");
+        assertThat(back.code()).as("the schema requires resources, even none: " + back.err()).isZero();
+    }
+
+    @Test
+    void import_says_which_keys_it_cannot_write_back_and_writes_the_rest(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("logs.yaml");
+        Files.writeString(template, """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Logs:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: example-logs
+                      VersioningConfiguration: {Status: Enabled}
+                      'Retention[5000]': 30
+                """);
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("import", template.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String written = Files.readString(out.resolve("logs.yaml"));
+        assertThat(written).contains("# warning: resource 'Logs': Retention[5000]: a key that is not a property path")
+                .contains("Status: Enabled").doesNotContain("null");
+    }
+
+    @Test
     void audit_streams_an_aggregator_into_one_scenario_per_account_and_counts_the_readers_warnings(@TempDir Path out) throws Exception {
         CliRun r = CliRun.of("audit", CONFIG.resolve("aggregator-select.jsonl").toString(), TF.resolve("plan-modules.json").toString(),
                 "--group-by", "account-region", "--out", out.toString(), "--format", "json", "--fail-on", "none", "--no-progress", "--jobs", "2");

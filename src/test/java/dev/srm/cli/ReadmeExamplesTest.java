@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.testing.Golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.srm.report.audit.AuditFormat;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeExamplesTest {
     private static final Path README = Path.of("README.md");
-    private static final boolean UPDATE = Boolean.getBoolean("srm.golden.update");
+    private static final boolean UPDATE = Golden.UPDATE;
     /** The day README's numbers are as of (runtimes and engines past their end of support add findings as days pass). */
     private static final String DAY = "2026-12-02";
 

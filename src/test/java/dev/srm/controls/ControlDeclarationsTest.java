@@ -1,5 +1,6 @@
 package dev.srm.controls;
 
+import dev.srm.testing.Golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ControlDeclarationsTest {
     private static final Path FIXTURES = Path.of("scenarios/controls");
     private static final Path LISTS = Path.of("src/test/resources/controls");
-    private static final boolean UPDATE = Boolean.getBoolean("srm.golden.update");
+    private static final boolean UPDATE = Golden.UPDATE;
 
     private static List<RuleInfo> controls(RulePack pack) {
         return pack.rules().values().stream().filter(r -> "control".equals(r.kind()))

@@ -55,10 +55,16 @@ class SettingsTreeTest {
     }
 
     @Test
-    void paths_make_the_objects_and_lists_on_the_way_and_a_value_never_replaces_one() {
+    void paths_make_the_objects_and_lists_on_the_way_and_a_clash_writes_nothing() {
         ObjectNode root = JSON.createObjectNode();
         assertThat(Settings.put(root, "NetworkInterfaces[1].AssociatePublicIpAddress", "true")).isTrue();
-        assertThat(Settings.put(root, "NetworkInterfaces", "none")).isTrue();
+        assertThat(Settings.put(root, "NetworkInterfaces", "none")).as("a value where a list is").isFalse();
+        assertThat(Settings.put(root, "NetworkInterfaces.DeviceIndex", "0")).as("a property of a list").isFalse();
+        assertThat(Settings.put(root, "NetworkInterfaces[1].AssociatePublicIpAddress.Value", "x")).as("parts of a value").isFalse();
+        assertThat(Settings.put(root, "NetworkInterfaces[1].AssociatePublicIpAddress", "false")).as("the same path again").isTrue();
+        assertThat(Settings.put(root, "NetworkInterfaces[1].AssociatePublicIpAddress", "true")).isTrue();
+        assertThat(Settings.put(root, "Rules[" + (Settings.MAX_GAP + 1) + "]", "x")).as("far past a new list's end").isFalse();
+        assertThat(Settings.put(root, "NetworkInterfaces[" + (2 + Settings.MAX_GAP + 1) + "]", "x")).as("far past its end").isFalse();
         assertThat(Settings.put(root, "Tags[Key=owner].Value", "x")).as("a selector is not a path").isFalse();
         assertThat(Settings.put(root, "A..B", "x")).isFalse();
         assertThat(Settings.put(root, "Rules[99999999999]", "x")).as("an index no list has").isFalse();

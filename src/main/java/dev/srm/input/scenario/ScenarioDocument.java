@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * A scenario file as srm writes one (srm import's files, srm matrix's synthetic resources): the
- * fields of docs/scenario.schema.json in its order, the empty ones left out. What srm reads back
- * goes through {@link ScenarioReader} like any other file.
+ * fields of docs/scenario.schema.json in its order, the absent ones left out (an empty account,
+ * tags or configuration too; an empty list of resources stays, the schema requires it). What srm
+ * reads back goes through {@link ScenarioReader} like any other file.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"srm", "id", "title", "description", "inventory", "account", "resources"})
-public record ScenarioDocument(int srm, String id, String title, String description, String inventory, ObjectNode account,
-                               List<Resource> resources) {
+public record ScenarioDocument(int srm, String id, String title, String description, String inventory,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) ObjectNode account, List<Resource> resources) {
     /** The version of the scenario format srm writes. */
     public static final int VERSION = 1;
 
@@ -24,8 +25,9 @@ public record ScenarioDocument(int srm, String id, String title, String descript
     }
 
     /** A resource: its id, CloudFormation type or service name, tags and configuration. */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"id", "type", "service", "tags", "configuration"})
-    public record Resource(String id, String type, String service, Map<String, String> tags, ObjectNode configuration) {
+    public record Resource(String id, String type, String service, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> tags,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) ObjectNode configuration) {
     }
 }

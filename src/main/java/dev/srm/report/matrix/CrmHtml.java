@@ -12,13 +12,13 @@ import java.io.Writer;
  */
 final class CrmHtml {
     /** What crm.jte shows. */
-    record View(Crm crm, String css) {
+    record View(Crm crm) {
     }
 
     private CrmHtml() {
     }
 
     static void render(Crm c, Writer out) throws IOException {
-        HtmlTemplates.render("matrix/crm.jte", new View(c, MatrixHtml.CSS), out);
+        HtmlTemplates.render("matrix/crm.jte", new View(c), out);
     }
 }

@@ -16,18 +16,18 @@ import java.util.Locale;
  * template escapes every value it shows; these are the words it computes.
  */
 final class MatrixHtml {
-    /** The style sheet of the matrix and crm pages (the resource pages.css). */
+    /** The style sheet of the matrix and crm pages (the resource pages.css), the only text page.jte writes unescaped. */
     static final String CSS = HtmlTemplates.resource(MatrixHtml.class, "pages.css");
 
     /** What matrix.jte shows. */
-    record View(Matrix matrix, String css) {
+    record View(Matrix matrix) {
     }
 
     private MatrixHtml() {
     }
 
     static void render(Matrix m, Writer out) throws IOException {
-        HtmlTemplates.render("matrix/matrix.jte", new View(m, CSS), out);
+        HtmlTemplates.render("matrix/matrix.jte", new View(m), out);
     }
 
     /** A cell's party, or NONE for a layer the row does not have. */

@@ -2,9 +2,7 @@ package dev.srm.report.matrix;
 
 import dev.srm.model.matrix.Cell;
 import dev.srm.model.matrix.ControlRef;
-import dev.srm.model.matrix.Duty;
 
-import java.util.List;
 import java.util.Locale;
 
 /** Small wording shared by the renderers. */
@@ -27,15 +25,6 @@ final class Parties {
             case "NONE" -> "-";
             default -> "?";
         };
-    }
-
-    /** {@code runtime-patching AWS, os-patching CUSTOMER}. */
-    static String duties(List<Duty> duties) {
-        StringBuilder b = new StringBuilder();
-        for (Duty d : duties) {
-            b.append(b.length() == 0 ? "" : ", ").append(d.id()).append(' ').append(d.party());
-        }
-        return b.toString();
     }
 
     /** The cell's reason, or a dash. */

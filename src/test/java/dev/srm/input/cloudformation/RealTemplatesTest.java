@@ -1,5 +1,6 @@
 package dev.srm.input.cloudformation;
 
+import dev.srm.testing.Golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.srm.api.EvaluateRequest;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RealTemplatesTest {
     static final Path TEMPLATES = Path.of("src/test/resources/templates");
     static final Path GOLDEN = Path.of("src/test/resources/golden/templates");
-    private static final boolean UPDATE = Boolean.getBoolean("srm.golden.update");
+    private static final boolean UPDATE = Golden.UPDATE;
     private static final Pattern UNKNOWN_KEY = Pattern.compile("unknown configuration key '([^']+)' for (\\S+) ");
     private static final Map<String, String> SUMMARY = new ConcurrentHashMap<>();
 
