@@ -91,6 +91,10 @@ class TriageBadInputTest {
         assertUsage(CliRun.of("triage", "--service", "", "--kind", "malware-on-host"), "srm: --service is empty");
         assertUsage(CliRun.of("triage", "--service", "EC2", "--kind", " "), "srm: --kind is empty");
         assertUsage(CliRun.of("triage", "--service", "EC2", "--kind", "malware-on-host", "--config", "=x"), "is not KEY=VALUE");
+        assertUsage(CliRun.of("triage", "--service", "RDS", "--kind", "unpatched-vulnerability", "--config", "Engine[custom]=oracle"),
+                "srm: --config 'Engine[custom]' is not a property path");
+        assertUsage(CliRun.of("triage", "--service", "Lambda", "--kind", "data-exposure", "--config", "VpcConfig=none",
+                "--config", "VpcConfig.SubnetIds[0]=subnet-0a1b2c3d"), "srm: --config 'VpcConfig.SubnetIds[0]' clashes with another setting");
     }
 
     @Test
