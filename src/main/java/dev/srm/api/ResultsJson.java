@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.srm.model.Responsibility;
+import dev.srm.model.Status;
 import dev.srm.model.matrix.Duty;
 
 import java.io.IOException;
@@ -13,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads srm's own JSON results, as {@code srm audit --format json} ({@code audit.json}) and
@@ -62,8 +66,9 @@ final class ResultsJson {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if ("evaluations".equals(name) && value == JsonToken.START_ARRAY) {
+                    int i = 0;
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        add(MAPPER.readTree(p), into);
+                        add(MAPPER.readTree(p), into, file + ": /evaluations/" + i++);
                     }
                 } else if ("errors".equals(name) && value == JsonToken.START_ARRAY) {
                     for (JsonNode e : MAPPER.<JsonNode>readTree(p)) {
@@ -79,7 +84,7 @@ final class ResultsJson {
                 }
             }
             if (single != null) {
-                add(single, into);
+                add(single, into, file + ": ");
             }
             for (String e : errors) {
                 warnings.add(file + ": the results list an input that failed: " + e);
@@ -90,38 +95,76 @@ final class ResultsJson {
         }
     }
 
-    private static void add(JsonNode evaluation, CrmInput into) {
+    /** Adds one evaluation; {@code at} is the file and the evaluation's JSON pointer, for the one line a bad value gets. */
+    private static void add(JsonNode evaluation, CrmInput into, String at) {
         into.scenarios++;
-        for (JsonNode r : evaluation.path("resources")) {
+        JsonNode resources = evaluation.path("resources");
+        for (int ri = 0; ri < resources.size(); ri++) {
+            JsonNode r = resources.get(ri);
+            String resourceAt = at + "/resources/" + ri;
             into.resources++;
             Map<String, CrmInput.LayerView> layers = new LinkedHashMap<>();
-            for (JsonNode l : r.path("layers")) {
+            JsonNode layerNodes = r.path("layers");
+            for (int li = 0; li < layerNodes.size(); li++) {
+                JsonNode l = layerNodes.get(li);
                 List<Duty> duties = new ArrayList<>();
-                for (JsonNode d : l.path("duties")) {
+                JsonNode dutyNodes = l.path("duties");
+                for (int di = 0; di < dutyNodes.size(); di++) {
+                    JsonNode d = dutyNodes.get(di);
                     String id = text(d, "duty") != null ? text(d, "duty") : text(d, "id");
-                    String party = text(d, "party");
+                    String party = known(d, "party", null, PARTIES, resourceAt + "/layers/" + li + "/duties/" + di);
                     if (id != null && party != null) {
                         duties.add(new Duty(id, party, text(d, "rule"), text(d, "reason"), text(d, "source")));
                     }
                 }
-                layers.put(l.path("layer").asText(), new CrmInput.LayerView(l.path("party").asText("UNKNOWN"), duties));
+                layers.put(l.path("layer").asText(), new CrmInput.LayerView(known(l, "party", "UNKNOWN", PARTIES, resourceAt + "/layers/" + li),
+                        duties));
             }
             into.units.add(new CrmInput.Unit(text(r, "service") == null ? "unknown service" : text(r, "service"),
                     CrmInput.label(text(r, "service"), text(r, "variant")), layers,
-                    controls(r.path("controls"))));
+                    controls(r.path("controls"), resourceAt + "/controls")));
         }
         JsonNode account = evaluation.path("account").path("controls");
         if (account.size() > 0) {
-            into.units.add(new CrmInput.Unit(CrmInput.ACCOUNT, CrmInput.ACCOUNT, Map.of(), controls(account)));
+            into.units.add(new CrmInput.Unit(CrmInput.ACCOUNT, CrmInput.ACCOUNT, Map.of(), controls(account, at + "/account/controls")));
         }
     }
 
-    private static List<CrmInput.ControlView> controls(JsonNode controls) {
+    private static List<CrmInput.ControlView> controls(JsonNode controls, String at) {
         List<CrmInput.ControlView> out = new ArrayList<>();
-        for (JsonNode c : controls) {
-            out.add(new CrmInput.ControlView(c.path("id").asText(), text(c, "title"), text(c, "layer"), c.path("status").asText("UNKNOWN")));
+        for (int i = 0; i < controls.size(); i++) {
+            JsonNode c = controls.get(i);
+            out.add(new CrmInput.ControlView(c.path("id").asText(), text(c, "title"), text(c, "layer"),
+                    known(c, "status", "UNKNOWN", STATUSES, at + "/" + i)));
         }
         return out;
+    }
+
+    private static final Set<String> STATUSES = names(Status.values());
+    private static final Set<String> PARTIES = names(Responsibility.values());
+
+    private static Set<String> names(Enum<?>[] values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Enum<?> v : values) {
+            out.add(v.name());
+        }
+        return out;
+    }
+
+    /**
+     * A field that srm writes from one of its enums: absent gives {@code fallback}; any other
+     * value is an input error naming the file and the pointer, never a status or a party misread.
+     */
+    private static String known(JsonNode n, String field, String fallback, Set<String> allowed, String at) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual() || !allowed.contains(v.asText())) {
+            throw SrmException.input(List.of(at + "/" + field + ": expected one of " + String.join(", ", allowed) + ", found "
+                    + (v.isTextual() ? "'" + v.asText() + "'" : v.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
+        }
+        return v.asText();
     }
 
     private static String text(JsonNode n, String field) {

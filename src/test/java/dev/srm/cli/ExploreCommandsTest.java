@@ -123,6 +123,24 @@ class ExploreCommandsTest {
     }
 
     @Test
+    void a_status_or_party_srm_never_writes_is_an_input_error_at_its_pointer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        JsonNode audit = JSON.readTree(AUDIT.toFile());
+        JsonNode evaluation = audit.path("evaluations").get(1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) evaluation.path("resources").get(0).path("controls").get(0)).put("status", "MISSNG");
+        Path typo = dir.resolve("audit.json");
+        JSON.writeValue(typo.toFile(), audit);
+        CliRun r = CliRun.of("crm", typo.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().lines().toList()).containsExactly("srm: " + typo + ": /evaluations/1/resources/0/controls/0/status: expected one of MET, "
+                + "MISSING, UNKNOWN, NOT_APPLICABLE, CONFLICT, found 'MISSNG'");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) evaluation.path("resources").get(0).path("controls").get(0)).put("status", "MET");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) evaluation.path("resources").get(0).path("layers").get(2)).put("party", "aws");
+        JSON.writeValue(typo.toFile(), audit);
+        assertThat(CliRun.of("crm", typo.toString()).err()).contains(": /evaluations/1/resources/0/layers/2/party: expected one of AWS, CUSTOMER, SHARED, "
+                + "UNKNOWN, CONFLICT, found 'aws'");
+    }
+
+    @Test
     void crm_of_scenario_files_evaluates_them_first() throws Exception {
         CliRun r = CliRun.of("crm", "scenarios/study", "--format", "json");
         assertThat(r.code()).isZero();

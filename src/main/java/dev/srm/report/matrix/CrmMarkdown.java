@@ -22,7 +22,7 @@ final class CrmMarkdown {
                     .append("| requirement | responsibility | status | srm controls | layers | duties |\n|---|---|---|---|---|---|\n");
             for (Crm.Requirement r : f.requirements()) {
                 b.append("| ").append(Escape.md(r.id())).append(" | ").append(r.share().label()).append(" | ")
-                        .append(r.status() == null ? "-" : r.status()).append(" | ");
+                        .append(r.status() == null ? "-" : Escape.md(r.status())).append(" | ");
                 boolean first = true;
                 for (Crm.ControlLine l : r.controls()) {
                     b.append(first ? "" : "<br>").append(Escape.md(l.id() + " " + CrmText.statuses(l)));

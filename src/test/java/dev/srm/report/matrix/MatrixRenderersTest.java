@@ -3,6 +3,7 @@ package dev.srm.report.matrix;
 import dev.srm.model.Responsibility;
 import dev.srm.model.matrix.Cell;
 import dev.srm.model.matrix.Comparison;
+import dev.srm.model.matrix.Crm;
 import dev.srm.model.matrix.ControlRef;
 import dev.srm.model.matrix.Duty;
 import dev.srm.model.matrix.Matrix;
@@ -65,5 +66,25 @@ class MatrixRenderersTest {
         assertThat(w.toString()).contains("## Moves to AWS (the customer does less)\n\n| layer / duty |").doesNotContain("<script>");
         assertThat(Move.Direction.of("AWS", "SHARED")).isEqualTo(Move.Direction.TO_CUSTOMER);
         assertThat(Move.Direction.of("UNKNOWN", "AWS")).isEqualTo(Move.Direction.OTHER);
+    }
+
+    @Test
+    void the_crm_page_and_its_markdown_and_csv_keep_input_inert() throws Exception {
+        Crm.ControlLine line = new Crm.ControlLine("c1", HOSTILE, "iam-access-control", Map.of("MISSING", 1), List.of("S3"));
+        Crm.LayerLine layer = new Crm.LayerLine("iam-access-control", Map.of("CUSTOMER", 1),
+                List.of(new Duty("bucket-policy", "CUSTOMER", "d1", HOSTILE, "javascript:alert(1)")));
+        Crm.Requirement r = new Crm.Requirement(HOSTILE, Crm.Share.CUSTOMER, "MISSING\"><script>", List.of(line), List.of(layer));
+        Crm crm = new Crm(HOSTILE, 1, 1, List.of(HOSTILE), List.of(new Crm.Framework("cis-aws", HOSTILE, "https://example.com", List.of(r))),
+                List.of());
+        StringWriter html = new StringWriter();
+        CrmFormat.html.render(crm, html);
+        assertThat(html.toString()).doesNotContain("<script>").doesNotContain("javascript:").doesNotContain("\u001b")
+                .contains("&lt;script&gt;").contains("st-missing&quot;&gt;&lt;script&gt;");
+        StringWriter md = new StringWriter();
+        CrmFormat.markdown.render(crm, md);
+        assertThat(md.toString()).doesNotContain("<script>").doesNotContain("\u001b");
+        StringWriter csv = new StringWriter();
+        CrmFormat.csv.render(crm, csv);
+        assertThat(csv.toString()).as("RFC 4180: the value is one quoted field").contains(",\"MISSING\"\"><script>\",");
     }
 }
