@@ -13,14 +13,12 @@ import dev.srm.rules.ServiceCatalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,9 +30,6 @@ import java.util.regex.Pattern;
  */
 final class Subjects {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The largest list index a setting may name: a synthetic resource's lists are short. */
-    private static final int MAX_INDEX = 1000;
-    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     private static final Pattern WHERE = Pattern.compile("^synthetic-[a-z0-9-]+\\.json:\\d+: ");
 
     /** A parsed subject: the service, a type when one was named, and a variant ({@code *}: every one). */
@@ -102,10 +97,8 @@ final class Subjects {
     }
 
     /**
-     * {@code KEY=VALUE} settings, in order, the last of a key winning. A key that is not a
-     * property path, names a list index above {@value #MAX_INDEX}, or clashes with another key
-     * ({@code VpcConfig=none} and {@code VpcConfig.SubnetIds[0]=...}) is a usage error: no
-     * setting is dropped or moved without a word.
+     * {@code KEY=VALUE} settings, in order, the last of a key winning; what {@link Settings#problem}
+     * finds in them is a usage error.
      */
     Map<String, String> config(List<String> settings) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -114,25 +107,12 @@ final class Subjects {
             if (eq <= 0) {
                 throw SrmException.usage(flag("config") + ": '" + s + "' is not KEY=VALUE (for example PackageType=Image)");
             }
-            String key = s.substring(0, eq).trim();
-            Matcher index = INDEX.matcher(key);
-            while (index.find()) {
-                if (new BigInteger(index.group(1)).compareTo(BigInteger.valueOf(MAX_INDEX)) > 0) {
-                    throw SrmException.usage(flag("config") + ": '" + key + "': a list index above " + MAX_INDEX);
-                }
-            }
-            if (!Settings.isPath(key)) {
-                throw SrmException.usage(flag("config") + ": '" + key + "' is not a property path (Name, Name.Sub, Name[0].Sub)");
-            }
-            out.put(key, s.substring(eq + 1).trim());
+            out.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
         }
-        ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        out.forEach((key, value) -> {
-            if (!Settings.put(tree, key, value)) {
-                throw SrmException.usage(flag("config") + ": '" + key + "' clashes with another setting: a value and the parts of "
-                        + "the same property, or a list and an object (" + String.join(", ", out.keySet()) + ")");
-            }
-        });
+        String problem = Settings.problem(out);
+        if (problem != null) {
+            throw SrmException.usage(flag("config") + ": " + problem);
+        }
         return out;
     }
 

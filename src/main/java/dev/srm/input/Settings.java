@@ -152,6 +152,34 @@ public final class Settings {
         return true;
     }
 
+    /**
+     * What is wrong with settings given by hand ({@code --config KEY=VALUE} of srm matrix, compare
+     * and triage) as one configuration, or null: a key that names a list index above
+     * {@value #MAX_GAP}, is not a property path, or clashes with an earlier key
+     * ({@code VpcConfig=none} and {@code VpcConfig.SubnetIds[0]=...}). The message starts with the
+     * key, quoted; no setting is dropped or moved without a word.
+     */
+    public static String problem(Map<String, String> settings) {
+        ObjectNode tree = NODES.objectNode();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            String key = e.getKey();
+            Matcher index = INDEX.matcher(key);
+            while (index.find()) {
+                String digits = index.group(1).replaceFirst("^0+(?=\\d)", "");
+                if (digits.length() > 4 || Integer.parseInt(digits) > MAX_GAP) {
+                    return "'" + key + "': a list index above " + MAX_GAP;
+                }
+            }
+            if (!isPath(key)) {
+                return "'" + key + "' is not a property path (Name, Name.Sub, Name[0].Sub)";
+            }
+            if (!put(tree, key, e.getValue())) {
+                return "'" + key + "' clashes with another setting: a value and the parts of the same property, or a list and an object";
+            }
+        }
+        return null;
+    }
+
     /** The most elements {@link #put} adds to a list before the one it writes. */
     static final int MAX_GAP = 1000;
 

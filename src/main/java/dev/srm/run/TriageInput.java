@@ -1,10 +1,9 @@
 package dev.srm.run;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.input.Settings;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -56,20 +55,17 @@ public record TriageInput(Path file, boolean asff, String id, String resource, S
                 throw TriageException.usage(names.apply(f.getKey()) + " is empty; give it a value or leave it out");
             }
         }
-        ObjectNode settings = JsonNodeFactory.instance.objectNode(); // the settings as a tree: two that clash cannot both be one
+        Map<String, String> settings = new LinkedHashMap<>();
         for (String c : config) {
             int eq = c.indexOf('=');
             if (eq <= 0 || c.substring(0, eq).isBlank()) {
                 throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + c + "' is not KEY=VALUE (e.g. Engine=custom-oracle-ee)");
             }
-            String key = c.substring(0, eq).trim();
-            if (!Settings.isPath(key)) {
-                throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + key + "' is not a property path (Name, Name.Sub, Name[0].Sub)");
-            }
-            if (!Settings.put(settings, key, c.substring(eq + 1).trim())) {
-                throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + key + "' clashes with another setting: a value and "
-                        + "the parts of the same property, or a list and an object");
-            }
+            settings.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
+        }
+        String problem = Settings.problem(settings);
+        if (problem != null) {
+            throw TriageException.usage(names.apply(TriageField.CONFIG) + " " + problem);
         }
         if (file == null && resource != null) {
             throw TriageException.usage(names.apply(TriageField.RESOURCE) + " names a resource of a scenario " + names.apply(TriageField.FILE)

@@ -95,6 +95,8 @@ class TriageBadInputTest {
                 "srm: --config 'Engine[custom]' is not a property path");
         assertUsage(CliRun.of("triage", "--service", "Lambda", "--kind", "data-exposure", "--config", "VpcConfig=none",
                 "--config", "VpcConfig.SubnetIds[0]=subnet-0a1b2c3d"), "srm: --config 'VpcConfig.SubnetIds[0]' clashes with another setting");
+        assertUsage(CliRun.of("triage", "--service", "EC2", "--kind", "malware-on-host", "--config", "NetworkInterfaces[5000].SubnetId=subnet-1"),
+                "srm: --config 'NetworkInterfaces[5000].SubnetId': a list index above 1000");
     }
 
     @Test
