@@ -25,13 +25,25 @@ public final class Locator {
      * ({@code document} counts from 0; -1 for the first place of each pointer in any).
      */
     public static Map<String, int[]> locate(JsonFactory factory, byte[] bytes, Predicate<String> wanted, int document) {
+        return locate(factory, bytes, wanted, document, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #locate(JsonFactory, byte[], Predicate, int)} for pointers of at most
+     * {@code depth} segments ({@code /resources/3} has two): the parser skips what lies deeper,
+     * so that the place of each resource costs one pass that reads no pointer below it.
+     */
+    public static Map<String, int[]> locate(JsonFactory factory, byte[] bytes, Predicate<String> wanted, int document, int depth) {
         Map<String, int[]> out = new HashMap<>();
         try (JsonParser p = factory.createParser(bytes)) {
             JsonToken t;
             int current = -1;
             while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
+                }
                 boolean startsDocument = t.isStructStart() ? p.getParsingContext().getParent().inRoot()
-                        : !t.isStructEnd() && p.getParsingContext().inRoot();
+                        : p.getParsingContext().inRoot();
                 if (startsDocument) {
                     current++;
                 }
@@ -39,17 +51,26 @@ public final class Locator {
                     if (current > document) {
                         break;
                     }
+                    if (t.isStructStart()) {
+                        p.skipChildren();
+                    }
+                    continue;
+                }
+                // the segments of the pointer this token starts: a struct's context is its own, one below its place
+                int segments = t.isStructStart() ? p.getParsingContext().getNestingDepth() - 1 : p.getParsingContext().getNestingDepth();
+                if (segments > depth) {
+                    if (t.isStructStart()) {
+                        p.skipChildren();
+                    }
                     continue;
                 }
                 String pointer = p.getParsingContext().pathAsPointer().toString();
-                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    if (t != JsonToken.FIELD_NAME) {
-                        continue;
-                    }
-                }
                 if (!out.containsKey(pointer) && wanted.test(pointer)) {
                     JsonLocation loc = p.currentTokenLocation();
                     out.put(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
+                }
+                if (segments == depth && t.isStructStart()) {
+                    p.skipChildren();
                 }
             }
         } catch (IOException | RuntimeException e) {

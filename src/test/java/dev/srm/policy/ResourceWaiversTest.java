@@ -52,6 +52,21 @@ class ResourceWaiversTest {
     }
 
     @Test
+    void in_a_yaml_stream_each_scenarios_waiver_is_placed_in_its_own_document_and_none_is_merged_into_another() throws IOException {
+        Path stream = Files.createTempDirectory("srm-resource-waivers-stream-").resolve("ledgers.yaml");
+        // the same resource at the same pointer in both documents, each with a waiver of its own
+        Files.writeString(stream, SCENARIO + "---\n" + SCENARIO.replace("id: ledger\n", "id: ledger-eu\n")
+                .replace("(plan ledger-daily)", "(plan ledger-eu-daily)").replace("FIN-88", "FIN-91"));
+        SrmRun run = SrmRun.of("evaluate", stream.toString(), "--as-of", "2030-06-01", "--fail-on", "none");
+        String file = stream.toString();
+        assertThat(run.out())
+                .contains("(FIN-88): AWS Backup takes the snapshots of this instance (plan ledger-daily) [" + file + ":11:9]")
+                .contains("(FIN-91): AWS Backup takes the snapshots of this instance (plan ledger-eu-daily) [" + file + ":31:9]");
+        assertThat(run.err()).contains(file + ":16:9: waiver of rds-enhanced-monitoring (owner finance-platform) is unused")
+                .contains(file + ":36:9: waiver of rds-enhanced-monitoring (owner finance-platform) is unused");
+    }
+
+    @Test
     void a_bad_date_in_a_resource_waiver_is_one_line() throws IOException {
         Path bad = Files.createTempDirectory("srm-resource-waivers-bad-").resolve("ledger.yaml");
         Files.writeString(bad, SCENARIO.replace("expires: 2030-12-31\n        ticket", "expires: 2030-13-01\n        ticket"));

@@ -192,9 +192,11 @@ public final class ScenarioReader {
         JsonFactory factory = mapper.getFactory();
         Numbers.check(name, root, pointer -> Locator.find(factory, bytes, pointer, document), lineOffset);
         validate(name, bytes, factory, root, lineOffset, document);
-        Map<String, int[]> lines = Locator.locate(factory, bytes, p -> p.matches("/resources/\\d+"), document);
+        Map<String, int[]> lines = Locator.locate(factory, bytes, p -> RESOURCE.matcher(p).matches(), document, 2);
         return bind(name, (ObjectNode) root, lines, lineOffset, bytes, factory, document);
     }
+
+    private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile("/resources/\\d+");
 
     /** YAML or JSON, from the first character that is not white space. */
     public static Format sniff(byte[] bytes) {
@@ -278,7 +280,7 @@ public final class ScenarioReader {
             List<Setting> settings = new ArrayList<>();
             Settings.flatten(rid, "", "", r.path("configuration"), settings);
             resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line, List.of(),
-                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory), Origin.at(name, line, pointer)));
+                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory, document), Origin.at(name, line, pointer)));
             i++;
         }
         IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory, document);
@@ -306,11 +308,13 @@ public final class ScenarioReader {
 
     /** A resource's own waivers (the schema checked their fields); a date that is not one is a problem at its place. */
     private static List<dev.srm.model.ResourceWaiver> waivers(String name, String pointer, JsonNode list, int lineOffset, byte[] bytes,
-                                                              JsonFactory factory) throws InputException {
+                                                              JsonFactory factory, int document) throws InputException {
         if (!list.isArray() || list.isEmpty()) {
             return List.of();
         }
-        Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith(pointer + "/waivers/"));
+        // in this document of a YAML stream: another scenario's resource may sit at the same pointer
+        String prefix = pointer + "/waivers/";
+        Map<String, int[]> found = Locator.locate(factory, bytes, p -> p.startsWith(prefix), document, 4);
         List<dev.srm.model.ResourceWaiver> out = new ArrayList<>();
         for (int k = 0; k < list.size(); k++) {
             JsonNode w = list.get(k);
