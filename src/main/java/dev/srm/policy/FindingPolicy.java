@@ -14,6 +14,7 @@ import dev.srm.model.WaiverState;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,16 +80,22 @@ public final class FindingPolicy {
                 }
             }
         }
+        // looked up by id once per scenario: a large account has tens of thousands of findings on as many resources
+        Map<String, ResourceSpec> specs = new HashMap<>();
+        if (scenario != null) {
+            for (ResourceSpec spec : scenario.resources()) {
+                specs.putIfAbsent(spec.id(), spec);
+            }
+        }
         List<FindingResult> out = new ArrayList<>();
         for (FindingResult f : evaluation.findings()) {
-            out.add(apply(scenario, evaluation.scenario().id(), f));
+            out.add(apply(specs.get(f.resource()), evaluation.scenario().id(), f));
         }
         return evaluation.withFindings(out);
     }
 
-    private FindingResult apply(Scenario scenario, String scenarioId, FindingResult f) {
+    private FindingResult apply(ResourceSpec spec, String scenarioId, FindingResult f) {
         String fingerprint = Fingerprint.of(scenarioId, f.resource(), f.rule());
-        ResourceSpec spec = scenario == null ? null : scenario.resource(f.resource());
         Map<String, String> tags = spec == null ? Map.of() : spec.tags();
         // the resource's own waivers first, then the file's
         List<Waiver> candidates = new ArrayList<>();
