@@ -37,10 +37,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,6 +70,15 @@ final class JavalinServer implements Server {
     private final Javalin app;
 
     /** Request bodies of {@code /v1/matrix} and {@code /v1/compare}. */
+    /** The body of /healthz and /readyz, fields in this order: the state, and the requests a ready server is answering. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Health(String status, Integer inFlight) {
+    }
+
+    /** The body of /v1/services. */
+    record ServiceList(List<String> services, String version) {
+    }
+
     record MatrixBody(List<String> services, List<String> config) {
     }
 
@@ -97,7 +104,7 @@ final class JavalinServer implements Server {
                 http.setIdleTimeout(options.idleTimeout().toMillis());
                 http.setMinRequestDataRate(256); // bytes per second: a client trickling its body is cut off
             });
-            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/healthz", ctx -> json(ctx, Json.writer().writeValueAsString(new Health("ok", null)) + "\n"));
             config.routes.get("/readyz", this::ready);
             config.routes.get("/", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
             config.routes.get("/index.html", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
@@ -189,12 +196,12 @@ final class JavalinServer implements Server {
 
     // ---------------------------------------------------------------- routes
 
-    private void ready(Context ctx) {
+    private void ready(Context ctx) throws Exception {
+        Health health = draining.get() ? new Health("shutting down", null) : new Health("ready", inFlight.get());
         if (draining.get()) {
-            ctx.status(503).json(Map.of("status", "shutting down"));
-        } else {
-            ctx.json(Map.of("status", "ready", "inFlight", inFlight.get()));
+            ctx.status(503);
         }
+        json(ctx, Json.writer().writeValueAsString(health) + "\n");
     }
 
     private void rules(Context ctx) throws Exception {
@@ -204,10 +211,7 @@ final class JavalinServer implements Server {
     }
 
     private void services(Context ctx) throws Exception {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("services", srm.services());
-        out.put("version", Srm.version());
-        json(ctx, Json.writer().writeValueAsString(out) + "\n");
+        json(ctx, Json.writer().writeValueAsString(new ServiceList(srm.services(), Srm.version())) + "\n");
     }
 
     private void evaluate(Context ctx) throws Exception {

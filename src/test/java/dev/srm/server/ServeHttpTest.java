@@ -82,6 +82,25 @@ class ServeHttpTest {
     }
 
     @Test
+    void health_readiness_and_the_service_list_are_json_with_their_fields_in_a_fixed_order() throws Exception {
+        HttpResponse<String> health = http.get("/healthz");
+        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(JSON.readTree(health.body())).isEqualTo(JSON.readTree("{\"status\": \"ok\"}"));
+        HttpResponse<String> ready = http.withToken(null).get("/readyz");
+        assertThat(fieldNames(json(ready).fieldNames())).containsExactly("status", "inFlight");
+        assertThat(json(ready).get("status").asText()).isEqualTo("ready");
+        JsonNode services = json(http.get("/v1/services"));
+        assertThat(fieldNames(services.fieldNames())).containsExactly("services", "version");
+        assertThat(services.get("services")).extracting(JsonNode::asText).contains("S3", "Lambda", "EC2");
+    }
+
+    private static List<String> fieldNames(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void evaluate_answers_the_same_json_as_the_cli_and_its_exit_code() throws Exception {
         Path file = dir.resolve("shop.yaml");
         Files.writeString(file, PUBLIC_BUCKET);
