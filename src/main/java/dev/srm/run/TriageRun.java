@@ -3,6 +3,9 @@ package dev.srm.run;
 import java.util.function.Function;
 
 import dev.srm.input.InputFiles;
+import dev.srm.input.Settings;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.engine.RulePack;
 import dev.srm.engine.Triager;
 import dev.srm.facts.Setting;
@@ -328,14 +331,22 @@ public final class TriageRun {
         return serviceOrType != null && serviceOrType.contains("::") ? serviceOrType : null;
     }
 
+    /**
+     * The settings of {@code --config KEY=VALUE}, read as srm matrix reads them: written into a
+     * configuration (the last of two equal keys wins; TriageInput refused clashes) and flattened
+     * as a scenario's, so that {@code Versioning[0001]} is {@code Versioning[0]} and a key/value
+     * list is also addressable by its key ({@code LoadBalancerAttributes[Key=...].Value}).
+     */
     private static List<Setting> settingsFlag(List<String> config, String resource) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String c : config) {
             int eq = c.indexOf('=');
             values.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
         }
+        ObjectNode configuration = JsonNodeFactory.instance.objectNode();
+        values.forEach((k, v) -> Settings.put(configuration, k, v));
         List<Setting> out = new ArrayList<>();
-        values.forEach((k, v) -> out.add(new Setting(resource, k, k.replaceAll("\\[\\d+]", "[*]"), v)));
+        Settings.flatten(resource, "", "", configuration, out);
         return out;
     }
 

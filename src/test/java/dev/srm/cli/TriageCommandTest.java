@@ -57,6 +57,26 @@ class TriageCommandTest {
         assertThat(bad.err()).startsWith("srm: Invalid value for option '--as-of': '2026-13-01' is not a date (expected YYYY-MM-DD");
     }
 
+    @Test
+    void config_flags_are_read_as_srm_matrix_reads_them_list_entries_by_their_name_too() throws Exception {
+        // GuardDuty's rules read Features[Name=RUNTIME_MONITORING]...: the flags give the list by index, as a template does
+        String[] manual = {"triage", "--service", "GuardDuty", "--kind", "unpatched-vulnerability", "--component", "dependency",
+                "--config", "Features[0].Name=RUNTIME_MONITORING", "--config", "Features[0].Status=ENABLED",
+                "--config", "Features[0].AdditionalConfiguration[0].Name=EKS_ADDON_MANAGEMENT",
+                "--config", "Features[0].AdditionalConfiguration[0].Status=DISABLED", "--format", "json"};
+        CliRun run = CliRun.of(manual);
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode t = JSON.readTree(run.out());
+        assertThat(t.path("owner").asText()).as("the customer installs and updates the agent: not AWS").isEqualTo("CUSTOMER");
+        assertThat(t.path("rule").asText()).isEqualTo("triage-owner-follows-component");
+        assertThat(t.path("reason").asText()).contains("no automated agent configuration");
+
+        CliRun matrix = CliRun.of("matrix", "GuardDuty", "--config", "Features[0].Name=RUNTIME_MONITORING",
+                "--config", "Features[0].Status=ENABLED", "--config", "Features[0].AdditionalConfiguration[0].Name=EKS_ADDON_MANAGEMENT",
+                "--config", "Features[0].AdditionalConfiguration[0].Status=DISABLED");
+        assertThat(matrix.out()).containsPattern("application-and-dependency-patching +CUSTOMER");
+    }
+
     private static String[] with(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;
