@@ -227,7 +227,7 @@ final class Resolver {
             case "Fn::ToJsonString" -> {
                 Node v = resolve(arg);
                 String unknown = firstUnknown(v);
-                yield unknown != null ? new Node.Unknown(unknown, pos) : new Node.Scalar(toJson(v).toString(), pos);
+                yield unknown != null ? new Node.Unknown("Fn::ToJsonString of " + shown(v), pos) : new Node.Scalar(toJson(v).toString(), pos);
             }
             case "Fn::Length" -> {
                 Node v = resolve(arg);
@@ -254,6 +254,16 @@ final class Resolver {
         Matcher m = DYNAMIC_REFERENCE.matcher(s.text());
         return m.find() ? new Node.Unknown("the dynamic reference " + m.group() + ", which CloudFormation resolves at deploy time",
                 s.pos()) : s;
+    }
+
+    /**
+     * The unknown a function makes of an unknown argument. Its reason names the call: two settings
+     * hold the same unknown text only when they are the same expression over the same unknowns, so
+     * that rules that join resources by value (a bucket policy's Bucket and a bucket's BucketName)
+     * never take {@code !Sub '${App}-site'} for the {@code !Sub '${App}-data'} of another bucket.
+     */
+    private static Node.Unknown derived(String call, Node.Unknown from, Node.Pos pos) {
+        return new Node.Unknown(call + ": " + from.reason(), pos);
     }
 
     private Node unknown(String what, Node.Pos pos) {
@@ -347,7 +357,9 @@ final class Resolver {
                 value = ref(name, pos);
             }
             if (value instanceof Node.Unknown u) {
-                return new Node.Unknown(u.reason(), pos);
+                // the variables as written: the call they make, without resolving (and warning about) them again
+                return derived("Fn::Sub '" + text + "'" + (variables.isEmpty() ? "" : " with " + shown(new Node.Obj(variables, Map.of(), pos))),
+                        u, pos);
             }
             if (!(value instanceof Node.Scalar s)) {
                 return unknown("Fn::Sub variable ${" + name + "} is " + Template.kind(value) + ", not a string", pos);
@@ -364,8 +376,9 @@ final class Resolver {
             return unknown("an Fn::Join that is not [delimiter, [values]]", pos);
         }
         Node list = resolve(args.get(1));
+        String call = "Fn::Join '" + (d.text() == null ? "" : d.text()) + "'";
         if (list instanceof Node.Unknown u) {
-            return new Node.Unknown(u.reason(), pos);
+            return derived(call, u, pos);
         }
         if (!(list instanceof Node.Seq seq)) {
             return unknown("an Fn::Join of " + Template.kind(list) + ", not a list", pos);
@@ -373,7 +386,7 @@ final class Resolver {
         List<String> parts = new ArrayList<>();
         for (Node item : seq.items()) {
             if (item instanceof Node.Unknown u) {
-                return new Node.Unknown(u.reason(), pos);
+                return derived(call + " of " + shown(seq), u, pos);
             }
             if (!(item instanceof Node.Scalar s)) {
                 return unknown("an Fn::Join of " + Template.kind(item) + ", not a string", pos);
@@ -389,12 +402,12 @@ final class Resolver {
             return unknown("an Fn::Select that is not [index, [values]]", pos);
         }
         Node index = resolve(args.get(0));
-        if (index instanceof Node.Unknown u) {
-            return new Node.Unknown(u.reason(), pos);
-        }
         Node list = resolve(args.get(1));
+        if (index instanceof Node.Unknown u) {
+            return derived("Fn::Select ? of " + shown(list), u, pos);
+        }
         if (list instanceof Node.Unknown u) {
-            return new Node.Unknown(u.reason(), pos);
+            return derived("Fn::Select " + (index instanceof Node.Scalar i && i.text() != null ? i.text().trim() : shown(index)), u, pos);
         }
         int i;
         try {
@@ -415,7 +428,7 @@ final class Resolver {
         }
         Node source = resolve(args.get(1));
         if (source instanceof Node.Unknown u) {
-            return new Node.Unknown(u.reason(), pos);
+            return derived("Fn::Split '" + d.text() + "'", u, pos);
         }
         if (!(source instanceof Node.Scalar s) || s.text() == null) {
             return unknown("an Fn::Split of " + Template.kind(source) + ", not a string", pos);
@@ -441,8 +454,9 @@ final class Resolver {
         if (canonical(a).equals(canonical(b))) {
             return a;
         }
-        return new Node.Unknown("Fn::If on condition '" + c.text() + "', which srm cannot decide: " + t.reason(), pos,
-                a instanceof Node.Absent || b instanceof Node.Absent);
+        // both branches in the reason: two Fn::If on one condition that choose between different values are different values
+        return new Node.Unknown("Fn::If on condition '" + c.text() + "' (" + shown(a) + " or " + shown(b)
+                + "), which srm cannot decide: " + t.reason(), pos, a instanceof Node.Absent || b instanceof Node.Absent);
     }
 
     private Node findInMap(Node arg, Node.Pos pos) {
@@ -450,10 +464,11 @@ final class Resolver {
             return unknown("an Fn::FindInMap that is not [mapping, key, key]", pos);
         }
         List<String> keys = new ArrayList<>();
-        for (Node k : seq.items().subList(0, 3)) {
-            Node v = resolve(k);
+        List<Node> resolvedKeys = seq.items().subList(0, 3).stream().map(this::resolve).toList();
+        for (Node v : resolvedKeys) {
             if (v instanceof Node.Unknown u) {
-                return new Node.Unknown("Fn::FindInMap with a key that depends on " + u.reason(), pos);
+                return new Node.Unknown("Fn::FindInMap " + shown(new Node.Seq(resolvedKeys, pos)) + " with a key that depends on "
+                        + u.reason(), pos);
             }
             if (!(v instanceof Node.Scalar s) || s.text() == null) {
                 return unknown("Fn::FindInMap with a key that is " + Template.kind(v), pos);
@@ -481,10 +496,10 @@ final class Resolver {
             return unknown("an Fn::Cidr that is not [ipBlock, count, cidrBits]", pos);
         }
         List<String> parts = new ArrayList<>();
-        for (Node n : seq.items()) {
-            Node v = resolve(n);
+        List<Node> resolvedArgs = seq.items().stream().map(this::resolve).toList();
+        for (Node v : resolvedArgs) {
             if (v instanceof Node.Unknown u) {
-                return new Node.Unknown(u.reason(), pos);
+                return derived("Fn::Cidr " + shown(new Node.Seq(resolvedArgs, pos)), u, pos);
             }
             if (!(v instanceof Node.Scalar s) || s.text() == null) {
                 return unknown("an Fn::Cidr argument that is " + Template.kind(v), pos);
@@ -515,6 +530,28 @@ final class Resolver {
         }
         List<Node> children = n instanceof Node.Obj o ? List.copyOf(o.entries().values()) : n instanceof Node.Seq s ? s.items() : List.of();
         return children.stream().map(Resolver::firstUnknown).filter(r -> r != null).findFirst().orElse(null);
+    }
+
+    /**
+     * A value as a reason shows it: text quoted, an unknown as its reason in parentheses, a
+     * removed value as AWS::NoValue; as {@link #canonical}, equal only for equal values.
+     */
+    static String shown(Node n) {
+        if (n instanceof Node.Scalar s) {
+            return s.text() == null ? "null" : "'" + s.text() + "'";
+        }
+        if (n instanceof Node.Unknown u) {
+            return "(" + u.reason() + ")";
+        }
+        if (n instanceof Node.Seq s) {
+            return s.items().stream().map(Resolver::shown).toList().toString();
+        }
+        if (n instanceof Node.Obj o) {
+            StringBuilder sb = new StringBuilder("{");
+            o.entries().forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(k).append(": ").append(shown(v)));
+            return sb.append('}').toString();
+        }
+        return n instanceof Node.Absent ? "AWS::NoValue" : "-";
     }
 
     /** A resolved value's text without positions, for comparing two values. */

@@ -1,0 +1,136 @@
+package dev.srm.input.cloudformation;
+
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A value a template leaves to the deployment (a parameter without a default, a condition srm
+ * cannot decide) is unknown, and two unknowns are the same value only when they are the same
+ * expression: rules that join resources by value (a bucket policy's Bucket and a bucket's
+ * BucketName) must not give one bucket's policy to every bucket named after the same parameter.
+ */
+class UnknownValuesTest {
+    private static Evaluation evaluate(String template) {
+        List<Evaluation> e = Packs.srm().evaluate("app.yaml", template.getBytes(StandardCharsets.UTF_8), InputFormat.cloudformation,
+                false);
+        assertThat(e).hasSize(1);
+        return e.get(0);
+    }
+
+    private static ControlResult control(Evaluation e, String resource, String id) {
+        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
+                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static final String SITE_AND_DATA = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              AppName: {Type: String, Description: Prefix of every bucket name}
+            Resources:
+              WebsiteBucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub '${AppName}-site'
+                  PublicAccessBlockConfiguration: {BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false}
+              WebsiteBucketPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Sub '${AppName}-site'
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Sid: PublicRead
+                        Effect: Allow
+                        Principal: '*'
+                        Action: s3:GetObject
+                        Resource: !Sub 'arn:aws:s3:::${AppName}-site/*'
+              DataBucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub '${AppName}-data'
+            """;
+
+    @Test
+    void a_policy_on_one_bucket_named_after_a_parameter_is_not_given_to_another_bucket_named_after_it() {
+        Evaluation e = evaluate(SITE_AND_DATA);
+
+        assertThat(control(e, "WebsiteBucket", "s3-bucket-public-read-prohibited").status()).isEqualTo(Status.MISSING);
+        ControlResult data = control(e, "DataBucket", "s3-bucket-public-read-prohibited");
+        assertThat(data.status()).as("DataBucket has no policy: %s", data.evidence()).isEqualTo(Status.MET);
+        assertThat(data.evidence()).noneSatisfy(ev -> assertThat(ev).contains("WebsiteBucketPolicy"));
+    }
+
+    @Test
+    void a_deny_without_tls_on_one_bucket_does_not_meet_the_control_on_a_bucket_chosen_by_another_branch_of_the_condition() {
+        Evaluation e = evaluate("""
+                AWSTemplateFormatVersion: "2010-09-09"
+                Parameters:
+                  Stage: {Type: String, AllowedValues: [prod, dev]}
+                Conditions:
+                  IsProd: !Equals [!Ref Stage, prod]
+                Resources:
+                  Logs:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: !If [IsProd, acme-logs-prod, acme-logs-dev]
+                  LogsPolicy:
+                    Type: AWS::S3::BucketPolicy
+                    Properties:
+                      Bucket: !If [IsProd, acme-logs-prod, acme-logs-dev]
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Sid: DenyInsecureTransport
+                            Effect: Deny
+                            Principal: '*'
+                            Action: 's3:*'
+                            Resource: ['arn:aws:s3:::acme-logs-*', 'arn:aws:s3:::acme-logs-*/*']
+                            Condition: {Bool: {'aws:SecureTransport': 'false'}}
+                  Exports:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: !If [IsProd, acme-exports-prod, acme-exports-dev]
+                """);
+
+        assertThat(control(e, "Logs", "s3-bucket-ssl-requests-only").status())
+                .as("the same expression is the same bucket, whichever branch the deployment takes").isEqualTo(Status.MET);
+        assertThat(control(e, "Exports", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MISSING);
+    }
+
+    @Test
+    void the_same_parameter_on_both_sides_still_names_the_same_bucket() {
+        Evaluation e = evaluate("""
+                AWSTemplateFormatVersion: "2010-09-09"
+                Parameters:
+                  BucketName: {Type: String}
+                Resources:
+                  Reports:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: !Ref BucketName
+                  ReportsPolicy:
+                    Type: AWS::S3::BucketPolicy
+                    Properties:
+                      Bucket: !Ref BucketName
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Deny
+                            Principal: '*'
+                            Action: 's3:*'
+                            Resource: [!Sub 'arn:aws:s3:::${BucketName}', !Sub 'arn:aws:s3:::${BucketName}/*']
+                            Condition: {Bool: {'aws:SecureTransport': 'false'}}
+                """);
+
+        assertThat(control(e, "Reports", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
+    }
+}
