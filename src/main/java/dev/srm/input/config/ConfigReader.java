@@ -215,11 +215,19 @@ public final class ConfigReader implements StreamingInput {
             g.items++;
             g.regions.add(region);
             if (item.capture() != null) {
-                g.first = g.first == null || item.capture().compareTo(g.first) < 0 ? item.capture() : g.first;
-                g.last = g.last == null || item.capture().compareTo(g.last) > 0 ? item.capture() : g.last;
+                g.first = g.first == null || Captures.ORDER.compare(item.capture(), g.first) < 0 ? item.capture() : g.first;
+                g.last = g.last == null || Captures.ORDER.compare(item.capture(), g.last) > 0 ? item.capture() : g.last;
             }
             if (item.gone()) {
                 g.gone++;
+                // kept as a record of its own: when it is the latest capture of its resource, the resource is gone
+                ObjectNode record = json.getNodeFactory().objectNode();
+                record.put("id", item.srmId()).put("capture", item.capture()).put("gone", true);
+                try {
+                    partition.add(key, json.writeValueAsBytes(record));
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
                 return;
             }
             for (Mapping every : maps.variants("*")) {
@@ -265,6 +273,7 @@ public final class ConfigReader implements StreamingInput {
 
         private ReadScenario scenario(Group g, List<String> records) throws InputException {
             Map<String, JsonNode> byId = new LinkedHashMap<>();
+            Set<String> described = new java.util.HashSet<>(); // resources with an item that describes them
             for (String line : records) {
                 JsonNode r;
                 try {
@@ -273,15 +282,25 @@ public final class ConfigReader implements StreamingInput {
                     throw new UncheckedIOException(e);
                 }
                 String id = r.path("id").asText();
+                if (!r.path("gone").asBoolean()) {
+                    described.add(id);
+                }
                 JsonNode before = byId.get(id);
-                // the history of a resource holds several items: the latest capture describes it
-                if (before == null || r.path("capture").asText("").compareTo(before.path("capture").asText("")) >= 0) {
+                // the history of a resource holds several items: the latest capture describes it, and a resource whose
+                // latest item says it was deleted (or is no longer recorded) is not there
+                if (before == null || Captures.ORDER.compare(r.path("capture").asText(""), before.path("capture").asText("")) >= 0) {
                     byId.put(id, r);
                 }
             }
+            // resources an earlier item described and a later one says are deleted or no longer recorded
+            int removed = (int) byId.entrySet().stream().filter(e -> e.getValue().path("gone").asBoolean() && described.contains(e.getKey()))
+                    .count();
             List<ResourceSpec> resources = new ArrayList<>();
             boolean gzipped = name.toLowerCase(Locale.ROOT).endsWith(".gz"); // a line of the unzipped text is no place in the file
             for (JsonNode r : byId.values()) {
+                if (r.path("gone").asBoolean()) {
+                    continue;
+                }
                 String id = r.path("id").asText();
                 List<Setting> settings = new ArrayList<>();
                 Settings.flatten(id, "", "", r.path("configuration"), settings);
@@ -298,7 +317,9 @@ public final class ConfigReader implements StreamingInput {
                     + " item" + (n == 1 ? "" : "s") + " not assessed"));
             if (g.gone > 0) {
                 warnings.add(where + ": skipped " + g.gone + " deleted or not-recorded item" + (g.gone == 1 ? "" : "s")
-                        + " (configurationItemStatus ResourceDeleted or ResourceNotRecorded)");
+                        + " (configurationItemStatus ResourceDeleted or ResourceNotRecorded)"
+                        + (removed == 0 ? "" : "; " + removed + " of them the latest item of " + (removed == 1 ? "a resource, which is"
+                        : "resources, which are") + " left out with every earlier item"));
             }
             int duplicates = records.size() - byId.size();
             String id = ("config-" + g.account + (g.region == null ? "" : "-" + g.region)).toLowerCase(Locale.ROOT)

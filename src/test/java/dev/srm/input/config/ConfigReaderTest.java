@@ -167,6 +167,55 @@ class ConfigReaderTest {
         assertThat(b.resources()).extracting(ResourceSpec::type).containsExactly("AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup");
     }
 
+    /** get-resource-config-history of two databases, newest first as the API returns it; the CLI prints local offsets. */
+    private static final String DATABASE_HISTORY = """
+            {"configurationItems": [
+              {"version": "1.3", "accountId": "111122223333", "awsRegion": "eu-west-1", "resourceType": "AWS::RDS::DBInstance",
+               "resourceId": "db-LEGACYAAAABBBBCCCCDDDDEEEE", "resourceName": "legacy-db",
+               "arn": "arn:aws:rds:eu-west-1:111122223333:db:legacy-db", "configurationItemStatus": "ResourceDeleted",
+               "configurationItemCaptureTime": "2026-03-02T09:15:00.000000+00:00", "configurationStateId": "1772442900000",
+               "configuration": null, "supplementaryConfiguration": {}, "tags": {}, "relationships": []},
+              {"version": "1.3", "accountId": "111122223333", "awsRegion": "eu-west-1", "resourceType": "AWS::RDS::DBInstance",
+               "resourceId": "db-LEGACYAAAABBBBCCCCDDDDEEEE", "resourceName": "legacy-db",
+               "arn": "arn:aws:rds:eu-west-1:111122223333:db:legacy-db", "configurationItemStatus": "OK",
+               "configurationItemCaptureTime": "2026-03-01T08:00:00.000000+00:00", "configurationStateId": "1772352000000",
+               "configuration": "{\\"dBInstanceIdentifier\\":\\"legacy-db\\",\\"engine\\":\\"mysql\\",\\"publiclyAccessible\\":true,\\"storageEncrypted\\":false}",
+               "supplementaryConfiguration": {}, "tags": {}, "relationships": []},
+              {"version": "1.3", "accountId": "111122223333", "awsRegion": "eu-west-1", "resourceType": "AWS::RDS::DBInstance",
+               "resourceId": "db-ORDERSAAAABBBBCCCCDDDDEEEE", "resourceName": "orders-db",
+               "arn": "arn:aws:rds:eu-west-1:111122223333:db:orders-db", "configurationItemStatus": "OK",
+               "configurationItemCaptureTime": "2026-03-02T06:00:00.000-04:00", "configurationStateId": "1772445600000",
+               "configuration": "{\\"dBInstanceIdentifier\\":\\"orders-db\\",\\"engine\\":\\"postgres\\",\\"publiclyAccessible\\":false,\\"storageEncrypted\\":true}",
+               "supplementaryConfiguration": {}, "tags": {}, "relationships": []},
+              {"version": "1.3", "accountId": "111122223333", "awsRegion": "eu-west-1", "resourceType": "AWS::RDS::DBInstance",
+               "resourceId": "db-ORDERSAAAABBBBCCCCDDDDEEEE", "resourceName": "orders-db",
+               "arn": "arn:aws:rds:eu-west-1:111122223333:db:orders-db", "configurationItemStatus": "ResourceDeleted",
+               "configurationItemCaptureTime": "2026-03-02T09:00:00.000000+00:00", "configurationStateId": "1772442000000",
+               "configuration": null, "supplementaryConfiguration": {}, "tags": {}, "relationships": []},
+              {"version": "1.3", "accountId": "111122223333", "awsRegion": "eu-west-1", "resourceType": "AWS::RDS::DBInstance",
+               "resourceId": "db-ORDERSAAAABBBBCCCCDDDDEEEE", "resourceName": "orders-db",
+               "arn": "arn:aws:rds:eu-west-1:111122223333:db:orders-db", "configurationItemStatus": "OK",
+               "configurationItemCaptureTime": "2026-02-20T10:00:00.000Z", "configurationStateId": "1771581600000",
+               "configuration": "{\\"dBInstanceIdentifier\\":\\"orders-db\\",\\"engine\\":\\"postgres\\",\\"publiclyAccessible\\":true,\\"storageEncrypted\\":true}",
+               "supplementaryConfiguration": {}, "tags": {}, "relationships": []}
+            ]}
+            """;
+
+    @Test
+    void a_resource_whose_latest_item_says_deleted_is_gone_and_times_compare_across_offsets(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("rds-history.json");
+        Files.writeString(file, DATABASE_HISTORY);
+        ReadScenario r = read(READER, file).get(0);
+
+        // legacy-db was deleted after its last OK capture; orders-db was deleted and made again (10:00 UTC, after the deletion
+        // at 09:00 UTC, though its text sorts before it), publicly accessible no more
+        assertThat(r.scenario().resources()).extracting(ResourceSpec::id).containsExactly("arn:aws:rds:eu-west-1:111122223333:db:orders-db");
+        assertThat(settings(r.scenario().resources().get(0))).containsEntry("PubliclyAccessible", "false");
+        assertThat(r.warnings()).containsExactly(file + ": account 111122223333: skipped 2 deleted or not-recorded items"
+                + " (configurationItemStatus ResourceDeleted or ResourceNotRecorded); 1 of them the latest item of a resource,"
+                + " which is left out with every earlier item");
+    }
+
     @Test
     void an_aggregator_gives_one_scenario_per_account_or_per_account_and_region() throws Exception {
         for (String file : List.of("aggregator-select.json", "aggregator-select.jsonl")) {
