@@ -28,12 +28,23 @@ record Instance(String address, String configAddress, String type, String provid
         return i < 0 ? "" : configAddress.substring(0, i);
     }
 
-    /** The provider's name without registry and quotes: {@code hashicorp/aws}. */
+    private static final java.util.regex.Pattern LEGACY_PROVIDER =
+            java.util.regex.Pattern.compile("(?:module\\.[^\\[\\]\"]*?\\.)?provider\\.([A-Za-z0-9_-]+)(?:\\.[A-Za-z0-9_-]+)?");
+    private static final java.util.regex.Pattern PROVIDER = java.util.regex.Pattern.compile("provider\\[\"?([^\"\\]]*)\"?\\]");
+
+    /** The provider's name without registry and quotes: {@code hashicorp/aws}, or {@code aws} as Terraform 0.12 wrote it. */
     static String providerSource(String provider) {
         if (provider == null) {
             return "";
         }
-        String p = provider.replaceAll("^provider\\[\"?|\"?\\](\\..*)?$", "");
+        // Terraform 0.12 wrote provider.aws, provider.aws.west, module.net.provider.aws
+        java.util.regex.Matcher legacy = LEGACY_PROVIDER.matcher(provider.trim());
+        if (legacy.matches()) {
+            return legacy.group(1);
+        }
+        // 0.13 and later: provider["registry.terraform.io/hashicorp/aws"], with .alias after it, module.net. before it
+        java.util.regex.Matcher current = PROVIDER.matcher(provider);
+        String p = current.find() ? current.group(1) : provider;
         String[] parts = p.split("/");
         return parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : p;
     }

@@ -167,6 +167,20 @@ class TerraformReaderTest {
     }
 
     @Test
+    void a_terraform_0_12_state_names_its_providers_as_0_12_did_and_is_read() throws Exception {
+        assertThat(Instance.providerSource("provider.aws")).isEqualTo("aws");
+        assertThat(Instance.providerSource("module.replica.provider.aws.west")).isEqualTo("aws");
+        assertThat(Instance.providerSource("provider[\"registry.terraform.io/hashicorp/aws\"].west")).isEqualTo("hashicorp/aws");
+        assertThat(Instance.providerSource("module.net.provider[\"registry.terraform.io/hashicorp/aws\"]")).isEqualTo("hashicorp/aws");
+        assertThat(Instance.providerSource("provider.google")).isEqualTo("google");
+
+        Scenario s = read("terraform-0.12.tfstate").scenario();
+        assertThat(s.resources()).extracting(ResourceSpec::id).containsExactly("aws_db_instance.orders", "module.replica.aws_s3_bucket.backups");
+        assertThat(settings(resource(s, "aws_db_instance.orders"))).containsEntry("PubliclyAccessible", "true")
+                .containsEntry("StorageEncrypted", "false");
+    }
+
+    @Test
     void a_terraform_0_11_state_is_one_line_saying_what_to_do() {
         assertThatThrownBy(() -> read("terraform-0.11.tfstate")).isInstanceOf(InputException.class)
                 .hasMessage("terraform-0.11.tfstate:6:3: /modules: a Terraform 0.11.14 state (state format version 3); srm reads Terraform 0.12 "
