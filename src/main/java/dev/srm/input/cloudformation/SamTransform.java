@@ -118,6 +118,7 @@ final class SamTransform {
         if (implicitHttpApi && !out.containsKey("ServerlessHttpApi")) {
             httpApi(firstRestEvent.withProperties(Obj.of(Map.of(), firstRestEvent.pos())), "ServerlessHttpApi");
         }
+        notifyBuckets();
         return new Template(template.file(), template.description(), template.transforms().stream()
                 .filter(x -> !x.equals(NAME)).toList(), template.parameters(), template.mappings(), template.conditions(), out,
                 Template.EMPTY, template.metadata(), template.root());
@@ -389,7 +390,14 @@ final class SamTransform {
                 }
                 out.put(id + "Permission", permission(fn, id + "Permission", "apigateway.amazonaws.com", sourceArn(api)));
             }
-            case "S3" -> out.put(id + "Permission", permission(fn, id + "Permission", "s3.amazonaws.com", null));
+            case "S3" -> {
+                // as SAM: the permission is for this account's buckets, and the bucket notifies the function
+                Template.Resource permission = permission(fn, id + "Permission", "s3.amazonaws.com", null);
+                Map<String, Node> props = new LinkedHashMap<>(permission.propertyMap().entries());
+                props.put("SourceAccount", ref("AWS::AccountId"));
+                out.put(id + "Permission", permission.withProperties(Obj.of(props, permission.pos())));
+                s3Notification(fn, name, p);
+            }
             case "SNS" -> {
                 Node sqs = p.get("SqsSubscription");
                 boolean viaQueue = sqs instanceof Node.Obj || sqs instanceof Node.Scalar s && "true".equals(s.text());
@@ -522,6 +530,46 @@ final class SamTransform {
         return new Node.Obj(Map.of("Fn::Sub", new Node.Seq(List.of(
                 Node.Scalar.of("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"),
                 Obj.of(Map.of("__ApiId__", api), api.pos())), api.pos())), Map.of(), api.pos());
+    }
+
+    /** The S3 events of functions, by the logical id of the bucket they name: SAM writes them into the bucket's notifications. */
+    private final Map<String, List<Node>> s3Events = new LinkedHashMap<>();
+
+    private void s3Notification(Template.Resource fn, String event, Node.Obj p) {
+        Node bucket = p.get("Bucket");
+        String bucketId = bucket instanceof Node.Obj o && "Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar s ? s.text() : null;
+        Template.Resource named = bucketId == null ? null : template.resources().get(bucketId);
+        if (named == null || !"AWS::S3::Bucket".equals(named.type())) {
+            warnings.add(fn.id() + ": S3 event " + event + " names no AWS::S3::Bucket of this template with Ref (SAM requires one);"
+                    + " the bucket's notification is not added");
+            return;
+        }
+        List<Node> kinds = p.get("Events") instanceof Node.Seq seq ? seq.items() : p.get("Events") == null ? List.of() : List.of(p.get("Events"));
+        for (Node kind : kinds) {
+            Map<String, Node> c = new LinkedHashMap<>();
+            c.put("Event", kind);
+            c.put("Function", getAtt(fn.id(), "Arn"));
+            put(c, "Filter", p.get("Filter"));
+            s3Events.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(Obj.of(c, p.pos()));
+        }
+    }
+
+    /** Each bucket an S3 event names gets NotificationConfiguration.LambdaConfigurations, after those it has. */
+    private void notifyBuckets() {
+        s3Events.forEach((bucketId, configurations) -> {
+            Template.Resource bucket = out.get(bucketId);
+            if (bucket == null) {
+                return;
+            }
+            Map<String, Node> props = new LinkedHashMap<>(bucket.propertyMap().entries());
+            Map<String, Node> notification = props.get("NotificationConfiguration") instanceof Node.Obj n ? new LinkedHashMap<>(n.entries())
+                    : new LinkedHashMap<>();
+            List<Node> lambdas = new ArrayList<>(notification.get("LambdaConfigurations") instanceof Node.Seq seq ? seq.items() : List.of());
+            lambdas.addAll(configurations);
+            notification.put("LambdaConfigurations", new Node.Seq(lambdas, bucket.pos()));
+            props.put("NotificationConfiguration", Obj.of(notification, bucket.pos()));
+            out.put(bucketId, bucket.withProperties(Obj.of(props, bucket.pos())));
+        });
     }
 
     private Template.Resource permission(Template.Resource fn, String id, String principal, Node sourceArn) {
