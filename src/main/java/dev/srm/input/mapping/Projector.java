@@ -108,7 +108,7 @@ public final class Projector {
             for (SourcePath.Match m : over.select(scope)) {
                 JsonNode n = convert(m.node(), e.as());
                 if (Unknown.is(n)) {
-                    return Unknown.node();
+                    return n;
                 }
                 if (n != null && n.isArray()) {
                     n.forEach(el -> found.add(new SourcePath.Match(el, m.scope())));

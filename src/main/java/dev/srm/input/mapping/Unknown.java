@@ -11,7 +11,16 @@ public final class Unknown {
     /** The value of a setting whose value the input cannot know. */
     public static final String MARKER = "${unknown}";
 
+    /**
+     * The value of a setting known only after apply that the configuration does not set (an
+     * optional, computed attribute): it may stay unset, so it shows no presence
+     * ({@link dev.srm.facts.Setting#mayBeAbsent}).
+     */
+    public static final String UNSET_MARKER = dev.srm.facts.Setting.unknownPresence(
+            "known only after apply, and the configuration does not set it");
+
     private static final TextNode NODE = TextNode.valueOf(MARKER);
+    private static final TextNode UNSET = TextNode.valueOf(UNSET_MARKER);
 
     private Unknown() {
     }
@@ -20,7 +29,17 @@ public final class Unknown {
         return NODE;
     }
 
+    /** The value of an unset attribute known only after apply (see {@link #UNSET_MARKER}). */
+    public static JsonNode unsetNode() {
+        return UNSET;
+    }
+
     public static boolean is(JsonNode node) {
-        return node != null && node.isTextual() && MARKER.equals(node.textValue());
+        return node != null && node.isTextual() && isText(node.textValue());
+    }
+
+    /** Whether a setting's value is one of the two markers. */
+    public static boolean isText(String value) {
+        return MARKER.equals(value) || UNSET_MARKER.equals(value);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a Terraform JSON document holds, whichever of its forms it is: a plan
@@ -74,8 +75,8 @@ final class TerraformDocument {
             if (root.has("planned_values")) {
                 d = new TerraformDocument(Kind.PLAN, tfVersion);
                 Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
-                d.module(root.path("planned_values").path("root_module"), "/planned_values/root_module", unknown);
                 d.configuration(root.path("configuration").path("root_module"), "", new ArrayList<>());
+                d.module(root.path("planned_values").path("root_module"), "/planned_values/root_module", unknown);
             } else {
                 d = new TerraformDocument(Kind.STATE, tfVersion);
                 d.module(root.path("values").path("root_module"), "/values/root_module", Map.of());
@@ -115,7 +116,7 @@ final class TerraformDocument {
             ObjectNode values = r.path("values").isObject() ? ((ObjectNode) r.get("values")).deepCopy() : JsonNodeFactory.instance.objectNode();
             JsonNode au = unknown.get(address);
             if (au != null) {
-                overlay(values, au);
+                overlay(values, au, written.getOrDefault(Instance.configAddressOf(address), Set.of()));
             }
             instances.add(new Instance(address, Instance.configAddressOf(address), r.path("type").asText(),
                     r.path("provider_name").asText(null), r.hasNonNull("index") ? r.get("index").asText() : null, values, p));
@@ -126,19 +127,24 @@ final class TerraformDocument {
         }
     }
 
-    /** Puts the unknown marker wherever {@code after_unknown} says a value is known only after apply. */
-    static void overlay(JsonNode values, JsonNode unknown) {
+    /**
+     * Puts the unknown marker wherever {@code after_unknown} says a value is known only after
+     * apply. A top-level attribute the configuration does not set ({@code written} holds those it
+     * does) is an optional, computed one: it may stay unset, so its marker shows no presence
+     * (an {@code iam_instance_profile} nobody wrote is not an instance profile).
+     */
+    static void overlay(JsonNode values, JsonNode unknown, Set<String> written) {
         if (values instanceof ObjectNode o && unknown.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = unknown.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().isBoolean() && e.getValue().booleanValue()) {
-                    o.set(e.getKey(), Unknown.node());
+                    o.set(e.getKey(), written == null || written.contains(e.getKey()) ? Unknown.node() : Unknown.unsetNode());
                 } else if (e.getValue().isContainerNode()) {
                     JsonNode child = o.get(e.getKey());
                     if (child == null || child.isNull()) {
                         child = e.getValue().isArray() ? o.putArray(e.getKey()) : o.putObject(e.getKey());
                     }
-                    overlay(child, e.getValue());
+                    overlay(child, e.getValue(), null);
                 }
             }
         } else if (values instanceof ArrayNode a && unknown.isArray()) {
@@ -150,7 +156,7 @@ final class TerraformDocument {
                 if (u.isBoolean() && u.booleanValue()) {
                     a.set(i, Unknown.node());
                 } else if (u.isContainerNode()) {
-                    overlay(a.get(i), u);
+                    overlay(a.get(i), u, null);
                 }
             }
         }
@@ -191,6 +197,9 @@ final class TerraformDocument {
                 continue;
             }
             String address = prefix + r.path("address").asText();
+            Set<String> keys = new java.util.HashSet<>();
+            r.path("expressions").fieldNames().forEachRemaining(keys::add);
+            written.put(address, keys);
             Map<String, List<String>> attrs = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = r.path("expressions").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -213,6 +222,8 @@ final class TerraformDocument {
     }
 
     private final Map<String, JsonNode> moduleOutputs = new HashMap<>();
+    /** Per configuration address, the top-level attributes and blocks its configuration sets. */
+    private final Map<String, Set<String>> written = new HashMap<>();
 
     /**
      * Adds the resource addresses a reference leads to: a resource in the same module, an input

@@ -322,7 +322,7 @@ public final class TerraformReader implements StreamingInput {
                 }
                 List<Setting> settings = new ArrayList<>();
                 Settings.flatten(m.id(), "", "", m.configuration(), settings);
-                List<String> unknown = settings.stream().filter(s -> Unknown.MARKER.equals(s.value())).map(Setting::path).toList();
+                List<String> unknown = settings.stream().filter(s -> Unknown.isText(s.value())).map(Setting::path).toList();
                 if (!unknown.isEmpty()) {
                     warnings.add(name + ": " + m.from().address() + ": known only after apply: "
                             + String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))) + (unknown.size() > 5 ? ", ..." : "")
