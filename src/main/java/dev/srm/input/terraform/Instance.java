@@ -22,6 +22,15 @@ record Instance(String address, String configAddress, String type, String provid
         return address.replaceAll("\\[(\"([^\"\\\\]|\\\\.)*\"|\\d+)\\]", "");
     }
 
+    /**
+     * The module instance the resource instance is in, with its keys ({@code module.site["public"]}),
+     * or empty in the root module: resources of one module instance refer to one another.
+     */
+    String moduleInstance() {
+        int i = address.lastIndexOf(type + ".");
+        return i <= 0 ? "" : address.substring(0, i - 1);
+    }
+
     /** The module path of the instance ({@code module.net}), or empty in the root module. */
     String modulePath() {
         int i = configAddress.lastIndexOf("." + type + ".");

@@ -260,7 +260,8 @@ final class TerraformDocument {
         }
         String[] parts = ref.split("\\.");
         if (parts.length >= 2) {
-            String address = prefix + parts[0] + "." + parts[1].replaceAll("\\[.*$", "");
+            // aws_s3_bucket.this["logs"].id names one instance: kept as aws_s3_bucket.this["logs"], before the block's address
+            String address = prefix + parts[0] + "." + parts[1];
             if (!out.contains(address)) {
                 out.add(address);
             }

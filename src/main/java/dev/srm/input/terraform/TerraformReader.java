@@ -265,8 +265,15 @@ public final class TerraformReader implements StreamingInput {
         private Instance target(Instance from, String targetType, SourcePath by) {
             String attribute = by.segments().isEmpty() ? "" : by.segments().get(0).toString();
             for (String ref : doc.referencesOf(from.configAddress(), attribute)) {
+                String block = Instance.configAddressOf(ref);
+                String key = block.equals(ref) ? null : ref.substring(block.length()).replaceAll("^\\[\"?|\"?\\]$", "");
+                // the instances of the block; in the module of the resource that names them, those of its module instance
                 List<Instance> candidates = doc.instances.stream()
-                        .filter(t -> t.type().equals(targetType) && t.configAddress().equals(ref)).toList();
+                        .filter(t -> t.type().equals(targetType) && t.configAddress().equals(block)
+                                && (!t.modulePath().equals(from.modulePath()) || t.moduleInstance().equals(from.moduleInstance()))).toList();
+                if (key != null) { // a reference to one instance: aws_s3_bucket.this["logs"]
+                    candidates = candidates.stream().filter(c -> key.equals(c.indexKey())).toList();
+                }
                 if (candidates.size() == 1) {
                     return candidates.get(0);
                 }

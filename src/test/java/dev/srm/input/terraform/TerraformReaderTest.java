@@ -181,6 +181,24 @@ class TerraformReaderTest {
     }
 
     @Test
+    void a_block_folds_into_the_for_each_instance_it_names_and_into_the_bucket_of_its_own_module_instance() throws Exception {
+        // aws_s3_bucket.this["logs"] and ["data"]; module.site["public"] and ["private"], each with its bucket and block;
+        // every bucket name is known only after apply, so the blocks are placed by the references of the configuration
+        ReadScenario r = read("plan-for-each.json");
+        Scenario s = r.scenario();
+
+        assertThat(s.resources()).extracting(ResourceSpec::id).containsExactlyInAnyOrder("aws_s3_bucket.this/data", "aws_s3_bucket.this/logs",
+                "module.site/private.aws_s3_bucket.this", "module.site/public.aws_s3_bucket.this");
+        assertThat(settings(resource(s, "aws_s3_bucket.this/logs"))).containsEntry("PublicAccessBlockConfiguration.BlockPublicAcls", "false");
+        assertThat(settings(resource(s, "aws_s3_bucket.this/data"))).doesNotContainKey("PublicAccessBlockConfiguration.BlockPublicAcls");
+        assertThat(settings(resource(s, "module.site/public.aws_s3_bucket.this")))
+                .containsEntry("PublicAccessBlockConfiguration.RestrictPublicBuckets", "false");
+        assertThat(settings(resource(s, "module.site/private.aws_s3_bucket.this")))
+                .containsEntry("PublicAccessBlockConfiguration.RestrictPublicBuckets", "true");
+        assertThat(r.warnings()).noneSatisfy(w -> assertThat(w).contains("is not in this plan"));
+    }
+
+    @Test
     void a_terraform_0_11_state_is_one_line_saying_what_to_do() {
         assertThatThrownBy(() -> read("terraform-0.11.tfstate")).isInstanceOf(InputException.class)
                 .hasMessage("terraform-0.11.tfstate:6:3: /modules: a Terraform 0.11.14 state (state format version 3); srm reads Terraform 0.12 "
