@@ -120,9 +120,12 @@ final class Stack {
             if (depth > 0) {
                 notes.add("from nested stack template " + template.file() + " line " + r.pos().line());
             }
-            Node props = r.properties() == null ? Template.EMPTY : resolver.resolve(r.properties());
+            Node props = resolved(r);
             if (standalone.containsKey(r.id())) {
                 props = withStandaloneRules(props, standalone.get(r.id()), conditional, notes);
+            }
+            if (r.type().equals("AWS::EC2::Instance")) {
+                props = withLaunchTemplate(props, notes);
             }
             out.add(spec(r, props, notes));
             if (r.type().equals("AWS::CloudFormation::Stack")) {
@@ -205,6 +208,93 @@ final class Stack {
                     + rule.pos().line() + ")" + when);
         }
         return new Node.Obj(entries, keys, group.pos());
+    }
+
+    /** Each resource's properties resolved once: a launch template is read for the instances launched from it too. */
+    private final Map<String, Node> resolvedProperties = new java.util.HashMap<>();
+
+    private Node resolved(Template.Resource r) {
+        return resolvedProperties.computeIfAbsent(r.id(), k -> r.properties() == null ? Template.EMPTY : resolver.resolve(r.properties()));
+    }
+
+    /** LaunchTemplateData properties an instance takes as they are (the rest are converted or not instance properties). */
+    private static final List<String> LAUNCH_TEMPLATE_SAME = List.of("ImageId", "InstanceType", "KeyName", "MetadataOptions",
+            "BlockDeviceMappings", "SecurityGroupIds", "SecurityGroups", "UserData", "EbsOptimized", "DisableApiTermination",
+            "HibernationOptions", "EnclaveOptions", "InstanceInitiatedShutdownBehavior", "PrivateDnsNameOptions");
+
+    /**
+     * An instance launched from a launch template of this template: "the instance is launched
+     * with the parameters of the launch template, except for those the instance specifies"
+     * (AWS::EC2::Instance LaunchTemplate). The template's LaunchTemplateData fills in what the
+     * instance leaves out, in the instance's shapes (Monitoring.Enabled is Monitoring,
+     * IamInstanceProfile.Name or .Arn the profile, a network interface's Groups its GroupSet).
+     */
+    private Node withLaunchTemplate(Node props, List<String> notes) {
+        if (!(props instanceof Node.Obj instance) || !(instance.get("LaunchTemplate") instanceof Node.Obj reference)) {
+            return props;
+        }
+        Template.Resource lt = launchTemplate(reference);
+        if (lt == null || !(resolved(lt) instanceof Node.Obj ltProps) || !(ltProps.get("LaunchTemplateData") instanceof Node.Obj data)) {
+            return props;
+        }
+        Map<String, Node> entries = new LinkedHashMap<>(instance.entries());
+        Map<String, Node.Pos> keys = new LinkedHashMap<>(instance.keys());
+        List<String> taken = new ArrayList<>();
+        for (Map.Entry<String, Node> e : data.entries().entrySet()) {
+            String key = e.getKey();
+            Node value = e.getValue();
+            Node converted = switch (key) {
+                case "Monitoring" -> value instanceof Node.Obj m ? m.get("Enabled") : null;
+                case "IamInstanceProfile" -> value instanceof Node.Obj m ? (m.get("Name") != null ? m.get("Name") : m.get("Arn")) : null;
+                case "CreditSpecification" -> value instanceof Node.Obj m && m.get("CpuCredits") != null
+                        ? Node.Obj.of(Map.of("CPUCredits", m.get("CpuCredits")), m.pos()) : null;
+                case "NetworkInterfaces" -> value instanceof Node.Seq seq ? interfaces(seq) : null;
+                default -> LAUNCH_TEMPLATE_SAME.contains(key) ? value : null;
+            };
+            if (converted != null && !entries.containsKey(key)) {
+                entries.put(key, converted);
+                keys.putIfAbsent(key, value.pos());
+                taken.add(key);
+            }
+        }
+        if (taken.isEmpty()) {
+            return props;
+        }
+        notes.add(String.join(", ", taken) + " from launch template " + lt.id() + " (line " + lt.pos().line() + ")");
+        return new Node.Obj(entries, keys, instance.pos());
+    }
+
+    /** The launch template of this template that LaunchTemplateId (its logical id, as Ref gives it) or LaunchTemplateName names. */
+    private Template.Resource launchTemplate(Node.Obj reference) {
+        for (Template.Resource r : template.resources().values()) {
+            if (!r.type().equals("AWS::EC2::LaunchTemplate")) {
+                continue;
+            }
+            if (reference.get("LaunchTemplateId") instanceof Node.Scalar id && r.id().equals(id.text())) {
+                return r;
+            }
+            if (reference.get("LaunchTemplateName") instanceof Node.Scalar name && name.text() != null
+                    && (name.text().equals(r.id()) || resolved(r) instanceof Node.Obj o && o.get("LaunchTemplateName") instanceof Node.Scalar n
+                    && name.text().equals(n.text()))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** A launch template's network interfaces as an instance writes them: Groups is GroupSet. */
+    private static Node interfaces(Node.Seq seq) {
+        List<Node> out = new ArrayList<>();
+        for (Node item : seq.items()) {
+            if (item instanceof Node.Obj ni && ni.get("Groups") != null && ni.get("GroupSet") == null) {
+                Map<String, Node> m = new LinkedHashMap<>();
+                ni.entries().forEach((k, v) -> m.put(k.equals("Groups") ? "GroupSet" : k, v));
+                out.add(new Node.Obj(m, Map.of(), ni.pos()));
+            } else {
+                out.add(item);
+            }
+        }
+        return new Node.Seq(out, seq.pos());
     }
 
     private boolean isDropped(Template.Resource r) {

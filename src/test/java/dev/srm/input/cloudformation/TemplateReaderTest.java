@@ -287,6 +287,47 @@ class TemplateReaderTest {
     }
 
     @Test
+    void an_instance_launched_from_a_launch_template_of_the_template_has_its_parameters_unless_it_sets_them() {
+        Scenario scenario = read("""
+                Resources:
+                  WebLaunchTemplate:
+                    Type: AWS::EC2::LaunchTemplate
+                    Properties:
+                      LaunchTemplateName: web
+                      LaunchTemplateData:
+                        ImageId: ami-0abcdef1234567890
+                        InstanceType: t3.small
+                        MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}
+                        BlockDeviceMappings: [{DeviceName: /dev/xvda, Ebs: {Encrypted: true, VolumeSize: 20, VolumeType: gp3}}]
+                        NetworkInterfaces: [{DeviceIndex: 0, AssociatePublicIpAddress: false, SubnetId: subnet-0123456789abcdef0,
+                                             Groups: [sg-0123456789abcdef0]}]
+                        IamInstanceProfile: {Arn: 'arn:aws:iam::111122223333:instance-profile/web-ssm'}
+                        Monitoring: {Enabled: true}
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      LaunchTemplate: {LaunchTemplateId: !Ref WebLaunchTemplate, Version: !GetAtt WebLaunchTemplate.LatestVersionNumber}
+                  Batch:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      LaunchTemplate: {LaunchTemplateName: web, Version: '1'}
+                      InstanceType: c7g.large
+                      MetadataOptions: {HttpTokens: optional}
+                """);
+        Map<String, String> web = settings(scenario, "Web");
+        assertThat(web).containsEntry("MetadataOptions.HttpTokens", "required").containsEntry("BlockDeviceMappings[0].Ebs.Encrypted", "true")
+                .containsEntry("NetworkInterfaces[0].AssociatePublicIpAddress", "false")
+                .containsEntry("NetworkInterfaces[0].GroupSet[0]", "sg-0123456789abcdef0")
+                .containsEntry("IamInstanceProfile", "arn:aws:iam::111122223333:instance-profile/web-ssm").containsEntry("Monitoring", "true");
+        assertThat(scenario.resource("Web").notes()).anySatisfy(n -> assertThat(n).startsWith("ImageId, InstanceType, MetadataOptions")
+                .endsWith("from launch template WebLaunchTemplate (line 2)"));
+        // what the instance sets wins: the template's HttpTokens and InstanceType are not taken
+        Map<String, String> batch = settings(scenario, "Batch");
+        assertThat(batch).containsEntry("MetadataOptions.HttpTokens", "optional").containsEntry("InstanceType", "c7g.large")
+                .doesNotContainKey("MetadataOptions.HttpPutResponseHopLimit").containsEntry("ImageId", "ami-0abcdef1234567890");
+    }
+
+    @Test
     void what_only_a_deployment_knows_is_an_explicit_unknown_naming_its_intrinsic() {
         Map<String, String> s = settings(read("""
                 Parameters:
