@@ -75,6 +75,8 @@ class DeployedDefaultsTest {
         ControlResult block = control(config, "arn:aws:s3:::acme-public-assets", "s3-block-public-access");
         assertThat(block.status()).as("%s", block.evidence()).isNotEqualTo(Status.MET);
         assertThat(block.evidence()).noneSatisfy(ev -> assertThat(ev).contains("since April 2023"));
+        // what Config does record is read: versioning "Off" (never enabled) is not enabled
+        assertThat(control(config, "arn:aws:s3:::acme-public-assets", "s3-versioning").status()).isEqualTo(Status.MISSING);
 
         Evaluation template = evaluate("assets.yaml", TEMPLATE, InputFormat.cloudformation);
         assertThat(control(template, "PublicAssets", "s3-block-public-access").status()).isEqualTo(Status.MET);
