@@ -15,6 +15,18 @@ public interface InputReader {
     /** Whether the content is of this format, judged by its content (never by the file name alone). */
     boolean claims(String name, byte[] bytes);
 
-    /** The scenarios the content holds: one for a scenario file or a template, one per account for an inventory. */
+    /**
+     * The scenarios the content holds: one for a scenario file or a template, one per account for
+     * an inventory. The content is data held in memory (a request's body, standard input): no
+     * reader opens a file it names.
+     */
     List<Scenario> read(String name, byte[] bytes) throws InputException;
+
+    /**
+     * As {@link #read}, for the content of a file the user named: a reader may also read files it
+     * names in that file's directory or below it (a template's nested stacks), never elsewhere.
+     */
+    default List<Scenario> readFile(java.nio.file.Path file, byte[] bytes) throws InputException {
+        return read(file.toString(), bytes);
+    }
 }

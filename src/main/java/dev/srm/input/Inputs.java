@@ -82,7 +82,7 @@ public final class Inputs {
         }
         byte[] bytes = head.length < Content.HEAD && head.length == sizeOf(file) ? head : Content.bytes(file);
         reader = readerFor(name, bytes, format);
-        return ScenarioStream.of(reader.read(name, bytes).stream().map(ReadScenario::of).toList());
+        return ScenarioStream.of(reader.readFile(file, bytes).stream().map(ReadScenario::of).toList());
     }
 
     /** Every scenario of a file with the readers' warnings (read whole: for inputs that fit in memory). */

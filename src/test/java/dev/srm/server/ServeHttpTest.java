@@ -82,6 +82,21 @@ class ServeHttpTest {
     }
 
     @Test
+    void a_template_in_a_request_makes_the_server_open_no_file_it_names() throws Exception {
+        Path secret = Files.createTempDirectory("srm-serve-secret-").resolve("secret.json");
+        Files.writeString(secret, "{\"Resources\": {\"Leaked\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketName\": \"do-not-leak-me\"}}}}");
+        String body = """
+                {"Resources": {
+                  "Up": {"Type": "AWS::CloudFormation::Stack", "Properties": {"TemplateURL": "../../../../../../../../etc/passwd"}},
+                  "Asset": {"Type": "AWS::CloudFormation::Stack", "Metadata": {"aws:asset:path": "%s"}, "Properties": {"TemplateURL": "x"}}}}
+                """.formatted(secret.toAbsolutePath());
+        HttpResponse<String> r = http.post("/v1/evaluate?name=app.json", "application/json", body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("the template was not read from a file").doesNotContain("do-not-leak-me").doesNotContain("root:")
+                .doesNotContain("Asset/Leaked");
+    }
+
+    @Test
     void health_readiness_and_the_service_list_are_json_with_their_fields_in_a_fixed_order() throws Exception {
         HttpResponse<String> health = http.get("/healthz");
         assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));

@@ -66,8 +66,20 @@ public final class CloudFormationReader implements InputReader {
     private static final java.util.regex.Pattern TYPED_RESOURCE = java.util.regex.Pattern.compile(
             "(?m)^\\s*\"?Type\"?\\s*:\\s*[\"']?(AWS|Custom)::");
 
+    /** A template held in memory: its nested stacks' templates are not read (no file of the machine is opened). */
     @Override
     public List<Scenario> read(String name, byte[] bytes) throws InputException {
+        return read(name, bytes, null);
+    }
+
+    /** A template file: nested stacks whose templates are files in its directory or below it are followed. */
+    @Override
+    public List<Scenario> readFile(Path file, byte[] bytes) throws InputException {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        return read(file.toString(), bytes, dir == null ? Path.of("").toAbsolutePath() : dir);
+    }
+
+    private List<Scenario> read(String name, byte[] bytes, Path localRoot) throws InputException {
         Node root = parser.parse(name, bytes);
         Template template = Template.of(name, root, true);
         Map<String, String> srm = srmMetadata(template);
@@ -78,7 +90,7 @@ public final class CloudFormationReader implements InputReader {
         List<ResourceSpec> resources;
         try {
             Stack stack = new Stack(parser, template, id, given, parameters.sources(), "", 0, 0, List.of(Path.of(name)
-                    .toAbsolutePath().normalize().toString()), warnings);
+                    .toAbsolutePath().normalize().toString()), warnings, localRoot);
             resources = stack.resources();
         } catch (TemplateError e) {
             throw InputFiles.problem(name, e.where(), e.getMessage());

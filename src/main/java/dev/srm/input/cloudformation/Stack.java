@@ -40,6 +40,8 @@ final class Stack {
     private final Resolver resolver;
     private final Map<String, Stack> children = new LinkedHashMap<>();
     private final Set<String> childFailed = new LinkedHashSet<>();
+    /** The directory nested templates may be read from (that of the file the user named, and below); null: none is read. */
+    private final Path localRoot;
 
     /**
      * @param given      values for parameters, as nodes (a parent stack's may be unknown)
@@ -48,7 +50,8 @@ final class Stack {
      * @param chain      the template files from the top stack to this one
      */
     Stack(TemplateParser parser, Template raw, String stackName, Map<String, Node> given, Map<String, String> sources,
-          String prefix, int depth, int parentLine, List<String> chain, List<String> warnings) {
+          String prefix, int depth, int parentLine, List<String> chain, List<String> warnings, Path localRoot) {
+        this.localRoot = localRoot;
         this.parser = parser;
         this.prefix = prefix;
         this.depth = depth;
@@ -423,9 +426,19 @@ final class Stack {
             warnings.add(here + "nested more than " + MAX_DEPTH + " deep; its template is not followed");
             return null;
         }
+        if (localRoot == null) {
+            warnings.add(here + "its template " + local + " is not read: the template was not read from a file, and srm opens no file"
+                    + " a template held in memory names; its resources are not evaluated");
+            return null;
+        }
         Path parentDir = Path.of(template.file()).toAbsolutePath().getParent();
-        Path file = parentDir == null ? Path.of(local) : parentDir.resolve(local).normalize();
+        Path file = (parentDir == null ? Path.of(local).toAbsolutePath() : parentDir.resolve(local)).normalize();
         String shown = displayName(local);
+        if (!file.startsWith(localRoot) || !underRoot(file)) {
+            warnings.add(here + "its template " + local + " is outside the directory of " + Path.of(template.file()).getFileName()
+                    + " the top template; srm reads nested templates only there and below; its resources are not evaluated");
+            return null;
+        }
         if (!Files.isRegularFile(file)) {
             warnings.add(here + "its template " + local + " is not a file beside " + template.file() + "; its resources are not evaluated");
             return null;
@@ -444,13 +457,22 @@ final class Stack {
             List<String> nextChain = new ArrayList<>(chain);
             nextChain.add(file.toString());
             return new Stack(parser, child, prefix.replace("/", "-") + r.id(), given, Map.of(), prefix + r.id() + "/", depth + 1,
-                    depth == 0 ? r.pos().line() : parentLine, nextChain, warnings);
+                    depth == 0 ? r.pos().line() : parentLine, nextChain, warnings, localRoot);
         } catch (InputException e) {
             warnings.add(here + "its template cannot be read: " + e.problem());
             return null;
         } catch (TemplateError e) {
             warnings.add(here + "its template " + shown + (e.where().isEmpty() ? "" : ":" + e.where()) + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    /** Whether the file, with its links followed, is still under the directory nested templates may come from. */
+    private boolean underRoot(Path file) {
+        try {
+            return !Files.exists(file) || file.toRealPath().startsWith(localRoot.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
@@ -476,7 +498,9 @@ final class Stack {
         if (v instanceof Node.Scalar s && s.text() != null && !s.text().contains("://") && !s.text().startsWith("/")) {
             return s.text();
         }
-        String asset = v instanceof Node.Scalar s && s.text() != null ? CdkAssembly.assetPath(Path.of(template.file()), s.text()) : null;
+        // a CDK asset manifest is a file beside the template: only for a template read from a file
+        String asset = localRoot != null && v instanceof Node.Scalar s && s.text() != null
+                ? CdkAssembly.assetPath(Path.of(template.file()), s.text()) : null;
         if (asset != null) {
             return asset;
         }

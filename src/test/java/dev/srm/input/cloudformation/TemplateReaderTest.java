@@ -473,6 +473,31 @@ class TemplateReaderTest {
     // ---------------------------------------------------------------- nested stacks
 
     @Test
+    void nested_templates_are_read_only_for_a_template_file_and_only_in_its_directory(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.yaml");
+        Files.writeString(secret, "Resources:\n  Leaked: {Type: AWS::S3::Bucket, Properties: {BucketName: do-not-leak-me}}\n");
+        Path app = Files.createDirectories(dir.resolve("app")).resolve("app.yaml");
+        String template = """
+                Resources:
+                  Up: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: ../secret.yaml}}
+                  Absolute: {Type: AWS::CloudFormation::Stack, Metadata: {'aws:asset:path': '%s'}, Properties: {TemplateURL: x}}
+                """.formatted(secret.toAbsolutePath().toString().replace("secret.yaml", "secret.json"));
+        Files.writeString(app, template);
+        Files.copy(secret, dir.resolve("secret.json"));
+
+        // a file the user named: nothing above its directory is read
+        Scenario fromFile = new CloudFormationReader().readFile(app, Files.readAllBytes(app)).get(0);
+        assertThat(fromFile.resources()).extracting(ResourceSpec::id).containsExactly("Up", "Absolute");
+        assertThat(String.join("\n", fromFile.warnings())).contains("nested stack Up: its template ../secret.yaml is outside the directory of")
+                .doesNotContain("do-not-leak-me");
+        // the same text held in memory (a request to srm serve): no file is opened, whatever it names
+        Scenario inMemory = new CloudFormationReader().read(app.toString(), Files.readAllBytes(app)).get(0);
+        assertThat(inMemory.resources()).extracting(ResourceSpec::id).containsExactly("Up", "Absolute");
+        assertThat(String.join("\n", inMemory.warnings())).contains("is not read: the template was not read from a file")
+                .doesNotContain("do-not-leak-me");
+    }
+
+    @Test
     void a_nested_stack_with_a_local_template_is_followed_with_its_parameters_and_outputs(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("network.yaml"), """
                 Parameters: {Cidr: {Type: String}}
@@ -488,7 +513,7 @@ class TemplateReaderTest {
                   Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !GetAtt Network.Outputs.VpcId}}
                   Remote: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: 'https://example.com/t.yaml'}}
                 """);
-        Scenario s = new CloudFormationReader().read(parent.toString(), Files.readAllBytes(parent)).get(0);
+        Scenario s = new CloudFormationReader().readFile(parent, Files.readAllBytes(parent)).get(0);
         assertThat(s.resources()).extracting(ResourceSpec::id).containsExactly("Network", "Network/Vpc", "Sg", "Remote");
         assertThat(settings(s, "Network/Vpc")).containsEntry("CidrBlock", "10.0.0.0/16");
         assertThat(settings(s, "Sg")).containsEntry("VpcId", "Network/Vpc");
