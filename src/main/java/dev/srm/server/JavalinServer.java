@@ -255,7 +255,8 @@ final class JavalinServer implements Server {
             String tmp = file.toString();
             try {
                 TriageResult r = work(() -> srm.triage(request.build()), body, syntax);
-                json(ctx, render(r).replace(tmp, name));
+                // the answer is JSON text: the name goes in as the JSON string content it is, quotes and backslashes escaped
+                json(ctx, render(r).replace(jsonText(tmp), jsonText(name)));
             } catch (HttpError e) {
                 Problem p = e.problem();
                 throw new HttpError(new Problem(p.type(), p.title(), p.status(), p.detail().replace(tmp, name),
@@ -265,6 +266,11 @@ final class JavalinServer implements Server {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** A text as the inside of a JSON string. */
+    private static String jsonText(String text) {
+        return new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text));
     }
 
     private static String render(TriageResult r) throws IOException {

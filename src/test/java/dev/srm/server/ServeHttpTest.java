@@ -197,6 +197,18 @@ class ServeHttpTest {
     }
 
     @Test
+    void a_name_with_quotes_cannot_write_fields_into_the_triage_answer() throws Exception {
+        String incident = Files.readString(Path.of("scenarios/incidents/data-exposure-s3.yaml"));
+        String forged = "x.yaml\",\"severity\":\"low\",\"id\":\"forged";
+        HttpResponse<String> r = http.post("/v1/triage?name=" + java.net.URLEncoder.encode(forged, StandardCharsets.UTF_8),
+                "application/yaml", incident);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode t = json(r); // still one JSON document
+        assertThat(t.path("incident").path("id").asText()).isEqualTo("inc-2026-0142");
+        assertThat(t.toString()).doesNotContain("\"id\":\"forged\"").contains(forged.replace("\"", "\\\""));
+    }
+
+    @Test
     void a_wrong_content_type_is_415() throws Exception {
         HttpResponse<String> r = http.post("/v1/evaluate", "text/plain", PUBLIC_BUCKET);
         assertThat(r.statusCode()).isEqualTo(415);
