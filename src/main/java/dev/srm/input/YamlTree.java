@@ -166,6 +166,10 @@ public final class YamlTree {
             throw InputFiles.problem(name, InputFiles.where(start, lineOffset), "nested more than " + MAX_DEPTH
                     + " levels deep, srm's limit; flatten the structure");
         }
+        if (t == JsonToken.VALUE_EMBEDDED_OBJECT) { // !!binary: bytes, where every value srm reads is text, a number or a boolean
+            throw InputFiles.problem(name, InputFiles.where(start, lineOffset), at(pointer)
+                    + "a YAML !!binary value; expected text, a number or a boolean (write the value without the tag)");
+        }
         Anchored built = switch (t) {
             case START_OBJECT -> object(pointer, lineOffset);
             case START_ARRAY -> array(pointer, lineOffset);

@@ -57,7 +57,37 @@ record Documents(String name, byte[] bytes, JsonFactory factory, JsonNode root) 
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new PolicyException(new InputProblem(name, "", "the file is empty; expected " + expected));
         }
-        return new Documents(name, bytes, factory, root);
+        Documents read = new Documents(name, bytes, factory, root);
+        String binary = binary(root, "");
+        if (binary != null) { // a YAML !!binary value: bytes where every field is text
+            throw new PolicyException(new InputProblem(name, read.where(binary), binary
+                    + ": a YAML !!binary value; expected text (write the value without the tag)"));
+        }
+        return read;
+    }
+
+    /** The pointer of the first binary value in the tree, or null. */
+    private static String binary(JsonNode n, String pointer) {
+        if (n.isBinary()) {
+            return pointer;
+        }
+        if (n.isObject()) {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String found = binary(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String found = binary(n.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** line:column of the pointer (or of its nearest located ancestor), or "". */

@@ -63,6 +63,21 @@ class EvaluateBadInputTest {
     }
 
     @Test
+    void a_binary_yaml_value_is_one_line_with_its_place_and_the_other_files_still_run() throws IOException {
+        Path bad = write("binary.yaml", "srm: 1\nid: binary\ntitle: !!binary YQ==\nresources: []\n");
+        Path good = write("good-bucket.yaml", "srm: 1\nid: good-bucket\nresources:\n  - {id: logs, service: S3}\n");
+        CliRun run = evaluate(bad, good);
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.clean()).as(run.err()).isTrue();
+        assertThat(run.err()).contains("binary.yaml:3:8: /title: a YAML !!binary value; expected text, a number or a boolean");
+        assertThat(run.out()).contains("good-bucket");
+        Path waivers = write("binary-waivers.yaml", "srmWaivers: 1\nwaivers:\n  - control: s3-versioning\n    reason: r\n"
+                + "    owner: !!binary YQ==\n    expires: 2030-01-01\n");
+        assertInputError(CliRun.of("evaluate", good.toString(), "--waivers", waivers.toString()),
+                "binary-waivers.yaml:5:5: /waivers/0/owner: a YAML !!binary value; expected text");
+    }
+
+    @Test
     void a_wrong_type_names_the_pointer_and_the_expected_type() throws IOException {
         Path f = write("type.yaml", "srm: 1\nid: x\nresources: 5\n");
         assertInputError(evaluate(f), "type.yaml:3:1: /resources: integer found, array expected");
