@@ -2,6 +2,7 @@ package dev.srm.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +79,19 @@ class DiffTest {
         assertThat(SrmRun.of("diff", waived, expired).out()).contains("EXPIRED orders/orders-archive [s3-versioning]")
                 .contains("EXPIRED orders/orders-db [rds-instance-deletion-protection]");
         assertThat(SrmRun.of("diff", waived, none).out()).contains("REMOVED orders/orders-db [rds-backup-retention]");
+    }
+
+    @Test
+    void ids_from_a_report_cannot_move_the_terminal_or_start_lines_of_their_own() throws Exception {
+        String hostile = "r\u001b[2J<script>\n## forged";
+        dev.srm.model.ReportDiff d = new dev.srm.model.ReportDiff("old.json", "new.json", List.of(hostile), List.of(),
+                List.of(new dev.srm.model.ReportDiff.FindingChange("f1", "shop", hostile, "s3-versioning\u0007", dev.srm.facts.Severity.HIGH,
+                        "S3 bucket versioning")), List.of(), List.of(new dev.srm.model.ReportDiff.Move("shop", hostile, "s3-versioning",
+                        "MET", "MISSING")), List.of(), List.of(), List.of());
+        java.io.StringWriter w = new java.io.StringWriter();
+        dev.srm.report.diff.DiffFormat.text.render(d, w);
+        String out = w.toString();
+        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(out.lines()).noneSatisfy(l -> assertThat(l).startsWith("## forged"));
     }
 }

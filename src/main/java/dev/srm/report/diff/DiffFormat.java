@@ -21,7 +21,7 @@ public enum DiffFormat implements ReportFormat<ReportDiff> {
     public void render(ReportDiff d, Writer out) throws IOException {
         switch (this) {
             case json -> Json.write(d, out);
-            case text -> out.write(lines(d, Terminal::text, s -> s, "", "  "));
+            case text -> out.write(lines(d, Terminal::text, Terminal::text, "", "  "));
             case markdown -> out.write(lines(d, Markdown::text, Markdown::code, "## ", "- "));
         }
         out.flush();
