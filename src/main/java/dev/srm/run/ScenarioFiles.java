@@ -71,6 +71,7 @@ public final class ScenarioFiles {
         try (Stream<Path> s = Files.walk(dir)) {
             List<Path> files = new ArrayList<>();
             List<Path> assemblies = new ArrayList<>();
+            List<Path> unreadable = new ArrayList<>(); // reported in path order, whatever order the walk gives
             s.forEach(f -> {
                 if (Files.isDirectory(f) && CdkAssembly.isAssembly(f)) {
                     assemblies.add(f);
@@ -78,8 +79,14 @@ public final class ScenarioFiles {
                         && !f.getFileName().toString().startsWith(".")
                         && !dev.srm.policy.WaiverFile.DEFAULT_NAME.equals(f.getFileName().toString())) { // waivers, not a scenario
                     files.add(f);
+                } else if (!Files.isRegularFile(f) && !Files.isDirectory(f) && isInputName(f.getFileName().toString())
+                        && !f.getFileName().toString().startsWith(".")) { // named as an input, but nothing srm can read whole
+                    unreadable.add(f);
                 }
             });
+            unreadable.stream().sorted(Comparator.comparing(f -> dir.relativize(f).toString().replace('\\', '/')))
+                    .forEach(f -> problems.add(new InputProblem(f.toString(), "", "not a regular file (a broken link, a pipe or a device);"
+                            + " expected a scenario, template, plan or inventory file")));
             files.removeIf(f -> assemblies.stream().anyMatch(f::startsWith));
             for (Path a : assemblies) {
                 if (assemblies.stream().anyMatch(other -> other != a && a.startsWith(other))) {

@@ -47,6 +47,23 @@ class FilesAndOutputTest {
     }
 
     @Test
+    void a_broken_link_or_a_pipe_named_as_an_input_in_a_directory_is_reported_not_skipped() throws Exception {
+        Path inputs = Files.createDirectories(dir.resolve("inputs"));
+        Files.writeString(inputs.resolve("a-bucket.yaml"), SCENARIO);
+        Files.createSymbolicLink(inputs.resolve("b-moved.yaml"), inputs.resolve("moved-away.yaml"));
+        boolean fifo = new ProcessBuilder("mkfifo", inputs.resolve("c-pipe.yaml").toString()).start().waitFor() == 0;
+
+        Run run = Run.of("evaluate", inputs.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(3);
+        assertThat(run.srmLines()).as(run.toString()).startsWith("srm: " + inputs.resolve("b-moved.yaml")
+                + ": not a regular file (a broken link, a pipe or a device); expected a scenario, template, plan or inventory file");
+        if (fifo) {
+            assertThat(run.srmLines().get(1)).startsWith("srm: " + inputs.resolve("c-pipe.yaml") + ": not a regular file");
+        }
+        assertThat(run.out()).contains("one-bucket");
+    }
+
+    @Test
     void output_onto_the_input_is_refused_and_the_input_kept() throws IOException {
         Path in = scenario();
         assertUsage(Run.of("evaluate", in.toString(), "-o", in.toString()),
