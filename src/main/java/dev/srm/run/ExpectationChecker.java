@@ -19,6 +19,15 @@ public final class ExpectationChecker {
     }
 
     public static List<Check> check(Evaluation e, Expectations x) {
+        return check(e, x, null);
+    }
+
+    /**
+     * As {@link #check(Evaluation, Expectations)}; a finding pattern whose rule is not one of
+     * {@code knownRules} (null: not checked) fails, since "no finding from a misspelt rule"
+     * would pass whatever srm answers.
+     */
+    public static List<Check> check(Evaluation e, Expectations x, java.util.Set<String> knownRules) {
         List<Check> checks = new ArrayList<>();
         perResource(x.layers(), "layers", e, checks, (r, layer) -> {
             LayerResult l = r.layer(layer);
@@ -46,6 +55,11 @@ public final class ExpectationChecker {
             checks.add(new Check("findings[" + p + "]", "a finding " + p, found ? "present" : actual(e, p.rule()), found));
         }
         for (Expectations.FindingPattern p : x.noFindings()) {
+            if (knownRules != null && !knownRules.contains(p.rule())) {
+                checks.add(new Check("noFindings[" + p + "]", "no finding " + p, "'" + p.rule()
+                        + "' names no rule or control of the rule pack (misspelt?)", false));
+                continue;
+            }
             List<FindingResult> hits = e.findings().stream().filter(p::matches).toList();
             checks.add(new Check("noFindings[" + p + "]", "no finding " + p,
                     hits.isEmpty() ? "none" : hits.size() + " (" + hits.get(0).id() + " " + hits.get(0).severity() + ")",

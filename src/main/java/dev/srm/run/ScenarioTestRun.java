@@ -42,6 +42,8 @@ public final class ScenarioTestRun {
         List<TestResults.Outcome> outcomes = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
         java.util.Map<java.time.LocalDate, Evaluator> byDay = new java.util.HashMap<>();
+        Set<String> knownRules = new java.util.HashSet<>(pack.rules().keySet());
+        knownRules.addAll(pack.controls().keySet());
         for (Path file : expansion.files()) {
             Scenario scenario;
             try {
@@ -66,7 +68,7 @@ public final class ScenarioTestRun {
                 outcomes.add(new TestResults.Outcome(scenario.file(), scenario.id(), false, List.of()));
             } else {
                 outcomes.add(new TestResults.Outcome(scenario.file(), scenario.id(), true,
-                        ExpectationChecker.check(evaluation, scenario.expect())));
+                        ExpectationChecker.check(evaluation, scenario.expect(), knownRules)));
             }
         }
         // triage rules fire only under srm triage; the triage suite exercises them

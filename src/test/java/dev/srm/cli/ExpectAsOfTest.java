@@ -56,6 +56,23 @@ class ExpectAsOfTest {
     }
 
     @Test
+    void a_misspelt_rule_in_no_findings_fails_instead_of_passing_whatever_srm_answers() throws IOException {
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), """
+                srm: 1
+                id: typo
+                resources:
+                  - id: assets
+                    type: AWS::S3::Bucket
+                    configuration: {PublicAccessBlockConfiguration: {BlockPublicAcls: false}}
+                expect:
+                  noFindings: [s3-block-publc-access]
+                """);
+        CliRun run = CliRun.of("test", typo.toString());
+        assertThat(run.code()).as(run.out()).isEqualTo(5);
+        assertThat(run.out()).contains("'s3-block-publc-access' names no rule or control of the rule pack (misspelt?)");
+    }
+
+    @Test
     void a_day_that_does_not_exist_is_one_line_with_its_place() throws IOException {
         Path bad = scenario("bad.yaml", "2026-02-30", "MET", "AWS");
         CliRun run = CliRun.of("test", bad.toString());
