@@ -45,7 +45,7 @@ public final class Numbers {
         if (n == null) {
             return null;
         }
-        if (n.isFloatingPointNumber() && !n.isBigDecimal()) {
+        if (n.isFloatingPointNumber()) { // a decimal read exactly too: past a double's range it is out of range, as documented
             double d = n.doubleValue();
             return Double.isFinite(d) ? null : pointer;
         }

@@ -49,6 +49,22 @@ class ControlFaultsTest {
     }
 
     @Test
+    void a_decimal_is_compared_as_written_not_as_the_nearest_double() {
+        Evaluation e = Packs.evaluateYaml("""
+                srm: 1
+                id: almost-a-week
+                inventory: complete
+                resources:
+                  - id: ledger
+                    type: AWS::RDS::DBInstance
+                    configuration: {Engine: postgres, BackupRetentionPeriod: 6.99999999999999999999, StorageEncrypted: true}
+                """);
+        ControlResult c = control(e, "ledger", "rds-backup-retention").orElseThrow();
+        assertThat(c.status()).isEqualTo(Status.MISSING);
+        assertThat(c.evidence()).anySatisfy(ev -> assertThat(ev).contains("found 6.99999999999999999999"));
+    }
+
+    @Test
     void a_default_that_contradicts_the_control_makes_it_missing_and_a_partial_inventory_assumes_no_default() {
         Evaluation e = Packs.evaluateYaml("""
                 srm: 1
