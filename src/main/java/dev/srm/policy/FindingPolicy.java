@@ -172,7 +172,10 @@ public final class FindingPolicy {
         List<PolicySummary.FixedFinding> fixed = new ArrayList<>();
         if (baseline != null) {
             for (PolicySummary.FixedFinding f : baseline.findings()) {
-                boolean unknown = failedFiles.contains(baseline.fileOf(f.fingerprint())) && !evaluatedScenarios.contains(f.scenario());
+                // a scenario not evaluated this time is gone only if every input was read: with an input that failed, its
+                // findings may be that input's (the same file, or the same scenario moved to another path or directory)
+                boolean unknown = !evaluatedScenarios.contains(f.scenario())
+                        && (!failedFiles.isEmpty() || failedFiles.contains(baseline.fileOf(f.fingerprint())));
                 if (!seen.contains(f.fingerprint()) && !unknown) {
                     fixed.add(f);
                 }

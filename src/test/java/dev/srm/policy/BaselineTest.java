@@ -80,6 +80,22 @@ class BaselineTest {
     }
 
     @Test
+    void the_findings_of_an_input_that_could_not_be_read_are_not_called_fixed() throws Exception {
+        // the next version's directory, one of its files broken: its findings are unknown this time, whatever its path
+        Path v2 = SrmRun.temp("srm-baseline-broken-");
+        for (Path f : java.nio.file.Files.list(Path.of(V2)).sorted().toList()) {
+            java.nio.file.Files.copy(f, v2.resolve(f.getFileName()));
+        }
+        java.nio.file.Files.writeString(v2.resolve("orders.yaml"), "srm: 1\nid: orders\nresources: 5\n");
+        Path reports = SrmRun.temp("srm-baseline-broken-out-");
+        SrmRun run = SrmRun.of("audit", v2 + "/.", "--out", reports.toString(), "--format", "json", "--baseline", baseline.toString(),
+                "--fail-on", "none", "--no-progress");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        JsonNode fixed = new ObjectMapper().readTree(reports.resolve("audit.json").toFile()).at("/portfolio/policy/fixed");
+        assertThat(fixed).noneSatisfy(f -> assertThat(f.path("scenario").asText()).isEqualTo("orders"));
+    }
+
+    @Test
     void the_output_of_evaluate_is_a_baseline_too() {
         Path file = SrmRun.temp("srm-baseline-eval-").resolve("orders.json");
         SrmRun.of("evaluate", V1 + "/orders.yaml", "--format", "json", "-o", file.toString(), "--fail-on", "none");
