@@ -72,6 +72,11 @@ final class TerraformDocument {
                 throw new Unreadable("/format_version", "format_version " + fv + " is not one srm knows (0.x or 1.x)");
             }
             TerraformDocument d;
+            expect(root, "planned_values", "", false);
+            expect(root, "values", "", false);
+            expect(root.path("planned_values"), "root_module", "/planned_values", false);
+            expect(root.path("values"), "root_module", "/values", false);
+            expect(root, "resource_changes", "", true);
             if (root.has("planned_values")) {
                 d = new TerraformDocument(Kind.PLAN, tfVersion);
                 Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
@@ -104,10 +109,37 @@ final class TerraformDocument {
         return out;
     }
 
-    private void module(JsonNode module, String pointer, Map<String, JsonNode> unknown) {
+    /** A field of the plan or state that is there with the wrong JSON type: one problem at its pointer, never a silent skip. */
+    private static void expect(JsonNode node, String field, String pointer, boolean array) throws Unreadable {
+        JsonNode v = node.get(field);
+        if (v != null && !v.isNull() && (array ? !v.isArray() : !v.isObject())) {
+            throw new Unreadable(pointer + "/" + field, (array ? "expected a list" : "expected an object") + ", found "
+                    + (v.isTextual() ? "text" : v.isNumber() ? "a number" : v.isBoolean() ? "a boolean" : v.isArray() ? "a list" : "an object")
+                    + " (the JSON of 'terraform show -json' has it as " + (array ? "a list" : "an object") + ")");
+        }
+    }
+
+    private static void expectResource(JsonNode r, String p) throws Unreadable {
+        if (!r.isObject()) {
+            throw new Unreadable(p, "expected a resource (an object), found " + (r.isArray() ? "a list" : r.isNull() ? "null" : "a value"));
+        }
+        String mode = r.path("mode").asText("managed");
+        if (!mode.equals("managed") && !mode.equals("data")) {
+            throw new Unreadable(p + "/mode", "expected mode managed or data, found '" + mode + "'");
+        }
+    }
+
+    private void module(JsonNode module, String pointer, Map<String, JsonNode> unknown) throws Unreadable {
+        if (!module.isObject() && !module.isMissingNode()) {
+            throw new Unreadable(pointer, "expected a module (an object)");
+        }
+        expect(module, "resources", pointer, true);
+        expect(module, "child_modules", pointer, true);
         int i = 0;
         for (JsonNode r : module.path("resources")) {
             String p = pointer + "/resources/" + i++;
+            expectResource(r, p);
+            expect(r, "values", p, false);
             if (!"managed".equals(r.path("mode").asText("managed"))) {
                 dataSources++;
                 continue;
@@ -162,10 +194,15 @@ final class TerraformDocument {
         }
     }
 
-    private void rawState(JsonNode resources) {
+    private void rawState(JsonNode resources) throws Unreadable {
+        if (!resources.isArray()) {
+            throw new Unreadable("/resources", "expected a list of resources (a version 4 state's resources)");
+        }
         int i = 0;
         for (JsonNode r : resources) {
             String p = "/resources/" + i++;
+            expectResource(r, p);
+            expect(r, "instances", p, true);
             if (!"managed".equals(r.path("mode").asText("managed"))) {
                 dataSources++;
                 continue;
@@ -174,6 +211,10 @@ final class TerraformDocument {
             String base = (module.isEmpty() ? "" : module + ".") + r.path("type").asText() + "." + r.path("name").asText();
             int k = 0;
             for (JsonNode inst : r.path("instances")) {
+                if (!inst.isObject()) {
+                    throw new Unreadable(p + "/instances/" + k, "expected an instance (an object)");
+                }
+                expect(inst, "attributes", p + "/instances/" + k, false);
                 JsonNode key = inst.get("index_key");
                 String suffix = key == null || key.isNull() ? "" : key.isNumber() ? "[" + key.asText() + "]" : "[\"" + key.asText() + "\"]";
                 ObjectNode values = inst.path("attributes").isObject() ? (ObjectNode) inst.get("attributes") : JsonNodeFactory.instance.objectNode();

@@ -199,6 +199,27 @@ class TerraformReaderTest {
     }
 
     @Test
+    void a_plan_or_state_with_a_part_of_the_wrong_type_is_one_problem_at_its_pointer_not_a_silent_empty_scenario() {
+        String bucket = "{\"address\":\"aws_s3_bucket.b\",\"mode\":\"managed\",\"type\":\"aws_s3_bucket\",\"name\":\"b\",\"values\":%s}";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"child_modules\":{\"address\":\"module.m\"}}}}",
+                "/planned_values/root_module/child_modules: expected a list, found an object");
+        cases.put("{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":5}}}",
+                "/planned_values/root_module/resources: expected a list, found a number");
+        cases.put("{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":[" + bucket.formatted("\"oops\"") + "]}}}",
+                "/planned_values/root_module/resources/0/values: expected an object, found text");
+        cases.put("{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":["
+                        + bucket.formatted("{}").replace("\"managed\"", "\"managd\"") + "]}}}",
+                "/planned_values/root_module/resources/0/mode: expected mode managed or data, found 'managd'");
+        cases.put("{\"format_version\":\"1.2\",\"planned_values\":\"none\"}", "/planned_values: expected an object, found text");
+        cases.put("{\"version\":4,\"terraform_version\":\"1.9.8\",\"resources\":[{\"mode\":\"managed\",\"type\":\"aws_s3_bucket\","
+                + "\"name\":\"b\",\"provider\":\"provider[\\\"registry.terraform.io/hashicorp/aws\\\"]\",\"instances\":[{\"attributes\":7}]}]}",
+                "/resources/0/instances/0/attributes: expected an object, found a number");
+        cases.forEach((json, message) -> assertThatThrownBy(() -> READER.readScenario("plan.json", json.getBytes()))
+                .as(json).isInstanceOf(InputException.class).hasMessageContaining(message));
+    }
+
+    @Test
     void a_terraform_0_11_state_is_one_line_saying_what_to_do() {
         assertThatThrownBy(() -> read("terraform-0.11.tfstate")).isInstanceOf(InputException.class)
                 .hasMessage("terraform-0.11.tfstate:6:3: /modules: a Terraform 0.11.14 state (state format version 3); srm reads Terraform 0.12 "
