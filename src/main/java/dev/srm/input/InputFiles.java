@@ -148,6 +148,10 @@ public final class InputFiles {
         }
         String limit = limit(e);
         String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (limit == null && msg.startsWith("Trailing token")) { // Jackson's FAIL_ON_TRAILING_TOKENS, in srm's words
+            limit = "invalid JSON: a second value after the end of the first; expected one JSON document"
+                    + " (JSON Lines: one scenario per line, in a .jsonl file or on standard input)";
+        }
         if (limit == null && msg.startsWith("Malformed numeric value")) {
             limit = "a number srm cannot read (" + msg.replaceAll("^Malformed numeric value\\s*", "").replaceAll("[\\r\\n].*", "")
                     + "); expected a finite number, or quote it to make it a string";

@@ -63,6 +63,14 @@ class EvaluateBadInputTest {
     }
 
     @Test
+    void two_json_documents_in_one_file_are_one_line_in_srm_words_not_jacksons() throws IOException {
+        Path f = write("two.json", "{\"srm\": 1, \"id\": \"a\", \"resources\": []} {\"x\": 1}");
+        assertInputError(evaluate(f), "two.json:1:40: invalid JSON: a second value after the end of the first; expected one JSON document");
+        CliRun run = evaluate(f);
+        assertThat(run.err()).doesNotContain("Trailing token", "DeserializationFeature", "com.fasterxml");
+    }
+
+    @Test
     void a_binary_yaml_value_is_one_line_with_its_place_and_the_other_files_still_run() throws IOException {
         Path bad = write("binary.yaml", "srm: 1\nid: binary\ntitle: !!binary YQ==\nresources: []\n");
         Path good = write("good-bucket.yaml", "srm: 1\nid: good-bucket\nresources:\n  - {id: logs, service: S3}\n");
