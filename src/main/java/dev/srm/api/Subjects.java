@@ -97,8 +97,8 @@ final class Subjects {
     }
 
     /**
-     * {@code KEY=VALUE} settings, in order, the last of a key winning; what {@link Settings#problem}
-     * finds in them is a usage error.
+     * {@code KEY=VALUE} settings, in order; a key given twice with two values, and what
+     * {@link Settings#problem} finds in them, are usage errors.
      */
     Map<String, String> config(List<String> settings) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -107,7 +107,13 @@ final class Subjects {
             if (eq <= 0) {
                 throw SrmException.usage(flag("config") + ": '" + s + "' is not KEY=VALUE (for example PackageType=Image)");
             }
-            out.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            String key = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            String before = out.put(key, value);
+            if (before != null && !before.equals(value)) {
+                throw SrmException.usage(flag("config") + ": '" + key + "' is given twice ('" + before + "' and '" + value
+                        + "'); give it once");
+            }
         }
         String problem = Settings.problem(out);
         if (problem != null) {

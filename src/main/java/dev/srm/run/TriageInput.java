@@ -61,7 +61,13 @@ public record TriageInput(Path file, boolean asff, String id, String resource, S
             if (eq <= 0 || c.substring(0, eq).isBlank()) {
                 throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + c + "' is not KEY=VALUE (e.g. Engine=custom-oracle-ee)");
             }
-            settings.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
+            String key = c.substring(0, eq).trim();
+            String value = c.substring(eq + 1).trim();
+            String before = settings.put(key, value);
+            if (before != null && !before.equals(value)) {
+                throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + key + "' is given twice ('" + before + "' and '"
+                        + value + "'); give it once");
+            }
         }
         String problem = Settings.problem(settings);
         if (problem != null) {

@@ -78,6 +78,17 @@ class ExploreCommandsTest {
         CliRun clash = CliRun.of("matrix", "Lambda", "--config", "VpcConfig.SubnetIds[0]=subnet-0a1b2c3d", "--config", "VpcConfig=none");
         assertThat(clash.code()).as("one of the two would be dropped: the row would not be what was asked").isEqualTo(2);
         assertThat(clash.err()).startsWith("srm: --config: 'VpcConfig' clashes with another setting");
+        CliRun twice = CliRun.of("matrix", "RDS", "--config", "BackupRetentionPeriod=1", "--config", "BackupRetentionPeriod=30");
+        assertThat(twice.code()).as("the last value used to win without a word").isEqualTo(2);
+        assertThat(twice.err()).startsWith("srm: --config: 'BackupRetentionPeriod' is given twice ('1' and '30'); give it once");
+        CliRun triage = CliRun.of("triage", "--service", "RDS", "--kind", "unpatched-vulnerability", "--config", "Engine=mysql",
+                "--config", "Engine=custom-oracle-ee");
+        assertThat(triage.code()).isEqualTo(2);
+        assertThat(triage.err()).startsWith("srm: --config 'Engine' is given twice ('mysql' and 'custom-oracle-ee'); give it once");
+        CliRun parameter = CliRun.of("evaluate", "src/test/resources/templates/aws-cloudformation-templates/webapp.yaml",
+                "--parameter", "Env=dev", "--parameter", "Env=prod");
+        assertThat(parameter.code()).isEqualTo(2);
+        assertThat(parameter.err()).startsWith("srm: --parameter: 'Env' is given twice ('dev' and 'prod'); give it once");
         assertThat(unknown.clean() && variant.clean() && config.clean() && path.clean() && index.clean() && above.clean() && clash.clean())
                 .isTrue();
     }

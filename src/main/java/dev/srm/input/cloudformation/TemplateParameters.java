@@ -75,16 +75,25 @@ public record TemplateParameters(Map<String, String> values, Map<String, String>
         if (root != null && root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
                 JsonNode item = root.get(i);
+                String key;
+                String value;
                 if (item.isTextual() && item.asText().contains("=")) {
                     String s = item.asText();
-                    values.put(s.substring(0, s.indexOf('=')).trim(), s.substring(s.indexOf('=') + 1));
+                    key = s.substring(0, s.indexOf('=')).trim();
+                    value = s.substring(s.indexOf('=') + 1);
                 } else if (item.isObject() && item.path("ParameterKey").isValueNode()) {
                     if (item.path("UsePreviousValue").asBoolean(false)) {
                         continue; // the deployed stack's value: unknown here, so the template's Default applies
                     }
-                    values.put(item.path("ParameterKey").asText(), item.path("ParameterValue").asText());
+                    key = item.path("ParameterKey").asText();
+                    value = item.path("ParameterValue").asText();
                 } else {
                     throw InputFiles.problem(name, "", "/" + i + ": " + describe(item) + expected);
+                }
+                String before = values.put(key, value);
+                if (before != null && !before.equals(value)) { // which one would the deployment take? none is guessed
+                    throw InputFiles.problem(name, "", "/" + i + ": parameter " + key + " is given twice ('" + before + "' and '"
+                            + value + "'); give it once");
                 }
             }
         } else if (root != null && root.isObject() && root.path("Parameters").isObject()) {
