@@ -132,19 +132,25 @@ final class ItemSource {
             }
             int line = p.currentTokenLocation().getLineNr();
             String pointer = base + "/" + index++;
+            String at = where(p);
             JsonNode n = json.readTree(p);
             if (n.isTextual()) { // select-resource-config gives each result as JSON text
                 try {
                     n = json.readTree(n.textValue());
                 } catch (JsonProcessingException e) {
-                    throw InputFiles.problem(name, where(p), "a result that is not a JSON object: " + InputFiles.syntax(e, Format.JSON));
+                    throw InputFiles.problem(name, at, pointer + ": a text that is not a configuration item (a select result is"
+                            + " an item as JSON text): " + InputFiles.syntax(e, Format.JSON));
                 }
             }
             if (n instanceof ObjectNode o && o.has("resourceType")) {
                 emit(o, line, pointer, sink);
             } else if (n instanceof ObjectNode) {
-                throw InputFiles.problem(name, where(p), "an item without resourceType; select results need at least "
+                throw InputFiles.problem(name, at, "an item without resourceType; select results need at least "
                         + "resourceType, resourceId and accountId (SELECT resourceType, resourceId, accountId, awsRegion, arn, configuration, ...)");
+            } else { // null, a number, a list: not an item, and never dropped without a word
+                throw InputFiles.problem(name, at, pointer + ": expected a configuration item (an object with resourceType), found "
+                        + (n == null || n.isNull() ? "null" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean"
+                        : n.isArray() ? "a list" : n.isTextual() ? "text" : "a value"));
             }
         }
     }

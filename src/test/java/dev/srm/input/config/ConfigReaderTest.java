@@ -167,6 +167,18 @@ class ConfigReaderTest {
         assertThat(b.resources()).extracting(ResourceSpec::type).containsExactly("AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup");
     }
 
+    @Test
+    void an_entry_of_the_item_list_that_is_not_an_item_is_one_problem_never_skipped(@TempDir Path tmp) throws Exception {
+        String snapshot = Files.readString(DIR.resolve("snapshot.json"));
+        int end = snapshot.lastIndexOf(']');
+        for (String entry : List.of("null", "42", "[1, 2]")) {
+            Path file = tmp.resolve("snapshot-" + entry.hashCode() + ".json");
+            Files.writeString(file, snapshot.substring(0, end).stripTrailing() + ",\n    " + entry + "\n  " + snapshot.substring(end));
+            assertThatThrownBy(() -> read(READER, file)).as(entry).isInstanceOf(InputException.class)
+                    .hasMessageContaining("expected a configuration item (an object with resourceType), found");
+        }
+    }
+
     /** get-resource-config-history of two databases, newest first as the API returns it; the CLI prints local offsets. */
     private static final String DATABASE_HISTORY = """
             {"configurationItems": [
