@@ -205,21 +205,24 @@ final class JavalinServer implements Server {
     }
 
     private void rules(Context ctx) throws Exception {
+        parameters(ctx);
         StringWriter w = new StringWriter();
         RuleListFormat.json.render(srm.rules(), w);
         json(ctx, w.toString());
     }
 
     private void services(Context ctx) throws Exception {
+        parameters(ctx);
         json(ctx, Json.writer().writeValueAsString(new ServiceList(srm.services(), Srm.version())) + "\n");
     }
 
     private void evaluate(Context ctx) throws Exception {
+        parameters(ctx, "name", "explain", "failOn", "inputFormat", "asOf");
         Bodies.Syntax syntax = Bodies.syntax(ctx, true);
         byte[] body = bodies.read(ctx);
         String name = name(ctx, "request." + syntax.extension);
         InputFormat format = inputFormat(ctx);
-        boolean explain = Boolean.parseBoolean(ctx.queryParam("explain"));
+        boolean explain = bool(ctx, "explain");
         Severity failOn = failOn(ctx);
         dev.srm.api.Policy policy = dev.srm.api.Policy.asOf(asOf(ctx));
         List<Evaluation> evaluations = work(() -> srm.evaluate(name, body, format, explain, policy), body, syntax);
@@ -231,10 +234,11 @@ final class JavalinServer implements Server {
     }
 
     private void triage(Context ctx) throws Exception {
+        parameters(ctx, "id", "resource", "service", "kind", "layer", "summary", "detectedBy", "ownerTag", "component", "asff", "asOf", "config", "name");
         TriageRequest.Builder request = TriageRequest.builder().id(ctx.queryParam("id")).resource(ctx.queryParam("resource"))
                 .service(ctx.queryParam("service")).kind(ctx.queryParam("kind")).layer(ctx.queryParam("layer"))
                 .summary(ctx.queryParam("summary")).detectedBy(ctx.queryParam("detectedBy")).ownerTag(ctx.queryParam("ownerTag"))
-                .component(ctx.queryParam("component")).asff(Boolean.parseBoolean(ctx.queryParam("asff")))
+                .component(ctx.queryParam("component")).asff(bool(ctx, "asff"))
                 .asOf(asOf(ctx));
         ctx.queryParams("config").forEach(request::config);
         if (!hasBody(ctx)) {
@@ -280,6 +284,7 @@ final class JavalinServer implements Server {
     }
 
     private void matrix(Context ctx) throws Exception {
+        parameters(ctx, "service", "config", "format");
         MatrixBody b;
         if (hasBody(ctx)) {
             Bodies.syntax(ctx, false);
@@ -296,6 +301,7 @@ final class JavalinServer implements Server {
     }
 
     private void compare(Context ctx) throws Exception {
+        parameters(ctx, "from", "to", "config", "fromConfig", "toConfig", "format");
         CompareBody b;
         if (hasBody(ctx)) {
             Bodies.syntax(ctx, false);
@@ -403,6 +409,32 @@ final class JavalinServer implements Server {
 
     private static List<String> orEmpty(List<String> l) {
         return l == null ? List.of() : l;
+    }
+
+    /**
+     * The query parameters a route takes: any other is a 400 naming it, as the command line
+     * refuses an unknown option (a typo such as failon= must not quietly give the default).
+     */
+    private static void parameters(Context ctx, String... known) {
+        java.util.List<String> allowed = java.util.List.of(known);
+        for (String given : new java.util.TreeSet<>(ctx.queryParamMap().keySet())) {
+            if (!allowed.contains(given)) {
+                throw HttpError.of(400, "bad-request", "Bad request", "unknown parameter '" + given + "'; "
+                        + (allowed.isEmpty() ? "this route takes none" : "this route takes " + String.join(", ", allowed)));
+            }
+        }
+    }
+
+    /** A true/false parameter: absent is false; anything but true or false is a 400. */
+    private static boolean bool(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw HttpError.of(400, "bad-request", "Bad request", name + ": '" + v + "' is not true or false");
     }
 
     private static InputFormat inputFormat(Context ctx) {

@@ -209,6 +209,18 @@ class ServeHttpTest {
     }
 
     @Test
+    void an_unknown_parameter_or_a_flag_that_is_not_true_or_false_is_400_not_a_default() throws Exception {
+        HttpResponse<String> typo = http.post("/v1/evaluate?name=shop.yaml&failon=none", "application/yaml", PUBLIC_BUCKET);
+        assertThat(typo.statusCode()).as("failon= used to be ignored, the answer judged on the default failOn").isEqualTo(400);
+        assertThat(json(typo).path("detail").asText()).startsWith("unknown parameter 'failon'; this route takes name, explain, failOn");
+        HttpResponse<String> maybe = http.post("/v1/evaluate?name=shop.yaml&explain=maybe", "application/yaml", PUBLIC_BUCKET);
+        assertThat(maybe.statusCode()).isEqualTo(400);
+        assertThat(json(maybe).path("detail").asText()).isEqualTo("explain: 'maybe' is not true or false");
+        assertThat(http.get("/v1/services?verbose=1").statusCode()).isEqualTo(400);
+        assertThat(http.post("/v1/evaluate?name=shop.yaml&explain=true", "application/yaml", PUBLIC_BUCKET).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_wrong_content_type_is_415() throws Exception {
         HttpResponse<String> r = http.post("/v1/evaluate", "text/plain", PUBLIC_BUCKET);
         assertThat(r.statusCode()).isEqualTo(415);
