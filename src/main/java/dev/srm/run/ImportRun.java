@@ -92,7 +92,8 @@ public final class ImportRun {
                     Settings.tree(r.settings(), lost -> notWritten.add("resource '" + r.id() + "': " + lost.path()))));
         }
         ScenarioDocument document = new ScenarioDocument(ScenarioDocument.VERSION, s.id(), s.title(), s.description(),
-                s.inventory() == Inventory.COMPLETE ? "complete" : "partial",
+                // as the input was read: a template is complete for its own resources (not the account), and the file says so
+                s.inventory() == Inventory.COMPLETE ? "complete" : s.inventory() == Inventory.RESOURCES ? "resources" : "partial",
                 Settings.tree(s.account(), lost -> notWritten.add("account: " + lost.path())), resources);
         StringBuilder text = new StringBuilder("# Written by srm import from ").append(oneLine(s.file()))
                 .append(": edit and keep it, evaluate it (srm evaluate), or add an expect block and test it (srm test).\n");

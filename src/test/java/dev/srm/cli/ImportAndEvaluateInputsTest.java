@@ -59,6 +59,21 @@ class ImportAndEvaluateInputsTest {
     }
 
     @Test
+    void an_imported_template_answers_as_the_template_does_its_resources_complete_the_account_not(@TempDir Path out) throws Exception {
+        Path template = Path.of("src/test/resources/templates/aws-cloudformation-templates/webapp.yaml");
+        CliRun r = CliRun.of("import", template.toString(), "--to", "scenario", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("webapp.yaml"))).contains("\ninventory: resources\n");
+        Srm srm = Packs.LOADER.load(SrmOptions.bundled());
+        Evaluation original = srm.evaluate(EvaluateRequest.of(template)).evaluations().get(0);
+        Evaluation imported = srm.evaluate(EvaluateRequest.of(out.resolve("webapp.yaml"))).evaluations().get(0);
+        java.util.function.Function<Evaluation, List<String>> statuses = e -> e.resources().stream()
+                .flatMap(x -> x.controls().stream().map(c -> x.id() + " " + c.id() + " " + c.status())).sorted().toList();
+        assertThat(statuses.apply(imported)).hasSizeGreaterThan(100).isEqualTo(statuses.apply(original));
+        assertThat(imported.accountControls()).isEqualTo(original.accountControls());
+    }
+
+    @Test
     void a_plan_with_no_resource_srm_maps_imports_as_an_empty_scenario_that_still_reads(@TempDir Path dir) throws Exception {
         Path plan = dir.resolve("routes.json");
         Files.writeString(plan, """

@@ -261,7 +261,9 @@ public final class ScenarioReader {
     private static Scenario bind(String name, ObjectNode root, Map<String, int[]> lines, int lineOffset, byte[] bytes,
                                  JsonFactory factory, int document) throws InputException {
         String id = root.path("id").asText();
-        Inventory inventory = "complete".equals(root.path("inventory").asText("partial")) ? Inventory.COMPLETE : Inventory.PARTIAL;
+        String written = root.path("inventory").asText("partial");
+        Inventory inventory = "complete".equals(written) ? Inventory.COMPLETE : "resources".equals(written) ? Inventory.RESOURCES
+                : Inventory.PARTIAL;
         List<Setting> account = new ArrayList<>();
         Settings.flatten(Resource.ACCOUNT, "", "", root.path("account"), account);
         List<ResourceSpec> resources = new ArrayList<>();
