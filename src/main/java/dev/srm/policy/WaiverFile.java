@@ -199,6 +199,7 @@ public final class WaiverFile {
                             + " owner, expires and ticket" : "unknown field '" + property + "'; expected " + EXPECTED;
                 }
                 case "const" -> text = "unsupported format version; expected srmWaivers: 1";
+                case "pattern" -> text = "only white space; expected words: a waiver's reason and owner are read by an auditor";
                 default -> {
                 }
             }

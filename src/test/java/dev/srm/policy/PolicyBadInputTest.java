@@ -49,6 +49,14 @@ class PolicyBadInputTest {
     }
 
     @Test
+    void a_reason_or_owner_of_white_space_only_is_refused() throws IOException {
+        SrmRun run = withWaivers(ENTRY.replace("reason: Restores come from the nightly dump", "reason: '   '") + "    expires: 2030-06-30\n");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("srm: waivers.yaml:5:5: /waivers/0/reason: only white space; expected words: a waiver's"
+                + " reason and owner are read by an auditor");
+    }
+
+    @Test
     void a_pattern_that_names_no_control_is_an_error_with_a_suggestion() throws IOException {
         SrmRun run = withWaivers(ENTRY.replace("rds-backup-retention", "rds-backup-retension") + "    expires: 2030-06-30\n");
         assertThat(run.code()).isEqualTo(3);

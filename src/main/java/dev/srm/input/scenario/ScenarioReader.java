@@ -241,6 +241,9 @@ public final class ScenarioReader {
         if ("const".equals(m.getType()) && "/srm".equals(pointer)) {
             return "unsupported format version; expected srm: 1";
         }
+        if ("pattern".equals(m.getType()) && pointer.matches("/resources/\\d+/waivers/\\d+/(reason|owner)")) {
+            return "only white space; expected words: a waiver's reason and owner are read by an auditor";
+        }
         if ("pattern".equals(m.getType()) && "/id".equals(pointer)) {
             return "expected lower-case letters, digits and dashes, starting with a letter or digit (" + text + ")";
         }
