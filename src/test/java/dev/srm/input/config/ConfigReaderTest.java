@@ -179,6 +179,21 @@ class ConfigReaderTest {
         }
     }
 
+    @Test
+    void replication_rules_config_records_as_a_map_keyed_by_rule_id_are_read_as_rules(@TempDir Path tmp) throws Exception {
+        String snapshot = Files.readString(DIR.resolve("snapshot.json"));
+        String withRules = snapshot.replaceFirst("\"supplementaryConfiguration\": \\{", "\"supplementaryConfiguration\": {"
+                + "\"BucketReplicationConfiguration\": {\"roleARN\": \"arn:aws:iam::111122223333:role/s3-replication\", \"rules\": {"
+                + "\"to-eu-west-2\": {\"prefix\": \"\", \"status\": \"Enabled\", \"destinationConfig\": {\"bucketARN\":"
+                + " \"arn:aws:s3:::acme-audit-logs-replica\", \"storageClass\": null}}}}, ");
+        assertThat(withRules).isNotEqualTo(snapshot);
+        Path file = tmp.resolve("snapshot.json");
+        Files.writeString(file, withRules);
+        ResourceSpec bucket = byType(read(READER, file).get(0).scenario(), "AWS::S3::Bucket");
+        assertThat(settings(bucket)).containsEntry("ReplicationConfiguration.Rules[0].Status", "Enabled")
+                .containsEntry("ReplicationConfiguration.Rules[0].Destination.Bucket", "arn:aws:s3:::acme-audit-logs-replica");
+    }
+
     /** get-resource-config-history of two databases, newest first as the API returns it; the CLI prints local offsets. */
     private static final String DATABASE_HISTORY = """
             {"configurationItems": [
