@@ -49,6 +49,11 @@ public final class Inputs {
         return readAll(file, format).stream().map(ReadScenario::scenario).toList();
     }
 
+    /** Reads the content of a file the user named (read already): a template's nested stacks beside it are followed. */
+    public List<Scenario> readFile(Path file, byte[] bytes, InputFormat format) throws InputException {
+        return readerFor(file.toString(), bytes, format).readFile(file, bytes);
+    }
+
     /** Reads content held in memory; {@code name} is how messages name it. */
     public List<Scenario> read(String name, byte[] bytes, InputFormat format) throws InputException {
         return readerFor(name, bytes, format).read(name, bytes);

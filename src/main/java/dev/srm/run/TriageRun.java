@@ -150,7 +150,8 @@ public final class TriageRun {
     private Scenario fromScenario(TriageInput r, String name, byte[] bytes) throws TriageException {
         Scenario s;
         try {
-            List<Scenario> read = inputs.read(name, bytes, InputFormat.auto);
+            // the file the user named (srm serve writes a request's body to a private directory first): its nested stacks are followed
+            List<Scenario> read = r.file() != null ? inputs.readFile(r.file(), bytes, InputFormat.auto) : inputs.read(name, bytes, InputFormat.auto);
             if (read.size() > 1 && r.resource() != null) { // an inventory of several accounts: the one that holds the resource
                 List<Scenario> holding = read.stream().filter(c -> c.resource(r.resource()) != null).toList();
                 if (holding.isEmpty()) {

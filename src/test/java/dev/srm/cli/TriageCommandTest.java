@@ -77,6 +77,22 @@ class TriageCommandTest {
         assertThat(matrix.out()).containsPattern("application-and-dependency-patching +CUSTOMER");
     }
 
+    @Test
+    void a_template_file_is_triaged_with_its_nested_stacks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("storage.yaml"), """
+                Resources:
+                  Exports: {Type: AWS::S3::Bucket, Properties: {BucketName: acme-exports}}
+                """);
+        java.nio.file.Path app = dir.resolve("app.yaml");
+        java.nio.file.Files.writeString(app, """
+                Resources:
+                  Storage: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: storage.yaml}}
+                """);
+        CliRun run = CliRun.of("triage", app.toString(), "--resource", "Storage/Exports", "--kind", "data-exposure", "--format", "json");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("owner").asText()).isEqualTo("CUSTOMER");
+    }
+
     private static String[] with(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;
