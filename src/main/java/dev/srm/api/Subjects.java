@@ -1,7 +1,6 @@
 package dev.srm.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.input.Settings;
 import dev.srm.input.scenario.ScenarioDocument;
@@ -101,25 +100,11 @@ final class Subjects {
      * {@link Settings#problem} finds in them, are usage errors.
      */
     Map<String, String> config(List<String> settings) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String s : settings) {
-            int eq = s == null ? -1 : s.indexOf('=');
-            if (eq <= 0) {
-                throw SrmException.usage(flag("config") + ": '" + s + "' is not KEY=VALUE (for example PackageType=Image)");
-            }
-            String key = s.substring(0, eq).trim();
-            String value = s.substring(eq + 1).trim();
-            String before = out.put(key, value);
-            if (before != null && !before.equals(value)) {
-                throw SrmException.usage(flag("config") + ": '" + key + "' is given twice ('" + before + "' and '" + value
-                        + "'); give it once");
-            }
+        Settings.Given given = Settings.given(settings, "PackageType=Image");
+        if (given.problem() != null) {
+            throw SrmException.usage(flag("config") + ": " + given.problem());
         }
-        String problem = Settings.problem(out);
-        if (problem != null) {
-            throw SrmException.usage(flag("config") + ": " + problem);
-        }
-        return out;
+        return given.settings();
     }
 
     // ---------------------------------------------------------------- evaluating
@@ -159,8 +144,7 @@ final class Subjects {
 
     private Evaluated evaluate(String subject, ServiceCatalog.Service service, String type, Map<String, String> config) {
         String id = slug(service.name());
-        ObjectNode configuration = JsonNodeFactory.instance.objectNode();
-        config.forEach((k, v) -> Settings.put(configuration, k, v));
+        ObjectNode configuration = Settings.configuration(config);
         ScenarioDocument document = new ScenarioDocument(ScenarioDocument.VERSION, "synthetic-" + id,
                 "A synthetic " + service.name() + " resource for srm matrix", null, null, null,
                 List.of(new ScenarioDocument.Resource(id, type, type == null ? service.name() : null, null, configuration)));

@@ -136,6 +136,15 @@ public final class InputFiles {
         return "invalid " + format.name() + ": " + msg;
     }
 
+    /** The JSON type of a value in the words of srm's messages: null, text, a number, a boolean, a list, an object. */
+    public static String kind(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return "null";
+        }
+        return n.isTextual() ? "text" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean" : n.isArray() ? "a list"
+                : n.isObject() ? "an object" : "a value";
+    }
+
     /**
      * The one line for a parse error: the place (from the error, else from where the parser
      * stopped) and the cause in srm's words, parser limits included.

@@ -152,6 +152,40 @@ public final class Settings {
         return true;
     }
 
+    /** Settings given by hand as {@code KEY=VALUE}, in order, and what is wrong with them (null: nothing). */
+    public record Given(Map<String, String> settings, String problem) {
+    }
+
+    /**
+     * The settings of a repeatable {@code KEY=VALUE} flag ({@code --config} of srm matrix, compare
+     * and triage), keys and values trimmed, with the problem the caller words with its flag: an
+     * entry that is not KEY=VALUE ({@code example} shows one), a key given twice with two values,
+     * or what {@link #problem(Map)} finds. The same value twice is harmless.
+     */
+    public static Given given(List<String> keyValues, String example) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String kv : keyValues) {
+            int eq = kv == null ? -1 : kv.indexOf('=');
+            if (eq <= 0 || kv.substring(0, eq).isBlank()) {
+                return new Given(out, "'" + kv + "' is not KEY=VALUE (for example " + example + ")");
+            }
+            String key = kv.substring(0, eq).trim();
+            String value = kv.substring(eq + 1).trim();
+            String before = out.put(key, value);
+            if (before != null && !before.equals(value)) {
+                return new Given(out, "'" + key + "' is given twice ('" + before + "' and '" + value + "'); give it once");
+            }
+        }
+        return new Given(out, problem(out));
+    }
+
+    /** A configuration with these settings written in order ({@link #put}), settings {@link #problem(Map)} found nothing wrong with. */
+    public static ObjectNode configuration(Map<String, String> settings) {
+        ObjectNode configuration = NODES.objectNode();
+        settings.forEach((k, v) -> put(configuration, k, v));
+        return configuration;
+    }
+
     /**
      * What is wrong with settings given by hand ({@code --config KEY=VALUE} of srm matrix, compare
      * and triage) as one configuration, or null: a key that names a list index above

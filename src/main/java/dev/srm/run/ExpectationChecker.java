@@ -18,14 +18,10 @@ public final class ExpectationChecker {
     private ExpectationChecker() {
     }
 
-    public static List<Check> check(Evaluation e, Expectations x) {
-        return check(e, x, null);
-    }
-
     /**
-     * As {@link #check(Evaluation, Expectations)}; a finding pattern whose rule is not one of
-     * {@code knownRules} (null: not checked) fails, since "no finding from a misspelt rule"
-     * would pass whatever srm answers.
+     * One check per expectation; a {@code noFindings} pattern whose rule is not one of
+     * {@code knownRules} (the pack's rules and controls) fails, since "no finding from a misspelt
+     * rule" would pass whatever srm answers.
      */
     public static List<Check> check(Evaluation e, Expectations x, java.util.Set<String> knownRules) {
         List<Check> checks = new ArrayList<>();
@@ -55,7 +51,7 @@ public final class ExpectationChecker {
             checks.add(new Check("findings[" + p + "]", "a finding " + p, found ? "present" : actual(e, p.rule()), found));
         }
         for (Expectations.FindingPattern p : x.noFindings()) {
-            if (knownRules != null && !knownRules.contains(p.rule())) {
+            if (!knownRules.contains(p.rule())) {
                 checks.add(new Check("noFindings[" + p + "]", "no finding " + p, "'" + p.rule()
                         + "' names no rule or control of the rule pack (misspelt?)", false));
                 continue;

@@ -3,7 +3,6 @@ package dev.srm.run;
 import dev.srm.input.Settings;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -55,21 +54,7 @@ public record TriageInput(Path file, boolean asff, String id, String resource, S
                 throw TriageException.usage(names.apply(f.getKey()) + " is empty; give it a value or leave it out");
             }
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String c : config) {
-            int eq = c.indexOf('=');
-            if (eq <= 0 || c.substring(0, eq).isBlank()) {
-                throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + c + "' is not KEY=VALUE (e.g. Engine=custom-oracle-ee)");
-            }
-            String key = c.substring(0, eq).trim();
-            String value = c.substring(eq + 1).trim();
-            String before = settings.put(key, value);
-            if (before != null && !before.equals(value)) {
-                throw TriageException.usage(names.apply(TriageField.CONFIG) + " '" + key + "' is given twice ('" + before + "' and '"
-                        + value + "'); give it once");
-            }
-        }
-        String problem = Settings.problem(settings);
+        String problem = Settings.given(config, "Engine=custom-oracle-ee").problem();
         if (problem != null) {
             throw TriageException.usage(names.apply(TriageField.CONFIG) + " " + problem);
         }

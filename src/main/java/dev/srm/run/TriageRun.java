@@ -4,8 +4,6 @@ import java.util.function.Function;
 
 import dev.srm.input.InputFiles;
 import dev.srm.input.Settings;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.engine.RulePack;
 import dev.srm.engine.Triager;
 import dev.srm.facts.Setting;
@@ -27,7 +25,6 @@ import dev.srm.input.Inputs;
 import dev.srm.model.InputFormat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,7 +148,7 @@ public final class TriageRun {
         Scenario s;
         try {
             // the file the user named (srm serve writes a request's body to a private directory first): its nested stacks are followed
-            List<Scenario> read = r.file() != null ? inputs.readFile(r.file(), bytes, InputFormat.auto) : inputs.read(name, bytes, InputFormat.auto);
+            List<Scenario> read = inputs.readFile(r.file(), bytes, InputFormat.auto);
             if (read.size() > 1 && r.resource() != null) { // an inventory of several accounts: the one that holds the resource
                 List<Scenario> holding = read.stream().filter(c -> c.resource(r.resource()) != null).toList();
                 if (holding.isEmpty()) {
@@ -339,15 +336,8 @@ public final class TriageRun {
      * list is also addressable by its key ({@code LoadBalancerAttributes[Key=...].Value}).
      */
     private static List<Setting> settingsFlag(List<String> config, String resource) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String c : config) {
-            int eq = c.indexOf('=');
-            values.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
-        }
-        ObjectNode configuration = JsonNodeFactory.instance.objectNode();
-        values.forEach((k, v) -> Settings.put(configuration, k, v));
         List<Setting> out = new ArrayList<>();
-        Settings.flatten(resource, "", "", configuration, out);
+        Settings.flatten(resource, "", "", Settings.configuration(Settings.given(config, "").settings()), out);
         return out;
     }
 

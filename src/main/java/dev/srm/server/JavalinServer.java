@@ -104,7 +104,7 @@ final class JavalinServer implements Server {
                 http.setIdleTimeout(options.idleTimeout().toMillis());
                 http.setMinRequestDataRate(256); // bytes per second: a client trickling its body is cut off
             });
-            config.routes.get("/healthz", ctx -> json(ctx, Json.writer().writeValueAsString(new Health("ok", null)) + "\n"));
+            config.routes.get("/healthz", ctx -> record(ctx, new Health("ok", null)));
             config.routes.get("/readyz", this::ready);
             config.routes.get("/", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
             config.routes.get("/index.html", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
@@ -201,7 +201,7 @@ final class JavalinServer implements Server {
         if (draining.get()) {
             ctx.status(503);
         }
-        json(ctx, Json.writer().writeValueAsString(health) + "\n");
+        record(ctx, health);
     }
 
     private void rules(Context ctx) throws Exception {
@@ -213,7 +213,7 @@ final class JavalinServer implements Server {
 
     private void services(Context ctx) throws Exception {
         parameters(ctx);
-        json(ctx, Json.writer().writeValueAsString(new ServiceList(srm.services(), Srm.version())) + "\n");
+        record(ctx, new ServiceList(srm.services(), Srm.version()));
     }
 
     private void evaluate(Context ctx) throws Exception {
@@ -380,6 +380,11 @@ final class JavalinServer implements Server {
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
         }
         send(ctx, type, body);
+    }
+
+    /** A record of this server as the JSON body, written as srm writes its JSON. */
+    private static void record(Context ctx, Record value) throws IOException {
+        json(ctx, Json.writer().writeValueAsString(value) + "\n");
     }
 
     private static void json(Context ctx, String body) {

@@ -130,7 +130,7 @@ final class Resolver {
                     if (b instanceof Node.Unknown u) {
                         return new Truth(null, u.reason());
                     }
-                    return Truth.of(canonical(a).equals(canonical(b)));
+                    return Truth.of(shown(a).equals(shown(b)));
                 }
                 case "Fn::Not": {
                     List<Node> args = args(arg, 1);
@@ -451,7 +451,7 @@ final class Resolver {
         }
         Node a = resolve(args.get(1));
         Node b = resolve(args.get(2));
-        if (canonical(a).equals(canonical(b))) {
+        if (shown(a).equals(shown(b))) {
             return a;
         }
         // both branches in the reason: two Fn::If on one condition that choose between different values are different values
@@ -533,8 +533,9 @@ final class Resolver {
     }
 
     /**
-     * A value as a reason shows it: text quoted, an unknown as its reason in parentheses, a
-     * removed value as AWS::NoValue; as {@link #canonical}, equal only for equal values.
+     * A resolved value's text without positions, as a reason shows it and for comparing two values
+     * (equal only for equal values): text quoted, an unknown as its reason in parentheses, a
+     * removed value as AWS::NoValue.
      */
     static String shown(Node n) {
         if (n instanceof Node.Scalar s) {
@@ -552,25 +553,6 @@ final class Resolver {
             return sb.append('}').toString();
         }
         return n instanceof Node.Absent ? "AWS::NoValue" : "-";
-    }
-
-    /** A resolved value's text without positions, for comparing two values. */
-    static String canonical(Node n) {
-        if (n instanceof Node.Scalar s) {
-            return s.text() == null ? "null" : "\"" + s.text() + "\"";
-        }
-        if (n instanceof Node.Unknown u) {
-            return "?" + u.reason();
-        }
-        if (n instanceof Node.Seq s) {
-            return s.items().stream().map(Resolver::canonical).toList().toString();
-        }
-        if (n instanceof Node.Obj o) {
-            StringBuilder sb = new StringBuilder("{");
-            o.entries().forEach((k, v) -> sb.append('"').append(k).append("\":").append(canonical(v)).append(','));
-            return sb.append('}').toString();
-        }
-        return "-";
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -275,7 +275,7 @@ final class SamTransform {
         destinationPolicies.clear();
         for (String e : eventPolicies) {
             Node arn = Node.Scalar.of(MANAGED + e);
-            if (managedNodes.stream().noneMatch(n -> Resolver.canonical(n).equals(Resolver.canonical(arn)))) {
+            if (managedNodes.stream().noneMatch(n -> Resolver.shown(n).equals(Resolver.shown(arn)))) {
                 managedNodes.add(arn);
             }
         }
@@ -392,10 +392,7 @@ final class SamTransform {
             }
             case "S3" -> {
                 // as SAM: the permission is for this account's buckets, and the bucket notifies the function
-                Template.Resource permission = permission(fn, id + "Permission", "s3.amazonaws.com", null);
-                Map<String, Node> props = new LinkedHashMap<>(permission.propertyMap().entries());
-                props.put("SourceAccount", ref("AWS::AccountId"));
-                out.put(id + "Permission", permission.withProperties(Obj.of(props, permission.pos())));
+                out.put(id + "Permission", permission(fn, id + "Permission", "s3.amazonaws.com", null, ref("AWS::AccountId")));
                 s3Notification(fn, name, p);
             }
             case "SNS" -> {
@@ -494,7 +491,7 @@ final class SamTransform {
             Node.Obj props = ev.get("Properties") instanceof Node.Obj o ? o : Template.EMPTY;
             Node other = props.get("ApiId") == null ? ref("ServerlessHttpApi") : props.get("ApiId");
             if ("HttpApi".equals(text(ev.get("Type"), null)) && props.get("Path") == null
-                    && Resolver.canonical(other).equals(Resolver.canonical(api))) {
+                    && Resolver.shown(other).equals(Resolver.shown(api))) {
                 return true;
             }
         }
@@ -573,10 +570,15 @@ final class SamTransform {
     }
 
     private Template.Resource permission(Template.Resource fn, String id, String principal, Node sourceArn) {
+        return permission(fn, id, principal, sourceArn, null);
+    }
+
+    private Template.Resource permission(Template.Resource fn, String id, String principal, Node sourceArn, Node sourceAccount) {
         Map<String, Node> m = new LinkedHashMap<>();
         m.put("Action", Node.Scalar.of("lambda:InvokeFunction"));
         m.put("FunctionName", ref(fn.id()));
         m.put("Principal", Node.Scalar.of(principal));
+        put(m, "SourceAccount", sourceAccount);
         put(m, "SourceArn", sourceArn);
         return derived(fn, id, "AWS::Lambda::Permission", m);
     }

@@ -223,11 +223,7 @@ public final class ConfigReader implements StreamingInput {
                 // kept as a record of its own: when it is the latest capture of its resource, the resource is gone
                 ObjectNode record = json.getNodeFactory().objectNode();
                 record.put("id", item.srmId()).put("capture", item.capture()).put("gone", true);
-                try {
-                    partition.add(key, json.writeValueAsBytes(record));
-                } catch (JsonProcessingException e) {
-                    throw new UncheckedIOException(e);
-                }
+                keep(key, record);
                 return;
             }
             for (Mapping every : maps.variants("*")) {
@@ -253,6 +249,11 @@ public final class ConfigReader implements StreamingInput {
             ObjectNode tags = record.putObject("tags");
             (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
+            keep(key, record);
+        }
+
+        /** Adds a record of a group to the partition, until its scenario is built. */
+        private void keep(String key, ObjectNode record) {
             try {
                 partition.add(key, json.writeValueAsBytes(record));
             } catch (JsonProcessingException e) {

@@ -149,8 +149,7 @@ final class ItemSource {
                         + "resourceType, resourceId and accountId (SELECT resourceType, resourceId, accountId, awsRegion, arn, configuration, ...)");
             } else { // null, a number, a list: not an item, and never dropped without a word
                 throw InputFiles.problem(name, at, pointer + ": expected a configuration item (an object with resourceType), found "
-                        + (n == null || n.isNull() ? "null" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean"
-                        : n.isArray() ? "a list" : n.isTextual() ? "text" : "a value"));
+                        + InputFiles.kind(n));
             }
         }
     }

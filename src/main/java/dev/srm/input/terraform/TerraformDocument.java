@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.srm.input.InputFiles;
 import dev.srm.input.mapping.Unknown;
 
 import java.util.ArrayList;
@@ -114,14 +115,13 @@ final class TerraformDocument {
         JsonNode v = node.get(field);
         if (v != null && !v.isNull() && (array ? !v.isArray() : !v.isObject())) {
             throw new Unreadable(pointer + "/" + field, (array ? "expected a list" : "expected an object") + ", found "
-                    + (v.isTextual() ? "text" : v.isNumber() ? "a number" : v.isBoolean() ? "a boolean" : v.isArray() ? "a list" : "an object")
-                    + " (the JSON of 'terraform show -json' has it as " + (array ? "a list" : "an object") + ")");
+                    + InputFiles.kind(v) + " (the JSON of 'terraform show -json' has it as " + (array ? "a list" : "an object") + ")");
         }
     }
 
     private static void expectResource(JsonNode r, String p) throws Unreadable {
         if (!r.isObject()) {
-            throw new Unreadable(p, "expected a resource (an object), found " + (r.isArray() ? "a list" : r.isNull() ? "null" : "a value"));
+            throw new Unreadable(p, "expected a resource (an object), found " + InputFiles.kind(r));
         }
         String mode = r.path("mode").asText("managed");
         if (!mode.equals("managed") && !mode.equals("data")) {
