@@ -287,17 +287,39 @@ public final class Srm {
         } catch (InputException e) {
             throw SrmException.input(List.of(e.problem().toString()));
         }
-        return evaluateAll(scenarios, explain, policy);
+        return evaluateEach(scenarios, explain, policy, e -> {
+            throw e; // a server answers the request with the failure
+        });
     }
 
     /**
      * Evaluates scenarios read in memory, each finding with its fingerprint, the resource's own
      * waivers and the policy's waivers applied, and dates (waivers, lifecycles) judged on the policy's day.
      */
-    private List<Evaluation> evaluateAll(List<Scenario> scenarios, boolean explain, Policy policy) {
+    /**
+     * Evaluates the scenarios of one input as {@code srm audit} does: a scenario the rules fail on
+     * (a loop, a rule that throws) is a problem and the next one is still evaluated.
+     */
+    private EvaluateResult evaluateAll(List<Scenario> scenarios, boolean explain, Policy policy) {
+        List<InputProblem> problems = new ArrayList<>();
+        List<Evaluation> evaluations = evaluateEach(scenarios, explain, policy, e -> problems.add(e.problem()));
+        return new EvaluateResult(evaluations, problems);
+    }
+
+    /** The evaluations of the scenarios; a scenario the rules fail on goes to {@code failed} (which may throw). */
+    private List<Evaluation> evaluateEach(List<Scenario> scenarios, boolean explain, Policy policy,
+                                          java.util.function.Consumer<dev.srm.model.RulesFailure> failed) {
         Evaluator evaluator = evaluator(policy.day());
         FindingPolicy judge = policy.fresh();
-        return scenarios.stream().map(s -> judge.apply(s, evaluator.evaluate(s, explain))).toList();
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            try {
+                evaluations.add(judge.apply(s, evaluator.evaluate(s, explain)));
+            } catch (dev.srm.model.RulesFailure e) {
+                failed.accept(e);
+            }
+        }
+        return evaluations;
     }
 
     /**
@@ -334,7 +356,7 @@ public final class Srm {
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(e.problem()));
         }
-        return new EvaluateResult(evaluateAll(scenarios, explain, policy), List.of());
+        return evaluateAll(scenarios, explain, policy);
     }
 
     /**
@@ -356,7 +378,7 @@ public final class Srm {
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(AuditRun.lineProblem(file, line, e.problem())));
         }
-        return new EvaluateResult(evaluateAll(List.of(scenario), explain, policy), List.of());
+        return evaluateAll(List.of(scenario), explain, policy);
     }
 
     // ---------------------------------------------------------------- triage

@@ -58,9 +58,8 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
                 return ExitCode.USAGE.code();
             }
-            if (ex instanceof dev.srm.model.RulesLoopException loop) {
-                commandLine.getErr().println("srm: " + (loop.problem() != null ? loop.problem().toString()
-                        : loop.getMessage() + "; check the rules given with --rules or --extra-rules"));
+            if (ex instanceof dev.srm.model.RulesFailure rules) {
+                commandLine.getErr().println("srm: " + rules.line());
                 return ExitCode.INPUT.code();
             }
             commandLine.getErr().println("srm: internal error: " + ex.getClass().getSimpleName()

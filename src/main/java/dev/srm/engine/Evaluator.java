@@ -119,10 +119,32 @@ public final class Evaluator {
 
     /**
      * Runs the sessions of one input within the time limit (the triager's sessions too): past it,
-     * a {@link dev.srm.model.RulesLoopException} names the input and the rule that was firing.
+     * a {@link dev.srm.model.RulesLoopException} names the input and the rule that was firing; a
+     * rule whose action or condition throws is a {@link dev.srm.model.RuleActionException} naming
+     * the input and the rule, so that a batch reports the input and goes on.
      */
     <T> T limited(String what, String file, TimeLimit.Work<T> work) {
-        return timeLimit.run(what, file, work);
+        try {
+            return timeLimit.run(what, file, work);
+        } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+            String rule = e.getMatch() == null || e.getMatch().getRule() == null ? null : e.getMatch().getRule().getName();
+            throw new dev.srm.model.RuleActionException(rule, bundled(rule), what, file, e.getCause() == null ? e : e.getCause());
+        } catch (org.drools.modelcompiler.constraints.ConstraintEvaluationException
+                 | org.drools.mvel.ConstraintEvaluationException e) {
+            // "Error evaluating constraint '...' in [Rule "name" in file]": the message names the rule
+            java.util.regex.Matcher m = CONSTRAINT_RULE.matcher(String.valueOf(e.getMessage()));
+            String rule = m.find() ? m.group(1) : null;
+            throw new dev.srm.model.RuleActionException(rule, bundled(rule), what, file, e);
+        }
+    }
+
+    /** The rule a constraint error of Drools names: {@code ... in [Rule "name" in file]}. */
+    private static final java.util.regex.Pattern CONSTRAINT_RULE = java.util.regex.Pattern.compile("\\[Rule \"([^\"]+)\"");
+
+    /** Whether the rule is one of srm's bundled rules (its file is the pack's own). */
+    private boolean bundled(String rule) {
+        dev.srm.model.RuleInfo info = rule == null ? null : pack.rules().get(rule);
+        return info != null && info.file() != null && info.file().startsWith(dev.srm.rules.RuleSources.BUNDLED_ORIGIN);
     }
 
     public Evaluation evaluate(Scenario scenario) {

@@ -7,15 +7,13 @@ import java.time.Duration;
  * past the time limit ({@code --timeout}), most likely because a rule of a custom pack keeps
  * re-triggering itself or loops inside its own action. The input is not at fault; the rules are.
  */
-public final class RulesLoopException extends RuntimeException {
+public final class RulesLoopException extends RulesFailure {
     private final int firings;
-    private final String file;
     private final boolean stopped;
 
     private RulesLoopException(String message, int firings, String file, boolean stopped) {
-        super(message, null, false, false);
+        super(message, file);
         this.firings = firings;
-        this.file = file;
         this.stopped = stopped;
     }
 
@@ -55,13 +53,9 @@ public final class RulesLoopException extends RuntimeException {
         return stopped;
     }
 
-    /**
-     * The one line a batch reports for the input the rules looped on, naming the rules as the cause
-     * (the input is not at fault); null when the input's file is not known.
-     */
-    public InputProblem problem() {
-        return file == null ? null
-                : new InputProblem(file, "", getMessage() + "; check the rules given with --rules or --extra-rules");
+    @Override
+    String advice() {
+        return "check the rules given with --rules or --extra-rules";
     }
 
     /** A duration as {@code --timeout} takes it: {@code 500ms}, {@code 30s}, {@code 1.5s}, {@code 10m}, {@code 2h}. */

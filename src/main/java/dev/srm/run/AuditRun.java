@@ -5,7 +5,7 @@ import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
 import dev.srm.policy.FindingPolicy;
 import dev.srm.model.InputProblem;
-import dev.srm.model.RulesLoopException;
+import dev.srm.model.RulesFailure;
 import dev.srm.model.Scenario;
 import dev.srm.report.audit.AuditCatalog;
 import dev.srm.report.audit.AuditRenderer;
@@ -411,7 +411,7 @@ public final class AuditRun {
     private Outcome outcome(ReadScenario read) {
         try {
             return new Outcome(evaluated(read), null);
-        } catch (RulesLoopException e) {
+        } catch (RulesFailure e) {
             return new Outcome(null, e.problem());
         }
     }

@@ -4,7 +4,7 @@ import dev.srm.engine.Evaluator;
 import dev.srm.model.Evaluation;
 import dev.srm.policy.FindingPolicy;
 import dev.srm.model.InputProblem;
-import dev.srm.model.RulesLoopException;
+import dev.srm.model.RulesFailure;
 import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
 import dev.srm.model.InputFormat;
@@ -60,8 +60,8 @@ public final class EvaluationRun {
                     Evaluation e;
                     try {
                         e = evaluator.evaluate(scenario, explain);
-                    } catch (RulesLoopException loop) { // the rules' fault, not the input's: the next scenario still runs
-                        problems.add(loop.problem());
+                    } catch (RulesFailure failed) { // the rules' fault, not the input's: the next scenario still runs
+                        problems.add(failed.problem());
                         continue;
                     }
                     evaluations.add(ReaderWarnings.added(policy == null ? e : policy.apply(scenario, e), read.warnings()));

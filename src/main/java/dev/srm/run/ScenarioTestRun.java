@@ -4,7 +4,7 @@ import dev.srm.engine.Evaluator;
 import dev.srm.engine.RulePack;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputProblem;
-import dev.srm.model.RulesLoopException;
+import dev.srm.model.RulesFailure;
 import dev.srm.model.TestResults;
 import dev.srm.model.Scenario;
 import dev.srm.input.InputException;
@@ -58,7 +58,7 @@ public final class ScenarioTestRun {
             Evaluator.Tracked tracked;
             try {
                 tracked = byScenario.evaluateTracked(scenario, false);
-            } catch (RulesLoopException e) {
+            } catch (RulesFailure e) {
                 problems.add(e.problem());
                 continue;
             }

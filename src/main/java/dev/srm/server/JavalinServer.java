@@ -537,6 +537,9 @@ final class JavalinServer implements Server {
         if (e instanceof dev.srm.model.RulesLoopException) {
             return Problem.of(503, "rules-loop", "Rules did not settle", e.getMessage() + "; the request was stopped");
         }
+        if (e instanceof dev.srm.model.RuleActionException failed) {
+            return Problem.of(500, "rule-failed", "A rule failed", failed.detail());
+        }
         return Problem.of(500, "internal", "Internal error", "internal error: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
     }
