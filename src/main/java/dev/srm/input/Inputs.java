@@ -51,12 +51,37 @@ public final class Inputs {
 
     /** Reads the content of a file the user named (read already): a template's nested stacks beside it are followed. */
     public List<Scenario> readFile(Path file, byte[] bytes, InputFormat format) throws InputException {
-        return readerFor(file.toString(), bytes, format).readFile(file, bytes);
+        try {
+            return readerFor(file.toString(), bytes, format).readFile(file, bytes);
+        } catch (RuntimeException e) {
+            throw unexpected(file.toString(), e);
+        }
     }
 
     /** Reads content held in memory; {@code name} is how messages name it. */
     public List<Scenario> read(String name, byte[] bytes, InputFormat format) throws InputException {
-        return readerFor(name, bytes, format).read(name, bytes);
+        try {
+            return readerFor(name, bytes, format).read(name, bytes);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
+        }
+    }
+
+    /**
+     * The one problem of an input on which a reader failed in a way it did not foresee (a bug in
+     * srm, not in the input): the input is reported in one line and a batch goes on with the next
+     * one, instead of the whole run ending in an internal error. {@code SRM_DEBUG} prints the trace.
+     */
+    static InputException unexpected(String name, RuntimeException e) {
+        if (System.getenv("SRM_DEBUG") != null) {
+            e.printStackTrace();
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof java.io.UncheckedIOException) { // the machine's (a full disk), not srm's
+            return InputFiles.problem(name, "", "cannot be read: " + message);
+        }
+        return InputFiles.problem(name, "", "srm failed to read this input (" + e.getClass().getSimpleName()
+                + (message.isEmpty() ? "" : ": " + message) + "): a bug in srm, please report it with the input");
     }
 
     // ---------------------------------------------------------------- streams (Terraform and AWS Config)
@@ -80,14 +105,37 @@ public final class Inputs {
      */
     public ScenarioStream open(Path file, InputFormat format) throws InputException {
         String name = file.toString();
-        byte[] head = Content.head(file);
-        InputReader reader = readerFor(name, head, format);
-        if (reader instanceof StreamingInput s) {
-            return s.open(file);
+        try {
+            byte[] head = Content.head(file);
+            InputReader reader = readerFor(name, head, format);
+            if (reader instanceof StreamingInput s) {
+                return guarded(name, s.open(file));
+            }
+            byte[] bytes = head.length < Content.HEAD && head.length == sizeOf(file) ? head : Content.bytes(file);
+            reader = readerFor(name, bytes, format);
+            return ScenarioStream.of(reader.readFile(file, bytes).stream().map(ReadScenario::of).toList());
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
         }
-        byte[] bytes = head.length < Content.HEAD && head.length == sizeOf(file) ? head : Content.bytes(file);
-        reader = readerFor(name, bytes, format);
-        return ScenarioStream.of(reader.readFile(file, bytes).stream().map(ReadScenario::of).toList());
+    }
+
+    /** A stream whose unforeseen failures are the input's one problem, as {@link #unexpected} says. */
+    private static ScenarioStream guarded(String name, ScenarioStream stream) {
+        return new ScenarioStream() {
+            @Override
+            public ReadScenario next() throws InputException {
+                try {
+                    return stream.next();
+                } catch (RuntimeException e) {
+                    throw unexpected(name, e);
+                }
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+            }
+        };
     }
 
     /** Every scenario of a file with the readers' warnings (read whole: for inputs that fit in memory). */
