@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param expect   what {@code srm test} checks, or null
  * @param warnings what reading the input found worth saying (a macro srm does not run, a parameter the
  *                 template does not declare); they join the evaluation's warnings
+ * @param idFromFileName whether the reader made the id from the file's name (a template without
+ *                 {@code Metadata.srm.id}, a Terraform plan) rather than reading it from the input: a
+ *                 batch then qualifies it with the file's directories when another input has it
  */
 public record Scenario(String id, String title, String description, String file, Inventory inventory,
                        String owner, List<Setting> account, List<ResourceSpec> resources, String ownerTag,
-                       IncidentSpec incident, Expectations expect, List<String> warnings) {
+                       IncidentSpec incident, Expectations expect, List<String> warnings, boolean idFromFileName) {
     /** The tag key that names a resource's team unless a scenario sets {@code ownerTag}. */
     public static final String DEFAULT_OWNER_TAG = "owner";
 
@@ -32,6 +35,13 @@ public record Scenario(String id, String title, String description, String file,
         account = List.copyOf(account);
         resources = List.copyOf(resources);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A scenario whose id the input gave. */
+    public Scenario(String id, String title, String description, String file, Inventory inventory,
+                    String owner, List<Setting> account, List<ResourceSpec> resources, String ownerTag,
+                    IncidentSpec incident, Expectations expect, List<String> warnings) {
+        this(id, title, description, file, inventory, owner, account, resources, ownerTag, incident, expect, warnings, false);
     }
 
     /** A scenario whose reading found nothing to warn about. */
@@ -60,6 +70,20 @@ public record Scenario(String id, String title, String description, String file,
     /** This scenario with another incident, owner tag and resources (the run resolves an incident against them). */
     public Scenario with(IncidentSpec newIncident, String newOwnerTag, List<ResourceSpec> newResources) {
         return new Scenario(id, title, description, file, inventory, owner, account, newResources, newOwnerTag, newIncident,
-                expect, warnings);
+                expect, warnings, idFromFileName);
+    }
+
+    /** This scenario, its id made from its file's name by the reader. */
+    public Scenario namedAfterItsFile() {
+        return new Scenario(id, title, description, file, inventory, owner, account, resources, ownerTag, incident, expect,
+                warnings, true);
+    }
+
+    /** This scenario under another id (a title that was the id follows it), with a warning saying why. */
+    public Scenario withId(String newId, String warning) {
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.add(warning);
+        return new Scenario(newId, title.equals(id) ? newId : title, description, file, inventory, owner, account, resources,
+                ownerTag, incident, expect, w, idFromFileName);
     }
 }

@@ -109,10 +109,26 @@ public final class AuditRun {
         }
     }
 
-    /** A read input: the ids of its scenarios (those whose id an earlier input took are skipped), or the problem that stopped it. */
-    private record Handle(Source source, List<String> ids, Set<Integer> skipped, InputProblem problem) {
+    /**
+     * A read input: the ids of its scenarios (those whose id an earlier input took are skipped,
+     * those whose id was made from the file's name may be qualified), or the problem that stopped it.
+     */
+    private record Handle(Source source, List<String> ids, Set<Integer> fromName, Set<Integer> skipped,
+                          Map<Integer, BatchIds.Claim> qualified, InputProblem problem) {
         String firstId() {
             return ids.isEmpty() ? "" : ids.get(0);
+        }
+
+        /** The id its first scenario is reported under. */
+        String reportedFirstId() {
+            BatchIds.Claim c = qualified.get(0);
+            return c == null ? firstId() : c.id();
+        }
+
+        /** Scenario {@code i} as read, under the id the batch gave it. */
+        ReadScenario claimed(int i, ReadScenario read) {
+            BatchIds.Claim c = qualified.get(i);
+            return c == null ? read : new ReadScenario(c.applied(read.scenario()), read.warnings());
         }
     }
 
@@ -201,19 +217,24 @@ public final class AuditRun {
                 }
             });
             handles.sort(Comparator.comparing(Handle::firstId).thenComparing(h -> h.source().name(), InputOrder.NAMES));
-            Map<String, String> owner = new java.util.HashMap<>();
+            BatchIds ids = new BatchIds();
             int planned = 0;
             for (Handle h : handles) {
                 for (int i = 0; i < h.ids().size(); i++) {
-                    String first = owner.putIfAbsent(h.ids().get(i), h.source().name());
-                    if (first != null) {
-                        problems.add(duplicateId(h.source().name(), h.ids().get(i), first));
+                    BatchIds.Claim claim = ids.claim(h.ids().get(i), h.source().name(), h.fromName().contains(i));
+                    if (claim.heldBy() != null) {
+                        problems.add(duplicateId(h.source().name(), h.ids().get(i), claim.heldBy()));
                         h.skipped().add(i);
                     } else {
                         planned++;
+                        if (claim.notice() != null) {
+                            h.qualified().put(i, claim);
+                        }
                     }
                 }
             }
+            // reported in the order of the ids they are reported under
+            handles.sort(Comparator.comparing(Handle::reportedFirstId).thenComparing(h -> h.source().name(), InputOrder.NAMES));
             listener.planned(planned);
             int total = planned;
 
@@ -266,7 +287,7 @@ public final class AuditRun {
         return out;
     }
 
-    private static InputProblem duplicateId(String name, String id, String firstName) {
+    static InputProblem duplicateId(String name, String id, String firstName) {
         return new InputProblem(name, "/id", "duplicate scenario id '" + id + "' (also used by " + firstName
                 + "); scenario ids must be unique within a batch");
     }
@@ -291,13 +312,17 @@ public final class AuditRun {
 
     private Handle readIds(Source source) {
         List<String> ids = new ArrayList<>();
+        Set<Integer> fromName = new java.util.HashSet<>();
         try (ScenarioStream stream = source.open(inputs, format)) {
             for (ReadScenario r = stream.next(); r != null; r = stream.next()) {
+                if (r.scenario().idFromFileName()) {
+                    fromName.add(ids.size());
+                }
                 ids.add(r.scenario().id());
             }
-            return new Handle(source, ids, new java.util.HashSet<>(), null);
+            return new Handle(source, ids, fromName, new java.util.HashSet<>(), new java.util.HashMap<>(), null);
         } catch (InputException e) {
-            return new Handle(source, List.of(), Set.of(), e.problem());
+            return new Handle(source, List.of(), Set.of(), Set.of(), Map.of(), e.problem());
         }
     }
 
@@ -381,7 +406,8 @@ public final class AuditRun {
                     close();
                     return () -> new Outcome(null, new InputProblem(name, "", "changed while the audit ran (its scenarios differ from the first reading)"));
                 }
-                return () -> outcome(read);
+                ReadScenario claimed = current.claimed(i, read);
+                return () -> outcome(claimed);
             }
         }
 
@@ -404,7 +430,7 @@ public final class AuditRun {
             return new Outcome(null, new InputProblem(handle.source().name(), "", "changed while the audit ran (its id was '"
                     + handle.firstId() + "', now '" + (read == null ? "" : read.scenario().id()) + "')"));
         }
-        return outcome(read);
+        return outcome(handle.claimed(0, read));
     }
 
     /** A read scenario evaluated, or the problem of rules that did not settle on it (the batch goes on). */

@@ -14,8 +14,6 @@ import dev.srm.input.ScenarioStream;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 
 /** Reads and evaluates scenario files; a file that fails is recorded and the rest still run. */
@@ -46,17 +44,16 @@ public final class EvaluationRun {
         ScenarioFiles.Expansion expansion = ScenarioFiles.expand(paths);
         List<InputProblem> problems = new ArrayList<>(expansion.problems());
         List<Evaluation> evaluations = new ArrayList<>();
-        Map<String, String> ids = new HashMap<>();
+        BatchIds ids = new BatchIds();
         for (Path file : expansion.files()) {
             try (ScenarioStream stream = inputs.open(file, format)) { // a plan or an inventory may hold many scenarios
                 for (ReadScenario read = stream.next(); read != null; read = stream.next()) {
-                    Scenario scenario = read.scenario();
-                    String other = ids.putIfAbsent(scenario.id(), scenario.file());
-                    if (other != null) {
-                        problems.add(new InputProblem(scenario.file(), "/id", "duplicate scenario id '" + scenario.id()
-                                + "' (also used by " + other + "); scenario ids must be unique within a batch"));
+                    BatchIds.Claim claim = ids.claim(read.scenario());
+                    if (claim.heldBy() != null) {
+                        problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
                         continue;
                     }
+                    Scenario scenario = claim.applied(read.scenario());
                     Evaluation e;
                     try {
                         e = evaluator.evaluate(scenario, explain);

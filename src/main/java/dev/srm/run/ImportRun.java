@@ -22,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the scenarios srm derives from its inputs as scenario files ({@code <id>.yaml}), one
@@ -57,7 +55,7 @@ public final class ImportRun {
         List<InputProblem> problems = new ArrayList<>(expansion.problems());
         List<String> warnings = new ArrayList<>();
         List<Path> written = new ArrayList<>();
-        Map<String, String> ids = new HashMap<>();
+        BatchIds ids = new BatchIds();
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -66,15 +64,15 @@ public final class ImportRun {
         for (Path file : expansion.files()) {
             try (ScenarioStream stream = inputs.open(file, format)) {
                 for (ReadScenario read = stream.next(); read != null; read = stream.next()) {
-                    Scenario s = read.scenario();
-                    String other = ids.putIfAbsent(s.id(), s.file());
-                    if (other != null) {
-                        problems.add(new InputProblem(s.file(), "/id", "duplicate scenario id '" + s.id() + "' (also used by " + other
-                                + "); scenario ids must be unique within a batch"));
+                    BatchIds.Claim claim = ids.claim(read.scenario());
+                    if (claim.heldBy() != null) {
+                        problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
                         continue;
                     }
-                    warnings.addAll(read.warnings());
-                    written.add(write(outDir, read));
+                    ReadScenario claimed = claim.notice() == null ? read : new ReadScenario(claim.applied(read.scenario()),
+                            java.util.stream.Stream.concat(read.warnings().stream(), java.util.stream.Stream.of(claim.notice())).toList());
+                    warnings.addAll(claimed.warnings());
+                    written.add(write(outDir, claimed));
                 }
             } catch (InputException e) {
                 problems.add(e.problem());

@@ -100,7 +100,7 @@ public final class CloudFormationReader implements InputReader {
         String title = template.description() == null || template.description().isBlank() ? id
                 : template.description().strip().lines().findFirst().orElse(id);
         return List.of(new Scenario(id, title, template.description(), name, inventory, srm.get("owner"), List.of(), resources,
-                srm.get("ownerTag"), null, null, warnings));
+                srm.get("ownerTag"), null, null, warnings, !srm.containsKey("id")));
     }
 
     /** The template's {@code Metadata: {srm: {id, inventory, owner, ownerTag}}}, as text. */

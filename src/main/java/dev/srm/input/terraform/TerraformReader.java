@@ -345,7 +345,7 @@ public final class TerraformReader implements StreamingInput {
             String what = "Terraform " + doc.kind.label + (doc.terraformVersion.isEmpty() ? "" : " (Terraform " + doc.terraformVersion + ")");
             return new Scenario(scenarioId(name), what + ": " + Path.of(name).getFileName(),
                     "Read from " + name + "; resource ids are Terraform addresses.", name, Inventory.PARTIAL, null,
-                    accountSettings, resources);
+                    accountSettings, resources).namedAfterItsFile();
         }
     }
 

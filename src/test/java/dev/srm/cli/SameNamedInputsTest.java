@@ -1,0 +1,129 @@
+package dev.srm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A repository of stacks keeps its templates under the same name in different directories
+ * ({@code services/orders/infra/template.yaml}, {@code services/billing/infra/template.yaml}), and
+ * a Terraform repository its plans ({@code envs/prod/plan.json}, {@code envs/staging/plan.json}).
+ * Their ids are made from the path, so they were the same: srm dropped every input after the
+ * first as a duplicate (exit 3). Now the first keeps the id and each later one takes its
+ * directories' names in front, with a warning; every input is evaluated. A declared id stays
+ * the user's: declaring one twice is still a duplicate.
+ */
+class SameNamedInputsTest {
+    @TempDir
+    Path dir;
+
+    private static final String ORDERS_TEMPLATE = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::Serverless-2016-10-31
+            Description: Orders service
+            Resources:
+              OrdersTable:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  BillingMode: PAY_PER_REQUEST
+                  AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
+                  KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                  PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}
+            """;
+
+    private static final String BILLING_TEMPLATE = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Description: Billing service
+            Resources:
+              InvoiceQueue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  SqsManagedSseEnabled: true
+            """;
+
+    private Path write(String path, String content) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, content);
+    }
+
+    private Path services() throws IOException {
+        write("services/orders/infra/template.yaml", ORDERS_TEMPLATE);
+        write("services/billing/infra/template.yaml", BILLING_TEMPLATE);
+        return dir.resolve("services");
+    }
+
+    private static List<String> ids(JsonNode evaluations) {
+        List<String> out = new ArrayList<>();
+        evaluations.forEach(e -> out.add(e.at("/scenario/id").asText() + " " + e.at("/scenario/file").asText()));
+        return out;
+    }
+
+    @Test
+    void evaluate_keeps_both_templates_and_says_which_id_each_has() throws Exception {
+        Path services = services();
+        CliRun run = CliRun.of("evaluate", services.toString(), "--format", "json", "--fail-on", "none");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(ids(out.get("evaluations"))).containsExactly(
+                "infra " + services.resolve("billing/infra/template.yaml"),
+                "orders-infra " + services.resolve("orders/infra/template.yaml"));
+        assertThat(run.err()).contains("warning: scenario id 'infra', made from the file's path, is "
+                + services.resolve("billing/infra/template.yaml") + "'s in this batch: this input is 'orders-infra'");
+    }
+
+    @Test
+    void audit_evaluates_every_plan_of_the_same_name_in_the_order_of_their_ids() throws Exception {
+        String plan = Files.readString(Path.of("src/test/resources/terraform/plan-s3-module.json"));
+        write("envs/prod/plan.json", plan);
+        write("envs/staging/plan.json", plan);
+        write("envs/dev/plan.json", plan);
+        Path out = dir.resolve("report");
+
+        CliRun run = CliRun.of("audit", dir.resolve("envs").toString(), "--out", out.toString(), "--format", "json",
+                "--fail-on", "none");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode audit = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+        assertThat(ids(audit.get("evaluations"))).containsExactly(
+                "plan " + dir.resolve("envs/dev/plan.json"),
+                "prod-plan " + dir.resolve("envs/prod/plan.json"),
+                "staging-plan " + dir.resolve("envs/staging/plan.json"));
+        assertThat(audit.at("/portfolio/totals/failedInputs").asInt()).isZero();
+    }
+
+    @Test
+    void import_writes_each_under_the_id_it_got() throws Exception {
+        Path services = services();
+        Path out = dir.resolve("imported");
+        CliRun run = CliRun.of("import", services.toString(), "--output", out.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(out.resolve("infra.yaml")).content().contains("id: infra", "Billing service");
+        assertThat(out.resolve("orders-infra.yaml")).content().contains("id: orders-infra", "Orders service",
+                "# warning: scenario id 'infra', made from the file's path");
+    }
+
+    @Test
+    void an_id_the_templates_declare_twice_is_still_a_duplicate() throws Exception {
+        write("a/stack.yaml", BILLING_TEMPLATE + "Metadata:\n  srm: {id: billing}\n");
+        write("b/stack.yaml", BILLING_TEMPLATE + "Metadata:\n  srm: {id: billing}\n");
+        write("c/stack.yaml", BILLING_TEMPLATE); // made from the name 'stack' and free: kept as it is
+        CliRun run = CliRun.of("evaluate", dir.toString(), "--fail-on", "none");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("srm: " + dir.resolve("b/stack.yaml") + ":/id: duplicate scenario id 'billing' (also used by "
+                + dir.resolve("a/stack.yaml") + ")");
+        assertThat(run.out()).contains("== Billing service [stack] (" + dir.resolve("c/stack.yaml") + ")");
+    }
+}
