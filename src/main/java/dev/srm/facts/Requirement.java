@@ -2,6 +2,7 @@ package dev.srm.facts;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -100,10 +101,16 @@ public record Requirement(String resource, String control, String pattern, Op op
 
     /**
      * Whether a setting this requirement covers decides it: a known value always does; an unknown
-     * one only a presence check, and only when the input knows the setting is there.
+     * one a presence check when the input knows the setting is there, and any check when the
+     * input knows the values it can take ({@link Setting#unknownOneOf}) and every one of them
+     * meets the requirement, or none does ({@code 35 or 7} days of backups meet "at least 7").
      */
     public boolean decides(Setting s) {
-        return !s.isUnknown() || op == Op.PRESENT && !s.mayBeAbsent();
+        if (!s.isUnknown() || op == Op.PRESENT && !s.mayBeAbsent()) {
+            return true;
+        }
+        List<String> values = Setting.oneOf(s.value());
+        return !values.isEmpty() && values.stream().map(this::acceptsValue).distinct().count() == 1;
     }
 
     /**
@@ -134,8 +141,16 @@ public record Requirement(String resource, String control, String pattern, Op op
         return negative && star > 0 && star + 3 < pattern.length() ? pattern.substring(0, star + 3) : null;
     }
 
-    /** Whether an actual value satisfies this requirement. Comparison only: no policy here. */
+    /**
+     * Whether an actual value satisfies this requirement. Comparison only: no policy here. A value
+     * known to be one of several ({@link Setting#unknownOneOf}) satisfies it when every one does.
+     */
     public boolean accepts(String actual) {
+        List<String> values = Setting.oneOf(actual);
+        return values.isEmpty() ? acceptsValue(actual) : values.stream().allMatch(this::acceptsValue);
+    }
+
+    private boolean acceptsValue(String actual) {
         return switch (op) {
             case PRESENT -> true;
             case ABSENT -> false;

@@ -1,6 +1,8 @@
 package dev.srm.facts;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,10 +43,75 @@ public record Setting(String resource, String path, String pattern, String value
         return MAY_BE_ABSENT + reason + "}";
     }
 
+    private static final String ONE_OF = "${unknown, one of ";
+
+    /**
+     * The value of a setting the input knows to be one of {@code values}, not which (a template's
+     * {@code Fn::If} between plain values on a condition srm cannot decide):
+     * {@code ${unknown, one of 'aws:kms', 'AES256': reason}}, each value quoted, a quote doubled.
+     * A requirement that every one of them meets, or none, is decided ({@code Requirement#decides}).
+     */
+    public static String unknownOneOf(List<String> values, String reason) {
+        StringBuilder b = new StringBuilder(ONE_OF);
+        for (int i = 0; i < values.size(); i++) {
+            b.append(i == 0 ? "'" : ", '").append(values.get(i).replace("'", "''")).append('\'');
+        }
+        return b.append(": ").append(reason).append('}').toString();
+    }
+
+    /** The values an unknown value is known to be one of (see {@link #unknownOneOf}); empty for any other value. */
+    public static List<String> oneOf(String value) {
+        if (value == null || !value.startsWith(ONE_OF) || !value.endsWith("}")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        int i = ONE_OF.length();
+        while (i < value.length() && value.charAt(i) == '\'') {
+            StringBuilder v = new StringBuilder();
+            int j = i + 1;
+            while (j < value.length()) {
+                if (value.charAt(j) == '\'' && j + 1 < value.length() && value.charAt(j + 1) == '\'') {
+                    v.append('\'');
+                    j += 2;
+                } else if (value.charAt(j) == '\'') {
+                    break;
+                } else {
+                    v.append(value.charAt(j++));
+                }
+            }
+            if (j >= value.length()) {
+                return List.of(); // not one of ours: no closing quote
+            }
+            out.add(v.toString());
+            i = j + 1;
+            if (value.startsWith(", ", i)) {
+                i += 2;
+            } else if (value.startsWith(": ", i)) {
+                return List.copyOf(out);
+            } else {
+                return List.of();
+            }
+        }
+        return List.of();
+    }
+
+    /** For evidence read from a value known to be one of several: {@code  (every value it can take: 35, 7)}; else empty. */
+    public String choices() {
+        List<String> values = oneOf(value);
+        return values.isEmpty() ? "" : " (every value it can take: " + String.join(", ", values) + ")";
+    }
+
+    /** The value as evidence shows it: a value known to be one of several as {@code TLSv1 or TLSv1.1 (whichever the conditions choose)}. */
+    public String shown() {
+        List<String> values = oneOf(value);
+        return values.isEmpty() ? value : String.join(" or ", values) + " (whichever the conditions choose)";
+    }
+
     /** True when the input could not determine the value (see {@link #unknownValue}). */
     public boolean isUnknown() {
         return value != null && (value.equals(UNKNOWN)
-                || (value.startsWith("${unknown: ") || value.startsWith(MAY_BE_ABSENT)) && value.endsWith("}"));
+                || (value.startsWith("${unknown: ") || value.startsWith(MAY_BE_ABSENT) || value.startsWith(ONE_OF))
+                && value.endsWith("}"));
     }
 
     /** True when the input could not determine whether the setting is there at all (see {@link #unknownPresence}). */

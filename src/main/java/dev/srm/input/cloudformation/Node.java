@@ -77,11 +77,18 @@ sealed interface Node permits Node.Obj, Node.Seq, Node.Scalar, Node.Unknown, Nod
     /**
      * A value only a deployment decides; {@code reason} names the intrinsic function behind it.
      * {@code mayBeAbsent}: whether the property may not be there at all ({@code Fn::If} with an
-     * {@code AWS::NoValue} branch on a condition srm cannot decide).
+     * {@code AWS::NoValue} branch on a condition srm cannot decide). {@code oneOf}: the values it
+     * can take when srm knows them all ({@code Fn::If} between plain values, nested ones
+     * included); empty otherwise.
      */
-    record Unknown(String reason, Pos pos, boolean mayBeAbsent) implements Node {
+    record Unknown(String reason, Pos pos, boolean mayBeAbsent, List<String> oneOf) implements Node {
         public Unknown {
             Objects.requireNonNull(reason, "reason");
+            oneOf = List.copyOf(oneOf);
+        }
+
+        Unknown(String reason, Pos pos, boolean mayBeAbsent) {
+            this(reason, pos, mayBeAbsent, List.of());
         }
 
         Unknown(String reason, Pos pos) {

@@ -456,7 +456,27 @@ final class Resolver {
         }
         // both branches in the reason: two Fn::If on one condition that choose between different values are different values
         return new Node.Unknown("Fn::If on condition '" + c.text() + "' (" + shown(a) + " or " + shown(b)
-                + "), which srm cannot decide: " + t.reason(), pos, a instanceof Node.Absent || b instanceof Node.Absent);
+                + "), which srm cannot decide: " + t.reason(), pos, a instanceof Node.Absent || b instanceof Node.Absent,
+                oneOf(a, b));
+    }
+
+    /**
+     * The values an undecided {@code Fn::If} can take, when each branch is a plain value or
+     * itself such an {@code Fn::If} (a requirement every one of them meets, or none, is then
+     * decided); empty when a branch is anything else (an object, a list, an unknown of another kind).
+     */
+    private static List<String> oneOf(Node a, Node b) {
+        List<String> values = new ArrayList<>();
+        for (Node n : List.of(a, b)) {
+            if (n instanceof Node.Scalar s && s.text() != null) {
+                values.add(s.text());
+            } else if (n instanceof Node.Unknown u && !u.oneOf().isEmpty()) {
+                values.addAll(u.oneOf());
+            } else {
+                return List.of();
+            }
+        }
+        return values.stream().distinct().toList();
     }
 
     private Node findInMap(Node arg, Node.Pos pos) {

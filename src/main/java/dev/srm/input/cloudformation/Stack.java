@@ -308,7 +308,7 @@ final class Stack {
     private ResourceSpec spec(Template.Resource r, Node props, List<String> notes) {
         String id = prefix + r.id();
         JsonNode json = Resolver.toJson(props, u -> u.mayBeAbsent() ? Setting.unknownPresence(u.reason())
-                : Setting.unknownValue(u.reason()));
+                : !u.oneOf().isEmpty() ? Setting.unknownOneOf(u.oneOf(), u.reason()) : Setting.unknownValue(u.reason()));
         List<Setting> settings = new ArrayList<>();
         Settings.flatten(id, "", "", json, settings);
         Map<String, String> tags = new LinkedHashMap<>();

@@ -1,0 +1,111 @@
+package dev.srm.input.cloudformation;
+
+import dev.srm.facts.Requirement;
+import dev.srm.facts.Setting;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A property set by {@code Fn::If} on a condition srm cannot decide (an environment parameter
+ * without a default) takes one of the branches' values. When every value it can take meets a
+ * requirement (35 or 7 days of backups, at least 7), or none does, the control is decided; when
+ * they disagree (Multi-AZ in production only) it stays UNKNOWN, as before. Before, every such
+ * property was UNKNOWN, whatever its branches.
+ */
+class ConditionalValuesTest {
+    private static final String ORDERS = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Description: Orders database and exports, sized and protected by environment
+            Parameters:
+              Environment:
+                Type: String
+                AllowedValues: [prod, staging, dev]
+            Conditions:
+              IsProd: !Equals [!Ref Environment, prod]
+              IsStaging: !Equals [!Ref Environment, staging]
+            Resources:
+              OrdersDb:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: postgres
+                  EngineVersion: '16.4'
+                  DBInstanceClass: !If [IsProd, db.r6g.large, db.t4g.medium]
+                  AllocatedStorage: '100'
+                  StorageEncrypted: true
+                  BackupRetentionPeriod: !If [IsProd, 35, !If [IsStaging, 14, 7]]
+                  MultiAZ: !If [IsProd, true, false]
+                  EnableIAMDatabaseAuthentication: !If [IsProd, false, false]
+                  MasterUsername: !If [IsProd, postgres, admin]
+                  ManageMasterUserPassword: true
+              ExportsBucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketEncryption:
+                    ServerSideEncryptionConfiguration:
+                      - ServerSideEncryptionByDefault:
+                          SSEAlgorithm: !If [IsProd, 'aws:kms', 'AES256']
+            """;
+
+    private static ControlResult control(Evaluation e, String resource, String id) {
+        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
+                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Evaluation orders() {
+        List<Evaluation> e = Packs.srm().evaluate("orders.yaml", ORDERS.getBytes(StandardCharsets.UTF_8), InputFormat.cloudformation,
+                false);
+        assertThat(e).hasSize(1);
+        return e.get(0);
+    }
+
+    @Test
+    void a_requirement_every_branch_meets_is_met_and_the_evidence_names_the_values() {
+        ControlResult backups = control(orders(), "OrdersDb", "rds-backup-retention");
+        assertThat(backups.status()).isEqualTo(Status.MET);
+        assertThat(backups.evidence()).anySatisfy(ev -> assertThat(ev).contains("(every value it can take: 35, 14, 7)"));
+        assertThat(control(orders(), "ExportsBucket", "s3-default-encryption").status()).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void a_requirement_no_branch_meets_is_missing() {
+        assertThat(control(orders(), "OrdersDb", "rds-instance-custom-admin-username").status())
+                .as("postgres or admin: both are default names").isEqualTo(Status.MISSING);
+        assertThat(control(orders(), "OrdersDb", "rds-iam-authentication").status())
+                .as("false on both branches is plain false").isEqualTo(Status.MISSING);
+    }
+
+    @Test
+    void branches_that_disagree_stay_unknown() {
+        assertThat(control(orders(), "OrdersDb", "rds-multi-az").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(orders(), "ExportsBucket", "s3-bucket-kms-encryption").status())
+                .as("aws:kms in production, AES256 elsewhere").isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void the_values_survive_quotes_commas_and_colons() {
+        List<String> values = List.of("it's", "a, b", "x: y", "");
+        String encoded = Setting.unknownOneOf(values, "Fn::If on condition 'C' ('it''s' or ...), which srm cannot decide: no value");
+        assertThat(Setting.oneOf(encoded)).containsExactlyElementsOf(values);
+        assertThat(new Setting("r", "P", "P", encoded).isUnknown()).isTrue();
+        assertThat(Setting.oneOf("${unknown: Fn::If on condition 'C' ('a' or 'b')}")).as("no values known").isEmpty();
+        assertThat(Setting.oneOf("plain value")).isEmpty();
+    }
+
+    @Test
+    void a_presence_or_absence_check_reads_that_the_property_is_there() {
+        Setting s = new Setting("r", "MultiAZ", "MultiAZ", Setting.unknownOneOf(List.of("true", "false"), "reason"));
+        assertThat(new Requirement("r", "c", "MultiAZ", Requirement.Op.PRESENT, null, "rule").decides(s)).isTrue();
+        Requirement absent = new Requirement("r", "c", "MultiAZ", Requirement.Op.ABSENT, null, "rule");
+        assertThat(absent.decides(s)).isTrue();
+        assertThat(absent.accepts(s.value())).isFalse();
+    }
+}
