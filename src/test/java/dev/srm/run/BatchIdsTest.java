@@ -1,0 +1,44 @@
+package dev.srm.run;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a batch gives path-made ids to inputs of the same name (SameNamedInputsTest runs it through the commands). */
+class BatchIdsTest {
+    @Test
+    void each_later_input_goes_up_one_more_directory_until_its_id_is_free() {
+        BatchIds ids = new BatchIds();
+        assertThat(ids.claim("main", "/repo/us/prod/main.yaml", true).id()).isEqualTo("main");
+        assertThat(ids.claim("main", "/repo/eu/prod/main.yaml", true).id()).isEqualTo("prod-main");
+        BatchIds.Claim third = ids.claim("main", "/repo/ap/prod/main.yaml", true);
+        assertThat(third.id()).as("prod-main is taken: one more directory").isEqualTo("ap-prod-main");
+        assertThat(third.notice()).isEqualTo("scenario id 'main', made from the file's path, is /repo/us/prod/main.yaml's in this"
+                + " batch: this input is 'ap-prod-main'");
+    }
+
+    @Test
+    void a_template_named_after_its_directory_skips_that_directory() {
+        BatchIds ids = new BatchIds();
+        ids.claim("infra", "/repo/billing/infra/template.yaml", true);
+        assertThat(ids.claim("infra", "/repo/orders/infra/template.yaml", true).id()).isEqualTo("orders-infra");
+    }
+
+    @Test
+    void directory_names_become_id_parts_and_a_name_with_no_letters_or_digits_is_skipped() {
+        BatchIds ids = new BatchIds();
+        ids.claim("stack", "/repo/A/stack.yaml", true);
+        assertThat(ids.claim("stack", "/repo/Team Web/__/stack.yaml", true).id()).isEqualTo("team-web-stack");
+    }
+
+    @Test
+    void an_input_with_no_directory_left_to_add_is_a_duplicate_and_a_declared_id_always_is() {
+        BatchIds ids = new BatchIds();
+        ids.claim("shop", "/shop.yaml", true);
+        assertThat(ids.claim("shop", "/shop.yaml", true).heldBy()).isEqualTo("/shop.yaml");
+        ids.claim("billing", "/repo/a/stack.yaml", false);
+        BatchIds.Claim declared = ids.claim("billing", "/repo/b/stack.yaml", false);
+        assertThat(declared.id()).isNull();
+        assertThat(declared.heldBy()).isEqualTo("/repo/a/stack.yaml");
+    }
+}
