@@ -198,6 +198,43 @@ class AuditJobTest {
     }
 
     @Test
+    void a_rule_that_throws_on_one_line_makes_that_line_a_problem_row_and_the_others_are_evaluated() throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("cost-center-rules"));
+        Files.writeString(rules.resolve("costs.drl"), """
+                package bank.costs;
+                import dev.srm.facts.*;
+
+                rule "bank-cost-center-number"
+                    @kind("policy")
+                    @title("Read the cost center as a number")
+                    @source("https://wiki.example.com/cloud/cost-centers")
+                when
+                    $r : Resource( tags.containsKey("cost-center") )
+                then
+                    int number = Integer.parseInt($r.tags().get("cost-center"));
+                end
+                """);
+        Path in = tmp.resolve("tagged.jsonl");
+        Files.writeString(in, "{\"srm\": 1, \"id\": \"ledger\", \"resources\": [{\"id\": \"entries\", \"service\": \"S3\","
+                + " \"tags\": {\"cost-center\": \"7310\"}}]}\n"
+                + "{\"srm\": 1, \"id\": \"campaign\", \"resources\": [{\"id\": \"assets\", \"service\": \"S3\","
+                + " \"tags\": {\"cost-center\": \"marketing\"}}]}\n");
+        Path out = tmp.resolve("tagged-out");
+
+        int code = Main.run("audit", "--input", in.toString(), "--output", out.toString(), "--extra-rules", rules.toString(),
+                "--fail-on", "none");
+
+        assertThat(code).as("an input the rules failed on: INPUT, as srm audit").isEqualTo(3);
+        List<Row> problems = spark.read().parquet(out.resolve("problems").toString()).select("file", "message").collectAsList();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).getString(0)).isEqualTo(in + ":2");
+        assertThat(problems.get(0).getString(1)).isEqualTo("rule 'bank-cost-center-number' failed on scenario 'campaign':"
+                + " NumberFormatException: For input string: \"marketing\"; check the rules given with --rules or --extra-rules");
+        assertThat(spark.read().parquet(out.resolve("scenarios").toString()).select("scenario").collectAsList())
+                .extracting(r -> r.getString(0)).containsExactly("ledger");
+    }
+
+    @Test
     void unreadable_rules_exit_3() throws Exception {
         Path in = tmp.resolve("one.jsonl");
         Files.writeString(in, "{}\n");
