@@ -11,7 +11,7 @@ public enum ExitCode {
     OK(0, "clean: no finding at or above --fail-on, every input read"),
     INTERNAL(1, "internal error (a bug in srm: please report it), or a report could not be written"),
     USAGE(2, "usage error: unknown option, bad value, missing argument"),
-    INPUT(3, "an input (scenario file or rules) could not be read or validated; the others were still evaluated"),
+    INPUT(3, "an input (scenario file or rules) could not be read or validated, or the rules failed on it (a loop, a rule that threw); the others were still evaluated"),
     FINDINGS(4, "a finding at or above --fail-on (default high)"),
     EXPECTATIONS(5, "srm test: an expectation failed, or rule coverage is below --coverage-min");
 
@@ -66,12 +66,12 @@ public enum ExitCode {
             case TRIAGE -> switch (this) {
                 case OK -> "answered (the owner may still be UNKNOWN or CONFLICT; the report says why)";
                 case USAGE -> "usage error: unknown option, bad or empty value, missing or conflicting flags";
-                case INPUT -> "the input (scenario, ASFF file or rules) could not be read or validated";
+                case INPUT -> "the input (scenario, ASFF file or rules) could not be read or validated, or the rules failed on it";
                 default -> meaning;
             };
             case TEST -> switch (this) {
                 case OK -> "every expectation held (and coverage is at least --coverage-min)";
-                case INPUT -> "an input (scenario file or rules) could not be read or validated";
+                case INPUT -> "an input (scenario file or rules) could not be read or validated, or the rules failed on it";
                 case EXPECTATIONS -> "an expectation failed, or coverage is below --coverage-min";
                 default -> meaning;
             };
