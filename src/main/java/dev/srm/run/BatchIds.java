@@ -52,8 +52,8 @@ final class BatchIds {
             }
             qualified = name + "-" + qualified;
             if (taken.putIfAbsent(qualified, file) == null) {
-                return new Claim(qualified, null, "scenario id '" + id + "', made from the file's path, is " + first
-                        + "'s in this batch: this input is '" + qualified + "'");
+                return new Claim(qualified, null, file + ": scenario id '" + qualified + "': '" + id + "', made from the file's path,"
+                        + " is taken by " + first + " in this batch");
             }
         }
         return new Claim(null, first, null);

@@ -78,8 +78,8 @@ class SameNamedInputsTest {
         assertThat(ids(out.get("evaluations"))).containsExactly(
                 "infra " + services.resolve("billing/infra/template.yaml"),
                 "orders-infra " + services.resolve("orders/infra/template.yaml"));
-        assertThat(run.err()).contains("warning: scenario id 'infra', made from the file's path, is "
-                + services.resolve("billing/infra/template.yaml") + "'s in this batch: this input is 'orders-infra'");
+        assertThat(run.err()).contains("warning: " + services.resolve("orders/infra/template.yaml") + ": scenario id 'orders-infra':"
+                + " 'infra', made from the file's path, is taken by " + services.resolve("billing/infra/template.yaml") + " in this batch");
     }
 
     @Test
@@ -111,7 +111,7 @@ class SameNamedInputsTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(out.resolve("infra.yaml")).content().contains("id: infra", "Billing service");
         assertThat(out.resolve("orders-infra.yaml")).content().contains("id: orders-infra", "Orders service",
-                "# warning: scenario id 'infra', made from the file's path");
+                "# warning: " + services.resolve("orders/infra/template.yaml") + ": scenario id 'orders-infra': 'infra', made from");
     }
 
     @Test

@@ -13,8 +13,8 @@ class BatchIdsTest {
         assertThat(ids.claim("main", "/repo/eu/prod/main.yaml", true).id()).isEqualTo("prod-main");
         BatchIds.Claim third = ids.claim("main", "/repo/ap/prod/main.yaml", true);
         assertThat(third.id()).as("prod-main is taken: one more directory").isEqualTo("ap-prod-main");
-        assertThat(third.notice()).isEqualTo("scenario id 'main', made from the file's path, is /repo/us/prod/main.yaml's in this"
-                + " batch: this input is 'ap-prod-main'");
+        assertThat(third.notice()).isEqualTo("/repo/ap/prod/main.yaml: scenario id 'ap-prod-main': 'main', made from the file's"
+                + " path, is taken by /repo/us/prod/main.yaml in this batch");
     }
 
     @Test
