@@ -273,7 +273,9 @@ public final class Srm {
     /**
      * Evaluates content held in memory (a scenario; other formats as {@code format} says or as
      * detected): one evaluation per scenario it holds. {@code name} is how messages name it.
-     * Throws (INPUT) when it cannot be read. This is what a server or a Spark task calls.
+     * Throws (INPUT) when it cannot be read, and the rules' failure on a scenario as it is
+     * ({@link dev.srm.model.RulesFailure}). This is what a server calls; a Spark task calls
+     * {@link #evaluateInput}, which returns both as problems.
      */
     public List<Evaluation> evaluate(String name, byte[] content, InputFormat format, boolean explain) {
         return evaluate(name, content, format, explain, Policy.asOf(java.time.LocalDate.now()));
@@ -293,10 +295,6 @@ public final class Srm {
     }
 
     /**
-     * Evaluates scenarios read in memory, each finding with its fingerprint, the resource's own
-     * waivers and the policy's waivers applied, and dates (waivers, lifecycles) judged on the policy's day.
-     */
-    /**
      * Evaluates the scenarios of one input as {@code srm audit} does: a scenario the rules fail on
      * (a loop, a rule that throws) is a problem and the next one is still evaluated.
      */
@@ -306,7 +304,11 @@ public final class Srm {
         return new EvaluateResult(evaluations, problems);
     }
 
-    /** The evaluations of the scenarios; a scenario the rules fail on goes to {@code failed} (which may throw). */
+    /**
+     * Evaluates scenarios read in memory, each finding with its fingerprint, the resource's own
+     * waivers and the policy's waivers applied, and dates (waivers, lifecycles) judged on the
+     * policy's day; a scenario the rules fail on goes to {@code failed} (which may throw).
+     */
     private List<Evaluation> evaluateEach(List<Scenario> scenarios, boolean explain, Policy policy,
                                           java.util.function.Consumer<dev.srm.model.RulesFailure> failed) {
         Evaluator evaluator = evaluator(policy.day());

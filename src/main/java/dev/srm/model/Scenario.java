@@ -79,11 +79,9 @@ public record Scenario(String id, String title, String description, String file,
                 warnings, true);
     }
 
-    /** This scenario under another id (a title that was the id follows it), with a warning saying why. */
-    public Scenario withId(String newId, String warning) {
-        List<String> w = new java.util.ArrayList<>(warnings);
-        w.add(warning);
+    /** This scenario under another id (a title that was the id follows it). */
+    public Scenario withId(String newId) {
         return new Scenario(newId, title.equals(id) ? newId : title, description, file, inventory, owner, account, resources,
-                ownerTag, incident, expect, w, idFromFileName);
+                ownerTag, incident, expect, warnings, idFromFileName);
     }
 }

@@ -128,7 +128,7 @@ public final class AuditRun {
         /** Scenario {@code i} as read, under the id the batch gave it. */
         ReadScenario claimed(int i, ReadScenario read) {
             BatchIds.Claim c = qualified.get(i);
-            return c == null ? read : new ReadScenario(c.applied(read.scenario()), read.warnings());
+            return c == null ? read : c.applied(read);
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.srm.run;
 
+import dev.srm.input.ReadScenario;
 import dev.srm.model.Scenario;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,9 +26,14 @@ final class BatchIds {
      * is not the scenario's own (null otherwise); or, when it gets none, the input that holds it.
      */
     record Claim(String id, String heldBy, String notice) {
-        /** The scenario under the id it got (the notice among its warnings). */
-        Scenario applied(Scenario scenario) {
-            return notice == null ? scenario : scenario.withId(id, notice);
+        /** The read scenario under the id it got, the notice among what the run reports of it. */
+        ReadScenario applied(ReadScenario read) {
+            if (notice == null) {
+                return read;
+            }
+            List<String> warnings = new ArrayList<>(read.warnings());
+            warnings.add(notice);
+            return new ReadScenario(read.scenario().withId(id), warnings);
         }
     }
 

@@ -53,7 +53,8 @@ public final class EvaluationRun {
                         problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
                         continue;
                     }
-                    Scenario scenario = claim.applied(read.scenario());
+                    ReadScenario claimed = claim.applied(read);
+                    Scenario scenario = claimed.scenario();
                     Evaluation e;
                     try {
                         e = evaluator.evaluate(scenario, explain);
@@ -61,7 +62,7 @@ public final class EvaluationRun {
                         problems.add(failed.problem());
                         continue;
                     }
-                    evaluations.add(ReaderWarnings.added(policy == null ? e : policy.apply(scenario, e), read.warnings()));
+                    evaluations.add(ReaderWarnings.added(policy == null ? e : policy.apply(scenario, e), claimed.warnings()));
                 }
             } catch (InputException e) {
                 problems.add(e.problem());

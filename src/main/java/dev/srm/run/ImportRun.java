@@ -69,8 +69,7 @@ public final class ImportRun {
                         problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
                         continue;
                     }
-                    ReadScenario claimed = claim.notice() == null ? read : new ReadScenario(claim.applied(read.scenario()),
-                            java.util.stream.Stream.concat(read.warnings().stream(), java.util.stream.Stream.of(claim.notice())).toList());
+                    ReadScenario claimed = claim.applied(read);
                     warnings.addAll(claimed.warnings());
                     written.add(write(outDir, claimed));
                 }
