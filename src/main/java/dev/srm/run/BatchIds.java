@@ -1,6 +1,7 @@
 package dev.srm.run;
 
 import dev.srm.input.ReadScenario;
+import dev.srm.model.InputProblem;
 import dev.srm.model.Scenario;
 
 import java.nio.file.Path;
@@ -35,6 +36,19 @@ final class BatchIds {
             warnings.add(notice);
             return new ReadScenario(read.scenario().withId(id), warnings);
         }
+    }
+
+    /**
+     * The read scenario under the id it gets in this batch, or null when a scenario before it
+     * holds that id: then {@code problems} gets the line that names both inputs.
+     */
+    ReadScenario admit(ReadScenario read, List<InputProblem> problems) {
+        Claim claim = claim(read.scenario());
+        if (claim.heldBy() != null) {
+            problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
+            return null;
+        }
+        return claim.applied(read);
     }
 
     /** Claims the scenario's id, or the qualified one when its id was made from its file's name. */

@@ -48,12 +48,10 @@ public final class EvaluationRun {
         for (Path file : expansion.files()) {
             try (ScenarioStream stream = inputs.open(file, format)) { // a plan or an inventory may hold many scenarios
                 for (ReadScenario read = stream.next(); read != null; read = stream.next()) {
-                    BatchIds.Claim claim = ids.claim(read.scenario());
-                    if (claim.heldBy() != null) {
-                        problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
+                    ReadScenario claimed = ids.admit(read, problems);
+                    if (claimed == null) {
                         continue;
                     }
-                    ReadScenario claimed = claim.applied(read);
                     Scenario scenario = claimed.scenario();
                     Evaluation e;
                     try {

@@ -64,12 +64,10 @@ public final class ImportRun {
         for (Path file : expansion.files()) {
             try (ScenarioStream stream = inputs.open(file, format)) {
                 for (ReadScenario read = stream.next(); read != null; read = stream.next()) {
-                    BatchIds.Claim claim = ids.claim(read.scenario());
-                    if (claim.heldBy() != null) {
-                        problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
+                    ReadScenario claimed = ids.admit(read, problems);
+                    if (claimed == null) {
                         continue;
                     }
-                    ReadScenario claimed = claim.applied(read);
                     warnings.addAll(claimed.warnings());
                     written.add(write(outDir, claimed));
                 }
