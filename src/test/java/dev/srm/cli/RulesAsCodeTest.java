@@ -106,7 +106,7 @@ class RulesAsCodeTest {
                 """);
         CliRun run = CliRun.of("rules", "validate", "--extra-rules", d.toString());
         assertThat(run.code()).isEqualTo(3);
-        assertThat(run.err()).contains("duplicate rule id 's3-bucket'", "bundled:model/classification.drl:");
+        assertThat(run.err()).contains("duplicate rule id 's3-bucket'", "bundled:model/classification.drl:", d.resolve("rules.drl") + ":");
     }
 
     private static final String CONFLICTING = HEADER + """

@@ -82,8 +82,27 @@ class LifecycleTest {
 
         assertThat(control(resource(before, "invoice-export"), "lambda-supported-runtime")).isEqualTo("MET");
         assertThat(control(resource(on, "invoice-export"), "lambda-supported-runtime")).isEqualTo("MISSING");
-        // the layer's party still follows its duties
-        assertThat(resource(on, "invoice-export").path("layers").toString()).contains("guest-os-and-app-patching");
+        // the layer's party still follows its duties: SHARED, now that runtime patching is the customer's among AWS's OS patching
+        JsonNode layer = layer(resource(on, "invoice-export"), "guest-os-and-app-patching");
+        assertThat(layer.path("party").asText()).isEqualTo("SHARED").isEqualTo(agreed(layer.path("duties")));
+        assertThat(duty(resource(on, "invoice-export"), "os-patching").path("party").asText()).isEqualTo("AWS");
+    }
+
+    private static JsonNode layer(JsonNode resource, String id) {
+        for (JsonNode l : resource.path("layers")) {
+            if (l.path("layer").asText().equals(id)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no layer " + id);
+    }
+
+    /** The one party all the duties name, else SHARED. */
+    private static String agreed(JsonNode duties) {
+        java.util.Set<String> parties = new java.util.TreeSet<>();
+        duties.forEach(d -> parties.add(d.path("party").asText()));
+        assertThat(parties).isNotEmpty();
+        return parties.size() == 1 ? parties.iterator().next() : "SHARED";
     }
 
     @Test
@@ -96,8 +115,12 @@ class LifecycleTest {
     @Test
     void an_as_of_that_is_not_a_date_is_a_usage_error_of_one_line() {
         Run run = srm("evaluate", RUNTIMES, "--as-of", "2024-13-45");
-        assertThat(run.code()).isNotZero();
-        assertThat(run.err()).contains("--as-of").doesNotContain("\tat ");
+        assertThat(run.code()).isEqualTo(2);
+        // one line saying what is wrong, then picocli's pointer to the help, as for every usage error
+        assertThat(run.err().lines().toList()).containsExactly(
+                "srm: Invalid value for option '--as-of': '2024-13-45' is not a date (expected YYYY-MM-DD, e.g. 2030-06-30)",
+                "Try 'srm evaluate --help' for usage.");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

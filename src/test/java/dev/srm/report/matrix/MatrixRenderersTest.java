@@ -48,12 +48,13 @@ class MatrixRenderersTest {
     @Test
     void markdown_csv_and_text_keep_input_inert_and_on_one_line() throws Exception {
         String md = render(MatrixFormat.markdown);
-        assertThat(md).doesNotContain("<script>").contains("\\<script\\>").contains("\\| =cmd() \\*x\\*").doesNotContain("\u001b");
+        assertThat(md).doesNotContain("<script>").contains("\\<script\\>").contains("\\| =cmd() \\*x\\*").doesNotContain("\u001b")
+                .doesNotContain("\nnext");
         String csv = render(MatrixFormat.csv);
         assertThat(csv).contains(",duty,").contains("runtime-patching").startsWith(String.join(",", MatrixCsv.HEADER) + "\r\n\"<script>")
                 .contains(",'=SUM(A1),");
         String text = render(MatrixFormat.text);
-        assertThat(text).doesNotContain("\u001b").contains("- runtime-patching").contains("A  S");
+        assertThat(text).doesNotContain("\u001b").doesNotContain("\nnext").contains("- runtime-patching").contains("A  S");
     }
 
     @Test
