@@ -78,6 +78,16 @@ public final class AtomicFile implements Closeable {
      * batch of reports is replaced whole or not at all.
      */
     public static void commitAll(List<AtomicFile> files) throws IOException {
+        commitAll(files, AtomicFile::move);
+    }
+
+    /** How {@link #commitAll} renames: the file system's move, or in tests one that fails on cue. */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    static void commitAll(List<AtomicFile> files, Mover mover) throws IOException {
         for (AtomicFile f : files) {
             f.writer.close();
             f.keepPermissions();
@@ -93,10 +103,10 @@ public final class AtomicFile implements Closeable {
                 Path backup = null;
                 if (Files.exists(f.target)) {
                     backup = Files.createTempFile(f.tmp.getParent(), "." + f.target.getFileName() + ".", ".bak");
-                    move(f.target, backup);
+                    mover.move(f.target, backup);
                 }
                 undo.add(new Path[] {f.target, backup});
-                move(f.tmp, f.target);
+                mover.move(f.tmp, f.target);
                 f.committed = true;
             }
         } catch (IOException e) {

@@ -1,0 +1,74 @@
+package dev.srm.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A batch of reports is replaced whole or not at all: when a rename fails part-way, the reports
+ * already replaced get their previous content back, and no temporary or backup file is left.
+ */
+class AtomicFileTest {
+
+    private static List<AtomicFile> written(Path dir) throws IOException {
+        AtomicFile json = AtomicFile.create(dir.resolve("audit.json"));
+        json.writer().write("{\"new\": true}\n");
+        AtomicFile csv = AtomicFile.create(dir.resolve("audit.csv"));
+        csv.writer().write("new,csv\r\n");
+        AtomicFile md = AtomicFile.create(dir.resolve("audit.md"));
+        md.writer().write("# new\n");
+        return List.of(json, csv, md);
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void a_rename_that_fails_after_others_succeeded_puts_every_earlier_report_back(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("audit.json"), "previous json");
+        Files.writeString(dir.resolve("audit.md"), "previous markdown");
+        List<AtomicFile> files = written(dir);
+        int[] renames = {0};
+        AtomicFile.Mover failsOnTheCsv = (from, to) -> {
+            if (to.getFileName().toString().equals("audit.csv")) {
+                throw new IOException(to + ": disk full");
+            }
+            renames[0]++;
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        };
+
+        assertThatThrownBy(() -> AtomicFile.commitAll(files, failsOnTheCsv)).isInstanceOf(IOException.class).hasMessageContaining("disk full");
+        for (AtomicFile f : files) {
+            f.close();
+        }
+
+        assertThat(renames[0]).as("the json was backed up and replaced before the csv failed").isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("audit.json"))).isEqualTo("previous json");
+        assertThat(Files.readString(dir.resolve("audit.md"))).isEqualTo("previous markdown");
+        assertThat(names(dir)).as("no new csv, no temporary or backup file").containsExactly("audit.json", "audit.md");
+    }
+
+    @Test
+    void a_batch_that_commits_replaces_every_report_and_leaves_no_backup(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("audit.json"), "previous json");
+        List<AtomicFile> files = written(dir);
+        AtomicFile.commitAll(files);
+
+        assertThat(Files.readString(dir.resolve("audit.json"))).isEqualTo("{\"new\": true}\n");
+        assertThat(Files.readString(dir.resolve("audit.csv"))).isEqualTo("new,csv\r\n");
+        assertThat(Files.readString(dir.resolve("audit.md"))).isEqualTo("# new\n");
+        assertThat(names(dir)).containsExactly("audit.csv", "audit.json", "audit.md");
+    }
+}
