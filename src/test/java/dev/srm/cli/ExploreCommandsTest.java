@@ -27,6 +27,15 @@ class ExploreCommandsTest {
         throw new AssertionError("no layer " + layer + " in " + row);
     }
 
+    private static JsonNode duty(JsonNode cell, String duty) {
+        for (JsonNode d : cell.path("duties")) {
+            if (d.path("id").asText().equals(duty)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no duty " + duty + " in " + cell);
+    }
+
     @Test
     void matrix_of_lambda_is_what_the_rules_say_and_a_setting_moves_patching_to_the_customer() throws Exception {
         CliRun zip = CliRun.of("matrix", "Lambda", "--format", "json");
@@ -40,6 +49,11 @@ class ExploreCommandsTest {
         JsonNode imageRow = JSON.readTree(image.out()).path("rows").get(0);
         assertThat(imageRow.path("variant").asText()).isEqualTo("container-image");
         assertThat(layer(imageRow, "guest-os-and-app-patching").path("party").asText()).isEqualTo("SHARED"); // the runtime moves into the image
+        // what moves is the runtime's patching: Lambda's on a managed runtime, the customer's rebuild in an image
+        assertThat(duty(layer(row, "guest-os-and-app-patching"), "runtime-patching").path("party").asText()).isEqualTo("AWS");
+        assertThat(duty(layer(imageRow, "guest-os-and-app-patching"), "runtime-patching").path("party").asText()).isEqualTo("CUSTOMER");
+        assertThat(duty(layer(imageRow, "guest-os-and-app-patching"), "runtime-patching").path("rule").asText())
+                .isEqualTo("lambda-container-image-runtime-patching");
 
         CliRun text = CliRun.of("matrix", "Lambda");
         assertThat(text.out()).startsWith("Lambda zip (SERVERLESS)").contains("guest-os-and-app-patching       SHARED")

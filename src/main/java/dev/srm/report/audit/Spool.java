@@ -19,6 +19,11 @@ final class Spool extends Writer implements Closeable {
 
     private final StringBuilder memory = new StringBuilder();
     private Path file;
+
+    /** The temporary file the text spilled to; null while it fits in memory. */
+    Path file() {
+        return file;
+    }
     private Writer fileWriter;
 
     @Override
