@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,27 @@ class WaiverReportsTest {
     }
 
     @Test
-    void a_waivers_file_given_with_the_flag_replaces_the_default_one() {
+    void a_waivers_file_given_with_the_flag_replaces_the_default_one() throws Exception {
+        Path other = Files.createTempDirectory("srm-other-waivers-").resolve("platform-waivers.yaml");
+        Files.writeString(other, """
+                srmWaivers: 1
+                waivers:
+                  - control: rds-backup-retention
+                    resource: orders-db
+                    reason: Weekly restore drills cover the gap until the Aurora migration
+                    owner: dba-oncall
+                    expires: 2030-12-31
+                """);
+        SrmRun run = SrmRun.of("evaluate", EXAMPLE, "--waivers", other.toString(), "--as-of", AS_OF, "--format", "json", "--fail-on", "none");
+        assertThat(run.code()).isZero();
+        assertThat(run.out().split("\"status\": \"WAIVED\"", -1)).as("one waived finding, the flag file's").hasSize(2);
+        assertThat(run.out()).contains("\"owner\": \"dba-oncall\"", "\"origin\": \"" + other + ":3:5\"")
+                .as("the directory's own srm-waivers.yaml is not read").doesNotContain("srm-waivers.yaml")
+                .doesNotContain("Development archive of synthetic orders");
+    }
+
+    @Test
+    void a_waivers_file_given_with_the_flag_applies_to_a_single_file_too() {
         SrmRun run = SrmRun.of("evaluate", EXAMPLE + "/orders.yaml", "--waivers", EXAMPLE + "/srm-waivers.yaml", "--as-of", AS_OF,
                 "--format", "json", "--fail-on", "none");
         assertThat(run.out()).contains("\"status\": \"WAIVED\"").contains("\"state\": \"EXPIRED\"");
