@@ -223,7 +223,7 @@ public final class AuditRun {
                 for (int i = 0; i < h.ids().size(); i++) {
                     BatchIds.Claim claim = ids.claim(h.ids().get(i), h.source().name(), h.fromName().contains(i));
                     if (claim.heldBy() != null) {
-                        problems.add(duplicateId(h.source().name(), h.ids().get(i), claim.heldBy()));
+                        problems.add(BatchIds.duplicateId(h.source().name(), h.ids().get(i), claim.heldBy()));
                         h.skipped().add(i);
                     } else {
                         planned++;
@@ -282,14 +282,9 @@ public final class AuditRun {
         names.sort(InputOrder.NAMES);
         List<InputProblem> out = new ArrayList<>();
         for (int i = 1; i < names.size(); i++) {
-            out.add(duplicateId(names.get(i), id, names.get(0)));
+            out.add(BatchIds.duplicateId(names.get(i), id, names.get(0)));
         }
         return out;
-    }
-
-    static InputProblem duplicateId(String name, String id, String firstName) {
-        return new InputProblem(name, "/id", "duplicate scenario id '" + id + "' (also used by " + firstName
-                + "); scenario ids must be unique within a batch");
     }
 
     private static List<Source> sources(List<Path> files, StdinLines stdin, List<InputProblem> problems) {

@@ -45,7 +45,7 @@ final class BatchIds {
     ReadScenario admit(ReadScenario read, List<InputProblem> problems) {
         Claim claim = claim(read.scenario());
         if (claim.heldBy() != null) {
-            problems.add(AuditRun.duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
+            problems.add(duplicateId(read.scenario().file(), read.scenario().id(), claim.heldBy()));
             return null;
         }
         return claim.applied(read);
@@ -79,6 +79,12 @@ final class BatchIds {
             }
         }
         return new Claim(null, first, null);
+    }
+
+    /** The problem of input {@code name} whose id {@code id} input {@code firstName} holds. */
+    static InputProblem duplicateId(String name, String id, String firstName) {
+        return new InputProblem(name, "/id", "duplicate scenario id '" + id + "' (also used by " + firstName
+                + "); scenario ids must be unique within a batch");
     }
 
     /** A directory's name as an id part: lower case, every run of other characters a dash. */

@@ -19,12 +19,12 @@ final class Spool extends Writer implements Closeable {
 
     private final StringBuilder memory = new StringBuilder();
     private Path file;
+    private Writer fileWriter;
 
     /** The temporary file the text spilled to; null while it fits in memory. */
     Path file() {
         return file;
     }
-    private Writer fileWriter;
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
