@@ -142,6 +142,20 @@ public record Requirement(String resource, String control, String pattern, Op op
     }
 
     /**
+     * Whether a setting satisfies this requirement: {@link #accepts(String)} on its value, except
+     * that an empty string written for the property a presence check names does not set it
+     * ({@code DefaultRootObject: ""} is how CloudFront removes a default root object; an empty
+     * key id, ARN or name configures nothing). A child of the property (an empty
+     * {@code LogFilePrefix} under a {@code LoggingConfiguration} that must be set) does not count.
+     */
+    public boolean accepts(Setting s) {
+        if (op == Op.PRESENT && s.value() != null && s.value().isBlank() && s.pattern().equals(pattern)) {
+            return false;
+        }
+        return accepts(s.value());
+    }
+
+    /**
      * Whether an actual value satisfies this requirement. Comparison only: no policy here. A value
      * known to be one of several ({@link Setting#unknownOneOf}) satisfies it when every one does.
      */

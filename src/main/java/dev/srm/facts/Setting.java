@@ -103,6 +103,9 @@ public record Setting(String resource, String path, String pattern, String value
 
     /** The value as evidence shows it: a value known to be one of several as {@code TLSv1 or TLSv1.1 (whichever the conditions choose)}. */
     public String shown() {
+        if (value != null && value.isEmpty()) {
+            return "\"\" (an empty string)";
+        }
         List<String> values = oneOf(value);
         return values.isEmpty() ? value : String.join(" or ", values) + " (whichever the conditions choose)";
     }
