@@ -72,7 +72,7 @@ public final class InputFiles {
         String name = file.toString();
         try {
             checkReadable(file, true);
-            return Files.readAllBytes(file);
+            return Content.utf8(name, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw problem(name, "", "no such file");
         } catch (AccessDeniedException e) {

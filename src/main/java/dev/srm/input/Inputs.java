@@ -61,7 +61,8 @@ public final class Inputs {
     /** Reads content held in memory; {@code name} is how messages name it. */
     public List<Scenario> read(String name, byte[] bytes, InputFormat format) throws InputException {
         try {
-            return readerFor(name, bytes, format).read(name, bytes);
+            byte[] content = Content.utf8(name, bytes);
+            return readerFor(name, content, format).read(name, content);
         } catch (RuntimeException e) {
             throw unexpected(name, e);
         }
