@@ -286,6 +286,9 @@ final class ResultAssembler {
             List<String> ev = evidence.getOrDefault(key(resource, id), List.of()).stream()
                     .map(x -> x.outcome() + ": " + x.detail() + (x.path() != null && x.outcome() == Outcome.MET ? " (" + x.path() + ")" : ""))
                     .sorted().distinct().toList();
+            if (ev.isEmpty() && (status == Status.MISSING || status == Status.UNKNOWN) && rule != null && rule.startsWith("control-unevidenced")) {
+                ev = absentMeans(id);
+            }
             List<Object> traced = new ArrayList<>(ss);
             out.add(new ControlResult(id, def == null ? id : def.title(), def == null ? "" : def.layer(), status,
                     def == null ? null : def.severity().name(), def == null ? null : Responsibility.valueOf(def.owner().name()),
@@ -293,6 +296,18 @@ final class ResultAssembler {
                     reason, rule, refs.source(), refs.securityHub(), refs.configRules(), refs.frameworks(), explain(traced)));
         }
         return out;
+    }
+
+    /**
+     * What a control decided for want of any evidence rests on: the meaning its author declared for
+     * an absent setting ({@code @absentMeans}), so that such an answer is explained in the
+     * control's words, not left bare ("the inventory is complete and the configuration does not
+     * show it" with no evidence at all). Empty for a control that declares none.
+     */
+    private List<String> absentMeans(String control) {
+        RuleInfo info = pack.rule(control);
+        String means = info == null ? null : info.meta("absentMeans");
+        return means == null || means.isBlank() ? List.of() : List.of(Outcome.ABSENT + ": " + means + " (what the control says an absent setting means)");
     }
 
     private FindingResult finding(Finding f) {
