@@ -74,10 +74,9 @@ class TemplateCommandTest {
         assertThat(run.code()).isEqualTo(3);
         List<String> lines = run.err().lines().filter(l -> l.startsWith("srm: ")).toList();
         assertThat(lines).containsExactly(
-                "srm: " + dir.resolve("rain.yaml") + ":108:18: /Resources/LambdaFunction/Properties/Code/ZipFile: unknown tag"
-                        + " !Rain::Embed; CloudFormation's short forms are !Ref, !Condition, !GetAtt, !Sub, !If, !Join, !Select, !Equals,"
-                        + " !FindInMap, !ImportValue, !Base64, !Split, !GetAZs, !And, !Or, !Not, !Cidr, !Transform, !ToJsonString,"
-                        + " !Length, !Contains, !EachMemberEquals, !EachMemberIn, !RefAll, !ValueOf, !ValueOfAll",
+                "srm: " + dir.resolve("rain.yaml") + ":108:18: /Resources/LambdaFunction/Properties/Code/ZipFile: !Rain::Embed is a"
+                        + " directive of the rain CLI, which 'rain pkg' expands into CloudFormation: give srm the packaged template"
+                        + " (rain pkg TEMPLATE > packaged.yaml)",
                 "srm: " + dir.resolve("typeless.yaml") + ":3:3: /Resources/B: no Type; every resource needs one, e.g. Type: AWS::S3::Bucket");
         assertThat(run.out()).contains("\"id\": \"good\"");
     }

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 record Template(String file, String description, List<String> transforms, Node.Obj parameters, Node.Obj mappings,
                 Node.Obj conditions, Map<String, Resource> resources, Node.Obj globals, Node.Obj metadata, Node.Obj root) {
+    /** What a template written for the rain CLI needs before srm can read it. */
+    static final String RAIN_PKG = "which 'rain pkg' expands into CloudFormation: give srm the packaged template (rain pkg TEMPLATE > packaged.yaml)";
+
     static final Node.Obj EMPTY = Node.Obj.of(Map.of(), Node.Pos.NONE);
 
     Template {
@@ -129,6 +132,9 @@ record Template(String file, String description, List<String> transforms, Node.O
             Node type = r.get("Type");
             if (type == null) {
                 throw InputFiles.problem(file, pos.toString(), pointer + ": no Type; every resource needs one, e.g. Type: AWS::S3::Bucket");
+            }
+            if (type instanceof Node.Obj t && t.get("Rain::Module") != null) {
+                throw InputFiles.problem(file, type.pos().toString(), pointer + "/Type: Rain::Module is a directive of the rain CLI, " + RAIN_PKG);
             }
             if (!(type instanceof Node.Scalar ts) || ts.text() == null || ts.text().isBlank()) {
                 throw InputFiles.problem(file, type.pos().toString(), pointer + "/Type: " + kind(type)

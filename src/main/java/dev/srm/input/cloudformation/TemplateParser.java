@@ -173,6 +173,10 @@ final class TemplateParser {
                         + "; a template may use YAML's core types and CloudFormation's short forms (!Ref, !Sub, ...) only");
             }
             String function = SHORT_FORMS.get(tag);
+            if (function == null && tag.startsWith("Rain::")) {
+                throw InputFiles.problem(name, pos.toString(), pointerText(pointer) + "!" + tag + " is a directive of the rain CLI, "
+                        + Template.RAIN_PKG);
+            }
             if (function == null) {
                 throw InputFiles.problem(name, pos.toString(), pointerText(pointer) + "unknown tag !" + tag
                         + "; CloudFormation's short forms are !" + String.join(", !", SHORT_FORMS.keySet()));

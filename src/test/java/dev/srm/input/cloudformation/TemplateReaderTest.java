@@ -96,7 +96,13 @@ class TemplateReaderTest {
     @Test
     void a_tag_that_is_not_cloudformations_is_refused_with_its_place_and_no_class_is_ever_loaded() {
         assertThat(problem("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Rain::Embed x.txt\n"))
-                .startsWith("t.yaml:5:19: /Resources/B/Properties/BucketName: unknown tag !Rain::Embed; CloudFormation's short forms are !Ref,");
+                .isEqualTo("t.yaml:5:19: /Resources/B/Properties/BucketName: !Rain::Embed is a directive of the rain CLI, which 'rain pkg' "
+                        + "expands into CloudFormation: give srm the packaged template (rain pkg TEMPLATE > packaged.yaml)");
+        assertThat(problem("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Base32 x.txt\n"))
+                .startsWith("t.yaml:5:19: /Resources/B/Properties/BucketName: unknown tag !Base32; CloudFormation's short forms are !Ref,");
+        assertThat(problem("t.json", "{\"Resources\": {\"Net\": {\"Type\": {\"Rain::Module\": \"../modules/vpc.yml\"}}}}"))
+                .isEqualTo("t.json:1:32: /Resources/Net/Type: Rain::Module is a directive of the rain CLI, which 'rain pkg' "
+                        + "expands into CloudFormation: give srm the packaged template (rain pkg TEMPLATE > packaged.yaml)");
         assertThat(problem("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: !!python/object:os.system {a: 1}\n"))
                 .startsWith("t.yaml:4:17: /Resources/B/Properties: unsupported YAML tag !!python/object:os.system;");
         assertThat(problem("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: &n x, Tags: *n}\n"))
