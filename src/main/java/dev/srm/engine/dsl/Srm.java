@@ -7,6 +7,7 @@ import dev.srm.facts.DefaultValue;
 import dev.srm.facts.Evidence;
 import dev.srm.facts.DutyClaim;
 import dev.srm.facts.Finding;
+import dev.srm.facts.InVpc;
 import dev.srm.facts.LayerClaim;
 import dev.srm.facts.Notice;
 import dev.srm.facts.NotApplicable;
@@ -155,6 +156,16 @@ public final class Srm {
                 d.value(), (outcome == Outcome.MET ? "" : "expected " + q.describe() + ", found ") + d.describe(), rule(drools)));
     }
 
+    /**
+     * States the value a property takes when a resource leaves it out and other resources of the
+     * input decide it (an RDS database's PubliclyAccessible follows its subnet group's VPC):
+     * requirements then judge the absent property on it as on a documented default.
+     * {@code decidedBy} says what decided it; the evidence shows it after "per".
+     */
+    public static void defaultFrom(Object drools, String resource, String pattern, String value, String decidedBy) {
+        ctx(drools).insertLogical(new DefaultValue(resource, pattern, value, null, decidedBy));
+    }
+
     /** Records what a setting says about a control. */
     public static void evidence(Object drools, String resource, String control, Outcome outcome, Setting setting, String detail) {
         ctx(drools).insertLogical(new Evidence(resource, control, outcome, setting == null ? null : setting.resource() + ":" + setting.path(),
@@ -180,6 +191,11 @@ public final class Srm {
     /** Derives an intermediate conclusion about a subject (a resource id or {@code account}). */
     public static void trait(Object drools, String subject, String name) {
         ctx(drools).insertLogical(new Trait(subject, name, rule(drools)));
+    }
+
+    /** States the VPC a resource is in and how the input shows it (see {@link InVpc}). */
+    public static void vpcOf(Object drools, String resource, String vpc, String how) {
+        ctx(drools).insertLogical(new InVpc(resource, vpc, how, rule(drools)));
     }
 
     /** Adds a remark to a resource. */
