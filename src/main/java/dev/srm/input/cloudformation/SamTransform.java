@@ -112,8 +112,9 @@ final class SamTransform {
             }
         }
         if (implicitRestApi && !out.containsKey("ServerlessRestApi")) {
-            restApi(firstRestEvent.withProperties(Obj.of(Map.of("StageName", Node.Scalar.of("Prod")), firstRestEvent.pos())),
-                    "ServerlessRestApi");
+            // Globals/Api reaches the implicit API too
+            restApi(withGlobals(firstRestEvent.withProperties(Obj.of(Map.of("StageName", Node.Scalar.of("Prod")), firstRestEvent.pos())),
+                    "Api"), "ServerlessRestApi");
         }
         if (implicitHttpApi && !out.containsKey("ServerlessHttpApi")) {
             httpApi(firstRestEvent.withProperties(Obj.of(Map.of(), firstRestEvent.pos())), "ServerlessHttpApi");
@@ -617,8 +618,15 @@ final class SamTransform {
                 r.metadata(), r.pos(), id.equals(r.id()) ? "created by SAM from AWS::Serverless::Api " + id
                 : "created by SAM for the Api events of " + r.id()));
         Node stageName = p.get("StageName") != null ? p.get("StageName") : Node.Scalar.of("Prod");
-        out.put(id + "Deployment", derived(r, id + "Deployment", "AWS::ApiGateway::Deployment", Map.of(
-                "RestApiId", ref(id), "Description", Node.Scalar.of("RestApi deployment"), "StageName", Node.Scalar.of("Stage"))));
+        // SAM's deployment also creates a stage named Stage, unless OpenApiVersion is set: "Setting this property to
+        // any valid value will also remove the stage Stage that SAM creates" (AWS::Serverless::Api)
+        Map<String, Node> deployment = new LinkedHashMap<>();
+        deployment.put("RestApiId", ref(id));
+        deployment.put("Description", Node.Scalar.of("RestApi deployment"));
+        if (p.get("OpenApiVersion") == null) {
+            deployment.put("StageName", Node.Scalar.of("Stage"));
+        }
+        out.put(id + "Deployment", derived(r, id + "Deployment", "AWS::ApiGateway::Deployment", deployment));
         Map<String, Node> stage = new LinkedHashMap<>();
         stage.put("DeploymentId", ref(id + "Deployment"));
         stage.put("RestApiId", ref(id));

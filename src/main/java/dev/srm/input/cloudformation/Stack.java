@@ -131,6 +131,12 @@ final class Stack {
                 props = withLaunchTemplate(props, notes);
             }
             out.add(spec(r, props, notes));
+            Template.Resource stage = DeploymentStage.of(r, props, stageId(r));
+            if (stage != null) {
+                List<String> stageNotes = new ArrayList<>(notes);
+                stageNotes.add(0, stage.note());
+                out.add(spec(stage, stage.properties(), stageNotes));
+            }
             if (r.type().equals("AWS::CloudFormation::Stack")) {
                 Stack child = child(r.id());
                 if (child != null) {
@@ -145,6 +151,15 @@ final class Stack {
         }
         warnings.addAll(resolver.warnings().stream().map(w -> template.file() + ": " + w).toList());
         return out;
+    }
+
+    /** The logical id srm gives the stage a deployment creates: the deployment's, then "Stage", unless the template uses it. */
+    private String stageId(Template.Resource deployment) {
+        String id = deployment.id() + "Stage";
+        while (template.resources().containsKey(id)) {
+            id = id + "Stage";
+        }
+        return id;
     }
 
     private static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";

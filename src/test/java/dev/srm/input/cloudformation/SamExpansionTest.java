@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SamExpansionTest {
     private static final Path DIR = Path.of("src/test/resources/sam-translator");
-    private static final Pattern HASH = Pattern.compile("(Deployment|Version|Layer[A-Za-z]*)[0-9a-f]{10}\\b");
+    private static final Pattern HASH = Pattern.compile("(Deployment|Version|Layer[A-Za-z]*)[0-9a-f]{10}(?=Stage\\b|\\b)");
 
     /** A template; SAM's test inputs leave out the transform SAM's tests apply anyway, so it is added when missing. */
     private static Scenario read(Path file) throws Exception {

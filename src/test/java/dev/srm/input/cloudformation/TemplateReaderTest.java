@@ -431,7 +431,8 @@ class TemplateReaderTest {
         assertThat(s.resources()).extracting(r -> r.id() + " " + r.type()).containsExactly(
                 "Table AWS::DynamoDB::Table", "FnGetPermissionProd AWS::Lambda::Permission", "FnQueue AWS::Lambda::EventSourceMapping",
                 "FnRole AWS::IAM::Role", "Fn AWS::Lambda::Function", "ServerlessRestApi AWS::ApiGateway::RestApi",
-                "ServerlessRestApiDeployment AWS::ApiGateway::Deployment", "ServerlessRestApiProdStage AWS::ApiGateway::Stage");
+                "ServerlessRestApiDeployment AWS::ApiGateway::Deployment", "ServerlessRestApiDeploymentStage AWS::ApiGateway::Stage",
+                "ServerlessRestApiProdStage AWS::ApiGateway::Stage");
         assertThat(settings(s, "Fn")).containsEntry("Runtime", "python3.12").containsEntry("Timeout", "10")
                 .containsEntry("TracingConfig.Mode", "Active").containsEntry("Environment.Variables.A", "1")
                 .containsEntry("Environment.Variables.B", "2").containsEntry("Code.S3Bucket", "bucket").containsEntry("Role", "FnRole");
@@ -461,7 +462,8 @@ class TemplateReaderTest {
                 """);
         assertThat(s.resources()).extracting(r -> r.id() + " " + r.type()).containsExactly(
                 "Http AWS::ApiGatewayV2::Api", "Httpv1Stage AWS::ApiGatewayV2::Stage", "Rest AWS::ApiGateway::RestApi",
-                "RestDeployment AWS::ApiGateway::Deployment", "RestprodStage AWS::ApiGateway::Stage", "FlowRole AWS::IAM::Role",
+                "RestDeployment AWS::ApiGateway::Deployment", "RestDeploymentStage AWS::ApiGateway::Stage", "RestprodStage AWS::ApiGateway::Stage",
+                "FlowRole AWS::IAM::Role",
                 "Flow AWS::StepFunctions::StateMachine", "Lib AWS::Lambda::LayerVersion");
         assertThat(settings(s, "RestprodStage")).containsEntry("TracingEnabled", "true").containsEntry("RestApiId", "Rest");
         assertThat(settings(s, "Flow")).containsEntry("TracingConfiguration.Enabled", "true").containsEntry("RoleArn", "FlowRole");

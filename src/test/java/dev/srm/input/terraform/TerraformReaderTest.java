@@ -66,6 +66,15 @@ class TerraformReaderTest {
     }
 
     @Test
+    void a_v2_stage_names_its_api_and_the_api_its_protocol_so_a_websocket_stage_is_told_from_an_http_one() throws Exception {
+        Scenario s = read("plan-websocket-stages.json").scenario();
+        assertThat(settings(resource(s, "aws_apigatewayv2_api.tracking"))).containsEntry("ProtocolType", "WEBSOCKET");
+        assertThat(settings(resource(s, "aws_apigatewayv2_stage.live"))).containsEntry("ApiId", "aws_apigatewayv2_api.tracking")
+                .containsEntry("DefaultRouteSettings.LoggingLevel", "OFF");
+        assertThat(settings(resource(s, "aws_apigatewayv2_stage.checkout"))).containsEntry("ApiId", "aws_apigatewayv2_api.checkout");
+    }
+
+    @Test
     void values_known_only_after_apply_are_unknown_settings_with_a_warning_never_absent() throws Exception {
         ReadScenario r = read("plan-modules.json");
         ResourceSpec bucket = resource(r.scenario(), "aws_s3_bucket.logs");
