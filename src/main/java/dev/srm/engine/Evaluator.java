@@ -396,6 +396,10 @@ public final class Evaluator {
                             + u.key() + "' for " + resource.type() + " at " + u.pointer()
                             + " (not in its CloudFormation schema nor a documented srm key"
                             + (u.suggestion() == null ? ")" : "; did you mean '" + u.suggestion() + "'?)")));
+            catalog.schema().misshapen(resource.type(), s.path(), s.value(), s.isUnknown())
+                    .filter(m -> seen.add(m.substring(0, m.indexOf(':')))).ifPresent(m ->
+                    warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': " + resource.type() + " " + m
+                            + "; srm reads nothing there, so controls find it absent"));
         }
     }
 

@@ -170,6 +170,85 @@ public final class CloudFormationSchema {
         return Optional.empty();
     }
 
+    /**
+     * Where a setting's path or value does not have the shape the type's schema gives that
+     * property (a list where an object is expected, a single value where a list is, an object
+     * below a string): a JSON pointer and what was expected, or empty. CloudFormation rejects such
+     * a template, and srm would read nothing there, so the reader says so rather than let a
+     * control find the property absent. A value srm could not determine is not judged.
+     */
+    public Optional<String> misshapen(String type, String path, String value, boolean unknownValue) {
+        Map<String, JsonNode> props = type == null ? null : resourceTypes.get(key(type));
+        if (props == null || unknownValue) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
+        StringBuilder pointer = new StringBuilder();
+        Map<String, JsonNode> current = props;
+        List<String> segments = segments(path);
+        for (int n = 0; n < segments.size(); n++) {
+            boolean last = n == segments.size() - 1;
+            String segment = segments.get(n);
+            String name = segment;
+            List<String> indexes = new ArrayList<>();
+            int bracket = segment.indexOf('[');
+            if (bracket >= 0) {
+                name = segment.substring(0, bracket);
+                indexes.addAll(List.of(segment.substring(bracket + 1, segment.length() - 1).split("\\]\\[")));
+            }
+            pointer.append('/').append(escape(name));
+            JsonNode shape = current.get(name);
+            if (shape == null || shape.has("map") || shape.has("anyOf")) {
+                return Optional.empty(); // unknown keys are check()'s; maps and choices are not judged
+            }
+            for (String i : indexes) {
+                if (!i.chars().allMatch(Character::isDigit)) {
+                    return Optional.empty();
+                }
+                if (!shape.has("list")) {
+                    return describe(shape).map(expected -> pointer + ": CloudFormation expects " + expected + ", found a list");
+                }
+                pointer.append('/').append(i);
+                shape = shape.get("list");
+            }
+            if (shape.has("map") || shape.has("anyOf") || "Json".equals(shape.path("primitive").asText(null))) {
+                return Optional.empty();
+            }
+            String found = !last ? "an object" : "{}".equals(value) ? "an object" : "[]".equals(value) ? "a list" : "a single value";
+            if (shape.has("list")) {
+                return "a list".equals(found) ? Optional.empty()
+                        : describe(shape).map(expected -> pointer + ": CloudFormation expects " + expected + ", found " + found);
+            }
+            String nested = shape.path("type").asText(null);
+            if (nested == null) { // a primitive
+                return "a single value".equals(found) ? Optional.empty()
+                        : describe(shape).map(expected -> pointer + ": CloudFormation expects " + expected + ", found " + found);
+            }
+            if (last && !"an object".equals(found)) {
+                return describe(shape).map(expected -> pointer + ": CloudFormation expects " + expected + ", found " + found);
+            }
+            current = types.get(nested);
+            if (current == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A schema shape in words: "a list of MethodSetting", "an object (AccessLogSetting)", "a String". */
+    private static Optional<String> describe(JsonNode shape) {
+        if (shape.has("list")) {
+            JsonNode item = shape.get("list");
+            String of = item.path("type").asText(item.path("primitive").asText(null));
+            return Optional.of(of == null ? "a list" : "a list of " + of);
+        }
+        if (shape.has("type")) {
+            return Optional.of("an object (" + shape.get("type").asText() + ")");
+        }
+        String primitive = shape.path("primitive").asText(null);
+        return primitive == null ? Optional.empty() : Optional.of("a single " + primitive + " value");
+    }
+
     /** A path split at the dots between keys. */
     private static List<String> segments(String path) {
         List<String> out = new ArrayList<>();

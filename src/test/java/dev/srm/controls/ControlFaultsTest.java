@@ -123,6 +123,24 @@ class ControlFaultsTest {
     }
 
     @Test
+    void a_property_in_the_wrong_shape_is_named_with_its_pointer_and_the_shape_cloudformation_expects() {
+        EvaluateResult r = Packs.srm().evaluate(EvaluateRequest.of(Path.of("src/test/resources/controls/misshapen-properties.yaml")));
+        Evaluation e = r.evaluations().get(0);
+        String warnings = String.join("\n", e.warnings());
+        assertThat(warnings)
+                .contains("resource 'ProdStage': AWS::ApiGateway::Stage /MethodSettings: CloudFormation expects a list of MethodSetting, "
+                        + "found an object")
+                .contains("resource 'ProdStage': AWS::ApiGateway::Stage /AccessLogSetting: CloudFormation expects an object "
+                        + "(AccessLogSetting), found a list")
+                .contains("resource 'Worker': AWS::Lambda::Function /VpcConfig/SubnetIds: CloudFormation expects a list of String, "
+                        + "found a single value");
+        // what is written in the right shape draws no warning: an empty list, an object of variables, a tag list
+        assertThat(warnings).doesNotContain("/VpcConfig/SecurityGroupIds", "/Environment", "/Tags", "/TracingEnabled");
+        // the misshapen logging level is not read: the stage's execution logging stays unevidenced, not MET
+        assertThat(control(e, "ProdStage", "apigateway-execution-logging").orElseThrow().status()).isEqualTo(Status.MISSING);
+    }
+
+    @Test
     void unknown_keys_are_read_from_the_cloudformation_schema_with_nested_typos_and_a_suggestion() {
         EvaluateResult r = Packs.srm().evaluate(EvaluateRequest.of(Path.of("src/test/resources/controls/tls-only-bucket.yaml")));
         String warnings = String.join("\n", r.evaluations().get(0).warnings());
