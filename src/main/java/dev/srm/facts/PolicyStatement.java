@@ -23,6 +23,47 @@ public record PolicyStatement(String resource, String document, int index, Strin
         public Condition {
             values = List.copyOf(values);
         }
+
+        /**
+         * Whether the condition limits the statement to fixed values of a key that says who or
+         * where the request comes from: a restricting operator ({@code ForAnyValue:} allowed), no
+         * wildcard and no policy variable in a value, and for {@code aws:SourceIp} no range wider
+         * than a /8. A value the input could not determine counts as fixed (it narrows the
+         * statement, as before: the statement is not public on an unknown).
+         */
+        public boolean fixesWho() {
+            String op = operator.toLowerCase(Locale.ROOT);
+            if (op.startsWith("foranyvalue:")) {
+                op = op.substring("foranyvalue:".length());
+            }
+            if (!RESTRICTING.contains(op) || !FIXED_VALUE_KEYS.contains(key.toLowerCase(Locale.ROOT)) || values.isEmpty()) {
+                return false;
+            }
+            for (String v : values) {
+                if (v == null) {
+                    return false;
+                }
+                if (v.startsWith("${unknown")) {
+                    continue;
+                }
+                if (v.contains("*") || v.contains("?") || v.contains("${")) {
+                    return false;
+                }
+                if (key.equalsIgnoreCase("aws:SourceIp")) {
+                    int slash = v.indexOf('/');
+                    int bits;
+                    try {
+                        bits = slash < 0 ? 32 : Integer.parseInt(v.substring(slash + 1).strip());
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                    if (bits < 8) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     public PolicyStatement {
@@ -46,6 +87,11 @@ public record PolicyStatement(String resource, String document, int index, Strin
     public boolean coversAction(String action) {
         boolean listed = actions.stream().anyMatch(p -> wildcard(p, action));
         return notAction != listed;
+    }
+
+    /** Whether an action the statement lists (not NotAction) matches the regular expression: {@code s3:GetObjectVersion} for {@code (?i)s3:get[a-z]*}. */
+    public boolean listsActionMatching(String regex) {
+        return !notAction && actions.stream().anyMatch(a -> a != null && a.matches(regex));
     }
 
     /** Whether the statement applies to every action of a service prefix ({@code s3}): {@code *}, {@code s3:*}, or a NotAction that names none of them. */
@@ -84,10 +130,27 @@ public record PolicyStatement(String resource, String document, int index, Strin
         return allows() && !notAction && actions.stream().anyMatch(a -> a.matches("(?i)[a-z0-9-]+:\\*"));
     }
 
-    /** Allow to every principal without a condition that narrows it: public access. */
+    /**
+     * Allow to every principal without a condition that narrows it to fixed values: public access
+     * as S3, IAM Access Analyzer and the Config rules judge it ("The meaning of public": a policy
+     * is non-public only if it grants access to fixed values of aws:SourceIp, aws:SourceArn,
+     * aws:SourceVpc, aws:SourceVpce, aws:SourceOwner, aws:SourceAccount, aws:userid, ...). An Allow
+     * with NotPrincipal allows everyone but the named principals, so it is public too. A condition
+     * on another key (aws:SecureTransport, aws:Referer), a negated or IfExists operator, a wildcard
+     * or a policy variable leaves the statement public.
+     */
     public boolean grantsPublic() {
-        return allows() && !unknown && anyPrincipal() && conditions.isEmpty();
+        return allows() && !unknown && (anyPrincipal() || notPrincipal) && conditions.stream().noneMatch(Condition::fixesWho);
     }
+
+    /** Condition keys whose fixed values restrict who can use a statement, as AWS's public-access analyses accept them. */
+    private static final java.util.Set<String> FIXED_VALUE_KEYS = java.util.Set.of("aws:sourceip", "aws:sourcearn", "aws:sourcevpc",
+            "aws:sourcevpce", "aws:sourceowner", "aws:sourceaccount", "aws:userid", "aws:principalorgid", "aws:principalaccount",
+            "aws:principalarn", "aws:principalorgpaths", "aws:sourceorgid", "aws:sourceorgpaths", "s3:dataaccesspointarn",
+            "s3:dataaccesspointaccount", "kms:calleraccount", "lambda:functionarn");
+    /** Operators that hold only for the listed values (IfExists variants pass when the key is absent, so they do not restrict). */
+    private static final java.util.Set<String> RESTRICTING = java.util.Set.of("stringequals", "stringequalsignorecase", "stringlike",
+            "arnequals", "arnlike", "ipaddress");
 
     /**
      * A Deny of every S3 action to every principal when {@code aws:SecureTransport} is false
