@@ -1,15 +1,9 @@
 package dev.srm.input.cloudformation;
 
-import dev.srm.engine.Evaluator;
-import dev.srm.model.ControlResult;
-import dev.srm.model.Evaluation;
 import dev.srm.model.ResourceResult;
-import dev.srm.model.Scenario;
 import dev.srm.model.Status;
-import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,60 +18,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneSecurityGroupRulesTest {
     private static final Path TEMPLATE = Path.of("src/test/resources/templates-sg/web-tier-rules.yaml");
 
-    private static Evaluation evaluate(TemplateParameters parameters) throws Exception {
-        Scenario s = new CloudFormationReader(parameters).read(TEMPLATE.toString(), Files.readAllBytes(TEMPLATE)).get(0);
-        return new Evaluator(Packs.bundled()).evaluate(s);
-    }
-
-    private static ResourceResult resource(Evaluation e, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private static Status status(Evaluation e, String resource, String control) {
-        return resource(e, resource).controls().stream().filter(c -> c.id().equals(control)).map(ControlResult::status)
-                .findFirst().orElseThrow(() -> new AssertionError(control + " does not apply to " + resource));
-    }
-
     @Test
     void a_standalone_rule_that_opens_ssh_to_the_world_makes_its_group_miss_the_controls() throws Exception {
-        Evaluation e = evaluate(TemplateParameters.NONE);
+        EvaluatedTemplate e = EvaluatedTemplate.of(TEMPLATE, TemplateParameters.NONE);
 
-        assertThat(status(e, "WebSecurityGroup", "ec2-security-group-no-open-ssh")).isEqualTo(Status.MISSING);
-        assertThat(status(e, "WebSecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MISSING);
-        assertThat(resource(e, "WebSecurityGroup").notices())
+        assertThat(e.status("WebSecurityGroup", "ec2-security-group-no-open-ssh")).isEqualTo(Status.MISSING);
+        assertThat(e.status("WebSecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MISSING);
+        assertThat(e.resource("WebSecurityGroup").notices())
                 .anyMatch(n -> n.contains("SecurityGroupIngress[1] is the standalone AWS::EC2::SecurityGroupIngress WebSshFromAnywhere"));
         // the inline HTTPS rule is read as before: 443 from anywhere is an authorized port, 22 is not
-        assertThat(status(e, "WebSecurityGroup", "vpc-sg-authorized-ports-only")).isEqualTo(Status.MISSING);
+        assertThat(e.status("WebSecurityGroup", "vpc-sg-authorized-ports-only")).isEqualTo(Status.MISSING);
     }
 
     @Test
     void a_group_named_by_ref_or_by_group_name_gets_its_rules_and_a_rule_from_another_group_opens_nothing() throws Exception {
-        Evaluation e = evaluate(TemplateParameters.NONE);
+        EvaluatedTemplate e = EvaluatedTemplate.of(TEMPLATE, TemplateParameters.NONE);
 
         // AppFromWeb admits the web group on 8080: no CIDR, nothing open to the world
-        assertThat(status(e, "AppSecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MET);
-        assertThat(status(e, "AppSecurityGroup", "vpc-sg-authorized-ports-only")).isEqualTo(Status.MET);
-        assertThat(resource(e, "AppSecurityGroup").notices())
+        assertThat(e.status("AppSecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MET);
+        assertThat(e.status("AppSecurityGroup", "vpc-sg-authorized-ports-only")).isEqualTo(Status.MET);
+        assertThat(e.resource("AppSecurityGroup").notices())
                 .anyMatch(n -> n.contains("SecurityGroupEgress[0] is the standalone AWS::EC2::SecurityGroupEgress AppToDatabase"))
                 .noneMatch(n -> n.contains("AppDebugFromAnywhere"));
         // LegacyRdpFromAnywhere names its group by GroupName and opens RDP to ::/0
-        assertThat(status(e, "LegacySecurityGroup", "vpc-sg-no-admin-ports-ipv6")).isEqualTo(Status.MISSING);
-        assertThat(status(e, "LegacySecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MET);
+        assertThat(e.status("LegacySecurityGroup", "vpc-sg-no-admin-ports-ipv6")).isEqualTo(Status.MISSING);
+        assertThat(e.status("LegacySecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MET);
     }
 
     @Test
     void a_rule_under_a_condition_counts_only_where_the_condition_holds() throws Exception {
-        Evaluation dev = evaluate(TemplateParameters.of(Map.of("Env", "dev")));
+        EvaluatedTemplate dev = EvaluatedTemplate.of(TEMPLATE, TemplateParameters.of(Map.of("Env", "dev")));
 
-        assertThat(status(dev, "AppSecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MISSING);
-        assertThat(resource(dev, "AppSecurityGroup").notices()).anyMatch(n -> n.contains("AppDebugFromAnywhere"));
+        assertThat(dev.status("AppSecurityGroup", "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MISSING);
+        assertThat(dev.resource("AppSecurityGroup").notices()).anyMatch(n -> n.contains("AppDebugFromAnywhere"));
     }
 
     @Test
     void a_rule_on_a_group_outside_the_template_stays_a_resource_of_its_own() throws Exception {
-        Evaluation e = evaluate(TemplateParameters.NONE);
+        EvaluatedTemplate e = EvaluatedTemplate.of(TEMPLATE, TemplateParameters.NONE);
 
-        assertThat(e.resources()).extracting(ResourceResult::id).contains("SharedFromAnywhere", "WebSshFromAnywhere");
-        assertThat(e.resources()).flatExtracting(ResourceResult::notices).noneMatch(n -> n.contains("SharedFromAnywhere"));
+        assertThat(e.evaluation().resources()).extracting(ResourceResult::id).contains("SharedFromAnywhere", "WebSshFromAnywhere");
+        assertThat(e.evaluation().resources()).flatExtracting(ResourceResult::notices).noneMatch(n -> n.contains("SharedFromAnywhere"));
     }
 }
