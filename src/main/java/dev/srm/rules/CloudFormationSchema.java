@@ -130,16 +130,9 @@ public final class CloudFormationSchema {
         Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
         StringBuilder pointer = new StringBuilder();
         Map<String, JsonNode> current = props;
-        for (String segment : segments(path)) {
-            String name = segment;
-            List<String> indexes = new ArrayList<>();
-            int bracket = segment.indexOf('[');
-            if (bracket >= 0) {
-                name = segment.substring(0, bracket);
-                for (String i : segment.substring(bracket + 1, segment.length() - 1).split("\\]\\[")) {
-                    indexes.add(i);
-                }
-            }
+        for (Segment segment : segments(path)) {
+            String name = segment.name();
+            List<String> indexes = segment.indexes();
             pointer.append('/').append(escape(name));
             JsonNode shape = current.get(name);
             if (shape == null) {
@@ -185,17 +178,11 @@ public final class CloudFormationSchema {
         Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
         StringBuilder pointer = new StringBuilder();
         Map<String, JsonNode> current = props;
-        List<String> segments = segments(path);
+        List<Segment> segments = segments(path);
         for (int n = 0; n < segments.size(); n++) {
             boolean last = n == segments.size() - 1;
-            String segment = segments.get(n);
-            String name = segment;
-            List<String> indexes = new ArrayList<>();
-            int bracket = segment.indexOf('[');
-            if (bracket >= 0) {
-                name = segment.substring(0, bracket);
-                indexes.addAll(List.of(segment.substring(bracket + 1, segment.length() - 1).split("\\]\\[")));
-            }
+            String name = segments.get(n).name();
+            List<String> indexes = segments.get(n).indexes();
             pointer.append('/').append(escape(name));
             JsonNode shape = current.get(name);
             if (shape == null || shape.has("map") || shape.has("anyOf")) {
@@ -249,9 +236,18 @@ public final class CloudFormationSchema {
         return primitive == null ? Optional.empty() : Optional.of("a single " + primitive + " value");
     }
 
+    /** One key of a path and the list indexes written after it: {@code B[0][1]} is B with 0 and 1. */
+    private record Segment(String name, List<String> indexes) {
+        static Segment of(String text) {
+            int bracket = text.indexOf('[');
+            return bracket < 0 ? new Segment(text, List.of()) : new Segment(text.substring(0, bracket),
+                    List.of(text.substring(bracket + 1, text.length() - 1).split("\\]\\[")));
+        }
+    }
+
     /** A path split at the dots between keys. */
-    private static List<String> segments(String path) {
-        List<String> out = new ArrayList<>();
+    private static List<Segment> segments(String path) {
+        List<Segment> out = new ArrayList<>();
         int depth = 0;
         int start = 0;
         for (int i = 0; i < path.length(); i++) {
@@ -261,11 +257,11 @@ public final class CloudFormationSchema {
             } else if (c == ']') {
                 depth--;
             } else if (c == '.' && depth == 0) {
-                out.add(path.substring(start, i));
+                out.add(Segment.of(path.substring(start, i)));
                 start = i + 1;
             }
         }
-        out.add(path.substring(start));
+        out.add(Segment.of(path.substring(start)));
         return out;
     }
 
