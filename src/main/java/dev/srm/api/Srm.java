@@ -362,6 +362,65 @@ public final class Srm {
     }
 
     /**
+     * The ids of the scenarios an input holds, as {@code srm audit}'s first pass reads them, for
+     * settling the ids of a batch evaluated in pieces ({@link ScenarioIds#settle}); null when the
+     * input cannot be read (evaluating it reports why).
+     */
+    public ScenarioIds.Input scenarioIds(String name, byte[] content, InputFormat format) {
+        List<Scenario> scenarios;
+        try {
+            scenarios = inputs.read(name, content, format == null ? InputFormat.auto : format);
+        } catch (InputException e) {
+            return null;
+        }
+        java.util.Set<Integer> fromName = new java.util.HashSet<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (scenarios.get(i).idFromFileName()) {
+                fromName.add(i);
+            }
+        }
+        return new ScenarioIds.Input(name, scenarios.stream().map(Scenario::id).toList(), fromName);
+    }
+
+    /**
+     * As {@link #evaluateInput(String, byte[], InputFormat, boolean, Policy)}, each scenario under
+     * the id the batch gave it: a scenario {@code ids} renames is evaluated under its new id, with
+     * the warning that says why (as {@code srm audit} does); one it skips (a duplicate) is not
+     * evaluated, its problem is among {@code ids}' own.
+     */
+    public EvaluateResult evaluateInput(String name, byte[] content, InputFormat format, boolean explain, Policy policy,
+                                        ScenarioIds ids) {
+        if (ids.isEmpty()) {
+            return evaluateInput(name, content, format, explain, policy);
+        }
+        List<Scenario> scenarios;
+        try {
+            scenarios = inputs.read(name, content, format == null ? InputFormat.auto : format);
+        } catch (InputException e) {
+            return new EvaluateResult(List.of(), List.of(e.problem()));
+        }
+        List<Scenario> kept = new ArrayList<>();
+        Map<String, String> notices = new java.util.HashMap<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            dev.srm.run.BatchIds.Claim claim = ids.renamed(name, i);
+            if (ids.skipped(name, i)) {
+                continue;
+            }
+            if (claim == null) {
+                kept.add(scenarios.get(i));
+            } else {
+                kept.add(scenarios.get(i).withId(claim.id()));
+                notices.put(claim.id(), claim.notice());
+            }
+        }
+        EvaluateResult result = evaluateAll(kept, explain, policy);
+        return new EvaluateResult(result.evaluations().stream()
+                .map(e -> notices.containsKey(e.scenario().id())
+                        ? dev.srm.run.ReaderWarnings.added(e, List.of(notices.get(e.scenario().id()))) : e)
+                .toList(), result.problems());
+    }
+
+    /**
      * Evaluates one line of a JSON Lines file of scenarios as {@code srm audit -} reads a line of
      * standard input: the scenario is named {@code file:line} and the lines in its messages count
      * from the top of the file ({@code line} is 1-based; a trailing CR is the caller's to drop).

@@ -216,22 +216,14 @@ public final class AuditRun {
                     handles.add(h);
                 }
             });
-            handles.sort(Comparator.comparing(Handle::firstId).thenComparing(h -> h.source().name(), InputOrder.NAMES));
-            BatchIds ids = new BatchIds();
+            BatchIds.Settlement settled = BatchIds.settle(handles.stream()
+                    .map(h -> new BatchIds.InputIds(h.source().name(), h.ids(), h.fromName())).toList());
+            problems.addAll(settled.problems());
             int planned = 0;
             for (Handle h : handles) {
-                for (int i = 0; i < h.ids().size(); i++) {
-                    BatchIds.Claim claim = ids.claim(h.ids().get(i), h.source().name(), h.fromName().contains(i));
-                    if (claim.heldBy() != null) {
-                        problems.add(BatchIds.duplicateId(h.source().name(), h.ids().get(i), claim.heldBy()));
-                        h.skipped().add(i);
-                    } else {
-                        planned++;
-                        if (claim.notice() != null) {
-                            h.qualified().put(i, claim);
-                        }
-                    }
-                }
+                h.skipped().addAll(settled.skipped().getOrDefault(h.source().name(), Set.of()));
+                h.qualified().putAll(settled.renamed().getOrDefault(h.source().name(), Map.of()));
+                planned += h.ids().size() - h.skipped().size();
             }
             // reported in the order of the ids they are reported under
             handles.sort(Comparator.comparing(Handle::reportedFirstId).thenComparing(h -> h.source().name(), InputOrder.NAMES));

@@ -3,13 +3,21 @@ package dev.srm.run;
 import dev.srm.input.ReadScenario;
 import dev.srm.model.InputProblem;
 import dev.srm.model.Scenario;
+import dev.srm.report.audit.InputOrder;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The scenario ids of one batch, claimed in input order. The first input keeps an id. A later
@@ -18,17 +26,71 @@ import java.util.Map;
  * {@code main}) takes its directories' names in front, nearest first, until the id is free
  * ({@code billing-main}), with a warning saying so; it is not lost. An id the input declares
  * is the user's: a second input declaring it is a duplicate, as before.
+ *
+ * <p>Inputs claim in the order {@link #settle} gives them, so that a batch split between machines
+ * (the Spark job) settles its ids as {@code srm audit} does on one.
  */
-final class BatchIds {
+public final class BatchIds {
+    private static final Pattern URI_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*(/.*)?$");
     private final Map<String, String> taken = new HashMap<>();
+
+    /**
+     * The ids of one input's scenarios as its reader made them, in the input's order; {@code
+     * fromName}: the indexes of those whose id the reader made from the file's name.
+     */
+    public record InputIds(String source, List<String> ids, Set<Integer> fromName) implements Serializable {
+        public InputIds {
+            ids = List.copyOf(ids);
+            fromName = Set.copyOf(fromName);
+        }
+
+        String firstId() {
+            return ids.isEmpty() ? "" : ids.get(0);
+        }
+    }
+
+    /**
+     * What a batch gives the scenarios of its inputs: by input and index, the ones under another
+     * id than their own ({@code renamed}) and the ones that get none ({@code skipped}, each with
+     * its line in {@code problems}); every other scenario keeps its id.
+     */
+    public record Settlement(Map<String, Map<Integer, Claim>> renamed, Map<String, Set<Integer>> skipped,
+                             List<InputProblem> problems) {
+    }
+
+    /**
+     * Settles the ids of a batch's inputs: they claim in {@code srm audit}'s order (by their first
+     * scenario's id, then by name), each input's scenarios one after another.
+     */
+    public static Settlement settle(List<InputIds> inputs) {
+        List<InputIds> order = new ArrayList<>(inputs);
+        order.sort(Comparator.comparing(InputIds::firstId).thenComparing(InputIds::source, InputOrder.NAMES));
+        BatchIds ids = new BatchIds();
+        Map<String, Map<Integer, Claim>> renamed = new TreeMap<>();
+        Map<String, Set<Integer>> skipped = new TreeMap<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (InputIds input : order) {
+            for (int i = 0; i < input.ids().size(); i++) {
+                String id = input.ids().get(i);
+                Claim claim = ids.claim(id, input.source(), input.fromName().contains(i));
+                if (claim.heldBy() != null) {
+                    problems.add(duplicateId(input.source(), id, claim.heldBy()));
+                    skipped.computeIfAbsent(input.source(), k -> new HashSet<>()).add(i);
+                } else if (claim.notice() != null) {
+                    renamed.computeIfAbsent(input.source(), k -> new HashMap<>()).put(i, claim);
+                }
+            }
+        }
+        return new Settlement(renamed, skipped, problems);
+    }
 
     /**
      * What a claim gives: the id the scenario gets, with the {@code notice} that says why when it
      * is not the scenario's own (null otherwise); or, when it gets none, the input that holds it.
      */
-    record Claim(String id, String heldBy, String notice) {
+    public record Claim(String id, String heldBy, String notice) implements Serializable {
         /** The read scenario under the id it got, the notice among what the run reports of it. */
-        ReadScenario applied(ReadScenario read) {
+        public ReadScenario applied(ReadScenario read) {
             if (notice == null) {
                 return read;
             }
@@ -65,20 +127,48 @@ final class BatchIds {
         if (!fromName) {
             return new Claim(null, first, null);
         }
-        String qualified = id;
-        Path dir = Path.of(file).toAbsolutePath().normalize().getParent();
-        for (boolean nearest = true; dir != null && dir.getFileName() != null; dir = dir.getParent(), nearest = false) {
-            String name = slug(dir.getFileName().toString());
-            if (name.isEmpty() || nearest && name.equals(id)) { // stacks/orders/template.yaml is already 'orders'
-                continue;
-            }
-            qualified = name + "-" + qualified;
+        for (String qualified : qualifications(id, file)) {
             if (taken.putIfAbsent(qualified, file) == null) {
                 return new Claim(qualified, null, file + ": scenario id '" + qualified + "': '" + id + "', made from the file's path,"
                         + " is taken by " + first + " in this batch");
             }
         }
         return new Claim(null, first, null);
+    }
+
+    /**
+     * The ids a scenario of {@code file} whose id {@code id} was made from the file's name tries,
+     * in order, when another input holds {@code id}: its directories' names in front, nearest
+     * first. A local file's directories are those of its absolute path; a URI's
+     * ({@code s3://bucket/stacks/orders/main.yaml}), those of its path.
+     */
+    public static List<String> qualifications(String id, String file) {
+        List<String> dirs = new ArrayList<>();
+        Matcher uri = URI_NAME.matcher(file);
+        if (uri.matches()) {
+            String[] parts = (uri.group(1) == null ? "" : uri.group(1)).split("/");
+            for (int i = parts.length - 2; i >= 0; i--) {
+                dirs.add(parts[i]);
+            }
+        } else {
+            for (Path dir = Path.of(file).toAbsolutePath().normalize().getParent(); dir != null && dir.getFileName() != null;
+                 dir = dir.getParent()) {
+                dirs.add(dir.getFileName().toString());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        String qualified = id;
+        boolean nearest = true;
+        for (String dir : dirs) {
+            String name = slug(dir);
+            boolean skip = name.isEmpty() || nearest && name.equals(id); // stacks/orders/template.yaml is already 'orders'
+            nearest = false;
+            if (!skip) {
+                qualified = name + "-" + qualified;
+                out.add(qualified);
+            }
+        }
+        return out;
     }
 
     /** The problem of input {@code name} whose id {@code id} input {@code firstName} holds. */

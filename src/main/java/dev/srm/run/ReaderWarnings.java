@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a reader said about a scenario (a type it has no mapping for, values unknown until apply) joins the evaluation's warnings, so that reports count it. */
-final class ReaderWarnings {
+public final class ReaderWarnings {
     private ReaderWarnings() {
     }
 
-    static Evaluation added(Evaluation e, List<String> readerWarnings) {
+    public static Evaluation added(Evaluation e, List<String> readerWarnings) {
         if (readerWarnings.isEmpty()) {
             return e;
         }

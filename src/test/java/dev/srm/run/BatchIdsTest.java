@@ -2,6 +2,10 @@ package dev.srm.run;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a batch gives path-made ids to inputs of the same name (SameNamedInputsTest runs it through the commands). */
@@ -40,5 +44,28 @@ class BatchIdsTest {
         BatchIds.Claim declared = ids.claim("billing", "/repo/b/stack.yaml", false);
         assertThat(declared.id()).isNull();
         assertThat(declared.heldBy()).isEqualTo("/repo/a/stack.yaml");
+    }
+
+    @Test
+    void a_batch_settles_in_audit_order_whatever_order_its_inputs_come_in() {
+        BatchIds.InputIds orders = new BatchIds.InputIds("/repo/orders/infra/template.yaml", List.of("infra"), Set.of(0));
+        BatchIds.InputIds billing = new BatchIds.InputIds("/repo/billing/infra/template.yaml", List.of("infra"), Set.of(0));
+        BatchIds.InputIds declared = new BatchIds.InputIds("/repo/audit/template.yaml", List.of("orders-infra"), Set.of());
+        for (List<BatchIds.InputIds> order : List.of(List.of(orders, billing, declared), List.of(declared, orders, billing))) {
+            BatchIds.Settlement s = BatchIds.settle(order);
+            assertThat(s.renamed()).containsOnlyKeys("/repo/orders/infra/template.yaml");
+            assertThat(s.renamed().get("/repo/orders/infra/template.yaml").get(0).id()).isEqualTo("orders-infra");
+            assertThat(s.skipped()).containsExactly(Map.entry("/repo/audit/template.yaml", Set.of(0)));
+            assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.toString())
+                    .contains("duplicate scenario id 'orders-infra' (also used by /repo/orders/infra/template.yaml)"));
+        }
+    }
+
+    @Test
+    void a_uri_goes_up_its_own_path_not_the_machine_s() {
+        assertThat(BatchIds.qualifications("main", "s3://infra-bucket/stacks/eu/prod/main.yaml"))
+                .containsExactly("prod-main", "eu-prod-main", "stacks-eu-prod-main");
+        assertThat(BatchIds.qualifications("infra", "/repo/orders/infra/template.yaml"))
+                .startsWith("orders-infra", "repo-orders-infra");
     }
 }

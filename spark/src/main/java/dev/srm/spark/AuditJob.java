@@ -6,6 +6,7 @@ import dev.srm.api.AuditResult;
 import dev.srm.api.EvaluateResult;
 import dev.srm.api.ExitCode;
 import dev.srm.api.Rollup;
+import dev.srm.api.ScenarioIds;
 import dev.srm.api.Srm;
 import dev.srm.api.SrmException;
 import dev.srm.model.ControlResult;
@@ -67,8 +68,8 @@ import static org.apache.spark.sql.functions.size;
  * {@code srm audit} on Spark. Inputs are read by Spark's own data sources ({@code text} for
  * JSON Lines, split across tasks; {@code binaryFile} for whole files), evaluated by the core's
  * public API inside {@code mapPartitions} with one rule pack per executor JVM, and kept once in
- * Spark's cache; from the cached outcomes the job settles duplicate scenario ids as {@code srm
- * audit} does, writes the tables, and adds the core's portfolio roll-ups up per partition and
+ * Spark's cache. Scenario ids are settled as {@code srm audit} settles them: for whole files before
+ * they are evaluated ({@link IdSettling}), for JSON Lines from the cached outcomes. The job writes the tables, and adds the core's portfolio roll-ups up per partition and
  * merges them on the driver. The exit code is the core's.
  */
 final class AuditJob {
@@ -116,10 +117,11 @@ final class AuditJob {
         // input (a 16 MB split of 67,000 resources), and holding them in the heap's storage share
         // ran a 4 GB executor out of memory after 4 of 15 tasks of a 1M-resource audit. (Staging
         // as Parquet cost more than evaluating: encoding the nested results twice.)
-        Dataset<Row> staged = evaluate(pack, judging).persist(StorageLevel.DISK_ONLY());
-
-        // srm audit's rule for a scenario id used by several inputs: the first in input order keeps it
         List<InputProblem> problems = new ArrayList<>();
+        Dataset<Row> staged = evaluate(pack, judging, problems).persist(StorageLevel.DISK_ONLY());
+
+        // srm audit's rule for a scenario id used by several lines: the first in input order keeps it
+        // (whole files had their ids settled before they were evaluated)
         Set<String> losers = new HashSet<>();
         for (Row r : staged.filter(col("kind").equalTo(EVALUATION)).groupBy(col("id"))
                 .agg(count(lit(1)).as("n"), collect_list(col("source")).as("sources"))
@@ -227,7 +229,12 @@ final class AuditJob {
         return new Judging(options.waivers(), file.get(0).getAs(0), options.asOf());
     }
 
-    private Dataset<Row> evaluate(Options pack, Judging judging) {
+    /**
+     * Every input evaluated: JSON Lines line by line; whole files after their scenario ids were
+     * settled as {@code srm audit} settles them ({@link IdSettling}), whose duplicates join
+     * {@code problems}.
+     */
+    private Dataset<Row> evaluate(Options pack, Judging judging, List<InputProblem> problems) {
         String[] paths = options.inputs().toArray(String[]::new);
         if (options.format() == Options.InputKind.SCENARIO_JSONL) {
             Dataset<Row> lines = spark.read().option("lineSep", "\n").text(paths)
@@ -239,7 +246,11 @@ final class AuditJob {
         }
         Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(paths)
                 .select(col("path"), col("content"));
-        return files.mapPartitions(wholeFiles(pack, judging, options.format().core()), Encoders.row(OUTCOME));
+        // an inventory's scenarios are named after their accounts, never after the file: nothing to settle first
+        ScenarioIds ids = options.format() == Options.InputKind.CONFIG ? ScenarioIds.NONE
+                : IdSettling.settle(spark, files, pack, options.format().core());
+        problems.addAll(ids.problems());
+        return files.mapPartitions(wholeFiles(pack, judging, options.format().core(), ids), Encoders.row(OUTCOME));
     }
 
     /**
@@ -295,7 +306,7 @@ final class AuditJob {
         };
     }
 
-    private static MapPartitionsFunction<Row, Row> wholeFiles(Options pack, Judging judging, InputFormat format) {
+    private static MapPartitionsFunction<Row, Row> wholeFiles(Options pack, Judging judging, InputFormat format, ScenarioIds ids) {
         return rows -> {
             Srm srm = Packs.get(pack);
             dev.srm.api.Policy policy = judging.policy(srm);
@@ -304,7 +315,7 @@ final class AuditJob {
                 byte[] bytes = r.getAs(1);
                 EvaluateResult result;
                 try {
-                    result = srm.evaluateInput(name, gunzipped(bytes), format, false, policy);
+                    result = srm.evaluateInput(name, gunzipped(bytes), format, false, policy, ids);
                 } catch (IOException e) {
                     result = problem(new InputProblem(name, "", "is not a readable gzip file: " + e.getMessage()));
                 }
@@ -372,7 +383,7 @@ final class AuditJob {
         return true;
     }
 
-    private static byte[] gunzipped(byte[] b) throws IOException {
+    static byte[] gunzipped(byte[] b) throws IOException {
         if (b.length < 2 || (b[0] & 0xff) != 0x1f || (b[1] & 0xff) != 0x8b) {
             return b;
         }

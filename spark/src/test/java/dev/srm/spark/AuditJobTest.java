@@ -148,6 +148,53 @@ class AuditJobTest {
     }
 
     @Test
+    void templates_of_the_same_name_get_the_ids_srm_audit_gives_them_and_none_is_dropped() throws Exception {
+        Path in = tmp.resolve("stacks");
+        String bucket = """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Description: %s data bucket
+                Resources:
+                  DataBucket:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: %s-data-eu-west-1
+                      VersioningConfiguration:
+                        Status: %s
+                """;
+        for (String team : List.of("shipping", "billing", "orders")) {
+            Path t = Files.createDirectories(in.resolve(team).resolve("infra")).resolve("template.yaml");
+            Files.writeString(t, bucket.formatted(team, team, team.equals("billing") ? "Enabled" : "Suspended"));
+        }
+        // declares the id the second 'infra' template is qualified to: srm audit makes it the duplicate
+        Files.writeString(Files.createDirectories(in.resolve("audit")).resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Metadata:
+                  srm:
+                    id: orders-infra
+                Resources:
+                  AuditQueue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: audit-events
+                """);
+        Files.writeString(Files.createDirectories(in.resolve("web")).resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  SiteBucket:
+                    Type: AWS::S3::Bucket
+                """);
+
+        JsonNode summary = compareFiles(in, "cloudformation", "stacks");
+
+        List<String> ids = new ArrayList<>();
+        spark.read().parquet(tmp.resolve("stacks-out/scenarios").toString()).select("scenario").collectAsList()
+                .forEach(r -> ids.add(r.getString(0)));
+        assertThat(ids).containsExactlyInAnyOrder("infra", "orders-infra", "shipping-infra", "web");
+        assertThat(summary.get("errors")).singleElement().satisfies(e -> assertThat(e.get("error").asText())
+                .contains("audit/template.yaml").contains("duplicate scenario id 'orders-infra'"));
+    }
+
+    @Test
     void bad_command_lines_exit_2_before_spark_is_asked_anything() {
         assertThat(Main.run()).isEqualTo(2);
         assertThat(Main.run("evaluate")).isEqualTo(2);
@@ -276,8 +323,26 @@ class AuditJobTest {
                 }
             });
         }
-        String path = in.toString();
+        return check(expected, out, in.toString(), code, single);
+    }
 
+    /**
+     * Runs both audits over the whole files of a directory, read as {@code format}, and compares;
+     * returns the job's summary.
+     */
+    private JsonNode compareFiles(Path in, String format, String name) throws Exception {
+        Path out = tmp.resolve(name + "-out");
+        StringWriter report = new StringWriter();
+        AuditResult single = srm.audit(AuditRequest.of(List.of(in)).inputFormat(dev.srm.model.InputFormat.valueOf(format)).jobs(2)
+                .formats(AuditFormat.json).toWriter(report).build());
+        JsonNode expected = JSON.readTree(report.toString());
+        int code = Main.run("audit", "--input", in.toString(), "--output", out.toString(), "--input-format", format,
+                "--fail-on", "high");
+        return check(expected, out, "\0no path to replace", code, single);
+    }
+
+    /** The job's tables, summary and exit code against the single machine's report and exit code. */
+    private JsonNode check(JsonNode expected, Path out, String path, int code, AuditResult single) throws Exception {
         assertThat(table(out, "resources", path, "scenario", "file", "resource", "service", "type", "variant", "serviceModel",
                 "customerShare", "resourceRule", "resourceReason", "notices", "layer", "party", "rule", "reason"))
                 .containsExactlyElementsOf(expectedResources(expected));
