@@ -161,6 +161,9 @@ public final class Inputs {
     /** The reader for the content: the forced format's, or the first that claims it. */
     public InputReader readerFor(String name, byte[] bytes, InputFormat format) throws InputException {
         for (InputReader r : readers) {
+            if (format == InputFormat.auto && r instanceof ScenarioInput) {
+                refuseTerraformConfiguration(name); // nothing else claimed it: not a plan or a state
+            }
             if (format == InputFormat.auto ? r.claims(name, bytes) : r.format() == format) {
                 return r;
             }
@@ -169,6 +172,16 @@ public final class Inputs {
             throw InputFiles.problem(name, "", "srm cannot read the " + format + " format yet");
         }
         return readers.get(readers.size() - 1);
+    }
+
+    /** Terraform's own files, which no reader claims, named for what they are: srm reads plans, not configuration. */
+    private static void refuseTerraformConfiguration(String name) throws InputException {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".tf") || lower.endsWith(".tf.json") || lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")
+                || lower.endsWith(".hcl")) {
+            throw InputFiles.problem(name, "", "Terraform configuration, not a plan: srm reads a plan's JSON (terraform plan"
+                    + " -out=tfplan, then terraform show -json tfplan > plan.json)");
+        }
     }
 
     /** srm's scenario format: claims everything, so it is asked last. */

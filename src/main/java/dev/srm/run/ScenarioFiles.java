@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * Expands the paths a user names into input files: directories recursively, in sorted order. A
  * CDK cloud assembly ({@code cdk.out}, a directory with a {@code manifest.json}) gives the stack
  * templates its manifest names, not its other JSON files. A waivers file ({@code srm-waivers.yaml})
- * in a directory is not an input.
+ * in a directory is not an input. A walk does not go into hidden directories ({@code .git},
+ * {@code .terraform}, {@code .aws-sam}: tools' caches and built copies) or {@code node_modules}
+ * (packages' own files); naming one reads it.
  */
 public final class ScenarioFiles {
     /** The files found and the paths that gave none. */
@@ -41,7 +43,8 @@ public final class ScenarioFiles {
                 Path dir = Files.isDirectory(p) ? p : p.getParent() == null ? Path.of(".") : p.getParent();
                 List<Path> found = walk(dir, problems);
                 if (found.isEmpty()) {
-                    problems.add(new InputProblem(p.toString(), "", "no scenario files (*.yaml, *.yml, *.json) in this directory"));
+                    problems.add(new InputProblem(p.toString(), "", "no scenario files (*.yaml, *.yml, *.json) in this directory"
+                            + (hasTerraformConfiguration(dir) ? "; its *.tf files are Terraform configuration: " + TERRAFORM_HINT : "")));
                 }
                 files.addAll(found);
             } else {
@@ -62,17 +65,67 @@ public final class ScenarioFiles {
                 || n.endsWith(".tfstate");
     }
 
+    /** What to give srm instead of Terraform configuration (HCL). */
+    public static final String TERRAFORM_HINT = "srm reads a plan's JSON: terraform plan -out=tfplan,"
+            + " then terraform show -json tfplan > plan.json";
+
+    /** Whether a walk skips this directory (not the one the user named): hidden ones and {@code node_modules}. */
+    static boolean skipped(Path dir) {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        return name.startsWith(".") && !name.equals(".") && !name.equals("..") || name.equals("node_modules");
+    }
+
+    private static boolean hasTerraformConfiguration(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(f -> f.getFileName().toString().endsWith(".tf"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Every path under {@code dir}, the skipped directories' subtrees left out. */
+    private static List<Path> paths(Path dir, List<InputProblem> problems) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                if (!d.equals(dir) && skipped(d)) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                out.add(d);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                out.add(f);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (f.equals(dir)) {
+                    throw e;
+                }
+                problems.add(new InputProblem(f.toString(), "", "cannot be read (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
+    }
+
     private static boolean isManifest(Path p) {
         return p.getFileName() != null && CdkAssembly.MANIFEST.equals(p.getFileName().toString())
                 && CdkAssembly.isAssembly(p.toAbsolutePath().getParent());
     }
 
     private static List<Path> walk(Path dir, List<InputProblem> problems) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        try {
             List<Path> files = new ArrayList<>();
             List<Path> assemblies = new ArrayList<>();
             List<Path> unreadable = new ArrayList<>(); // reported in path order, whatever order the walk gives
-            s.forEach(f -> {
+            paths(dir, problems).forEach(f -> {
                 if (Files.isDirectory(f) && CdkAssembly.isAssembly(f)) {
                     assemblies.add(f);
                 } else if (Files.isRegularFile(f) && isInputName(f.getFileName().toString())

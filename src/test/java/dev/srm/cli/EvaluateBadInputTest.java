@@ -51,6 +51,35 @@ class EvaluateBadInputTest {
     }
 
     @Test
+    void terraform_configuration_is_named_for_what_it_is_with_what_srm_reads_instead() throws IOException {
+        Path hcl = write("network/main.tf", """
+                resource "aws_security_group" "web" {
+                  name   = "web"
+                  vpc_id = var.vpc_id
+                }
+                """);
+        assertInputError(evaluate(hcl), "main.tf: Terraform configuration, not a plan: srm reads a plan's JSON",
+                "terraform show -json tfplan > plan.json");
+        Path json = write("dns/zones.tf.json", "{\"resource\": {\"aws_route53_zone\": {\"corp\": {\"name\": \"corp.example.com\"}}}}");
+        assertInputError(evaluate(json), "zones.tf.json: Terraform configuration, not a plan");
+        assertInputError(evaluate(dir.resolve("network")), "network: no scenario files (*.yaml, *.yml, *.json) in this directory;"
+                + " its *.tf files are Terraform configuration: srm reads a plan's JSON");
+    }
+
+    @Test
+    void a_walk_leaves_out_tools_caches_and_packages_but_reads_them_when_named() throws IOException {
+        write("app/template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Uploads:\n    Type: AWS::S3::Bucket\n");
+        write("app/.aws-sam/build/template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Uploads:\n    Type: AWS::S3::Bucket\n");
+        write("app/node_modules/aws-sdk/package.json", "{\"name\": \"aws-sdk\", \"version\": \"2.1692.0\"}");
+        write("app/.terraform/modules/modules.json", "{\"Modules\": [{\"Key\": \"\", \"Source\": \"\", \"Dir\": \".\"}]}");
+        CliRun run = CliRun.of("evaluate", dir.resolve("app").toString(), "--format", "json", "--fail-on", "none");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains(dir.resolve("app/template.yaml").toString()).doesNotContain(".aws-sam", "node_modules");
+        CliRun named = CliRun.of("evaluate", dir.resolve("app/.aws-sam/build").toString(), "--fail-on", "none");
+        assertThat(named.code()).as(named.err()).isZero();
+    }
+
+    @Test
     void invalid_yaml_reports_line_and_column() throws IOException {
         Path f = write("bad.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n    service: S3\n   bad: [\n");
         assertInputError(evaluate(f), "bad.yaml:6:4: invalid YAML: expected <block end>");
