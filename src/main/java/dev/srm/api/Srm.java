@@ -6,6 +6,7 @@ import dev.srm.engine.Triager;
 import dev.srm.input.InputException;
 import dev.srm.model.InputFormat;
 import dev.srm.input.Inputs;
+import dev.srm.input.ReadScenario;
 import dev.srm.input.cloudformation.TemplateParameters;
 import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.model.Evaluation;
@@ -42,6 +43,7 @@ import dev.srm.rules.ServiceCatalog;
 import dev.srm.run.AuditRun;
 import dev.srm.run.EvaluationRun;
 import dev.srm.run.ImportRun;
+import dev.srm.run.ReaderWarnings;
 import dev.srm.run.RuleInspection;
 import dev.srm.run.ScenarioTestRun;
 import dev.srm.run.TriageException;
@@ -283,9 +285,9 @@ public final class Srm {
 
     /** As {@link #evaluate(String, byte[], InputFormat, boolean)}, with findings judged against {@code policy} (its as-of day, its waivers). */
     public List<Evaluation> evaluate(String name, byte[] content, InputFormat format, boolean explain, Policy policy) {
-        List<Scenario> scenarios;
+        List<ReadScenario> scenarios;
         try {
-            scenarios = inputs.read(name, content, format);
+            scenarios = inputs.readWithWarnings(name, content, format);
         } catch (InputException e) {
             throw SrmException.input(List.of(e.problem().toString()));
         }
@@ -298,7 +300,7 @@ public final class Srm {
      * Evaluates the scenarios of one input as {@code srm audit} does: a scenario the rules fail on
      * (a loop, a rule that throws) is a problem and the next one is still evaluated.
      */
-    private EvaluateResult evaluateAll(List<Scenario> scenarios, boolean explain, Policy policy) {
+    private EvaluateResult evaluateAll(List<ReadScenario> scenarios, boolean explain, Policy policy) {
         List<InputProblem> problems = new ArrayList<>();
         List<Evaluation> evaluations = evaluateEach(scenarios, explain, policy, e -> problems.add(e.problem()));
         return new EvaluateResult(evaluations, problems);
@@ -309,14 +311,15 @@ public final class Srm {
      * waivers and the policy's waivers applied, and dates (waivers, lifecycles) judged on the
      * policy's day; a scenario the rules fail on goes to {@code failed} (which may throw).
      */
-    private List<Evaluation> evaluateEach(List<Scenario> scenarios, boolean explain, Policy policy,
+    private List<Evaluation> evaluateEach(List<ReadScenario> scenarios, boolean explain, Policy policy,
                                           java.util.function.Consumer<dev.srm.model.RulesFailure> failed) {
         Evaluator evaluator = evaluator(policy.day());
         FindingPolicy judge = policy.fresh();
         List<Evaluation> evaluations = new ArrayList<>();
-        for (Scenario s : scenarios) {
+        for (ReadScenario read : scenarios) {
+            Scenario s = read.scenario();
             try {
-                evaluations.add(judge.apply(s, evaluator.evaluate(s, explain)));
+                evaluations.add(ReaderWarnings.added(judge.apply(s, evaluator.evaluate(s, explain)), read.warnings()));
             } catch (dev.srm.model.RulesFailure e) {
                 failed.accept(e);
             }
@@ -352,9 +355,9 @@ public final class Srm {
 
     /** As {@link #evaluateInput(String, byte[], InputFormat, boolean)}, with findings judged against {@code policy}. */
     public EvaluateResult evaluateInput(String name, byte[] content, InputFormat format, boolean explain, Policy policy) {
-        List<Scenario> scenarios;
+        List<ReadScenario> scenarios;
         try {
-            scenarios = inputs.read(name, content, format == null ? InputFormat.auto : format);
+            scenarios = inputs.readWithWarnings(name, content, format == null ? InputFormat.auto : format);
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(e.problem()));
         }
@@ -371,7 +374,7 @@ public final class Srm {
         try {
             scenarios = inputs.read(name, content, format == null ? InputFormat.auto : format);
         } catch (InputException e) {
-            return null;
+            return null; // evaluating it reports why
         }
         java.util.Set<Integer> fromName = new java.util.HashSet<>();
         for (int i = 0; i < scenarios.size(); i++) {
@@ -393,31 +396,20 @@ public final class Srm {
         if (ids.isEmpty()) {
             return evaluateInput(name, content, format, explain, policy);
         }
-        List<Scenario> scenarios;
+        List<ReadScenario> scenarios;
         try {
-            scenarios = inputs.read(name, content, format == null ? InputFormat.auto : format);
+            scenarios = inputs.readWithWarnings(name, content, format == null ? InputFormat.auto : format);
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(e.problem()));
         }
-        List<Scenario> kept = new ArrayList<>();
-        Map<String, String> notices = new java.util.HashMap<>();
+        List<ReadScenario> kept = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             dev.srm.run.BatchIds.Claim claim = ids.renamed(name, i);
-            if (ids.skipped(name, i)) {
-                continue;
-            }
-            if (claim == null) {
-                kept.add(scenarios.get(i));
-            } else {
-                kept.add(scenarios.get(i).withId(claim.id()));
-                notices.put(claim.id(), claim.notice());
+            if (!ids.skipped(name, i)) {
+                kept.add(claim == null ? scenarios.get(i) : claim.applied(scenarios.get(i)));
             }
         }
-        EvaluateResult result = evaluateAll(kept, explain, policy);
-        return new EvaluateResult(result.evaluations().stream()
-                .map(e -> notices.containsKey(e.scenario().id())
-                        ? dev.srm.run.ReaderWarnings.added(e, List.of(notices.get(e.scenario().id()))) : e)
-                .toList(), result.problems());
+        return evaluateAll(kept, explain, policy);
     }
 
     /**
@@ -439,7 +431,7 @@ public final class Srm {
         } catch (InputException e) {
             return new EvaluateResult(List.of(), List.of(AuditRun.lineProblem(file, line, e.problem())));
         }
-        return evaluateAll(List.of(scenario), explain, policy);
+        return evaluateAll(List.of(ReadScenario.of(scenario)), explain, policy);
     }
 
     // ---------------------------------------------------------------- triage

@@ -23,6 +23,14 @@ public interface InputReader {
     List<Scenario> read(String name, byte[] bytes) throws InputException;
 
     /**
+     * As {@link #read}, each scenario with what the reader said about it (a type it has no mapping
+     * for, values unknown until apply): the same warnings a file read as a stream gives.
+     */
+    default List<ReadScenario> readWithWarnings(String name, byte[] bytes) throws InputException {
+        return read(name, bytes).stream().map(ReadScenario::of).toList();
+    }
+
+    /**
      * As {@link #read}, for the content of a file the user named: a reader may also read files it
      * names in that file's directory or below it (a template's nested stacks), never elsewhere.
      */

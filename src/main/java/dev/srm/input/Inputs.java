@@ -68,6 +68,16 @@ public final class Inputs {
         }
     }
 
+    /** As {@link #read(String, byte[], InputFormat)}, each scenario with the reader's warnings about it. */
+    public List<ReadScenario> readWithWarnings(String name, byte[] bytes, InputFormat format) throws InputException {
+        try {
+            byte[] content = Content.utf8(name, bytes);
+            return readerFor(name, content, format).readWithWarnings(name, content);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
+        }
+    }
+
     /**
      * The one problem of an input on which a reader failed in a way it did not foresee (a bug in
      * srm, not in the input): the input is reported in one line and a batch goes on with the next

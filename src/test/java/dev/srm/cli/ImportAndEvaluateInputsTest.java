@@ -36,6 +36,23 @@ class ImportAndEvaluateInputsTest {
     }
 
     @Test
+    void content_held_in_memory_keeps_the_readers_warnings_as_a_file_does() throws Exception {
+        // srm serve and the Spark job evaluate content, not files: the same plan must say the same
+        Srm srm = Packs.LOADER.load(SrmOptions.bundled());
+        byte[] plan = Files.readAllBytes(TF.resolve("plan-modules.json"));
+        EvaluateResult inMemory = srm.evaluateInput("plan-modules.json", plan, dev.srm.model.InputFormat.auto, false);
+        assertThat(inMemory.evaluations()).singleElement().satisfies(e -> assertThat(e.warnings())
+                .anyMatch(w -> w.contains("no srm mapping for Terraform type aws_route_table"))
+                .anyMatch(w -> w.contains("known only after apply")));
+        byte[] inventory = Files.readAllBytes(CONFIG.resolve("snapshot-odd-items.json"));
+        List<String> fromFile = srm.evaluate(EvaluateRequest.of(List.of(CONFIG.resolve("snapshot-odd-items.json"))))
+                .evaluations().stream().flatMap(e -> e.warnings().stream()).map(w -> w.replace(CONFIG.toString() + "/", "")).toList();
+        List<String> fromContent = srm.evaluateInput("snapshot-odd-items.json", inventory, dev.srm.model.InputFormat.auto, false)
+                .evaluations().stream().flatMap(e -> e.warnings().stream()).toList();
+        assertThat(fromContent).isNotEmpty().containsExactlyElementsOf(fromFile);
+    }
+
+    @Test
     void import_writes_scenarios_that_evaluate_as_the_inputs_do(@TempDir Path out) throws Exception {
         Path plan = TF.resolve("plan-modules.json");
         Path snapshot = CONFIG.resolve("snapshot.json.gz");

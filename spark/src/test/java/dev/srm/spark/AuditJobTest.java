@@ -195,6 +195,40 @@ class AuditJobTest {
     }
 
     @Test
+    void aws_config_snapshots_and_aggregator_output_give_the_rows_of_the_single_machine_audit() throws Exception {
+        Path resources = Path.of(System.getProperty("srm.testResources", "../src/test/resources"));
+        Path in = tmp.resolve("config-bucket");
+        // as AWS Config delivers snapshots to S3, gzipped, beside query output of an aggregator (many accounts)
+        Path delivery = Files.createDirectories(in.resolve("AWSLogs/123456789012/Config/eu-west-1/2026/12/1/ConfigSnapshot"));
+        Files.copy(resources.resolve("config/snapshot.json.gz"),
+                delivery.resolve("123456789012_Config_eu-west-1_ConfigSnapshot_20261201T030102Z_8d1d4d2c.json.gz"));
+        Files.copy(resources.resolve("config/aggregator-select.json"), Files.createDirectories(in.resolve("queries"))
+                .resolve("aggregator-select.json"));
+
+        JsonNode summary = compareFiles(in, "config", "config");
+
+        // both inputs describe account 111122223333: the query output, later in input order, is the duplicate, as in srm audit
+        assertThat(summary.at("/portfolio/totals/scenarios").asInt()).isGreaterThan(1);
+        assertThat(summary.get("errors")).singleElement().satisfies(e -> assertThat(e.get("error").asText())
+                .contains("aggregator-select.json", "duplicate scenario id 'config-111122223333'"));
+    }
+
+    @Test
+    void terraform_plans_named_alike_get_the_ids_srm_audit_gives_them() throws Exception {
+        Path resources = Path.of(System.getProperty("srm.testResources", "../src/test/resources"));
+        Path in = tmp.resolve("plans");
+        for (String[] p : List.of(new String[] {"storage", "plan-s3-module.json"}, new String[] {"network", "plan-modules.json"},
+                new String[] {"api", "plan-websocket-stages.json"})) {
+            Files.copy(resources.resolve("terraform").resolve(p[1]), Files.createDirectories(in.resolve(p[0])).resolve("plan.json"));
+        }
+
+        JsonNode summary = compareFiles(in, "terraform", "plans");
+
+        assertThat(summary.at("/portfolio/totals/scenarios").asInt()).isEqualTo(3);
+        assertThat(summary.get("errors")).isEmpty();
+    }
+
+    @Test
     void bad_command_lines_exit_2_before_spark_is_asked_anything() {
         assertThat(Main.run()).isEqualTo(2);
         assertThat(Main.run("evaluate")).isEqualTo(2);

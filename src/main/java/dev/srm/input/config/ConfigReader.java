@@ -142,6 +142,17 @@ public final class ConfigReader implements StreamingInput {
     }
 
     @Override
+    public List<ReadScenario> readWithWarnings(String name, byte[] bytes) throws InputException {
+        List<ReadScenario> out = new ArrayList<>();
+        try (ScenarioStream s = new Stream(name, () -> new ByteArrayInputStream(bytes))) {
+            for (ReadScenario r = s.next(); r != null; r = s.next()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public ScenarioStream open(Path file) {
         return new Stream(file.toString(), () -> Content.open(file));
     }

@@ -102,6 +102,11 @@ public final class TerraformReader implements StreamingInput {
     }
 
     @Override
+    public List<ReadScenario> readWithWarnings(String name, byte[] bytes) throws InputException {
+        return List.of(readScenario(name, bytes));
+    }
+
+    @Override
     public ScenarioStream open(Path file) throws InputException {
         return ScenarioStream.of(List.of(readScenario(file.toString(), Content.bytes(file))));
     }
