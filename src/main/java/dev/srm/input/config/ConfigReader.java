@@ -125,6 +125,8 @@ public final class ConfigReader implements StreamingInput {
             return false; // an srm scenario in JSON whose configuration happens to use these names
         }
         return head.contains("\"configurationItems\"") || head.contains("\"baseConfigurationItems\"")
+                || head.contains("\"invokingEvent\"") && head.contains("configurationItem")
+                || head.contains("\"configurationItem\"") || head.contains("\"configurationItemSummary\"")
                 || head.contains("\"configurationItemCaptureTime\"")
                 || head.contains("\"QueryInfo\"") && head.contains("\"Results\"")
                 || head.contains("\"resourceType\"") && (head.contains("\"accountId\"") || head.contains("\"awsAccountId\""));

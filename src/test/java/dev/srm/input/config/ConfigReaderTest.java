@@ -107,7 +107,7 @@ class ConfigReaderTest {
         assertThat(settings(byType(s, "AWS::CloudFront::Distribution")))
                 .containsEntry("DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy", "allow-all")
                 .containsEntry("DistributionConfig.ViewerCertificate.MinimumProtocolVersion", "TLSv1")
-                .doesNotContainKey("DistributionConfig.Logging.Bucket");
+                .containsEntry("DistributionConfig.Logging.Bucket", ""); // logging disabled: no bucket, stated (the recorded one is not read)
         assertThat(settings(byType(s, "AWS::ApiGateway::Stage"))).containsEntry("MethodSettings[0].LoggingLevel", "OFF");
         assertThat(settings(byType(s, "AWS::Redshift::Cluster"))).containsEntry("LoggingProperties.BucketName", "acme-redshift-logs");
         assertThat(settings(byType(s, "AWS::Redshift::ClusterParameterGroup")))
