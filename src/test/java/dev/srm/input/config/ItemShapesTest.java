@@ -94,7 +94,32 @@ class ItemShapesTest {
                 .containsEntry("LoadBalancerAttributes[3].Value", "false");
         Map<String, String> cf = ConfigReaderTest.settings(ConfigReaderTest.byType(s, "AWS::CloudFront::Distribution"));
         assertThat(cf).containsEntry("DistributionConfig.Logging.Bucket", "").containsEntry("DistributionConfig.WebACLId", "");
-        assertThat(only("item-shapes.json").resources()).hasSize(4);
+        Map<String, String> bucket = ConfigReaderTest.settings(ConfigReaderTest.byType(s, "AWS::S3::Bucket"));
+        assertThat(bucket).containsEntry("LoggingConfiguration.DestinationBucketName", ""); // {"destinationBucketName": null}
+        // the policy Config records with the bucket, as JSON text, is the bucket's AWS::S3::BucketPolicy
+        ResourceSpec policy = ConfigReaderTest.byType(s, "AWS::S3::BucketPolicy");
+        assertThat(policy.id()).isEqualTo("arn:aws:s3:::acme-press-kit/policy");
+        assertThat(ConfigReaderTest.settings(policy)).containsEntry("Bucket", "acme-press-kit")
+                .containsEntry("PolicyDocument.Statement[0].Principal", "*").containsEntry("PolicyDocument.Statement[0].Action", "s3:GetObject");
+        assertThat(s.resources()).hasSize(6);
+        assertThat(ConfigReaderTest.byType(s, "AWS::EC2::Instance").origin().arn()).isEqualTo(INSTANCE);
+    }
+
+    @Test
+    void a_bucket_policy_lives_and_dies_with_the_latest_item_of_its_bucket() throws Exception {
+        Path history = DIR.resolve("bucket-policy-history.json"); // the policy denying plain HTTP, then no policy
+        Scenario s = only(history.getFileName().toString());
+        assertThat(s.resources()).extracting(ResourceSpec::type).containsExactly("AWS::S3::Bucket");
+        assertThat(s.description()).contains("the latest of 2 items of the same resources");
+        Evaluation e = evaluate(history.getFileName().toString());
+        assertThat(status(e, "arn:aws:s3:::acme-release-artifacts", "s3-bucket-ssl-requests-only")).isNotEqualTo(Status.MET);
+
+        // the earlier item alone: its policy is the bucket's
+        String text = Files.readString(history);
+        int second = text.indexOf("\"relatedEvents\"", text.indexOf("\"relatedEvents\"") + 1);
+        String earlier = "{\"configurationItems\": [{" + text.substring(second, text.lastIndexOf("]")) + "]}";
+        List<Evaluation> one = Packs.srm().evaluate("earlier.json", earlier.getBytes(), InputFormat.config, false);
+        assertThat(status(one.get(0), "arn:aws:s3:::acme-release-artifacts", "s3-bucket-ssl-requests-only")).isEqualTo(Status.MET);
     }
 
     @Test
@@ -109,6 +134,12 @@ class ItemShapesTest {
         assertThat(status(e, ALB, "elb-alb-desync-mitigation")).isEqualTo(Status.MET);
         assertThat(status(e, DISTRIBUTION, "cloudfront-access-logging")).isEqualTo(Status.MISSING);
         assertThat(status(e, DISTRIBUTION, "cloudfront-waf-enabled")).isEqualTo(Status.MISSING);
+        // s3-bucket-public-read-prohibited: the bucket policy allows s3:GetObject to "*" and RestrictPublicBuckets is false;
+        // s3-bucket-ssl-requests-only: no statement denies requests without aws:SecureTransport; no server access logging
+        String bucket = "arn:aws:s3:::acme-press-kit";
+        assertThat(status(e, bucket, "s3-bucket-public-read-prohibited")).isEqualTo(Status.MISSING);
+        assertThat(status(e, bucket, "s3-bucket-ssl-requests-only")).isEqualTo(Status.MISSING);
+        assertThat(status(e, bucket, "s3-access-logging")).isEqualTo(Status.MISSING);
         assertThat(e.warnings()).noneMatch(w -> w.contains("unknown configuration key"));
     }
 
