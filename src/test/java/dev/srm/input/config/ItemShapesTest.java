@@ -154,4 +154,23 @@ class ItemShapesTest {
         assertThat(status(cf, "arn:aws:cloudfront::123456789012:distribution/E1NFJOWF2FZVA6", "cloudfront-access-logging"))
                 .isEqualTo(Status.MISSING);
     }
+
+    @Test
+    void a_secret_is_read_from_its_describe_secret_shape_and_its_rotation_is_its_rotation_schedule() throws Exception {
+        String orders = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/orders/db-credentials-Xy7Pq2";
+        Scenario s = only("secrets.json");
+        ResourceSpec secret = s.resources().stream().filter(r -> r.id().equals(orders)).findFirst().orElseThrow();
+        assertThat(ConfigReaderTest.settings(secret)).containsEntry("KmsKeyId",
+                "arn:aws:kms:eu-west-1:111122223333:key/0d8f3c1a-62b4-4e5f-9a7b-1c2d3e4f5a6b").doesNotContainKey("KMSKeyId");
+        ResourceSpec schedule = ConfigReaderTest.byType(s, "AWS::SecretsManager::RotationSchedule");
+        assertThat(schedule.id()).isEqualTo(orders + "/rotation");
+        assertThat(ConfigReaderTest.settings(schedule)).containsEntry("SecretId", orders).containsEntry("RotationRules.AutomaticallyAfterDays", "30");
+        assertThat(s.resources()).hasSize(3); // RotationEnabled false: no schedule
+
+        Evaluation e = evaluate("secrets.json");
+        assertThat(status(e, orders, "secretsmanager-rotation-enabled")).isEqualTo(Status.MET);
+        assertThat(status(e, orders, "secretsmanager-rotation-period")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/partner-api-key-Lm3Nb8",
+                "secretsmanager-rotation-enabled")).isNotEqualTo(Status.MET);
+    }
 }
