@@ -101,7 +101,7 @@ class ItemShapesTest {
         assertThat(policy.id()).isEqualTo("arn:aws:s3:::acme-press-kit/policy");
         assertThat(ConfigReaderTest.settings(policy)).containsEntry("Bucket", "acme-press-kit")
                 .containsEntry("PolicyDocument.Statement[0].Principal", "*").containsEntry("PolicyDocument.Statement[0].Action", "s3:GetObject");
-        assertThat(s.resources()).hasSize(6);
+        assertThat(s.resources()).hasSize(7);
         assertThat(ConfigReaderTest.byType(s, "AWS::EC2::Instance").origin().arn()).isEqualTo(INSTANCE);
     }
 
@@ -140,6 +140,10 @@ class ItemShapesTest {
         assertThat(status(e, bucket, "s3-bucket-public-read-prohibited")).isEqualTo(Status.MISSING);
         assertThat(status(e, bucket, "s3-bucket-ssl-requests-only")).isEqualTo(Status.MISSING);
         assertThat(status(e, bucket, "s3-access-logging")).isEqualTo(Status.MISSING);
+        // api-gw-execution-logging-enabled: "NON_COMPLIANT if logging is not enabled" for all methods; only orders/POST logs,
+        // and without a "*/*" setting every other method logs at the default level, OFF
+        assertThat(status(e, "arn:aws:apigateway:us-east-1::/restapis/k3v9xq7d2m/stages/prod", "apigateway-execution-logging"))
+                .isEqualTo(Status.MISSING);
         assertThat(e.warnings()).noneMatch(w -> w.contains("unknown configuration key"));
     }
 
