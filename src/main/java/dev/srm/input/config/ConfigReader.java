@@ -125,6 +125,8 @@ public final class ConfigReader implements StreamingInput {
             return false; // an srm scenario in JSON whose configuration happens to use these names
         }
         return head.contains("\"configurationItems\"") || head.contains("\"baseConfigurationItems\"")
+                || head.contains("\"invokingEvent\"") && head.contains("configurationItem")
+                || head.contains("\"configurationItem\"") || head.contains("\"configurationItemSummary\"")
                 || head.contains("\"configurationItemCaptureTime\"")
                 || head.contains("\"QueryInfo\"") && head.contains("\"Results\"")
                 || head.contains("\"resourceType\"") && (head.contains("\"accountId\"") || head.contains("\"awsAccountId\""));
@@ -157,10 +159,20 @@ public final class ConfigReader implements StreamingInput {
         return new Stream(file.toString(), () -> Content.open(file));
     }
 
-    /** Every mapped AWS Config resource type, for documentation and tests. */
+    /** Every mapped AWS Config resource type, for documentation and tests (companions, {@code type+name}, are no types). */
     public Set<String> mappedTypes() {
-        return data.mappings().sources();
+        Set<String> out = new java.util.TreeSet<>(data.mappings().sources());
+        out.removeIf(t -> t.contains(COMPANION));
+        return out;
     }
+
+    /**
+     * What separates a Config type from the name of a companion mapping ({@code AWS::S3::Bucket+policy}): a second resource
+     * built from the same item, for a setting Config records with the item that CloudFormation declares as a resource of its
+     * own (a bucket's policy, an AWS::S3::BucketPolicy). Its id is the item's id, "/" and the name; it lives and dies with
+     * the item that holds it.
+     */
+    static final String COMPANION = "+";
 
     @FunctionalInterface
     private interface Opener {
@@ -192,6 +204,7 @@ public final class ConfigReader implements StreamingInput {
         private final Partition partition = new Partition(budget);
         private final Map<String, Group> groups = new TreeMap<>();
         private final MappingSet maps = data.mappings();
+        private final Map<String, List<String>> companionsByType = new java.util.HashMap<>();
         private Iterator<String> pending;
 
         Stream(String name, Opener opener) {
@@ -261,6 +274,23 @@ public final class ConfigReader implements StreamingInput {
             (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
             keep(key, record);
+            for (String source : companions(item.type())) {
+                Mapping c = maps.forResource(source, item.node()).orElse(null);
+                if (c == null || !c.isResource()) {
+                    continue;
+                }
+                ObjectNode extra = record.deepCopy();
+                extra.put("id", item.srmId() + "/" + source.substring(source.indexOf(COMPANION) + 1)).put("type", c.type())
+                        .put("parent", item.srmId());
+                extra.putObject("tags");
+                extra.set("configuration", projector.project(c, item.node(), Projector.Resolver.NONE).configuration());
+                keep(key, extra);
+            }
+        }
+
+        /** The companion mappings of a Config type, in their files' order. */
+        private List<String> companions(String type) {
+            return companionsByType.computeIfAbsent(type, t -> maps.sources().stream().filter(s -> s.startsWith(t + COMPANION)).toList());
         }
 
         /** Adds a record of a group to the partition, until its scenario is built. */
@@ -286,6 +316,7 @@ public final class ConfigReader implements StreamingInput {
         private ReadScenario scenario(Group g, List<String> records) throws InputException {
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             Set<String> described = new java.util.HashSet<>(); // resources with an item that describes them
+            int companions = 0; // records built from an item beside its resource: no items of their own
             for (String line : records) {
                 JsonNode r;
                 try {
@@ -294,6 +325,9 @@ public final class ConfigReader implements StreamingInput {
                     throw new UncheckedIOException(e);
                 }
                 String id = r.path("id").asText();
+                if (r.has("parent")) {
+                    companions++;
+                }
                 if (!r.path("gone").asBoolean()) {
                     described.add(id);
                 }
@@ -304,6 +338,11 @@ public final class ConfigReader implements StreamingInput {
                     byId.put(id, r);
                 }
             }
+            // a companion describes what the latest item of its resource holds: one from an earlier item (a bucket policy since
+            // deleted), or of a resource now gone, is not there
+            byId.values().removeIf(r -> r.has("parent") && (byId.get(r.path("parent").asText()) == null
+                    || byId.get(r.path("parent").asText()).path("gone").asBoolean()
+                    || !byId.get(r.path("parent").asText()).path("capture").asText("").equals(r.path("capture").asText(""))));
             // resources an earlier item described and a later one says are deleted or no longer recorded
             int removed = (int) byId.entrySet().stream().filter(e -> e.getValue().path("gone").asBoolean() && described.contains(e.getKey()))
                     .count();
@@ -333,14 +372,15 @@ public final class ConfigReader implements StreamingInput {
                         + (removed == 0 ? "" : "; " + removed + " of them the latest item of " + (removed == 1 ? "a resource, which is"
                         : "resources, which are") + " left out with every earlier item"));
             }
-            int duplicates = records.size() - byId.size();
+            int duplicates = records.size() - companions - (int) byId.values().stream().filter(r -> !r.has("parent")).count();
             String id = ("config-" + g.account + (g.region == null ? "" : "-" + g.region)).toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9-]+", "-");
             String title = "AWS Config: account " + g.account + (g.region == null ? " (" + String.join(", ", g.regions) + ")" : " (" + g.region + ")");
             String description = g.items + " configuration item" + (g.items == 1 ? "" : "s") + " read from " + name
                     + (g.first == null ? "" : ", captured " + g.first + (g.last.equals(g.first) ? "" : " to " + g.last))
                     + "; " + resources.size() + " resource" + (resources.size() == 1 ? "" : "s") + " (ids are ARNs)"
-                    + (duplicates > 0 ? ", the latest of " + (duplicates + resources.size()) + " items of the same resources" : "")
+                    + (duplicates > 0 ? ", the latest of " + (duplicates + byId.values().stream().filter(r -> !r.has("parent")
+                            && !r.path("gone").asBoolean()).count()) + " items of the same resources" : "")
                     + (g.gone > 0 ? "; " + g.gone + " deleted or not recorded" : "") + ".";
             return new ReadScenario(new Scenario(id, title, description, name, Inventory.PARTIAL, null, account, resources), warnings);
         }

@@ -27,7 +27,9 @@ import java.util.zip.ZipException;
  * {@code batch-get-resource-config} ({@code baseConfigurationItems}), of
  * {@code select-resource-config} / {@code select-aggregate-resource-config}
  * ({@code {"Results": ["<item JSON>", ...]}}, or one result object per line), a list of items,
- * or items one after another. Only one item is in memory at a time.
+ * or items one after another; a Config rule's invoking event ({@code configurationItem}), the
+ * event its Lambda function receives ({@code invokingEvent} as JSON text) and an EventBridge
+ * event of Config ({@code detail.configurationItem}). Only one item is in memory at a time.
  */
 final class ItemSource {
     private final String name;
@@ -105,6 +107,30 @@ final class ItemSource {
             if (("configurationItems".equals(field) || "baseConfigurationItems".equals(field) || "Results".equals(field))
                     && v == JsonToken.START_ARRAY) {
                 array(p, sink, "/" + field);
+            } else if ("configurationItem".equals(field) && v == JsonToken.START_OBJECT) {
+                // a Config rule's invoking event (ConfigurationItemChangeNotification), as its Lambda function or SNS sees it
+                int at = p.currentTokenLocation().getLineNr();
+                embedded(json.readTree(p), at, "/configurationItem", sink);
+            } else if ("invokingEvent".equals(field) && v == JsonToken.VALUE_STRING) {
+                // the event a custom rule's Lambda function receives: the invoking event is JSON text
+                int at = p.currentTokenLocation().getLineNr();
+                JsonNode event = parseEvent(p.getText(), where(p));
+                embedded(event.get("configurationItem"), at, "/invokingEvent/configurationItem", sink);
+                if (event.get("configurationItem") == null) {
+                    notAnItemChange(event, where(p));
+                }
+            } else if ("detail".equals(field) && v == JsonToken.START_OBJECT) {
+                // an EventBridge event of AWS Config ("detail-type": "Config Configuration Item Change")
+                int at = p.currentTokenLocation().getLineNr();
+                JsonNode detail = json.readTree(p);
+                if (detail.get("configurationItem") != null) {
+                    embedded(detail.get("configurationItem"), at, "/detail/configurationItem", sink);
+                } else {
+                    if (item == null) {
+                        item = json.getNodeFactory().objectNode();
+                    }
+                    item.set(field, detail);
+                }
             } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                 if (item == null) {
                     item = json.getNodeFactory().objectNode();
@@ -119,6 +145,50 @@ final class ItemSource {
         }
         if (item != null && item.has("resourceType")) {
             emit(item, line, null, sink);
+        } else if (item != null && item.has("configurationItemSummary")) {
+            notAnItemChange(item, "");
+        }
+    }
+
+    /** The item an invoking event or EventBridge event holds at {@code pointer}; null when it holds none. */
+    private void embedded(JsonNode n, int line, String pointer, Consumer<Item> sink) throws InputException {
+        if (n == null || n.isNull()) {
+            return;
+        }
+        if (n instanceof ObjectNode o && o.has("resourceType")) {
+            emit(o, line, pointer, sink);
+        } else {
+            throw InputFiles.problem(name, line > 0 ? Integer.toString(line) : "", pointer + ": expected a configuration item (an object "
+                    + "with resourceType), found " + (n.isObject() ? "an object without resourceType" : InputFiles.kind(n)));
+        }
+    }
+
+    private JsonNode parseEvent(String text, String at) throws InputException {
+        try {
+            JsonNode event = json.readTree(text);
+            if (event != null && event.isObject()) {
+                return event;
+            }
+            throw InputFiles.problem(name, at, "/invokingEvent: expected an invoking event (JSON text of an object), found "
+                    + InputFiles.kind(event));
+        } catch (JsonProcessingException e) {
+            throw InputFiles.problem(name, at, "/invokingEvent: not an invoking event (JSON text): " + InputFiles.syntax(e, Format.JSON));
+        }
+    }
+
+    /**
+     * An invoking event without an item: an oversized item's notification holds only its summary (the item is in S3), a
+     * scheduled notification none at all. Said, not taken for an empty inventory.
+     */
+    private void notAnItemChange(JsonNode event, String at) throws InputException {
+        String type = event.path("messageType").asText("");
+        if (event.has("configurationItemSummary") || "OversizedConfigurationItemChangeNotification".equals(type)) {
+            throw InputFiles.problem(name, at, "an oversized configuration item change notification holds only the item's summary"
+                    + " (configurationItemSummary); the item is at the S3 location it names (s3DeliverySummary): read that file,"
+                    + " or get the item with aws configservice batch-get-resource-config");
+        }
+        if (!type.isEmpty()) {
+            throw InputFiles.problem(name, at, "an invoking event of type " + type + " holds no configuration item");
         }
     }
 

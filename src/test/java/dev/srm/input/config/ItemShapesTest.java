@@ -1,0 +1,180 @@
+package dev.srm.input.config;
+
+import dev.srm.input.InputException;
+import dev.srm.input.ReadScenario;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.GroupBy;
+import dev.srm.model.InputFormat;
+import dev.srm.model.ResourceSpec;
+import dev.srm.model.Scenario;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Configuration items as AWS Config hands them to a rule (an invoking event, the event a custom
+ * rule's Lambda function receives, an EventBridge event) and values Config states in its own way:
+ * a public address on a secondary private IP, load balancer attributes as key/value pairs, a
+ * distribution without logging ({@code enabled: false, bucket: ""}) or web ACL ({@code webACLId: ""}).
+ */
+class ItemShapesTest {
+    private static final Path DIR = Path.of("src/test/resources/config");
+    private static final ConfigReader READER = new ConfigReader(GroupBy.account);
+    private static final String INSTANCE = "arn:aws:ec2:us-east-1:444455556666:instance/i-0a1b2c3d4e5f60718";
+    private static final String ALB = "arn:aws:elasticloadbalancing:us-east-1:444455556666:loadbalancer/app/orders-alb/50dc6c495c0c9188";
+    private static final String DISTRIBUTION = "arn:aws:cloudfront::444455556666:distribution/E2QWRUHAPOMQZL";
+
+    private static Scenario only(String file) throws InputException {
+        List<ReadScenario> read = ConfigReaderTest.read(READER, DIR.resolve(file));
+        assertThat(read).hasSize(1);
+        return read.get(0).scenario();
+    }
+
+    private static Evaluation evaluate(String file) throws Exception {
+        List<Evaluation> e = Packs.srm().evaluate(file, Files.readAllBytes(DIR.resolve(file)), InputFormat.config, false);
+        assertThat(e).hasSize(1);
+        return e.get(0);
+    }
+
+    private static Status status(Evaluation e, String resource, String control) {
+        ControlResult c = e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
+                .filter(x -> x.id().equals(control)).findFirst().orElseThrow(() -> new AssertionError(control + " not on " + resource));
+        return c.status();
+    }
+
+    @Test
+    void a_rules_invoking_event_the_lambda_event_around_it_and_an_eventbridge_event_are_read_as_their_item() throws Exception {
+        byte[] lambda = Files.readAllBytes(DIR.resolve("lambda-rule-event.json"));
+        byte[] event = Files.readAllBytes(DIR.resolve("invoking-event.json"));
+        byte[] bridge = Files.readAllBytes(DIR.resolve("eventbridge-event.json"));
+        assertThat(READER.claims("lambda-rule-event.json", lambda)).isTrue();
+        assertThat(READER.claims("invoking-event.json", event)).isTrue();
+        assertThat(READER.claims("eventbridge-event.json", bridge)).isTrue();
+
+        Scenario s = only("lambda-rule-event.json");
+        assertThat(s.resources()).extracting(ResourceSpec::id).containsExactly(INSTANCE);
+        assertThat(s.resources().get(0).origin().pointer()).isEqualTo("/invokingEvent/configurationItem");
+        assertThat(only("invoking-event.json").resources()).extracting(ResourceSpec::id).containsExactly(ALB);
+        Scenario b = only("eventbridge-event.json");
+        assertThat(b.resources()).extracting(ResourceSpec::id).containsExactly(DISTRIBUTION);
+        assertThat(b.resources().get(0).origin().pointer()).isEqualTo("/detail/configurationItem");
+        assertThat(b.id()).isEqualTo("config-444455556666");
+    }
+
+    @Test
+    void an_oversized_notification_or_a_scheduled_one_is_said_to_hold_no_item() throws Exception {
+        assertThatThrownBy(() -> only("oversized-event.json")).isInstanceOf(InputException.class)
+                .hasMessageContaining("oversized configuration item change notification")
+                .hasMessageContaining("s3DeliverySummary");
+        byte[] scheduled = ("{\"version\":\"1.0\",\"invokingEvent\":\"{\\\"awsAccountId\\\":\\\"444455556666\\\",\\\"notificationCreationTime\\\":"
+                + "\\\"2026-02-11T10:00:00.000Z\\\",\\\"messageType\\\":\\\"ScheduledNotification\\\",\\\"recordVersion\\\":\\\"1.0\\\"}\","
+                + "\"ruleParameters\":\"{}\",\"configRuleName\":\"iam-root-access-key-check\",\"accountId\":\"444455556666\"}").getBytes();
+        assertThatThrownBy(() -> READER.read("scheduled.json", scheduled)).isInstanceOf(InputException.class)
+                .hasMessageContaining("ScheduledNotification holds no configuration item");
+    }
+
+    @Test
+    void config_values_are_read_as_the_service_states_them() throws Exception {
+        Scenario s = only("item-shapes.json");
+        Map<String, String> instance = ConfigReaderTest.settings(ConfigReaderTest.byType(s, "AWS::EC2::Instance"));
+        assertThat(instance).containsEntry("NetworkInterfaces[0].AssociatePublicIpAddress", "true")
+                .containsEntry("BlockDeviceMappings[0].DeviceName", "/dev/xvda");
+        assertThat(instance.keySet()).noneMatch(k -> k.contains("VolumeId")); // no property of the template type
+        Map<String, String> alb = ConfigReaderTest.settings(ConfigReaderTest.byType(s, "AWS::ElasticLoadBalancingV2::LoadBalancer"));
+        assertThat(alb).containsEntry("LoadBalancerAttributes[3].Key", "deletion_protection.enabled")
+                .containsEntry("LoadBalancerAttributes[3].Value", "false");
+        Map<String, String> cf = ConfigReaderTest.settings(ConfigReaderTest.byType(s, "AWS::CloudFront::Distribution"));
+        assertThat(cf).containsEntry("DistributionConfig.Logging.Bucket", "").containsEntry("DistributionConfig.WebACLId", "");
+        Map<String, String> bucket = ConfigReaderTest.settings(ConfigReaderTest.byType(s, "AWS::S3::Bucket"));
+        assertThat(bucket).containsEntry("LoggingConfiguration.DestinationBucketName", ""); // {"destinationBucketName": null}
+        // the policy Config records with the bucket, as JSON text, is the bucket's AWS::S3::BucketPolicy
+        ResourceSpec policy = ConfigReaderTest.byType(s, "AWS::S3::BucketPolicy");
+        assertThat(policy.id()).isEqualTo("arn:aws:s3:::acme-press-kit/policy");
+        assertThat(ConfigReaderTest.settings(policy)).containsEntry("Bucket", "acme-press-kit")
+                .containsEntry("PolicyDocument.Statement[0].Principal", "*").containsEntry("PolicyDocument.Statement[0].Action", "s3:GetObject");
+        assertThat(s.resources()).hasSize(7);
+        assertThat(ConfigReaderTest.byType(s, "AWS::EC2::Instance").origin().arn()).isEqualTo(INSTANCE);
+    }
+
+    @Test
+    void a_bucket_policy_lives_and_dies_with_the_latest_item_of_its_bucket() throws Exception {
+        Path history = DIR.resolve("bucket-policy-history.json"); // the policy denying plain HTTP, then no policy
+        Scenario s = only(history.getFileName().toString());
+        assertThat(s.resources()).extracting(ResourceSpec::type).containsExactly("AWS::S3::Bucket");
+        assertThat(s.description()).contains("the latest of 2 items of the same resources");
+        Evaluation e = evaluate(history.getFileName().toString());
+        assertThat(status(e, "arn:aws:s3:::acme-release-artifacts", "s3-bucket-ssl-requests-only")).isNotEqualTo(Status.MET);
+
+        // the earlier item alone: its policy is the bucket's
+        String text = Files.readString(history);
+        int second = text.indexOf("\"relatedEvents\"", text.indexOf("\"relatedEvents\"") + 1);
+        String earlier = "{\"configurationItems\": [{" + text.substring(second, text.lastIndexOf("]")) + "]}";
+        List<Evaluation> one = Packs.srm().evaluate("earlier.json", earlier.getBytes(), InputFormat.config, false);
+        assertThat(status(one.get(0), "arn:aws:s3:::acme-release-artifacts", "s3-bucket-ssl-requests-only")).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void controls_answer_as_the_config_managed_rules_do_on_these_items() throws Exception {
+        Evaluation e = evaluate("item-shapes.json");
+        // ec2-instance-no-public-ip: NON_COMPLIANT "if the publicIp field is present in the configuration item" (here an Elastic IP
+        // on the secondary private IP)
+        assertThat(status(e, INSTANCE, "ec2-no-public-ipv4")).isEqualTo(Status.MISSING);
+        assertThat(status(e, ALB, "elb-deletion-protection")).isEqualTo(Status.MISSING);
+        assertThat(status(e, ALB, "elb-access-logging")).isEqualTo(Status.MISSING);
+        assertThat(status(e, ALB, "elb-alb-drop-invalid-headers")).isEqualTo(Status.MET);
+        assertThat(status(e, ALB, "elb-alb-desync-mitigation")).isEqualTo(Status.MET);
+        assertThat(status(e, DISTRIBUTION, "cloudfront-access-logging")).isEqualTo(Status.MISSING);
+        assertThat(status(e, DISTRIBUTION, "cloudfront-waf-enabled")).isEqualTo(Status.MISSING);
+        // s3-bucket-public-read-prohibited: the bucket policy allows s3:GetObject to "*" and RestrictPublicBuckets is false;
+        // s3-bucket-ssl-requests-only: no statement denies requests without aws:SecureTransport; no server access logging
+        String bucket = "arn:aws:s3:::acme-press-kit";
+        assertThat(status(e, bucket, "s3-bucket-public-read-prohibited")).isEqualTo(Status.MISSING);
+        assertThat(status(e, bucket, "s3-bucket-ssl-requests-only")).isEqualTo(Status.MISSING);
+        assertThat(status(e, bucket, "s3-access-logging")).isEqualTo(Status.MISSING);
+        // api-gw-execution-logging-enabled: "NON_COMPLIANT if logging is not enabled" for all methods; only orders/POST logs,
+        // and without a "*/*" setting every other method logs at the default level, OFF
+        assertThat(status(e, "arn:aws:apigateway:us-east-1::/restapis/k3v9xq7d2m/stages/prod", "apigateway-execution-logging"))
+                .isEqualTo(Status.MISSING);
+        assertThat(e.warnings()).noneMatch(w -> w.contains("unknown configuration key"));
+    }
+
+    @Test
+    void the_public_invoking_events_of_aws_config_rules_get_the_rules_answers() throws Exception {
+        Evaluation sg = evaluate("aws-config-rules/vpc-sg-open-udp-invoking-event.json");
+        // VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS: NON_COMPLIANT, UDP 10000 is open to 0.0.0.0/0
+        assertThat(status(sg, "arn:aws:ec2:ap-south-1:970012433126:security-group/sg-005ce5b72094fba04", "vpc-sg-authorized-ports-only"))
+                .isEqualTo(Status.MISSING);
+        Evaluation cf = evaluate("aws-config-rules/cloudfront-logging-disabled-invoking-event.json");
+        // CLOUDFRONT_LOGGING_ENABLED: NON_COMPLIANT, logging {enabled: false}
+        assertThat(status(cf, "arn:aws:cloudfront::123456789012:distribution/E1NFJOWF2FZVA6", "cloudfront-access-logging"))
+                .isEqualTo(Status.MISSING);
+    }
+
+    @Test
+    void a_secret_is_read_from_its_describe_secret_shape_and_its_rotation_is_its_rotation_schedule() throws Exception {
+        String orders = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/orders/db-credentials-Xy7Pq2";
+        Scenario s = only("secrets.json");
+        ResourceSpec secret = s.resources().stream().filter(r -> r.id().equals(orders)).findFirst().orElseThrow();
+        assertThat(ConfigReaderTest.settings(secret)).containsEntry("KmsKeyId",
+                "arn:aws:kms:eu-west-1:111122223333:key/0d8f3c1a-62b4-4e5f-9a7b-1c2d3e4f5a6b").doesNotContainKey("KMSKeyId");
+        ResourceSpec schedule = ConfigReaderTest.byType(s, "AWS::SecretsManager::RotationSchedule");
+        assertThat(schedule.id()).isEqualTo(orders + "/rotation");
+        assertThat(ConfigReaderTest.settings(schedule)).containsEntry("SecretId", orders).containsEntry("RotationRules.AutomaticallyAfterDays", "30");
+        assertThat(s.resources()).hasSize(3); // RotationEnabled false: no schedule
+
+        Evaluation e = evaluate("secrets.json");
+        assertThat(status(e, orders, "secretsmanager-rotation-enabled")).isEqualTo(Status.MET);
+        assertThat(status(e, orders, "secretsmanager-rotation-period")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/partner-api-key-Lm3Nb8",
+                "secretsmanager-rotation-enabled")).isNotEqualTo(Status.MET);
+    }
+}
