@@ -154,8 +154,16 @@ public final class Projector {
                     if (text.isEmpty()) {
                         return null;
                     }
-                    if (text.startsWith("%7B") || text.startsWith("%7b")) { // IAM gives policy documents URL-encoded
-                        text = java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+                    if (!text.startsWith("{") && !text.startsWith("[") && text.contains("%")) {
+                        // IAM gives policy documents URL-encoded, sometimes with an encoded line break first (%0A%7B)
+                        try {
+                            String decoded = java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8).trim();
+                            if (decoded.startsWith("{")) {
+                                text = decoded;
+                            }
+                        } catch (IllegalArgumentException ex) {
+                            return n; // not URL-encoding after all: the text as it is
+                        }
                     }
                     try {
                         return json.readTree(text);

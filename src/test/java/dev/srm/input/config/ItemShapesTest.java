@@ -160,6 +160,27 @@ class ItemShapesTest {
     }
 
     @Test
+    void a_url_encoded_policy_document_is_read_whatever_whitespace_iam_kept_before_it() throws Exception {
+        // IAM returns the document as written, URL-encoded: a document written with a line break first starts %0A%7B
+        String document = java.net.URLEncoder.encode("\n{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+                + " \"Action\": \"*\", \"Resource\": \"*\"}]}", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        assertThat(document).startsWith("%0A%7B");
+        String item = """
+                {"configurationItems": [{"configurationItemVersion": "1.3", "configurationItemCaptureTime": "2026-11-30T08:12:44.120Z",
+                  "configurationItemStatus": "ResourceDiscovered", "awsAccountId": "444455556666", "awsRegion": "global",
+                  "resourceType": "AWS::IAM::Policy", "resourceId": "ANPAWIZ5EXAMPLE4TDKQ2", "resourceName": "break-glass-admin",
+                  "ARN": "arn:aws:iam::444455556666:policy/break-glass-admin",
+                  "configuration": {"policyName": "break-glass-admin", "policyId": "ANPAWIZ5EXAMPLE4TDKQ2", "path": "/",
+                    "defaultVersionId": "v1", "attachmentCount": 1, "isAttachable": true,
+                    "policyVersionList": [{"document": "%s", "versionId": "v1", "isDefaultVersion": true}]}}]}
+                """.formatted(document);
+        List<Evaluation> e = Packs.srm().evaluate("iam-policy.json", item.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                InputFormat.config, false);
+        assertThat(status(e.get(0), "arn:aws:iam::444455556666:policy/break-glass-admin", "iam-no-admin-policy"))
+                .isEqualTo(Status.MISSING);
+    }
+
+    @Test
     void a_secret_is_read_from_its_describe_secret_shape_and_its_rotation_is_its_rotation_schedule() throws Exception {
         String orders = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/orders/db-credentials-Xy7Pq2";
         Scenario s = only("secrets.json");
