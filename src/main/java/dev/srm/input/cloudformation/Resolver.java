@@ -201,8 +201,12 @@ final class Resolver {
 
     private Node call(String f, Node arg, Node.Pos pos) {
         return switch (f) {
-            case "Ref" -> arg instanceof Node.Scalar s && s.text() != null ? ref(s.text(), pos)
-                    : unknown("a Ref whose target is not a name", pos);
+            case "Ref" -> {
+                // a Ref to Fn::Sub of a name: how a Fn::ForEach copy names a resource of its own loop
+                Node target = arg instanceof Node.Obj o && o.function() != null ? resolve(arg) : arg;
+                yield target instanceof Node.Scalar s && s.text() != null ? ref(s.text(), pos)
+                        : target instanceof Node.Unknown u ? derived("Ref", u, pos) : unknown("a Ref whose target is not a name", pos);
+            }
             case "Fn::GetAtt" -> getAtt(arg, pos);
             case "Fn::Sub" -> sub(arg, pos);
             case "Fn::Join" -> join(arg, pos);
@@ -216,10 +220,16 @@ final class Resolver {
                         + ": a value another stack exports, known only at deploy time", pos);
             }
             case "Fn::GetAZs" -> new Node.Unknown("Fn::GetAZs: the account's Availability Zones are known only at deploy time", pos);
+            case "Fn::GetStackOutput" -> {
+                Node a = resolve(arg);
+                String name = a instanceof Node.Obj o ? Resolver.shown(o) : Template.kind(a);
+                yield new Node.Unknown("Fn::GetStackOutput " + name + ": an output of another stack, known only at deploy time", pos);
+            }
             case "Fn::Base64" -> resolve(arg); // kept readable: rules read user data as text
             case "Fn::Cidr" -> cidr(arg, pos);
             case "Fn::Transform" -> {
-                String macro = arg instanceof Node.Obj o && o.get("Name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
+                Node call = arg instanceof Node.Seq seq && seq.items().size() == 1 ? seq.items().get(0) : arg;
+                String macro = call instanceof Node.Obj o && o.get("Name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
                 warnings.add("Fn::Transform at line " + pos.line() + " calls the macro '" + macro
                         + "', which runs at deploy time; the value it makes is unknown to srm");
                 yield new Node.Unknown("Fn::Transform: the macro '" + macro + "' makes this value at deploy time", pos);
@@ -303,9 +313,16 @@ final class Resolver {
     private Node getAtt(Node arg, Node.Pos pos) {
         String id;
         Node attribute;
-        if (arg instanceof Node.Seq s && s.items().size() == 2 && s.items().get(0) instanceof Node.Scalar a) {
+        Node first = arg instanceof Node.Seq s && s.items().size() == 2 ? s.items().get(0) : null;
+        if (first instanceof Node.Obj o && o.function() != null) { // Fn::GetAtt [!Sub 'Bucket${Name}', Arn] in a Fn::ForEach copy
+            first = resolve(first);
+            if (first instanceof Node.Unknown u) {
+                return derived("Fn::GetAtt", u, pos);
+            }
+        }
+        if (first instanceof Node.Scalar a) {
             id = a.text();
-            attribute = resolve(s.items().get(1));
+            attribute = resolve(((Node.Seq) arg).items().get(1));
         } else if (arg instanceof Node.Scalar s && s.text() != null && s.text().contains(".")) {
             id = s.text().substring(0, s.text().indexOf('.'));
             attribute = Node.Scalar.of(s.text().substring(s.text().indexOf('.') + 1));
@@ -334,6 +351,8 @@ final class Resolver {
                 && s.text() != null && seq.items().get(1) instanceof Node.Obj vars) {
             text = s.text();
             vars.entries().forEach((k, v) -> variables.put(k, v));
+        } else if (arg instanceof Node.Obj o && o.function() != null && resolve(arg) instanceof Node.Unknown u) {
+            return derived("Fn::Sub", u, pos); // Fn::Sub of a value only a deployment makes (an Fn::Transform)
         } else {
             return unknown("an Fn::Sub that is neither a string nor [string, {variables}]", pos);
         }
