@@ -37,13 +37,15 @@ final class LanguageExtensions {
     private final UnaryOperator<Node> resolve;
     private final List<String> warnings;
     private final boolean declared;
+    private final java.util.Set<String> parameters;
     private int deferred;
 
-    private LanguageExtensions(String file, UnaryOperator<Node> resolve, List<String> warnings, boolean declared) {
-        this.file = file;
+    private LanguageExtensions(Template t, UnaryOperator<Node> resolve, List<String> warnings) {
+        this.file = t.file();
         this.resolve = resolve;
         this.warnings = warnings;
-        this.declared = declared;
+        this.declared = t.transforms().contains(TRANSFORM);
+        this.parameters = t.parameters().entries().keySet();
     }
 
     /** Whether the template writes a loop in a section where CloudFormation expands one. */
@@ -73,25 +75,28 @@ final class LanguageExtensions {
      * @param resolve resolves a collection with the template's parameters, pseudo parameters and mappings
      */
     static Expanded expand(Template t, UnaryOperator<Node> resolve, List<String> warnings) {
-        LanguageExtensions x = new LanguageExtensions(t.file(), resolve, warnings, t.transforms().contains(TRANSFORM));
+        LanguageExtensions x = new LanguageExtensions(t, resolve, warnings);
         Node.Obj root = t.root();
         Map<String, Node> entries = new LinkedHashMap<>(root.entries());
         for (String section : SECTIONS) {
             Node n = root.get(section);
             if (n != null) {
-                Node expanded = x.walk(n, "/" + section, 0);
+                Node expanded = x.walk(n, "/" + section, List.of(), 0);
+                if (section.equals("Resources") && n instanceof Node.Obj written && expanded instanceof Node.Obj made) {
+                    x.loopNames(written, made);
+                }
                 entries.put(section, section.equals("Resources") && expanded instanceof Node.Obj r ? x.conditions(r) : expanded);
             }
         }
         return new Expanded(new Node.Obj(entries, root.keys(), root.pos()), x.deferred);
     }
 
-    /** A value with the loops inside it expanded; {@code depth} loops enclose it. */
-    private Node walk(Node n, String pointer, int depth) {
+    /** A value with the loops inside it expanded; {@code outer}: the identifiers of the {@code depth} loops that enclose it. */
+    private Node walk(Node n, String pointer, List<String> outer, int depth) {
         if (n instanceof Node.Seq s) {
             List<Node> items = new ArrayList<>();
             for (int i = 0; i < s.items().size(); i++) {
-                items.add(walk(s.items().get(i), pointer + "/" + i, depth));
+                items.add(walk(s.items().get(i), pointer + "/" + i, outer, depth));
             }
             return new Node.Seq(items, s.pos());
         }
@@ -108,11 +113,11 @@ final class LanguageExtensions {
                 if (madeBy.containsKey(key)) {
                     throw collision(pointer, key, madeBy.get(key), at);
                 }
-                out.put(key, walk(e.getValue(), pointer + "/" + key, depth));
+                out.put(key, walk(e.getValue(), pointer + "/" + key, outer, depth));
                 keys.put(key, at);
                 continue;
             }
-            for (Map.Entry<String, Node> made : loop(key, e.getValue(), pointer + "/" + key, at, depth + 1).entrySet()) {
+            for (Map.Entry<String, Node> made : loop(key, e.getValue(), pointer + "/" + key, at, outer, depth + 1).entrySet()) {
                 if (out.containsKey(made.getKey()) || o.entries().containsKey(made.getKey())) {
                     throw collision(pointer, made.getKey(), key, at);
                 }
@@ -130,7 +135,7 @@ final class LanguageExtensions {
     }
 
     /** The entries one loop makes, every loop inside them expanded. */
-    private Map<String, Node> loop(String key, Node value, String pointer, Node.Pos at, int depth) {
+    private Map<String, Node> loop(String key, Node value, String pointer, Node.Pos at, List<String> outer, int depth) {
         if (!declared) {
             throw new TemplateError(at, pointer + ": Fn::ForEach needs the AWS::LanguageExtensions transform"
                     + " (Transform: AWS::LanguageExtensions); CloudFormation rejects the template without it");
@@ -152,6 +157,16 @@ final class LanguageExtensions {
             throw new TemplateError(seq.items().get(0).pos(), pointer + "/0: " + Template.kind(seq.items().get(0))
                     + " found, an identifier (a name such as BucketName, or a list of names) expected");
         }
+        for (String id : ids) {
+            if (parameters.contains(id)) {
+                throw new TemplateError(seq.items().get(0).pos(), pointer + "/0: the identifier " + id + " is also a parameter's"
+                        + " name; CloudFormation rejects the template (name the identifier otherwise)");
+            }
+            if (outer.contains(id)) {
+                throw new TemplateError(seq.items().get(0).pos(), pointer + "/0: the identifier " + id + " is also the identifier"
+                        + " of a loop around it; CloudFormation rejects the template (each nested loop needs its own)");
+            }
+        }
         if (!(seq.items().get(2) instanceof Node.Obj body)) {
             throw new TemplateError(seq.items().get(2).pos(), pointer + "/2: " + Template.kind(seq.items().get(2))
                     + " found, the fragment to copy ({OutputKey: OutputValue}) expected");
@@ -166,7 +181,9 @@ final class LanguageExtensions {
             for (int i = 0; i < ids.size(); i++) {
                 vars.put(ids.get(i), item.get(i));
             }
-            Node copy = walk(substitute(body, vars), pointer + "/2", depth);
+            List<String> inner = new ArrayList<>(outer);
+            inner.addAll(ids);
+            Node copy = walk(substitute(body, vars), pointer + "/2", inner, depth);
             for (Map.Entry<String, Node> e : ((Node.Obj) copy).entries().entrySet()) {
                 if (out.containsKey(e.getKey())) {
                     throw collision(pointer.substring(0, pointer.lastIndexOf('/')), e.getKey(), key, at);
@@ -175,6 +192,17 @@ final class LanguageExtensions {
             }
         }
         return out;
+    }
+
+    /** A loop's name may not be a logical id of the resources (those written and those the loops make). */
+    private void loopNames(Node.Obj written, Node.Obj made) {
+        for (String key : written.entries().keySet()) {
+            String name = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : null;
+            if (name != null && made.entries().containsKey(name)) {
+                throw new TemplateError(written.keyPos(key), "/Resources/" + key + ": the loop's name " + name + " is also a resource's"
+                        + " logical id; CloudFormation rejects the template (a loop's name must differ from every logical id)");
+            }
+        }
     }
 
     private static List<String> identifiers(Node n) {

@@ -350,6 +350,33 @@ class LanguageExtensionsTest {
     }
 
     @Test
+    void an_identifier_may_not_be_a_parameter_or_an_outer_identifier_nor_a_loop_name_a_logical_id() {
+        assertThat(problem("""
+                Transform: AWS::LanguageExtensions
+                Parameters:
+                  Name: {Type: String, Default: alerts}
+                Resources:
+                  Fn::ForEach::Topics: [Name, [Alerts], {'${Name}Topic': {Type: AWS::SNS::Topic}}]
+                """)).isEqualTo("stack.yaml:5:25: /Resources/Fn::ForEach::Topics/0: the identifier Name is also a parameter's name;"
+                + " CloudFormation rejects the template (name the identifier otherwise)");
+        assertThat(problem("""
+                Transform: AWS::LanguageExtensions
+                Resources:
+                  Fn::ForEach::Outer:
+                    - Name
+                    - [Alerts]
+                    - Fn::ForEach::Inner: [Name, [Billing], {'${Name}Topic': {Type: AWS::SNS::Topic}}]
+                """)).startsWith("stack.yaml:6:28: /Resources/Fn::ForEach::Outer/2/Fn::ForEach::Inner/0: the identifier Name is also"
+                + " the identifier of a loop around it");
+        assertThat(problem("""
+                Transform: AWS::LanguageExtensions
+                Resources:
+                  Fn::ForEach::AlertsTopic: [Name, [Alerts], {'${Name}Topic': {Type: AWS::SNS::Topic}}]
+                """)).startsWith("stack.yaml:3:3: /Resources/Fn::ForEach::AlertsTopic: the loop's name AlertsTopic is also a"
+                + " resource's logical id");
+    }
+
+    @Test
     void loops_nest_five_deep_and_no_deeper() {
         String five = nested(5);
         assertThat(ids(read(five))).containsExactly("TopicABCDE");
