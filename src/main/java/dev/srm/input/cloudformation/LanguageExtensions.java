@@ -38,6 +38,7 @@ final class LanguageExtensions {
     private final List<String> warnings;
     private final boolean declared;
     private final java.util.Set<String> parameters;
+    private final Template template;
     private int deferred;
 
     private LanguageExtensions(Template t, UnaryOperator<Node> resolve, List<String> warnings) {
@@ -46,6 +47,7 @@ final class LanguageExtensions {
         this.warnings = warnings;
         this.declared = t.transforms().contains(TRANSFORM);
         this.parameters = t.parameters().entries().keySet();
+        this.template = t;
     }
 
     /** Whether the template writes a loop in a section where CloudFormation expands one. */
@@ -148,6 +150,10 @@ final class LanguageExtensions {
         if (key.length() == PREFIX.length()) {
             throw new TemplateError(at, pointer + ": the loop has no name (Fn::ForEach::Name)" + layout.substring(1));
         }
+        if (parameters.contains(key.substring(PREFIX.length()))) {
+            throw new TemplateError(at, pointer + ": the loop's name " + key.substring(PREFIX.length()) + " is also a parameter's"
+                    + " name; CloudFormation rejects the template (a loop's name must differ from every parameter's)");
+        }
         if (!(value instanceof Node.Seq seq) || seq.items().size() != 3) {
             throw new TemplateError(at, pointer + ": " + (value instanceof Node.Seq s ? "a list of " + s.items().size()
                     + " found" : Template.kind(value) + " found") + layout);
@@ -224,6 +230,11 @@ final class LanguageExtensions {
 
     /** Each item's values, one per identifier; null (with a warning) when only a deployment decides them. */
     private List<List<String>> collection(Node written, List<String> ids, String pointer, Node.Pos at) {
+        String deployed = deployTime(written);
+        if (deployed != null) {
+            throw new TemplateError(written.pos(), pointer + ": the collection uses " + deployed + ", known only once resources"
+                    + " exist; CloudFormation rejects the template (a collection must be known before any resource is made)");
+        }
         Node resolved = resolve.apply(written);
         if (resolved instanceof Node.Unknown u) {
             deferred++;
@@ -260,6 +271,30 @@ final class LanguageExtensions {
             out.add(texts);
         }
         return out;
+    }
+
+    /**
+     * What in a collection only resource creation decides: a Ref to a resource, an Fn::GetAtt, a
+     * NoEcho parameter (which CloudFormation does not let a loop read); null when there is none.
+     */
+    private String deployTime(Node n) {
+        if (n instanceof Node.Obj o) {
+            String f = o.function();
+            if ("Fn::GetAtt".equals(f)) {
+                return "Fn::GetAtt " + Resolver.shown(o.get(f));
+            }
+            if ("Ref".equals(f) && o.get(f) instanceof Node.Scalar r && r.text() != null) {
+                if (template.resources().containsKey(r.text())) {
+                    return "Ref " + r.text() + " (a resource)";
+                }
+                if (template.parameters().get(r.text()) instanceof Node.Obj p && p.get("NoEcho") instanceof Node.Scalar e
+                        && "true".equalsIgnoreCase(e.text())) {
+                    return "Ref " + r.text() + " (a NoEcho parameter, which a loop may not read)";
+                }
+            }
+            return o.entries().values().stream().map(this::deployTime).filter(x -> x != null).findFirst().orElse(null);
+        }
+        return n instanceof Node.Seq s ? s.items().stream().map(this::deployTime).filter(x -> x != null).findFirst().orElse(null) : null;
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("([$&])\\{([^}]*)}");

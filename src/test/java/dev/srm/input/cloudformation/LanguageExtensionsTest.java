@@ -377,6 +377,32 @@ class LanguageExtensionsTest {
     }
 
     @Test
+    void a_collection_must_be_known_before_any_resource_is_made() {
+        assertThat(problem("""
+                Transform: AWS::LanguageExtensions
+                Resources:
+                  Alerts: {Type: AWS::SNS::Topic}
+                  Fn::ForEach::Topics: [Name, [Billing, !Ref Alerts], {'${Name}Topic': {Type: AWS::SNS::Topic}}]
+                """)).isEqualTo("stack.yaml:4:31: /Resources/Fn::ForEach::Topics/1: the collection uses Ref Alerts (a resource),"
+                + " known only once resources exist; CloudFormation rejects the template (a collection must be known before any"
+                + " resource is made)");
+        assertThat(problem("""
+                Transform: AWS::LanguageExtensions
+                Parameters:
+                  Names: {Type: CommaDelimitedList, NoEcho: true, Default: 'a,b'}
+                Resources:
+                  Fn::ForEach::Topics: [Name, !Ref Names, {'${Name}Topic': {Type: AWS::SNS::Topic}}]
+                """)).contains("the collection uses Ref Names (a NoEcho parameter, which a loop may not read)");
+        assertThat(problem("""
+                Transform: AWS::LanguageExtensions
+                Parameters:
+                  Topics: {Type: CommaDelimitedList, Default: 'a,b'}
+                Resources:
+                  Fn::ForEach::Topics: [Name, !Ref Topics, {'${Name}Topic': {Type: AWS::SNS::Topic}}]
+                """)).contains("/Resources/Fn::ForEach::Topics: the loop's name Topics is also a parameter's name");
+    }
+
+    @Test
     void loops_nest_five_deep_and_no_deeper() {
         String five = nested(5);
         assertThat(ids(read(five))).containsExactly("TopicABCDE");
