@@ -242,7 +242,7 @@ final class Resolver {
             case "Fn::Length" -> {
                 Node v = resolve(arg);
                 yield v instanceof Node.Seq s ? new Node.Scalar(Integer.toString(s.items().size()), pos)
-                        : v instanceof Node.Unknown u ? u : unknown("an Fn::Length of something that is not a list", pos);
+                        : v instanceof Node.Unknown u ? derived("Fn::Length", u, pos) : unknown("an Fn::Length of something that is not a list", pos);
             }
             case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not" -> {
                 Truth t = truth(new Node.Obj(Map.of(f, arg), Map.of(), pos));

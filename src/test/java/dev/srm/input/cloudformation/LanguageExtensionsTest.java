@@ -484,6 +484,24 @@ class LanguageExtensionsTest {
     }
 
     @Test
+    void fn_length_counts_a_known_list_and_names_itself_in_an_unknown_one() {
+        Scenario s = read("""
+                Transform: AWS::LanguageExtensions
+                Parameters:
+                  QueueNames: {Type: CommaDelimitedList, Default: 'orders,invoices,refunds'}
+                  ExtraNames: {Type: CommaDelimitedList}
+                Resources:
+                  Orders:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      DelaySeconds: {Fn::Length: !Ref QueueNames}
+                      MaximumMessageSize: {Fn::Length: !Ref ExtraNames}
+                """);
+        assertThat(settings(s, "Orders")).containsEntry("DelaySeconds", "3");
+        assertThat(settings(s, "Orders").get("MaximumMessageSize")).startsWith("${unknown: Fn::Length: parameter ExtraNames has no Default");
+    }
+
+    @Test
     void fn_get_stack_output_is_a_value_of_another_stack_known_at_deploy_time() {
         Scenario s = read("""
                 Resources:
