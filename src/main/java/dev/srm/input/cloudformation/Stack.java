@@ -38,6 +38,7 @@ final class Stack {
     private final List<String> chain;
     private final List<String> warnings;
     private final Resolver resolver;
+    private final Map<String, Node> pseudo;
     private final Map<String, Stack> children = new LinkedHashMap<>();
     private final Set<String> childFailed = new LinkedHashSet<>();
     /** The directory nested templates may be read from (that of the file the user named, and below); null: none is read. */
@@ -60,6 +61,7 @@ final class Stack {
         this.warnings = warnings;
         Map<String, Node> parameters = ParameterValues.of(raw, given, sources, warnings);
         Map<String, Node> pseudo = Pseudo.values(stackName, given);
+        this.pseudo = pseudo;
         Template expanded = raw;
         if (LanguageExtensions.hasLoops(raw.root())) {
             expanded = reread(raw, LanguageExtensions.expand(raw, new Resolver(raw, parameters, pseudo, prefix, null)::resolve, warnings));
@@ -500,6 +502,10 @@ final class Stack {
             Map<String, Node> given = new LinkedHashMap<>();
             if (props.get("Parameters") instanceof Node.Obj p) {
                 given.putAll(p.entries());
+            }
+            // a nested stack is deployed in its parent's account and region
+            for (String name : List.of("AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix")) {
+                given.putIfAbsent(name, pseudo.get(name));
             }
             List<String> nextChain = new ArrayList<>(chain);
             nextChain.add(file.toString());
