@@ -46,6 +46,7 @@ final class Resolver {
     private final Template template;
     private final Map<String, Node> parameters;
     private final Map<String, Node> pseudo;
+    private final Set<String> placeholders;
     private final String prefix;
     private final BiFunction<String, String, Node> stackOutput;
     private final Map<String, Truth> conditions = new LinkedHashMap<>();
@@ -56,14 +57,16 @@ final class Resolver {
     /**
      * @param parameters  the value of every declared parameter (a scalar, a list or unknown)
      * @param pseudo      the pseudo parameters' values
+     * @param placeholders the pseudo parameters whose value is srm's placeholder: a condition comparing one is undecided
      * @param prefix      put before every logical id a reference resolves to (a nested stack's {@code Stack/})
      * @param stackOutput the value of output {@code name} of nested stack {@code id}, or null when it is not followed
      */
-    Resolver(Template template, Map<String, Node> parameters, Map<String, Node> pseudo, String prefix,
+    Resolver(Template template, Map<String, Node> parameters, Map<String, Node> pseudo, Set<String> placeholders, String prefix,
              BiFunction<String, String, Node> stackOutput) {
         this.template = template;
         this.parameters = parameters;
         this.pseudo = pseudo;
+        this.placeholders = placeholders;
         this.prefix = prefix;
         this.stackOutput = stackOutput;
     }
@@ -122,6 +125,11 @@ final class Resolver {
                     if (args == null) {
                         return new Truth(null, "an Fn::Equals without two values");
                     }
+                    String placeholder = placeholderIn(arg);
+                    if (placeholder != null) {
+                        return new Truth(null, placeholder + " is a value of the deployment (srm's placeholder is '"
+                                + Resolver.shown(pseudo.get(placeholder)).replace("'", "") + "'; give --parameter " + placeholder + "=VALUE)");
+                    }
                     Node a = resolve(args.get(0));
                     Node b = resolve(args.get(1));
                     if (a instanceof Node.Unknown u) {
@@ -162,6 +170,31 @@ final class Resolver {
             return Truth.of(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)));
         }
         return new Truth(null, v instanceof Node.Unknown u ? u.reason() : "a condition srm cannot read");
+    }
+
+    /** A pseudo parameter with a placeholder value that an expression refers to ({@code Ref}, {@code ${...}} of Fn::Sub), or null. */
+    private String placeholderIn(Node n) {
+        if (placeholders.isEmpty()) {
+            return null;
+        }
+        if (n instanceof Node.Obj o) {
+            if (o.get("Ref") instanceof Node.Scalar r && placeholders.contains(r.text())) {
+                return r.text();
+            }
+            Node sub = o.get("Fn::Sub");
+            Node text = sub instanceof Node.Seq seq && !seq.items().isEmpty() ? seq.items().get(0) : sub;
+            if (o.entries().size() == 1 && text instanceof Node.Scalar t && t.text() != null) {
+                Matcher m = SUB_VARIABLE.matcher(t.text());
+                while (m.find()) {
+                    if (placeholders.contains(m.group(1).trim())) {
+                        return m.group(1).trim();
+                    }
+                }
+            }
+            return o.entries().values().stream().map(this::placeholderIn).filter(x -> x != null).findFirst().orElse(null);
+        }
+        return n instanceof Node.Seq s ? s.items().stream().map(this::placeholderIn).filter(x -> x != null).findFirst().orElse(null)
+                : null;
     }
 
     private static List<Node> args(Node arg, int n) {

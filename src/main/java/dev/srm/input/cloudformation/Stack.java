@@ -39,6 +39,8 @@ final class Stack {
     private final List<String> warnings;
     private final Resolver resolver;
     private final Map<String, Node> pseudo;
+    /** The pseudo parameters whose value is srm's placeholder (none was given). */
+    private final java.util.Set<String> placeholders;
     private final Map<String, Stack> children = new LinkedHashMap<>();
     private final Set<String> childFailed = new LinkedHashSet<>();
     /** The directory nested templates may be read from (that of the file the user named, and below); null: none is read. */
@@ -62,16 +64,18 @@ final class Stack {
         Map<String, Node> parameters = ParameterValues.of(raw, given, sources, warnings);
         Map<String, Node> pseudo = Pseudo.values(stackName, given);
         this.pseudo = pseudo;
+        java.util.Set<String> placeholders = Pseudo.placeholders(given);
+        this.placeholders = placeholders;
         Template expanded = raw;
         if (LanguageExtensions.hasLoops(raw.root())) {
-            expanded = reread(raw, LanguageExtensions.expand(raw, new Resolver(raw, parameters, pseudo, prefix, null)::resolve, warnings));
+            expanded = reread(raw, LanguageExtensions.expand(raw, new Resolver(raw, parameters, pseudo, placeholders, prefix, null)::resolve, warnings));
             if (expanded.resources().isEmpty()) {
                 warnings.add(raw.file() + ": no resource is evaluated: every one is made by a Fn::ForEach loop whose collection"
                         + " only a deployment decides");
             }
         }
-        this.template = transform(expanded, new Resolver(expanded, parameters, pseudo, prefix, null)::resolve, warnings);
-        this.resolver = new Resolver(template, parameters, pseudo, prefix, this::output);
+        this.template = transform(expanded, new Resolver(expanded, parameters, pseudo, placeholders, prefix, null)::resolve, warnings);
+        this.resolver = new Resolver(template, parameters, pseudo, placeholders, prefix, this::output);
     }
 
     /** The template's sections again, from its root with the loops expanded; a problem in what they made is the template's. */
@@ -503,9 +507,11 @@ final class Stack {
             if (props.get("Parameters") instanceof Node.Obj p) {
                 given.putAll(p.entries());
             }
-            // a nested stack is deployed in its parent's account and region
+            // a nested stack is deployed in its parent's account and region (placeholders stay placeholders)
             for (String name : List.of("AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix")) {
-                given.putIfAbsent(name, pseudo.get(name));
+                if (!placeholders.contains(name)) {
+                    given.putIfAbsent(name, pseudo.get(name));
+                }
             }
             List<String> nextChain = new ArrayList<>(chain);
             nextChain.add(file.toString());
