@@ -42,6 +42,27 @@ final class Pseudo {
         return out;
     }
 
+    /**
+     * The pseudo parameters whose value is srm's placeholder, not one given (AWS::Partition and
+     * AWS::URLSuffix follow a given AWS::Region): a condition that compares one of them is not
+     * decided by the placeholder.
+     */
+    static java.util.Set<String> placeholders(Map<String, Node> given) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        boolean region = given.get("AWS::Region") instanceof Node.Scalar;
+        for (String name : List.of("AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::StackId")) {
+            if (!(given.get(name) instanceof Node.Scalar)) {
+                out.add(name);
+            }
+        }
+        for (String name : List.of("AWS::Partition", "AWS::URLSuffix")) {
+            if (!region && !(given.get(name) instanceof Node.Scalar)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     private static String text(Node n, String fallback) {
         return n instanceof Node.Scalar s && s.text() != null ? s.text() : fallback;
     }

@@ -46,6 +46,7 @@ final class Resolver {
     private final Template template;
     private final Map<String, Node> parameters;
     private final Map<String, Node> pseudo;
+    private final Set<String> placeholders;
     private final String prefix;
     private final BiFunction<String, String, Node> stackOutput;
     private final Map<String, Truth> conditions = new LinkedHashMap<>();
@@ -56,14 +57,16 @@ final class Resolver {
     /**
      * @param parameters  the value of every declared parameter (a scalar, a list or unknown)
      * @param pseudo      the pseudo parameters' values
+     * @param placeholders the pseudo parameters whose value is srm's placeholder: a condition comparing one is undecided
      * @param prefix      put before every logical id a reference resolves to (a nested stack's {@code Stack/})
      * @param stackOutput the value of output {@code name} of nested stack {@code id}, or null when it is not followed
      */
-    Resolver(Template template, Map<String, Node> parameters, Map<String, Node> pseudo, String prefix,
+    Resolver(Template template, Map<String, Node> parameters, Map<String, Node> pseudo, Set<String> placeholders, String prefix,
              BiFunction<String, String, Node> stackOutput) {
         this.template = template;
         this.parameters = parameters;
         this.pseudo = pseudo;
+        this.placeholders = placeholders;
         this.prefix = prefix;
         this.stackOutput = stackOutput;
     }
@@ -122,6 +125,11 @@ final class Resolver {
                     if (args == null) {
                         return new Truth(null, "an Fn::Equals without two values");
                     }
+                    String placeholder = placeholderIn(arg);
+                    if (placeholder != null) {
+                        return new Truth(null, placeholder + " is a value of the deployment (srm's placeholder is '"
+                                + Resolver.shown(pseudo.get(placeholder)).replace("'", "") + "'; give --parameter " + placeholder + "=VALUE)");
+                    }
                     Node a = resolve(args.get(0));
                     Node b = resolve(args.get(1));
                     if (a instanceof Node.Unknown u) {
@@ -164,6 +172,31 @@ final class Resolver {
         return new Truth(null, v instanceof Node.Unknown u ? u.reason() : "a condition srm cannot read");
     }
 
+    /** A pseudo parameter with a placeholder value that an expression refers to ({@code Ref}, {@code ${...}} of Fn::Sub), or null. */
+    private String placeholderIn(Node n) {
+        if (placeholders.isEmpty()) {
+            return null;
+        }
+        if (n instanceof Node.Obj o) {
+            if (o.get("Ref") instanceof Node.Scalar r && placeholders.contains(r.text())) {
+                return r.text();
+            }
+            Node sub = o.get("Fn::Sub");
+            Node text = sub instanceof Node.Seq seq && !seq.items().isEmpty() ? seq.items().get(0) : sub;
+            if (o.entries().size() == 1 && text instanceof Node.Scalar t && t.text() != null) {
+                Matcher m = SUB_VARIABLE.matcher(t.text());
+                while (m.find()) {
+                    if (placeholders.contains(m.group(1).trim())) {
+                        return m.group(1).trim();
+                    }
+                }
+            }
+            return o.entries().values().stream().map(this::placeholderIn).filter(x -> x != null).findFirst().orElse(null);
+        }
+        return n instanceof Node.Seq s ? s.items().stream().map(this::placeholderIn).filter(x -> x != null).findFirst().orElse(null)
+                : null;
+    }
+
     private static List<Node> args(Node arg, int n) {
         return arg instanceof Node.Seq s && s.items().size() == n ? s.items() : null;
     }
@@ -201,8 +234,12 @@ final class Resolver {
 
     private Node call(String f, Node arg, Node.Pos pos) {
         return switch (f) {
-            case "Ref" -> arg instanceof Node.Scalar s && s.text() != null ? ref(s.text(), pos)
-                    : unknown("a Ref whose target is not a name", pos);
+            case "Ref" -> {
+                // a Ref to Fn::Sub of a name: how a Fn::ForEach copy names a resource of its own loop
+                Node target = arg instanceof Node.Obj o && o.function() != null ? resolve(arg) : arg;
+                yield target instanceof Node.Scalar s && s.text() != null ? ref(s.text(), pos)
+                        : target instanceof Node.Unknown u ? derived("Ref", u, pos) : unknown("a Ref whose target is not a name", pos);
+            }
             case "Fn::GetAtt" -> getAtt(arg, pos);
             case "Fn::Sub" -> sub(arg, pos);
             case "Fn::Join" -> join(arg, pos);
@@ -216,10 +253,16 @@ final class Resolver {
                         + ": a value another stack exports, known only at deploy time", pos);
             }
             case "Fn::GetAZs" -> new Node.Unknown("Fn::GetAZs: the account's Availability Zones are known only at deploy time", pos);
+            case "Fn::GetStackOutput" -> {
+                Node a = resolve(arg);
+                String name = a instanceof Node.Obj o ? Resolver.shown(o) : Template.kind(a);
+                yield new Node.Unknown("Fn::GetStackOutput " + name + ": an output of another stack, known only at deploy time", pos);
+            }
             case "Fn::Base64" -> resolve(arg); // kept readable: rules read user data as text
             case "Fn::Cidr" -> cidr(arg, pos);
             case "Fn::Transform" -> {
-                String macro = arg instanceof Node.Obj o && o.get("Name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
+                Node call = arg instanceof Node.Seq seq && seq.items().size() == 1 ? seq.items().get(0) : arg;
+                String macro = call instanceof Node.Obj o && o.get("Name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
                 warnings.add("Fn::Transform at line " + pos.line() + " calls the macro '" + macro
                         + "', which runs at deploy time; the value it makes is unknown to srm");
                 yield new Node.Unknown("Fn::Transform: the macro '" + macro + "' makes this value at deploy time", pos);
@@ -232,7 +275,7 @@ final class Resolver {
             case "Fn::Length" -> {
                 Node v = resolve(arg);
                 yield v instanceof Node.Seq s ? new Node.Scalar(Integer.toString(s.items().size()), pos)
-                        : v instanceof Node.Unknown u ? u : unknown("an Fn::Length of something that is not a list", pos);
+                        : v instanceof Node.Unknown u ? derived("Fn::Length", u, pos) : unknown("an Fn::Length of something that is not a list", pos);
             }
             case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not" -> {
                 Truth t = truth(new Node.Obj(Map.of(f, arg), Map.of(), pos));
@@ -303,9 +346,16 @@ final class Resolver {
     private Node getAtt(Node arg, Node.Pos pos) {
         String id;
         Node attribute;
-        if (arg instanceof Node.Seq s && s.items().size() == 2 && s.items().get(0) instanceof Node.Scalar a) {
+        Node first = arg instanceof Node.Seq s && s.items().size() == 2 ? s.items().get(0) : null;
+        if (first instanceof Node.Obj o && o.function() != null) { // Fn::GetAtt [!Sub 'Bucket${Name}', Arn] in a Fn::ForEach copy
+            first = resolve(first);
+            if (first instanceof Node.Unknown u) {
+                return derived("Fn::GetAtt", u, pos);
+            }
+        }
+        if (first instanceof Node.Scalar a) {
             id = a.text();
-            attribute = resolve(s.items().get(1));
+            attribute = resolve(((Node.Seq) arg).items().get(1));
         } else if (arg instanceof Node.Scalar s && s.text() != null && s.text().contains(".")) {
             id = s.text().substring(0, s.text().indexOf('.'));
             attribute = Node.Scalar.of(s.text().substring(s.text().indexOf('.') + 1));
@@ -334,6 +384,8 @@ final class Resolver {
                 && s.text() != null && seq.items().get(1) instanceof Node.Obj vars) {
             text = s.text();
             vars.entries().forEach((k, v) -> variables.put(k, v));
+        } else if (arg instanceof Node.Obj o && o.function() != null && resolve(arg) instanceof Node.Unknown u) {
+            return derived("Fn::Sub", u, pos); // Fn::Sub of a value only a deployment makes (an Fn::Transform)
         } else {
             return unknown("an Fn::Sub that is neither a string nor [string, {variables}]", pos);
         }

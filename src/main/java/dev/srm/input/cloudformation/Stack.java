@@ -38,6 +38,9 @@ final class Stack {
     private final List<String> chain;
     private final List<String> warnings;
     private final Resolver resolver;
+    private final Map<String, Node> pseudo;
+    /** The pseudo parameters whose value is srm's placeholder (none was given). */
+    private final java.util.Set<String> placeholders;
     private final Map<String, Stack> children = new LinkedHashMap<>();
     private final Set<String> childFailed = new LinkedHashSet<>();
     /** The directory nested templates may be read from (that of the file the user named, and below); null: none is read. */
@@ -60,14 +63,42 @@ final class Stack {
         this.warnings = warnings;
         Map<String, Node> parameters = ParameterValues.of(raw, given, sources, warnings);
         Map<String, Node> pseudo = Pseudo.values(stackName, given);
-        this.template = transform(raw, new Resolver(raw, parameters, pseudo, prefix, null)::resolve, warnings);
-        this.resolver = new Resolver(template, parameters, pseudo, prefix, this::output);
+        this.pseudo = pseudo;
+        java.util.Set<String> placeholders = Pseudo.placeholders(given);
+        this.placeholders = placeholders;
+        Template expanded = raw;
+        if (LanguageExtensions.hasLoops(raw.root())) {
+            expanded = reread(raw, LanguageExtensions.expand(raw, new Resolver(raw, parameters, pseudo, placeholders, prefix, null)::resolve, warnings));
+            if (expanded.resources().isEmpty()) {
+                warnings.add(raw.file() + ": no resource is evaluated: every one is made by a Fn::ForEach loop whose collection"
+                        + " only a deployment decides");
+            }
+        }
+        this.template = transform(expanded, new Resolver(expanded, parameters, pseudo, placeholders, prefix, null)::resolve, warnings);
+        this.resolver = new Resolver(template, parameters, pseudo, placeholders, prefix, this::output);
+    }
+
+    /** The template's sections again, from its root with the loops expanded; a problem in what they made is the template's. */
+    private static Template reread(Template raw, LanguageExtensions.Expanded expanded) {
+        try {
+            // a loop left for the deployment may be what makes every resource: the template is still CloudFormation's
+            return Template.of(raw.file(), expanded.root(), expanded.deferred() == 0);
+        } catch (InputException e) {
+            String[] at = e.problem().where().split(":");
+            Node.Pos pos = Node.Pos.NONE;
+            if (at.length == 2 && at[0].matches("\\d+") && at[1].matches("\\d+")) {
+                pos = new Node.Pos(Integer.parseInt(at[0]), Integer.parseInt(at[1]));
+            }
+            throw new TemplateError(pos, e.problem().message() + " (after Fn::ForEach is expanded)");
+        }
     }
 
     private Template transform(Template raw, java.util.function.UnaryOperator<Node> parameterRefs, List<String> out) {
         Template t = raw;
         if (SamTransform.applies(t)) {
-            t = SamTransform.expand(t, parameterRefs, out);
+            List<String> sam = new ArrayList<>();
+            t = SamTransform.expand(t, parameterRefs, sam);
+            sam.forEach(w -> out.add(where(raw) + w));
         }
         for (String name : t.transforms()) {
             if (!LANGUAGE.contains(name)) {
@@ -111,6 +142,12 @@ final class Stack {
                 continue;
             }
             if (r.type().equals(CDK_METADATA) || r.condition() != null && isDropped(r)) {
+                continue;
+            }
+            if (r.type().endsWith("::MODULE") && r.type().split("::").length == 4) {
+                warnings.add(template.file() + ":" + r.pos().line() + ": resource '" + prefix + r.id() + "': " + r.type()
+                        + " is a CloudFormation module, which CloudFormation replaces with the resources of the module's"
+                        + " registered template at deploy time; srm does not expand modules, so those resources are not evaluated");
                 continue;
             }
             List<String> notes = new ArrayList<>();
@@ -232,7 +269,8 @@ final class Stack {
     private final Map<String, Node> resolvedProperties = new java.util.HashMap<>();
 
     private Node resolved(Template.Resource r) {
-        return resolvedProperties.computeIfAbsent(r.id(), k -> r.properties() == null ? Template.EMPTY : resolver.resolve(r.properties()));
+        return resolvedProperties.computeIfAbsent(r.id(), k -> r.properties() == null ? Template.EMPTY
+                : PackageArtifacts.packaged(r.type(), resolver.resolve(r.properties())));
     }
 
     /** LaunchTemplateData properties an instance takes as they are (the rest are converted or not instance properties). */
@@ -468,6 +506,12 @@ final class Stack {
             Map<String, Node> given = new LinkedHashMap<>();
             if (props.get("Parameters") instanceof Node.Obj p) {
                 given.putAll(p.entries());
+            }
+            // a nested stack is deployed in its parent's account and region (placeholders stay placeholders)
+            for (String name : List.of("AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix")) {
+                if (!placeholders.contains(name)) {
+                    given.putIfAbsent(name, pseudo.get(name));
+                }
             }
             List<String> nextChain = new ArrayList<>(chain);
             nextChain.add(file.toString());

@@ -48,15 +48,27 @@ record Template(String file, String description, List<String> transforms, Node.O
         }
     }
 
-    /** Whether a document looks like a template: a format version, or resources typed {@code AWS::...}. */
+    /** The top-level sections of a template (SAM's Globals included). */
+    static final java.util.Set<String> SECTIONS = java.util.Set.of("AWSTemplateFormatVersion", "Description", "Metadata",
+            "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs", "Hooks", "Globals");
+
+    /**
+     * Whether a document looks like a template: a format version, resources typed {@code AWS::...},
+     * or a {@code Resources} section beside nothing but template sections (a template of registry
+     * modules or custom types, or one whose resources a transform makes). A scenario's keys
+     * ({@code srm}, {@code id}, {@code resources}) make it a scenario.
+     */
     static boolean looksLikeTemplate(Node root) {
         if (!(root instanceof Node.Obj o)) {
             return false;
         }
-        if (o.get("srm") != null) {
+        if (o.get("srm") != null || o.get("id") != null || o.get("resources") != null) {
             return false;
         }
         if (o.get("AWSTemplateFormatVersion") != null) {
+            return true;
+        }
+        if (o.get("Resources") != null && SECTIONS.containsAll(o.entries().keySet())) {
             return true;
         }
         if (o.get("Resources") instanceof Node.Obj resources) {
