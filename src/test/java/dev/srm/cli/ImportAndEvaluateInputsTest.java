@@ -91,6 +91,30 @@ class ImportAndEvaluateInputsTest {
     }
 
     @Test
+    void a_template_with_a_custom_resource_imports_as_a_scenario_srm_reads_back(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("dns-records.yaml");
+        Files.writeString(template, """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  RecordCleanup:
+                    Type: Custom::Route53RecordCleanup
+                    Properties:
+                      ServiceToken: arn:aws:lambda:eu-west-1:444455556666:function:record-cleanup
+                      HostedZoneId: Z0123456789ABCDEFGHIJ
+                  ZoneLogs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: /aws/route53/corp.example.com
+                      RetentionInDays: 365
+                """);
+        CliRun r = CliRun.of("import", template.toString(), "--to", "scenario", "-o", dir.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out/dns-records.yaml"))).contains("type: Custom::Route53RecordCleanup");
+        CliRun back = CliRun.of("evaluate", dir.resolve("out/dns-records.yaml").toString(), "--fail-on", "none");
+        assertThat(back.code()).as(back.err()).isZero();
+    }
+
+    @Test
     void a_plan_with_no_resource_srm_maps_imports_as_an_empty_scenario_that_still_reads(@TempDir Path dir) throws Exception {
         Path plan = dir.resolve("routes.json");
         Files.writeString(plan, """
