@@ -168,7 +168,7 @@ public record Requirement(String resource, String control, String pattern, Op op
         return switch (op) {
             case PRESENT -> true;
             case ABSENT -> false;
-            case NOT_EMPTY -> actual != null && !actual.isBlank();
+            case NOT_EMPTY -> actual != null && !actual.isBlank() && !actual.equals("[]") && !actual.equals("{}"); // a list or map stated empty
             case EQUALS -> actual != null && same(actual, expected);
             case NOT_EQUALS -> actual == null || !same(actual, expected);
             case NOT_CONTAINS -> actual == null || !actual.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
