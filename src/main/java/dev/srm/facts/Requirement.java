@@ -143,13 +143,13 @@ public record Requirement(String resource, String control, String pattern, Op op
 
     /**
      * Whether a setting satisfies this requirement: {@link #accepts(String)} on its value, except
-     * that an empty string written for the property a presence check names does not set it
-     * ({@code DefaultRootObject: ""} is how CloudFront removes a default root object; an empty
-     * key id, ARN or name configures nothing). A child of the property (an empty
+     * that an empty string or an empty list written for the property a presence check names does
+     * not set it ({@code DefaultRootObject: ""} is how CloudFront removes a default root object; an
+     * empty key id, ARN or name configures nothing; {@code SubnetIds: []} connects no subnet). A child of the property (an empty
      * {@code LogFilePrefix} under a {@code LoggingConfiguration} that must be set) does not count.
      */
     public boolean accepts(Setting s) {
-        if (op == Op.PRESENT && s.value() != null && s.value().isBlank() && s.pattern().equals(pattern)) {
+        if (op == Op.PRESENT && s.value() != null && (s.value().isBlank() || s.value().equals("[]")) && s.pattern().equals(pattern)) {
             return false;
         }
         return accepts(s.value());
@@ -211,7 +211,7 @@ public record Requirement(String resource, String control, String pattern, Op op
             case ABSENT -> pattern + " is not set";
             case NOT_EMPTY -> pattern + " is not empty";
             case EQUALS -> pattern + " = " + expected;
-            case NOT_EQUALS -> pattern + " != " + expected;
+            case NOT_EQUALS -> expected.isEmpty() ? pattern + " is not empty" : pattern + " != " + expected;
             case STARTS_WITH -> pattern + " starts with " + expected;
             case NOT_CONTAINS -> pattern + " does not contain " + expected;
             case ONE_OF -> pattern + " in [" + expected + "]";
