@@ -60,12 +60,7 @@ public final class Inputs {
 
     /** Reads content held in memory; {@code name} is how messages name it. */
     public List<Scenario> read(String name, byte[] bytes, InputFormat format) throws InputException {
-        try {
-            byte[] content = Content.utf8(name, bytes);
-            return readerFor(name, content, format).read(name, content);
-        } catch (RuntimeException e) {
-            throw unexpected(name, e);
-        }
+        return readWithWarnings(name, bytes, format).stream().map(ReadScenario::scenario).toList();
     }
 
     /** As {@link #read(String, byte[], InputFormat)}, each scenario with the reader's warnings about it. */
