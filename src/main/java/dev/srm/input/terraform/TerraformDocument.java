@@ -3,6 +3,7 @@ package dev.srm.input.terraform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.input.InputFiles;
 import dev.srm.input.mapping.Unknown;
@@ -48,6 +49,10 @@ final class TerraformDocument {
     final List<Instance> instances = new ArrayList<>();
     /** Per configuration address, per top-level attribute, the configuration addresses it references (module paths resolved). */
     final Map<String, Map<String, List<String>>> references = new HashMap<>();
+    /** Whether the plan has a {@code configuration} block, whose references link resources. */
+    boolean hasConfiguration;
+    /** A plan without format_version: not the whole output of {@code terraform show -json}. */
+    boolean withoutFormatVersion;
     /** Managed resources of data sources skipped. */
     int dataSources;
 
@@ -67,8 +72,10 @@ final class TerraformDocument {
                     + " state (state format version " + root.path("version").asText("?") + "); srm reads Terraform 0.12 or later: "
                     + "upgrade the configuration and run 'terraform show -json' with Terraform 0.12 or later");
         }
-        if (root.has("format_version")) {
-            String fv = root.path("format_version").asText();
+        // a plan cut down to its planned_values (test fixtures, scripts) lacks format_version: read as the plan it is
+        boolean cutPlan = !root.has("format_version") && root.path("planned_values").isObject() && !root.has("version");
+        if (root.has("format_version") || cutPlan) {
+            String fv = root.path("format_version").asText(cutPlan ? "1.0" : "");
             if (!fv.matches("[01]\\..*")) {
                 throw new Unreadable("/format_version", "format_version " + fv + " is not one srm knows (0.x or 1.x)");
             }
@@ -80,6 +87,8 @@ final class TerraformDocument {
             expect(root, "resource_changes", "", true);
             if (root.has("planned_values")) {
                 d = new TerraformDocument(Kind.PLAN, tfVersion);
+                d.withoutFormatVersion = cutPlan;
+                d.hasConfiguration = root.path("configuration").path("root_module").isObject();
                 Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
                 d.configuration(root.path("configuration").path("root_module"), "", new ArrayList<>());
                 d.module(root.path("planned_values").path("root_module"), "/planned_values/root_module", unknown);
@@ -148,7 +157,7 @@ final class TerraformDocument {
             ObjectNode values = r.path("values").isObject() ? ((ObjectNode) r.get("values")).deepCopy() : JsonNodeFactory.instance.objectNode();
             JsonNode au = unknown.get(address);
             if (au != null) {
-                overlay(values, au, written.getOrDefault(Instance.configAddressOf(address), Set.of()));
+                overlay(values, au, expressions.getOrDefault(Instance.configAddressOf(address), MissingNode.getInstance()));
             }
             instances.add(new Instance(address, Instance.configAddressOf(address), r.path("type").asText(),
                     r.path("provider_name").asText(null), r.hasNonNull("index") ? r.get("index").asText() : null, values, p));
@@ -161,22 +170,28 @@ final class TerraformDocument {
 
     /**
      * Puts the unknown marker wherever {@code after_unknown} says a value is known only after
-     * apply. A top-level attribute the configuration does not set ({@code written} holds those it
-     * does) is an optional, computed one: it may stay unset, so its marker shows no presence
-     * (an {@code iam_instance_profile} nobody wrote is not an instance profile).
+     * apply. An attribute the configuration does not set ({@code expressions}, the resource's
+     * {@code expressions} in the plan's configuration, at the same depth: a nested block's own
+     * expressions) is an optional, computed one: it may stay unset, so its marker shows no
+     * presence (an {@code iam_instance_profile} nobody wrote is not an instance profile, nor is
+     * the {@code kms_key_id} of an {@code encrypt_at_rest} block that sets only {@code enabled}).
+     * An attribute written as one expression is set, whatever of its value is unknown; a block
+     * the configuration does not show (a {@code dynamic} block, a plan without configuration)
+     * sets nothing srm can see, so its unknown attributes may be absent.
      */
-    static void overlay(JsonNode values, JsonNode unknown, Set<String> written) {
+    static void overlay(JsonNode values, JsonNode unknown, JsonNode expressions) {
         if (values instanceof ObjectNode o && unknown.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = unknown.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                JsonNode written = expressions == null ? null : expressions.path(e.getKey());
                 if (e.getValue().isBoolean() && e.getValue().booleanValue()) {
-                    o.set(e.getKey(), written == null || written.contains(e.getKey()) ? Unknown.node() : Unknown.unsetNode());
+                    o.set(e.getKey(), written == null || !written.isMissingNode() ? Unknown.node() : Unknown.unsetNode());
                 } else if (e.getValue().isContainerNode()) {
                     JsonNode child = o.get(e.getKey());
                     if (child == null || child.isNull()) {
                         child = e.getValue().isArray() ? o.putArray(e.getKey()) : o.putObject(e.getKey());
                     }
-                    overlay(child, e.getValue(), null);
+                    overlay(child, e.getValue(), written == null || isExpression(written) ? null : written);
                 }
             }
         } else if (values instanceof ArrayNode a && unknown.isArray()) {
@@ -186,12 +201,19 @@ final class TerraformDocument {
                     a.add(u.isArray() ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode());
                 }
                 if (u.isBoolean() && u.booleanValue()) {
-                    a.set(i, Unknown.node());
+                    a.set(i, Unknown.node()); // an element of a list the configuration gives
                 } else if (u.isContainerNode()) {
-                    overlay(a.get(i), u, null);
+                    // the i-th block of a list of blocks; a list attribute's elements come from one expression
+                    JsonNode block = expressions == null ? null : expressions.isArray() ? expressions.path(i) : expressions;
+                    overlay(a.get(i), u, block);
                 }
             }
         }
+    }
+
+    /** Whether a node of the configuration's {@code expressions} is one expression (a value), not a block of them. */
+    private static boolean isExpression(JsonNode node) {
+        return node.isObject() && (node.has("constant_value") || node.has("references"));
     }
 
     private void rawState(JsonNode resources) throws Unreadable {
@@ -238,15 +260,16 @@ final class TerraformDocument {
                 continue;
             }
             String address = prefix + r.path("address").asText();
-            Set<String> keys = new java.util.HashSet<>();
-            r.path("expressions").fieldNames().forEachRemaining(keys::add);
-            written.put(address, keys);
+            expressions.put(address, r.path("expressions"));
             Map<String, List<String>> attrs = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = r.path("expressions").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 List<String> refs = new ArrayList<>();
                 for (JsonNode ref : e.getValue().path("references")) {
                     resolve(ref.asText(), prefix, calls, module, refs, 0);
+                    if (ref.asText().startsWith("local.")) {
+                        throughLocals.add(address + " " + e.getKey());
+                    }
                 }
                 if (!refs.isEmpty()) {
                     attrs.put(e.getKey(), refs);
@@ -263,8 +286,8 @@ final class TerraformDocument {
     }
 
     private final Map<String, JsonNode> moduleOutputs = new HashMap<>();
-    /** Per configuration address, the top-level attributes and blocks its configuration sets. */
-    private final Map<String, Set<String>> written = new HashMap<>();
+    /** Per configuration address, the {@code expressions} of its configuration: the attributes and blocks it sets. */
+    private final Map<String, JsonNode> expressions = new HashMap<>();
 
     /**
      * Adds the resource addresses a reference leads to: a resource in the same module, an input
@@ -307,6 +330,14 @@ final class TerraformDocument {
                 out.add(address);
             }
         }
+    }
+
+    /** "address attribute" of the attributes whose expression refers to a local value, which the plan's configuration does not hold. */
+    private final Set<String> throughLocals = new java.util.HashSet<>();
+
+    /** Whether an attribute of a resource refers to a local value, whose own expression a plan's configuration does not hold. */
+    boolean refersToLocal(String configAddress, String attribute) {
+        return throughLocals.contains(configAddress + " " + attribute);
     }
 
     /** The configuration addresses an attribute of a resource references (empty when unknown). */

@@ -93,7 +93,8 @@ public final class TerraformReader implements StreamingInput {
             return false;
         }
         String head = new String(bytes, 0, n, StandardCharsets.UTF_8);
-        return head.contains("\"terraform_version\"") || head.contains("\"format_version\"") && head.contains("\"planned_values\"");
+        return head.contains("\"terraform_version\"") || head.contains("\"format_version\"") && head.contains("\"planned_values\"")
+                || head.contains("\"planned_values\"") && head.contains("\"root_module\""); // a plan cut down to planned_values
     }
 
     @Override
@@ -194,6 +195,10 @@ public final class TerraformReader implements StreamingInput {
                         + " provider (" + first.address() + (doc.instances.size() > 1 ? " and " + (doc.instances.size() - 1) + " more" : "")
                         + "); srm reads resources of the AWS provider (hashicorp/aws) only");
             }
+            if (doc.withoutFormatVersion) {
+                warnings.add(name + ": has no format_version, so it is not the whole output of 'terraform show -json' (a plan cut down to "
+                        + "planned_values?); read as a plan: values known only after apply and references are read only from what it holds");
+            }
             Map<String, List<String>> unmapped = new TreeMap<>();
             List<Instance> folds = new ArrayList<>();
             for (Instance i : doc.instances) {
@@ -260,10 +265,21 @@ public final class TerraformReader implements StreamingInput {
                 return;
             }
             JsonNode v = first(m.into().by(), i.values());
-            warnings.add(name + ": " + i.address() + ": the " + m.into().target() + " it configures ("
-                    + (v == null || Unknown.is(v) ? "unknown until apply" : "'" + v.asText() + "'")
-                    + ") is not in this " + doc.kind.label + "; its settings are assessed as a " + targetMapping.type() + " of their own");
+            String which = v == null || Unknown.is(v)
+                    // not "not in this plan": it may well be, but without a reference to it srm cannot tell which
+                    ? " it configures is known only after apply and " + (doc.hasConfiguration
+                            ? doc.refersToLocal(i.configAddress(), attribute(m.into().by()))
+                                    ? "its " + attribute(m.into().by()) + " comes from a local value, whose expression a plan does not show"
+                                    : "its " + attribute(m.into().by()) + " refers to no " + m.into().target() + " of this " + doc.kind.label
+                            : "this " + doc.kind.label + " has no configuration block whose references would name it")
+                    : " it configures ('" + v.asText() + "') is not in this " + doc.kind.label;
+            warnings.add(name + ": " + i.address() + ": the " + m.into().target() + which + "; its settings are assessed as a "
+                    + targetMapping.type() + " of their own");
             made.put(i.address(), new Made(i.srmId(), targetMapping.type(), p.configuration(), tags(m, i), i));
+        }
+
+        private static String attribute(SourcePath by) {
+            return by.segments().isEmpty() ? "reference" : by.segments().get(0).toString();
         }
 
         /** The instance of type {@code targetType} that attribute {@code by} of {@code from} names. */
