@@ -549,6 +549,20 @@ final class Resolver {
         }
         Node fallback = seq.items().size() > 3 && seq.items().get(3) instanceof Node.Obj o ? o.get("DefaultValue") : null;
         Node mapping = template.mappings().get(keys.get(0));
+        for (int k = 1; k <= 2; k++) {
+            String placeholder = placeholderIn(seq.items().get(k));
+            // the partition's placeholder ('aws') is every commercial region's: a lookup by partition keeps it
+            if (placeholder != null && !placeholder.equals("AWS::Partition") && !placeholder.equals("AWS::URLSuffix")
+                    && mapping instanceof Node.Obj m) {
+                Node same = sameForEveryKey(m, keys, k, fallback);
+                if (same == null) {
+                    return new Node.Unknown("Fn::FindInMap " + shown(new Node.Seq(resolvedKeys, pos)) + " picks a different value for each "
+                            + placeholder + ", a value of the deployment (srm's placeholder is '"
+                            + Resolver.shown(pseudo.get(placeholder)).replace("'", "") + "'; give --parameter " + placeholder + "=VALUE)", pos);
+                }
+                return same;
+            }
+        }
         Node top = mapping instanceof Node.Obj m ? m.get(keys.get(1)) : null;
         Node value = top instanceof Node.Obj t ? t.get(keys.get(2)) : null;
         if (value == null) {
@@ -561,6 +575,37 @@ final class Resolver {
                     + hint, pos);
         }
         return resolve(value);
+    }
+
+    /**
+     * The value a lookup gives whatever its key {@code k} (1: the top-level key, 2: the second) is, when every entry
+     * of the mapping gives the same one (a mapping of AMI ids per region gives one per region: null then).
+     */
+    private Node sameForEveryKey(Node.Obj mapping, List<String> keys, int k, Node fallback) {
+        List<Node> candidates = new ArrayList<>();
+        if (k == 1) {
+            for (Node top : mapping.entries().values()) {
+                candidates.add(top instanceof Node.Obj t ? t.get(keys.get(2)) : null);
+            }
+        } else if (mapping.get(keys.get(1)) instanceof Node.Obj t) {
+            candidates.addAll(t.entries().values());
+        }
+        String shownSame = null;
+        Node same = null;
+        for (Node v : candidates) {
+            Node resolved = v == null ? (fallback == null ? null : resolve(fallback)) : resolve(v);
+            if (resolved == null || resolved instanceof Node.Unknown) {
+                return null;
+            }
+            String shownValue = shown(resolved);
+            if (shownSame == null) {
+                shownSame = shownValue;
+                same = resolved;
+            } else if (!shownSame.equals(shownValue)) {
+                return null;
+            }
+        }
+        return same;
     }
 
     private Node cidr(Node arg, Node.Pos pos) {

@@ -53,6 +53,50 @@ class NestedPseudoParametersTest {
     }
 
     @Test
+    void a_mapping_looked_up_by_a_placeholder_region_is_undecided_unless_every_region_gives_the_same_value() throws Exception {
+        String template = """
+                AWSTemplateFormatVersion: 2010-09-09
+                Mappings:
+                  RegionSettings:
+                    eu-central-1: {LogRetention: 3653, Versioning: Enabled}
+                    us-east-1: {LogRetention: 90, Versioning: Enabled}
+                  PartitionPrincipals:
+                    aws: {EC2: ec2.amazonaws.com}
+                    aws-cn: {EC2: ec2.amazonaws.com.cn}
+                Resources:
+                  AuditLogs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      RetentionInDays: !FindInMap [RegionSettings, !Ref AWS::Region, LogRetention]
+                  Archive:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      VersioningConfiguration:
+                        Status: !FindInMap [RegionSettings, !Ref AWS::Region, Versioning]
+                  NodeRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - {Effect: Allow, Action: 'sts:AssumeRole', Principal: {Service: !FindInMap [PartitionPrincipals, !Ref AWS::Partition, EC2]}}
+                """;
+        byte[] bytes = template.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Scenario s = new CloudFormationReader().read("audit.yaml", bytes).get(0);
+        assertThat(s.resource("AuditLogs").settings()).filteredOn(x -> x.path().equals("RetentionInDays")).singleElement()
+                .satisfies(x -> assertThat(x.value()).startsWith("${unknown").contains("picks a different value for each AWS::Region")
+                        .contains("give --parameter AWS::Region=VALUE"));
+        assertThat(s.resource("Archive").settings()).filteredOn(x -> x.path().equals("VersioningConfiguration.Status")).singleElement()
+                .extracting(Setting::value).as("the same in every region").isEqualTo("Enabled");
+        assertThat(s.resource("NodeRole").settings()).filteredOn(x -> x.path().endsWith("Principal.Service")).singleElement()
+                .extracting(Setting::value).as("the placeholder partition is every commercial region's").isEqualTo("ec2.amazonaws.com");
+
+        TemplateParameters given = new TemplateParameters(Map.of("AWS::Region", "eu-central-1"), Map.of());
+        Scenario frankfurt = new CloudFormationReader(given).read("audit.yaml", bytes).get(0);
+        assertThat(frankfurt.resource("AuditLogs").settings()).filteredOn(x -> x.path().equals("RetentionInDays")).singleElement()
+                .extracting(Setting::value).isEqualTo("3653");
+    }
+
+    @Test
     void a_nested_stack_takes_the_region_and_account_given_for_its_parent(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("logging.yaml"), """
                 AWSTemplateFormatVersion: 2010-09-09

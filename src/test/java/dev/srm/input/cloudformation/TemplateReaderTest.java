@@ -235,7 +235,9 @@ class TemplateReaderTest {
                       UserData:
                         Fn::Base64: !Sub '${AWS::AccountId} ${AWS::Partition} ${AWS::StackName} ${AWS::URLSuffix}'
                 """;
-        assertThat(settings(read(t), "I")).containsEntry("ImageId", "ami-1").containsEntry("UserData", "123456789012 aws stack amazonaws.com");
+        assertThat(settings(read(t), "I")).containsEntry("UserData", "123456789012 aws stack amazonaws.com");
+        assertThat(settings(read(t), "I").get("ImageId")).as("the placeholder region picks no entry of a per-region mapping")
+                .startsWith("${unknown").contains("picks a different value for each AWS::Region");
         assertThat(settings(read("t.yaml", t, TemplateParameters.of(Map.of("AWS::Region", "eu-west-1"))), "I"))
                 .containsEntry("ImageId", "ami-2");
     }
