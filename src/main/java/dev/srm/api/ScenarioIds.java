@@ -72,17 +72,15 @@ public final class ScenarioIds implements Serializable {
         return problems == null ? List.of() : problems;
     }
 
-    /** Whether every scenario keeps its id. */
-    public boolean isEmpty() {
-        return renamed.isEmpty() && skipped.isEmpty();
-    }
-
-    boolean skipped(String source, int index) {
-        return skipped.getOrDefault(source, Set.of()).contains(index);
-    }
-
-    /** The id scenario {@code index} of {@code source} is reported under, with the notice that says why, or null to keep its own. */
-    BatchIds.Claim renamed(String source, int index) {
-        return renamed.getOrDefault(source, Map.of()).get(index);
+    /**
+     * Scenario {@code index} of {@code source} under the id the batch gave it (with the warning
+     * that says why when it is not its own), or null when it is a duplicate the batch skips.
+     */
+    dev.srm.input.ReadScenario claimed(String source, int index, dev.srm.input.ReadScenario read) {
+        if (skipped.getOrDefault(source, Set.of()).contains(index)) {
+            return null;
+        }
+        BatchIds.Claim claim = renamed.getOrDefault(source, Map.of()).get(index);
+        return claim == null ? read : claim.applied(read);
     }
 }

@@ -355,13 +355,7 @@ public final class Srm {
 
     /** As {@link #evaluateInput(String, byte[], InputFormat, boolean)}, with findings judged against {@code policy}. */
     public EvaluateResult evaluateInput(String name, byte[] content, InputFormat format, boolean explain, Policy policy) {
-        List<ReadScenario> scenarios;
-        try {
-            scenarios = inputs.readWithWarnings(name, content, format == null ? InputFormat.auto : format);
-        } catch (InputException e) {
-            return new EvaluateResult(List.of(), List.of(e.problem()));
-        }
-        return evaluateAll(scenarios, explain, policy);
+        return evaluateInput(name, content, format, explain, policy, ScenarioIds.NONE);
     }
 
     /**
@@ -393,9 +387,6 @@ public final class Srm {
      */
     public EvaluateResult evaluateInput(String name, byte[] content, InputFormat format, boolean explain, Policy policy,
                                         ScenarioIds ids) {
-        if (ids.isEmpty()) {
-            return evaluateInput(name, content, format, explain, policy);
-        }
         List<ReadScenario> scenarios;
         try {
             scenarios = inputs.readWithWarnings(name, content, format == null ? InputFormat.auto : format);
@@ -404,9 +395,9 @@ public final class Srm {
         }
         List<ReadScenario> kept = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
-            dev.srm.run.BatchIds.Claim claim = ids.renamed(name, i);
-            if (!ids.skipped(name, i)) {
-                kept.add(claim == null ? scenarios.get(i) : claim.applied(scenarios.get(i)));
+            ReadScenario claimed = ids.claimed(name, i, scenarios.get(i));
+            if (claimed != null) {
+                kept.add(claimed);
             }
         }
         return evaluateAll(kept, explain, policy);

@@ -134,13 +134,7 @@ public final class ConfigReader implements StreamingInput {
 
     @Override
     public List<Scenario> read(String name, byte[] bytes) throws InputException {
-        List<Scenario> out = new ArrayList<>();
-        try (ScenarioStream s = new Stream(name, () -> new ByteArrayInputStream(bytes))) {
-            for (ReadScenario r = s.next(); r != null; r = s.next()) {
-                out.add(r.scenario());
-            }
-        }
-        return out;
+        return readWithWarnings(name, bytes).stream().map(ReadScenario::scenario).toList();
     }
 
     @Override
