@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -306,7 +307,9 @@ public final class Evaluator {
     List<Object> facts(Scenario scenario, List<String> warnings, boolean checkKeys) {
         ServiceCatalog catalog = pack.catalog();
         List<Object> facts = new ArrayList<>();
-        facts.add(new ScenarioContext(scenario.id(), scenario.inventory()));
+        Map<String, Set<String>> stated = new java.util.HashMap<>();
+        scenario.resources().stream().filter(r -> !r.stated().isEmpty()).forEach(r -> stated.put(r.id(), r.stated()));
+        facts.add(new ScenarioContext(scenario.id(), scenario.inventory(), stated));
         facts.addAll(scenario.account());
         facts.addAll(pack.dutyDefs());
         facts.add(new AsOf(asOf));

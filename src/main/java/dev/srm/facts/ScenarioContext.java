@@ -1,12 +1,23 @@
 package dev.srm.facts;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
-/** One per session: which scenario is evaluated and how complete its inventory is. */
-public record ScenarioContext(String id, Inventory inventory) {
+/**
+ * One per session: which scenario is evaluated and how complete its inventory is, as a whole and,
+ * for inputs that state some properties whole although the inventory is partial (a Terraform plan's
+ * attributes, null included), per resource and configuration path ({@code stated}).
+ */
+public record ScenarioContext(String id, Inventory inventory, Map<String, Set<String>> stated) {
     public ScenarioContext {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(inventory, "inventory");
+        stated = stated == null ? Map.of() : Map.copyOf(stated);
+    }
+
+    public ScenarioContext(String id, Inventory inventory) {
+        this(id, inventory, Map.of());
     }
 
     /** Whether the scenario lists everything, the account included. */
@@ -20,5 +31,39 @@ public record ScenarioContext(String id, Inventory inventory) {
      */
     public boolean completeFor(String resource) {
         return inventory == Inventory.COMPLETE || inventory == Inventory.RESOURCES && !Resource.ACCOUNT.equals(resource);
+    }
+
+    /**
+     * Whether the absence of the setting at {@code pattern} of {@code resource} is evidence: the
+     * inventory is complete for the resource, or the input states that path (or one above it).
+     */
+    public boolean completeFor(String resource, String pattern) {
+        return completeFor(resource) || states(resource, pattern);
+    }
+
+    /**
+     * Whether the input states the setting at {@code pattern} of {@code resource} although its
+     * inventory is not complete for the resource: the only case in which an absence there is
+     * evidence that rules reading the inventory alone do not see.
+     */
+    public boolean statesUnset(String resource, String pattern) {
+        return !completeFor(resource) && states(resource, pattern);
+    }
+
+    private boolean states(String resource, String pattern) {
+        Set<String> paths = stated.get(resource);
+        if (paths == null || paths.isEmpty()) {
+            return false;
+        }
+        if (paths.contains(pattern)) {
+            return true;
+        }
+        for (int i = pattern.length() - 1; i > 0; i--) {
+            char c = pattern.charAt(i);
+            if ((c == '.' || c == '[') && paths.contains(pattern.substring(0, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

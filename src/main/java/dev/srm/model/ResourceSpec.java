@@ -15,10 +15,16 @@ import java.util.Objects;
  * the resource itself (a scenario's resource-level {@code waivers:} block). {@code line} is where the
  * resource starts in the scenario's file (0 when unknown); {@code origin} is where it was written (a
  * nested stack's template, a plan's address, a Config item's ARN and capture time): every report shows it.
+ * {@code stated} are the configuration paths (patterns such as {@code KmsKeyId} or {@code Rules[*].Status},
+ * each covering what lies beneath it) whose value or absence the input states although its inventory is
+ * not complete: a Terraform attribute that is null in a plan says the property is not set, so its absence
+ * is evidence there as in a template.
  */
 public record ResourceSpec(String id, String service, String type, Map<String, String> tags,
-                           List<Setting> settings, int line, List<String> notes, List<ResourceWaiver> waivers, Origin origin) {
+                           List<Setting> settings, int line, List<String> notes, List<ResourceWaiver> waivers, Origin origin,
+                           java.util.Set<String> stated) {
     public ResourceSpec {
+        stated = stated == null ? java.util.Set.of() : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(stated));
         origin = origin == null ? Origin.line(line) : origin;
         line = line == 0 ? origin.line() : line;
         waivers = waivers == null ? List.of() : List.copyOf(waivers);
@@ -26,6 +32,12 @@ public record ResourceSpec(String id, String service, String type, Map<String, S
         tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         settings = List.copyOf(settings);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A resource whose input states no path beyond what its inventory says. */
+    public ResourceSpec(String id, String service, String type, Map<String, String> tags, List<Setting> settings, int line,
+                        List<String> notes, List<ResourceWaiver> waivers, Origin origin) {
+        this(id, service, type, tags, settings, line, notes, waivers, origin, null);
     }
 
     /** A resource whose origin is its line in the scenario's file. */

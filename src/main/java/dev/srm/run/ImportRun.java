@@ -84,7 +84,8 @@ public final class ImportRun {
         List<ScenarioDocument.Resource> resources = new ArrayList<>();
         for (ResourceSpec r : s.resources()) {
             resources.add(new ScenarioDocument.Resource(r.id(), r.type(), r.service(), r.tags(),
-                    Settings.tree(r.settings(), lost -> notWritten.add("resource '" + r.id() + "': " + lost.path()))));
+                    Settings.tree(r.settings(), lost -> notWritten.add("resource '" + r.id() + "': " + lost.path())),
+                    List.copyOf(r.stated())));
         }
         ScenarioDocument document = new ScenarioDocument(ScenarioDocument.VERSION, s.id(), s.title(), s.description(),
                 // as the input was read: a template is complete for its own resources (not the account), and the file says so

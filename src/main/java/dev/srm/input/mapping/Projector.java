@@ -14,6 +14,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applies a {@link Mapping} to one source resource. Stateless and thread-safe; the reader
@@ -29,10 +31,15 @@ public final class Projector {
         Resolver NONE = (targetType, scope, path, value) -> null;
     }
 
-    /** What a mapping made of a source resource: its configuration, account keys and tags. */
-    public record Projection(ObjectNode configuration, ObjectNode account, Map<String, String> tags) {
+    /**
+     * What a mapping made of a source resource: its configuration, account keys and tags, and the
+     * configuration paths whose value or absence the source states ({@code stated}: patterns such
+     * as {@code KmsKeyId} or {@code Rules[*].Status}, each covering what lies beneath it).
+     */
+    public record Projection(ObjectNode configuration, ObjectNode account, Map<String, String> tags, Set<String> stated) {
         public Projection {
             tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+            stated = java.util.Collections.unmodifiableSet(new TreeSet<>(stated));
         }
     }
 
@@ -52,7 +59,112 @@ public final class Projector {
         fill(configuration, mapping.properties(), root, resolver);
         ObjectNode account = NODES.objectNode();
         fill(account, mapping.account(), root, resolver);
-        return new Projection(configuration, account, tags(mapping.tags(), root));
+        return new Projection(configuration, account, tags(mapping.tags(), root), stated(mapping.properties(), root, ""));
+    }
+
+    /**
+     * The target paths, under {@code prefix}, whose value or absence the source states: a path
+     * several entries build ({@code Key} and {@code Key#more}) only when each of them states it
+     * whole; a list built per element states what every element states.
+     */
+    private Set<String> stated(Map<String, Spec> properties, Scope scope, String prefix) {
+        Map<String, Boolean> whole = new LinkedHashMap<>();
+        Map<String, Set<String>> beneath = new LinkedHashMap<>();
+        Map<String, Integer> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, Spec> p : properties.entrySet()) {
+            int hash = p.getKey().indexOf('#');
+            String path = prefix + (hash < 0 ? p.getKey() : p.getKey().substring(0, hash));
+            Set<String> parts = new TreeSet<>();
+            whole.merge(path, stated(path, p.getValue(), scope, parts), Boolean::logicalAnd);
+            beneath.computeIfAbsent(path, k -> new TreeSet<>()).addAll(parts);
+            entries.merge(path, 1, Integer::sum);
+        }
+        Set<String> out = new TreeSet<>();
+        whole.forEach((path, w) -> {
+            if (w) {
+                out.add(path);
+            } else if (entries.get(path) == 1) {
+                out.addAll(beneath.get(path));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Whether a spec states the whole value at {@code path} (a copy, a reference or a constant the
+     * source decides, or a list with no element); a list with elements adds to {@code beneath}
+     * the element paths ({@code path[*].Name}) that every element states.
+     */
+    private boolean stated(String path, Spec spec, Scope scope, Set<String> beneath) {
+        if (spec.when().unknown(scope) || !spec.when().holds(scope)) {
+            return false;
+        }
+        if (spec instanceof Spec.Const) {
+            return true;
+        }
+        if (spec instanceof Spec.Copy c) {
+            return c.otherwise() != null || c.as() == Spec.Conversion.PRESENT || c.as() == Spec.Conversion.COUNT || c.from().states(scope);
+        }
+        if (spec instanceof Spec.Ref r) {
+            return r.from().states(scope);
+        }
+        Spec.Each e = (Spec.Each) spec;
+        for (SourcePath over : e.over()) {
+            if (!over.states(scope)) {
+                return false;
+            }
+        }
+        Elements built = elements(e, scope);
+        if (built.unknown() != null) {
+            return false;
+        }
+        List<SourcePath.Match> elements = built.found();
+        if (elements.isEmpty()) {
+            return true;
+        }
+        Set<String> common = null;
+        for (SourcePath.Match m : elements) {
+            Scope element = new Scope(m.node(), m.scope());
+            Set<String> here;
+            if (e.value() != null) {
+                here = new TreeSet<>();
+                if (stated(path + "[*]", e.value(), element, here)) {
+                    here.add(path + "[*]");
+                }
+            } else {
+                here = stated(e.properties(), element, path + "[*].");
+            }
+            if (common == null) {
+                common = here;
+            } else {
+                common.retainAll(here);
+            }
+        }
+        beneath.addAll(common);
+        return false;
+    }
+
+    /** The nodes a list spec builds one element from each (nulls left out), or the unknown value a list is. */
+    private record Elements(List<SourcePath.Match> found, JsonNode unknown) {
+    }
+
+    private Elements elements(Spec.Each e, Scope scope) {
+        List<SourcePath.Match> found = new java.util.ArrayList<>();
+        for (SourcePath over : e.over()) {
+            for (SourcePath.Match m : over.select(scope)) {
+                JsonNode n = convert(m.node(), e.as());
+                if (Unknown.is(n)) {
+                    return new Elements(List.of(), n);
+                }
+                if (n != null && n.isArray()) {
+                    n.forEach(el -> found.add(new SourcePath.Match(el, m.scope())));
+                } else if (n != null) {
+                    found.add(new SourcePath.Match(n, m.scope()));
+                }
+            }
+        }
+        found.removeIf(m -> m.node().isNull());
+        return new Elements(found, null);
     }
 
     private void fill(ObjectNode target, Map<String, Spec> properties, Scope scope, Resolver resolver) {
@@ -103,25 +215,12 @@ public final class Projector {
             return id != null ? TextNode.valueOf(id) : v;
         }
         Spec.Each e = (Spec.Each) spec;
-        List<SourcePath.Match> found = new java.util.ArrayList<>();
-        for (SourcePath over : e.over()) {
-            for (SourcePath.Match m : over.select(scope)) {
-                JsonNode n = convert(m.node(), e.as());
-                if (Unknown.is(n)) {
-                    return n;
-                }
-                if (n != null && n.isArray()) {
-                    n.forEach(el -> found.add(new SourcePath.Match(el, m.scope())));
-                } else if (n != null) {
-                    found.add(new SourcePath.Match(n, m.scope()));
-                }
-            }
+        Elements found = elements(e, scope);
+        if (found.unknown() != null) {
+            return found.unknown();
         }
         ArrayNode out = NODES.arrayNode();
-        for (SourcePath.Match m : found) {
-            if (m.node().isNull()) {
-                continue;
-            }
+        for (SourcePath.Match m : found.found()) {
             Scope element = new Scope(m.node(), m.scope());
             JsonNode built;
             if (e.value() != null) {

@@ -103,6 +103,63 @@ public record SourcePath(String text, int up, List<Object> segments) {
         return current;
     }
 
+    /**
+     * Whether the source states what this path holds, a value or its absence: every object on the
+     * way has the next name as a key (a null there states that nothing is set), every list on the
+     * way states it for each of its elements (an empty list for none). A name an object lacks, a
+     * value of another shape, or a value known only after apply states nothing: a source that
+     * leaves a key out may have left it out of its output, not out of the resource.
+     */
+    public boolean states(Scope from) {
+        Scope start = from;
+        for (int i = 0; i < up && start.parent() != null; i++) {
+            start = start.parent();
+        }
+        return states(start.node(), 0);
+    }
+
+    private boolean states(JsonNode n, int i) {
+        if (n == null || Unknown.is(n)) {
+            return false;
+        }
+        if (n.isNull() || i == segments.size()) {
+            return true;
+        }
+        Object segment = segments.get(i);
+        if (segment instanceof String name) {
+            if (n.isObject()) {
+                JsonNode child = n.get(name);
+                return child != null && states(child, i + 1);
+            }
+            return n.isArray() && every(n, e -> states(e, i));
+        }
+        if (!n.isArray() && !(segment == ALL && n.isObject())) {
+            return false;
+        }
+        if (segment instanceof Filter f) {
+            return every(n, e -> {
+                if (Unknown.is(e)) {
+                    return false;
+                }
+                JsonNode k = e.get(f.key());
+                return k == null || !k.isValueNode() || !f.value().equals(k.asText()) || states(e, i + 1);
+            });
+        }
+        if (segment instanceof Integer index) {
+            return index >= n.size() || states(n.get(index), i + 1);
+        }
+        return every(n, e -> states(e, i + 1));
+    }
+
+    private static boolean every(JsonNode container, java.util.function.Predicate<JsonNode> test) {
+        for (JsonNode e : container) {
+            if (!test.test(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void step(Match m, Object segment, List<Match> out) {
         JsonNode n = m.node();
         if (Unknown.is(n)) {

@@ -24,10 +24,17 @@ public record ScenarioDocument(int srm, String id, String title, String descript
         resources = List.copyOf(resources);
     }
 
-    /** A resource: its id, CloudFormation type or service name, tags and configuration. */
+    /**
+     * A resource: its id, CloudFormation type or service name, tags, configuration and the paths
+     * whose value or absence the configuration gives whole ({@code stated}, for a partial inventory).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "type", "service", "tags", "configuration"})
+    @JsonPropertyOrder({"id", "type", "service", "tags", "configuration", "stated"})
     public record Resource(String id, String type, String service, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> tags,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) ObjectNode configuration) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) ObjectNode configuration,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> stated) {
+        public Resource(String id, String type, String service, Map<String, String> tags, ObjectNode configuration) {
+            this(id, type, service, tags, configuration, List.of());
+        }
     }
 }

@@ -53,6 +53,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a scenario: checks the bytes are UTF-8, parses YAML or JSON (duplicate keys are
@@ -288,8 +289,11 @@ public final class ScenarioReader {
             r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
             List<Setting> settings = new ArrayList<>();
             Settings.flatten(rid, "", "", r.path("configuration"), settings);
+            Set<String> stated = new java.util.TreeSet<>();
+            r.path("stated").forEach(p -> stated.add(p.asText()));
             resources.add(new ResourceSpec(rid, text(r, "service"), text(r, "type"), tags, settings, line, List.of(),
-                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory, document), Origin.at(name, line, pointer)));
+                    waivers(name, pointer, r.path("waivers"), lineOffset, bytes, factory, document), Origin.at(name, line, pointer),
+                    stated));
             i++;
         }
         IncidentSpec incident = incident(name, id, root.get("incident"), seen, lineOffset, bytes, factory, document);

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads the JSON of {@code terraform show -json} (a plan or a state, Terraform 0.12 or later;
@@ -176,8 +177,11 @@ public final class TerraformReader implements StreamingInput {
         private final Map<String, Instance> byAddress = new LinkedHashMap<>();
         private final ObjectNode account = JsonNodeFactory.instance.objectNode();
 
-        /** A resource being built: its id, type, configuration, tags and the instance it came from. */
-        private record Made(String id, String type, ObjectNode configuration, Map<String, String> tags, Instance from) {
+        /**
+         * A resource being built: its id, type, configuration, tags, the instance it came from, and
+         * the configuration paths whose value or absence the plan states ({@link ResourceSpec#stated}).
+         */
+        private record Made(String id, String type, ObjectNode configuration, Map<String, String> tags, Instance from, Set<String> stated) {
         }
 
         Build(String name, byte[] bytes, TerraformDocument doc) {
@@ -219,7 +223,7 @@ public final class TerraformReader implements StreamingInput {
                     Projector.Projection p = projector.project(m, i.values(), resolver(i));
                     Projector.merge(account, p.account());
                     if (m.isResource()) {
-                        made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i));
+                        made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, new TreeSet<>(p.stated())));
                     }
                 }
             }
@@ -257,6 +261,9 @@ public final class TerraformReader implements StreamingInput {
             Made into = target == null ? null : made.get(target.address());
             if (into != null) {
                 Projector.merge(into.configuration(), p.configuration(), m.into().append());
+                if (!m.into().append()) { // a resource that adds to a list (one rule of a group) says nothing of the others
+                    into.stated().addAll(p.stated());
+                }
                 return;
             }
             Mapping targetMapping = maps.variants(m.into().target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
@@ -275,7 +282,8 @@ public final class TerraformReader implements StreamingInput {
                     : " it configures ('" + v.asText() + "') is not in this " + doc.kind.label;
             warnings.add(name + ": " + i.address() + ": the " + m.into().target() + which + "; its settings are assessed as a "
                     + targetMapping.type() + " of their own");
-            made.put(i.address(), new Made(i.srmId(), targetMapping.type(), p.configuration(), tags(m, i), i));
+            made.put(i.address(), new Made(i.srmId(), targetMapping.type(), p.configuration(), tags(m, i), i,
+                    m.into().append() ? new TreeSet<>() : new TreeSet<>(p.stated())));
         }
 
         private static String attribute(SourcePath by) {
@@ -359,7 +367,7 @@ public final class TerraformReader implements StreamingInput {
                 int[] loc = lines.get(m.from().pointer());
                 int line = loc == null ? 0 : loc[0];
                 resources.add(new ResourceSpec(m.id(), null, m.type(), m.tags(), settings, line, List.of(), List.of(),
-                        Origin.at(name, line, m.from().pointer()).named(m.from().address())));
+                        Origin.at(name, line, m.from().pointer()).named(m.from().address()), m.stated()));
             }
             List<Setting> accountSettings = new ArrayList<>();
             Settings.flatten(Resource.ACCOUNT, "", "", account, accountSettings);
