@@ -267,6 +267,9 @@ public final class ConfigReader implements StreamingInput {
             ObjectNode tags = record.putObject("tags");
             (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
+            if (item.node().path("configuration").isObject()) { // an item Config did not record (configuration null) states nothing
+                p.stated().forEach(record.putArray("stated")::add);
+            }
             keep(key, record);
             for (String source : companions(item.type())) {
                 Mapping c = maps.forResource(source, item.node()).orElse(null);
@@ -277,7 +280,12 @@ public final class ConfigReader implements StreamingInput {
                 extra.put("id", item.srmId() + "/" + source.substring(source.indexOf(COMPANION) + 1)).put("type", c.type())
                         .put("parent", item.srmId());
                 extra.putObject("tags");
-                extra.set("configuration", projector.project(c, item.node(), Projector.Resolver.NONE).configuration());
+                Projector.Projection cp = projector.project(c, item.node(), Projector.Resolver.NONE);
+                extra.set("configuration", cp.configuration());
+                extra.remove("stated");
+                if (item.node().path("configuration").isObject()) {
+                    cp.stated().forEach(extra.putArray("stated")::add);
+                }
                 keep(key, extra);
             }
         }
@@ -352,7 +360,8 @@ public final class ConfigReader implements StreamingInput {
                 Map<String, String> tags = new TreeMap<>();
                 r.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
                 resources.add(new ResourceSpec(id, null, r.path("type").asText(), tags, settings, 0, List.of(), List.of(),
-                        new Origin(name, gzipped ? 0 : r.path("line").asInt(0), text(r, "pointer"), null, text(r, "arn"), text(r, "capture"), text(r, "account"), text(r, "region"))));
+                        new Origin(name, gzipped ? 0 : r.path("line").asInt(0), text(r, "pointer"), null, text(r, "arn"), text(r, "capture"), text(r, "account"), text(r, "region")),
+                        stated(r.path("stated"))));
             }
             List<Setting> account = new ArrayList<>();
             Settings.flatten(Resource.ACCOUNT, "", "", g.accountBlock, account);
@@ -383,6 +392,13 @@ public final class ConfigReader implements StreamingInput {
         public void close() {
             partition.close();
         }
+    }
+
+    /** The configuration paths a record's item states (see {@link Projector.Projection#stated}). */
+    private static java.util.Set<String> stated(JsonNode paths) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        paths.forEach(p -> out.add(p.asText()));
+        return out;
     }
 
     private static String text(JsonNode record, String field) {

@@ -64,30 +64,53 @@ public final class Projector {
 
     /**
      * The target paths, under {@code prefix}, whose value or absence the source states: a path
-     * several entries build ({@code Key} and {@code Key#more}) only when each of them states it
-     * whole; a list built per element states what every element states.
+     * several entries build ({@code Key} and {@code Key#more}) only when each of them that applies
+     * (its {@code when} holds) states it whole; a list built per element states what every
+     * element states. A path no entry applies to is not stated.
      */
     private Set<String> stated(Map<String, Spec> properties, Scope scope, String prefix) {
-        Map<String, Boolean> whole = new LinkedHashMap<>();
-        Map<String, Set<String>> beneath = new LinkedHashMap<>();
-        Map<String, Integer> entries = new LinkedHashMap<>();
+        // per target path, what each entry that applies states: null for the whole value, else the paths beneath it
+        Map<String, List<Set<String>>> byPath = new LinkedHashMap<>();
         for (Map.Entry<String, Spec> p : properties.entrySet()) {
             int hash = p.getKey().indexOf('#');
             String path = prefix + (hash < 0 ? p.getKey() : p.getKey().substring(0, hash));
-            Set<String> parts = new TreeSet<>();
-            whole.merge(path, stated(path, p.getValue(), scope, parts), Boolean::logicalAnd);
-            beneath.computeIfAbsent(path, k -> new TreeSet<>()).addAll(parts);
-            entries.merge(path, 1, Integer::sum);
+            if (!p.getValue().when().unknown(scope) && !p.getValue().when().holds(scope)) {
+                continue; // gives nothing here: neither states the path nor keeps another entry from stating it
+            }
+            Set<String> beneath = new TreeSet<>();
+            byPath.computeIfAbsent(path, k -> new java.util.ArrayList<>()).add(stated(path, p.getValue(), scope, beneath) ? null : beneath);
         }
         Set<String> out = new TreeSet<>();
-        whole.forEach((path, w) -> {
-            if (w) {
+        byPath.forEach((path, entries) -> {
+            List<Set<String>> partial = entries.stream().filter(java.util.Objects::nonNull).toList();
+            if (partial.isEmpty()) {
                 out.add(path);
-            } else if (entries.get(path) == 1) {
-                out.addAll(beneath.get(path));
+                return;
             }
+            out.addAll(common(partial)); // an entry stating the whole value states all of it
         });
         return out;
+    }
+
+    /** The paths every one of {@code sets} states (itself or one above it). */
+    private static Set<String> common(List<Set<String>> sets) {
+        Set<String> out = new TreeSet<>();
+        sets.stream().flatMap(Set::stream).filter(candidate -> sets.stream().allMatch(set -> covers(set, candidate))).forEach(out::add);
+        return out;
+    }
+
+    /** Whether {@code path} is one of {@code stated} or lies beneath one of them. */
+    private static boolean covers(Set<String> stated, String path) {
+        if (stated.contains(path)) {
+            return true;
+        }
+        for (int i = path.length() - 1; i > 0; i--) {
+            char c = path.charAt(i);
+            if ((c == '.' || c == '[') && stated.contains(path.substring(0, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -122,7 +145,7 @@ public final class Projector {
         if (elements.isEmpty()) {
             return true;
         }
-        Set<String> common = null;
+        List<Set<String>> each = new java.util.ArrayList<>();
         for (SourcePath.Match m : elements) {
             Scope element = new Scope(m.node(), m.scope());
             Set<String> here;
@@ -134,13 +157,9 @@ public final class Projector {
             } else {
                 here = stated(e.properties(), element, path + "[*].");
             }
-            if (common == null) {
-                common = here;
-            } else {
-                common.retainAll(here);
-            }
+            each.add(here);
         }
-        beneath.addAll(common);
+        beneath.addAll(common(each));
         return false;
     }
 

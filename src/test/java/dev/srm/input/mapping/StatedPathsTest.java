@@ -43,6 +43,20 @@ class StatedPathsTest {
     }
 
     @Test
+    void entries_that_build_one_list_state_what_each_of_them_states() throws Exception {
+        // AWS Config's stage: one list from the recorded method settings and, when there is no "*/*" entry, a constant
+        // default element (logging OFF); the constant states everything of its element, the recorded ones what they hold
+        String stage = "{\"configuration\": {\"stageName\": \"prod\", \"cacheClusterEnabled\": false, \"methodSettings\": "
+                + "{\"orders/POST\": {\"loggingLevel\": \"INFO\", \"cachingEnabled\": false, \"cacheDataEncrypted\": false}}}}";
+        JsonNode item = json.readTree(stage);
+        Mapping m = MappingSet.bundled("config").forResource("AWS::ApiGateway::Stage", item).orElseThrow();
+        Projector.Projection p = new Projector().project(m, item, Projector.Resolver.NONE);
+        assertThat(p.configuration().at("/MethodSettings").size()).isEqualTo(2);
+        assertThat(p.stated()).contains("CacheClusterEnabled", "MethodSettings[*].CachingEnabled", "MethodSettings[*].LoggingLevel")
+                .doesNotContain("MethodSettings", "MethodSettings[*].MetricsEnabled");
+    }
+
+    @Test
     void a_value_known_only_after_apply_states_nothing() throws Exception {
         assertThat(stated("{\"logging\": \"" + Unknown.MARKER + "\", \"acl\": \"" + Unknown.UNSET_MARKER + "\"}"))
                 .noneMatch(p -> p.startsWith("LoggingConfiguration") || p.equals("AccessControl"));

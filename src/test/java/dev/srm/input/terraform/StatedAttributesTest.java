@@ -94,40 +94,49 @@ class StatedAttributesTest {
     }
 
     /**
-     * The guard on the whole change: read every Terraform fixture twice, as srm imports it (partial,
-     * with the paths the plan states) and as if it were a template (complete for its resources).
-     * Where the plan decides a control, the template reading decides it the same way: stating a path
-     * may turn UNKNOWN into an answer, never into a different answer.
+     * The guard on the whole change: read every Terraform and AWS Config fixture twice, as srm
+     * imports it (partial, with the paths the input states) and as if it were a template (complete
+     * for its resources). Where the input decides a control, the template reading decides it the
+     * same way: stating a path may turn UNKNOWN into an answer, never into a different answer.
      */
     @Test
-    void where_a_plan_decides_a_control_a_template_of_the_same_resources_decides_it_alike(@TempDir Path out) throws Exception {
-        List<Path> plans;
-        try (Stream<Path> files = Files.walk(TF)) {
-            plans = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    void where_an_input_decides_a_control_a_template_of_the_same_resources_decides_it_alike(@TempDir Path out) throws Exception {
+        List<Path> inputs = new ArrayList<>();
+        for (Path dir : List.of(TF, Path.of("src/test/resources/config"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonl") || p.toString().endsWith(".json.gz"))
+                        .sorted().forEach(inputs::add);
+            }
         }
         Srm srm = Packs.LOADER.load(dev.srm.api.SrmOptions.bundled());
-        srm.importScenarios(new ImportRequest(plans, InputFormat.terraform, null, out));
         List<String> differences = new ArrayList<>();
         int decided = 0;
-        try (Stream<Path> files = Files.list(out)) {
-            for (Path imported : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                String partial = Files.readString(imported);
-                assertThat(partial).contains("\ninventory: partial\n");
-                String complete = partial.replace("\ninventory: partial\n", "\ninventory: resources\n");
-                Map<String, Status> asPlan = statuses(srm, imported.getFileName().toString(), partial);
-                Map<String, Status> asTemplate = statuses(srm, imported.getFileName().toString(), complete);
-                for (Map.Entry<String, Status> c : asPlan.entrySet()) {
-                    if (c.getValue() != Status.UNKNOWN) {
-                        decided++;
-                        if (c.getValue() != asTemplate.get(c.getKey())) {
-                            differences.add(imported.getFileName() + " " + c.getKey() + ": plan " + c.getValue() + ", template "
-                                    + asTemplate.get(c.getKey()));
+        int stated = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            Path dir = Files.createDirectories(out.resolve(Integer.toString(i)));
+            srm.importScenarios(new ImportRequest(List.of(inputs.get(i)), InputFormat.auto, null, dir));
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path imported : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                    String partial = Files.readString(imported);
+                    assertThat(partial).contains("\ninventory: partial\n");
+                    stated += partial.contains("\n  stated:\n") ? 1 : 0;
+                    String complete = partial.replace("\ninventory: partial\n", "\ninventory: resources\n");
+                    Map<String, Status> asRead = statuses(srm, imported.getFileName().toString(), partial);
+                    Map<String, Status> asTemplate = statuses(srm, imported.getFileName().toString(), complete);
+                    for (Map.Entry<String, Status> c : asRead.entrySet()) {
+                        if (c.getValue() != Status.UNKNOWN) {
+                            decided++;
+                            if (c.getValue() != asTemplate.get(c.getKey())) {
+                                differences.add(inputs.get(i) + " " + c.getKey() + ": as read " + c.getValue() + ", as a template "
+                                        + asTemplate.get(c.getKey()));
+                            }
                         }
                     }
                 }
             }
         }
-        assertThat(decided).as("controls the plans decide").isGreaterThan(200);
+        assertThat(stated).as("imported scenarios with stated paths").isGreaterThan(20);
+        assertThat(decided).as("controls the inputs decide").isGreaterThan(500);
         assertThat(differences).isEmpty();
     }
 
