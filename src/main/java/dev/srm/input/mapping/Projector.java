@@ -132,10 +132,10 @@ public final class Projector {
             return r.from().states(scope);
         }
         Spec.Each e = (Spec.Each) spec;
-        for (SourcePath over : e.over()) {
-            if (!over.states(scope)) {
-                return false;
-            }
+        // several paths are the places different shapes keep the list (a role's, a user's, a group's inline policies):
+        // the one the source holds states it
+        if (e.over().stream().noneMatch(over -> over.states(scope))) {
+            return false;
         }
         Elements built = elements(e, scope);
         if (built.unknown() != null) {
