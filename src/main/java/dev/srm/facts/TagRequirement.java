@@ -12,6 +12,13 @@ import java.util.Objects;
  * (rules/controls/tagging.drl).
  */
 public record TagRequirement(String resource, String control, String property, String rule) {
+    /**
+     * The path a partial inventory states when it states a resource's tags whole, whatever property
+     * its type keeps them in (a Terraform plan's tags_all, an AWS Config item's tags; a scenario's
+     * {@code stated}): no tag there is then evidence ({@link ScenarioContext#statesUnset}).
+     */
+    public static final String STATED = "Tags";
+
     public TagRequirement {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(control, "control");

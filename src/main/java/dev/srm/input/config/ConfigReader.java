@@ -3,6 +3,7 @@ package dev.srm.input.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.facts.Inventory;
@@ -268,7 +269,11 @@ public final class ConfigReader implements StreamingInput {
             (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
             if (item.node().path("configuration").isObject()) { // an item Config did not record (configuration null) states nothing
-                p.stated().forEach(record.putArray("stated")::add);
+                ArrayNode stated = record.putArray("stated");
+                p.stated().forEach(stated::add);
+                if (item.node().path("tags").isObject()) { // Config records a resource's tags whole, {} for none
+                    stated.add(dev.srm.facts.TagRequirement.STATED);
+                }
             }
             keep(key, record);
             for (String source : companions(item.type())) {

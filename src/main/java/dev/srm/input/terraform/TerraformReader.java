@@ -223,7 +223,7 @@ public final class TerraformReader implements StreamingInput {
                     Projector.Projection p = projector.project(m, i.values(), resolver(i));
                     Projector.merge(account, p.account());
                     if (m.isResource()) {
-                        made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, new TreeSet<>(p.stated())));
+                        made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, stated(m, i, p)));
                     }
                 }
             }
@@ -249,6 +249,32 @@ public final class TerraformReader implements StreamingInput {
                         out.put(e.getKey(), e.getValue().asText());
                     }
                 });
+            }
+            return out;
+        }
+
+        /**
+         * Whether the instance states its tags ({@code tags_all}, which adds the provider's
+         * default_tags, or {@code tags} where there is no tags_all): known, null included. A
+         * tags_all known only after apply states nothing, whatever {@code tags} says.
+         */
+        private boolean tagsStated(Mapping m, Instance i) {
+            if (m.tags() != null) {
+                return m.tags().states(Scope.root(i.values()));
+            }
+            JsonNode all = i.values().get("tags_all");
+            if (all != null) {
+                return !Unknown.is(all);
+            }
+            JsonNode own = i.values().get("tags");
+            return own != null && !Unknown.is(own);
+        }
+
+        /** The paths an instance states: its mapping's, and {@code Tags} for its tags when it states them. */
+        private TreeSet<String> stated(Mapping m, Instance i, Projector.Projection p) {
+            TreeSet<String> out = new TreeSet<>(p.stated());
+            if (tagsStated(m, i)) {
+                out.add(dev.srm.facts.TagRequirement.STATED);
             }
             return out;
         }

@@ -74,6 +74,15 @@ class StatedAttributesTest {
     }
 
     @Test
+    void tags_are_stated_by_tags_all_when_the_plan_knows_it() throws Exception {
+        // provider 2.x/3.x: no tags_all, tags = null on the cluster
+        assertThat(control(evaluate(TERRAGOAT), "aws_eks_cluster.eks_cluster", "eks-cluster-tagged").status()).isEqualTo(Status.MISSING);
+        // tags_all known only after apply: the provider's default_tags may tag the secret
+        ControlResult secret = control(evaluate(SECRET), "aws_secretsmanager_secret.not_specified", "secretsmanager-secret-tagged");
+        assertThat(secret.status()).as("%s", secret.evidence()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
     void an_attribute_known_only_after_apply_states_nothing() throws Exception {
         // provider 4 and later: a bucket's logging is computed (aws_s3_bucket_logging may set it), so a new bucket's is unknown
         ControlResult c = control(evaluate(TF.resolve("plan-modules.json")), "aws_s3_bucket.logs", "s3-access-logging");
