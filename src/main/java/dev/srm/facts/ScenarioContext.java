@@ -51,19 +51,6 @@ public record ScenarioContext(String id, Inventory inventory, Map<String, Set<St
     }
 
     private boolean states(String resource, String pattern) {
-        Set<String> paths = stated.get(resource);
-        if (paths == null || paths.isEmpty()) {
-            return false;
-        }
-        if (paths.contains(pattern)) {
-            return true;
-        }
-        for (int i = pattern.length() - 1; i > 0; i--) {
-            char c = pattern.charAt(i);
-            if ((c == '.' || c == '[') && paths.contains(pattern.substring(0, i))) {
-                return true;
-            }
-        }
-        return false;
+        return StatedPaths.cover(stated.getOrDefault(resource, Set.of()), pattern);
     }
 }

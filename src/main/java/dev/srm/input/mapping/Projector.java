@@ -95,22 +95,8 @@ public final class Projector {
     /** The paths every one of {@code sets} states (itself or one above it). */
     private static Set<String> common(List<Set<String>> sets) {
         Set<String> out = new TreeSet<>();
-        sets.stream().flatMap(Set::stream).filter(candidate -> sets.stream().allMatch(set -> covers(set, candidate))).forEach(out::add);
+        sets.stream().flatMap(Set::stream).filter(candidate -> sets.stream().allMatch(set -> dev.srm.facts.StatedPaths.cover(set, candidate))).forEach(out::add);
         return out;
-    }
-
-    /** Whether {@code path} is one of {@code stated} or lies beneath one of them. */
-    private static boolean covers(Set<String> stated, String path) {
-        if (stated.contains(path)) {
-            return true;
-        }
-        for (int i = path.length() - 1; i > 0; i--) {
-            char c = path.charAt(i);
-            if ((c == '.' || c == '[') && stated.contains(path.substring(0, i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
