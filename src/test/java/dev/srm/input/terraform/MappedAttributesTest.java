@@ -1,0 +1,101 @@
+package dev.srm.input.terraform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Attributes the Terraform mappings read so that a control decides on a plan what it decides on a
+ * template: the attribute set decides the control, a stated default decides it as CloudFormation's
+ * default does, and an attribute known only after apply (or missing from an older provider's plan)
+ * leaves it UNKNOWN.
+ */
+class MappedAttributesTest {
+    private static final Path MAPPED = Path.of("src/test/resources/terraform/mapped");
+
+    @Test
+    void a_launch_configuration_is_judged_on_its_metadata_hop_limit() throws Exception {
+        List<Evaluation> e = evaluate("plan-launch-configuration-hop-limit.json");
+        assertThat(status(e, "aws_launch_configuration.one_hop", "autoscaling-launch-config-hop-limit")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_launch_configuration.three_hops", "autoscaling-launch-config-hop-limit")).isEqualTo(Status.MISSING);
+        // the provider computes the limit when the configuration leaves it out: AWS's choice is known only after apply
+        assertThat(status(e, "aws_launch_configuration.tokens_only", "autoscaling-launch-config-hop-limit")).isEqualTo(Status.UNKNOWN);
+        assertThat(status(e, "aws_launch_configuration.no_metadata_block", "autoscaling-launch-config-hop-limit")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void a_redshift_cluster_is_multi_az_only_when_its_plan_says_so() throws Exception {
+        List<Evaluation> e = evaluate("plan-redshift-multi-az.json");
+        assertThat(status(e, "aws_redshift_cluster.multi_az", "redshift-multi-az")).isEqualTo(Status.MET);
+        // multi_az defaults to false in the provider, as MultiAZ does in CloudFormation
+        ControlResult single = control(e, "aws_redshift_cluster.single_az", "redshift-multi-az");
+        assertThat(single.status()).as("%s", single.evidence()).isEqualTo(Status.MISSING);
+        assertThat(single.evidence()).anyMatch(x -> x.contains("found false"));
+    }
+
+    @Test
+    void a_plan_from_a_provider_without_multi_az_states_nothing_about_it() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode plan = (ObjectNode) json.readTree(MAPPED.resolve("plan-redshift-multi-az.json").toFile());
+        plan.at("/planned_values/root_module/resources").forEach(r -> ((ObjectNode) r.get("values")).remove("multi_az"));
+        plan.at("/resource_changes").forEach(r -> ((ObjectNode) r.at("/change/after")).remove("multi_az"));
+        List<Evaluation> e = Packs.srm().evaluate("older-provider.json", json.writeValueAsBytes(plan), InputFormat.terraform, false);
+        assertThat(status(e, "aws_redshift_cluster.single_az", "redshift-multi-az")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void an_elastic_ip_association_gives_its_instance_a_public_ipv4_address() throws Exception {
+        List<Evaluation> e = evaluate("plan-eip-association.json");
+        ControlResult bastion = control(e, "aws_instance.bastion", "ec2-no-public-ipv4");
+        assertThat(bastion.status()).as("%s", bastion.evidence()).isEqualTo(Status.MISSING);
+        assertThat(bastion.evidence()).anyMatch(x -> x.startsWith("NOT_MET: aws_eip_association.bastion associates an Elastic IP"));
+        // the same instance without an association keeps the private address it launched with
+        assertThat(status(e, "aws_instance.worker", "ec2-no-public-ipv4")).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void an_ecs_capacity_provider_is_judged_on_managed_termination_protection() throws Exception {
+        List<Evaluation> e = evaluate("plan-ecs-capacity-provider.json");
+        assertThat(status(e, "aws_ecs_capacity_provider.protected", "ecs-capacity-provider-termination-protection")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_ecs_capacity_provider.unprotected", "ecs-capacity-provider-termination-protection")).isEqualTo(Status.MISSING);
+        // left out of the configuration, the provider reads AWS's value after apply
+        assertThat(status(e, "aws_ecs_capacity_provider.unstated", "ecs-capacity-provider-termination-protection")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void a_sagemaker_model_pulls_its_primary_image_through_the_vpc_only_in_vpc_mode() throws Exception {
+        List<Evaluation> e = evaluate("plan-sagemaker-model.json");
+        assertThat(status(e, "aws_sagemaker_model.vpc_pull", "sagemaker-model-image-from-vpc")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_sagemaker_model.platform_pull", "sagemaker-model-image-from-vpc")).isEqualTo(Status.MISSING);
+        // no image_config block: the plan states the access mode is not set, which the control fails as a template would
+        ControlResult none = control(e, "aws_sagemaker_model.no_image_config", "sagemaker-model-image-from-vpc");
+        assertThat(none.status()).as("%s", none.evidence()).isEqualTo(Status.MISSING);
+        assertThat(none.evidence()).anyMatch(x -> x.contains("found it not set"));
+    }
+
+    private static List<Evaluation> evaluate(String name) throws Exception {
+        Path plan = MAPPED.resolve(name);
+        return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
+    }
+
+    private static Status status(List<Evaluation> e, String resource, String id) {
+        ControlResult c = control(e, resource, id);
+        return c.status();
+    }
+
+    private static ControlResult control(List<Evaluation> e, String resource, String id) {
+        return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
+                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + resource));
+    }
+}
