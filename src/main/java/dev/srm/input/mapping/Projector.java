@@ -217,7 +217,7 @@ public final class Projector {
             List<SourcePath.Match> found = r.from().select(scope);
             JsonNode v = found.isEmpty() ? null : found.get(0).node();
             String id = resolver.resolve(r.to(), scope, r.from(), v);
-            return id != null ? TextNode.valueOf(id) : v;
+            return id != null ? TextNode.valueOf(id) : v == null || isEmpty(v) ? null : v; // "" is not set, as for a copy
         }
         Spec.Each e = (Spec.Each) spec;
         Elements found = elements(e, scope);

@@ -262,19 +262,7 @@ final class TerraformDocument {
             String address = prefix + r.path("address").asText();
             expressions.put(address, r.path("expressions"));
             Map<String, List<String>> attrs = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = r.path("expressions").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                List<String> refs = new ArrayList<>();
-                for (JsonNode ref : e.getValue().path("references")) {
-                    resolve(ref.asText(), prefix, calls, module, refs, 0);
-                    if (ref.asText().startsWith("local.")) {
-                        throughLocals.add(address + " " + e.getKey());
-                    }
-                }
-                if (!refs.isEmpty()) {
-                    attrs.put(e.getKey(), refs);
-                }
-            }
+            expressionReferences(r.path("expressions"), "", address, prefix, calls, module, attrs);
             references.put(address, attrs);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = module.path("module_calls").fields(); it.hasNext(); ) {
@@ -282,6 +270,37 @@ final class TerraformDocument {
             List<Call> inner = new ArrayList<>(calls);
             inner.add(new Call(prefix, e.getValue().path("expressions"), calls));
             configuration(e.getValue().path("module"), prefix + "module." + e.getKey() + ".", inner);
+        }
+    }
+
+    /**
+     * The references of a resource's expressions, by attribute: a nested block's attributes by their
+     * dotted path ({@code encryption_configuration.kms_key}), every element of a repeated block together.
+     */
+    private void expressionReferences(JsonNode expressions, String path, String address, String prefix, List<Call> calls,
+                                      JsonNode module, Map<String, List<String>> attrs) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = expressions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String attribute = path + e.getKey();
+            JsonNode v = e.getValue();
+            if (v.isArray()) { // a block: one object per element
+                for (JsonNode block : v) {
+                    if (block.isObject()) {
+                        expressionReferences(block, attribute + ".", address, prefix, calls, module, attrs);
+                    }
+                }
+                continue;
+            }
+            List<String> refs = new ArrayList<>();
+            for (JsonNode ref : v.path("references")) {
+                resolve(ref.asText(), prefix, calls, module, refs, 0);
+                if (ref.asText().startsWith("local.")) {
+                    throughLocals.add(address + " " + attribute);
+                }
+            }
+            if (!refs.isEmpty()) {
+                attrs.computeIfAbsent(attribute, k -> new ArrayList<>()).addAll(refs);
+            }
         }
     }
 
@@ -342,6 +361,18 @@ final class TerraformDocument {
 
     /** The configuration addresses an attribute of a resource references (empty when unknown). */
     List<String> referencesOf(String configAddress, String attribute) {
-        return references.getOrDefault(configAddress, Map.of()).getOrDefault(attribute, List.of());
+        Map<String, List<String>> attrs = references.getOrDefault(configAddress, Map.of());
+        List<String> exact = attrs.get(attribute);
+        if (exact != null || attribute.isEmpty()) {
+            return exact == null ? List.of() : exact;
+        }
+        // an attribute read inside a block's element (kms_master_key_id of a rule) is written under the block's path
+        List<String> nested = new ArrayList<>();
+        attrs.forEach((path, refs) -> {
+            if (path.endsWith("." + attribute)) {
+                nested.addAll(refs);
+            }
+        });
+        return nested;
     }
 }

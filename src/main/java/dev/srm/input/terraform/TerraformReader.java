@@ -316,9 +316,9 @@ public final class TerraformReader implements StreamingInput {
             return by.segments().isEmpty() ? "reference" : by.segments().get(0).toString();
         }
 
-        /** The instance of type {@code targetType} that attribute {@code by} of {@code from} names. */
+        /** The instance of type {@code targetType} that attribute {@code by} of {@code from} names (a nested block's by its dotted path). */
         private Instance target(Instance from, String targetType, SourcePath by) {
-            String attribute = by.segments().isEmpty() ? "" : by.segments().get(0).toString();
+            String attribute = String.join(".", by.segments().stream().filter(String.class::isInstance).map(String.class::cast).toList());
             for (String ref : doc.referencesOf(from.configAddress(), attribute)) {
                 String block = Instance.configAddressOf(ref);
                 String key = block.equals(ref) ? null : ref.substring(block.length()).replaceAll("^\\[\"?|\"?\\]$", "");

@@ -2,11 +2,17 @@ package dev.srm.input.terraform;
 
 import dev.srm.input.ReadScenario;
 import dev.srm.input.mapping.Unknown;
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
 import dev.srm.model.ResourceSpec;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,12 +34,21 @@ class TerraformPlanShapesTest {
         ReadScenario r = read("plan-nested-computed.json");
         ResourceSpec cmk = TerraformReaderTest.resource(r.scenario(), "aws_ecr_repository.ledger_api");
         ResourceSpec awsKey = TerraformReaderTest.resource(r.scenario(), "aws_ecr_repository.ledger_worker");
-        // kms_key = aws_kms_key.ecr.arn: a key, known after apply
-        assertThat(TerraformReaderTest.settings(cmk)).containsEntry("EncryptionConfiguration.KmsKey", Unknown.MARKER)
+        // kms_key = aws_kms_key.ecr.arn: the key the plan creates (its ARN known after apply), named by its address
+        assertThat(TerraformReaderTest.settings(cmk)).containsEntry("EncryptionConfiguration.KmsKey", "aws_kms_key.ecr")
                 .containsEntry("EncryptionConfiguration.EncryptionType", "KMS");
         // encryption_type = "KMS" alone: ECR picks the AWS managed key, so kms_key may name no key of the customer's
         assertThat(TerraformReaderTest.settings(awsKey)).containsEntry("EncryptionConfiguration.KmsKey", Unknown.UNSET_MARKER)
                 .containsEntry("EncryptionConfiguration.EncryptionType", "KMS");
+    }
+
+    @Test
+    void a_key_the_plan_creates_is_a_customer_managed_key_of_the_resources_that_refer_to_it() throws Exception {
+        Path plan = Path.of("src/test/resources/terraform/plan-nested-computed.json");
+        List<Evaluation> e = Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
+        ControlResult ecr5 = e.get(0).resources().stream().filter(r -> r.id().equals("aws_ecr_repository.ledger_api"))
+                .flatMap(r -> r.controls().stream()).filter(c -> c.id().equals("ecr-kms-encryption")).findFirst().orElseThrow();
+        assertThat(ecr5.status()).as("%s", ecr5.evidence()).isEqualTo(Status.MET);
     }
 
     @Test

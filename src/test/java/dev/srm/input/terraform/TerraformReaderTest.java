@@ -78,12 +78,16 @@ class TerraformReaderTest {
     void values_known_only_after_apply_are_unknown_settings_with_a_warning_never_absent() throws Exception {
         ReadScenario r = read("plan-modules.json");
         ResourceSpec bucket = resource(r.scenario(), "aws_s3_bucket.logs");
+        // kms_master_key_id = aws_kms_key.data.arn, inside a rule block: the key the plan creates, by its address
         assertThat(settings(bucket)).containsEntry(
-                "BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID", Unknown.MARKER);
+                "BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID", "aws_kms_key.data");
         ResourceSpec db = resource(r.scenario(), "module.db/0.aws_db_instance.main");
-        assertThat(settings(db)).containsEntry("KmsKeyId", Unknown.MARKER).containsEntry("StorageEncrypted", "true")
+        // kms_key_id = var.kms_key_arn, which the module call gives aws_kms_key.data.arn
+        assertThat(settings(db)).containsEntry("KmsKeyId", "aws_kms_key.data").containsEntry("StorageEncrypted", "true")
                 .containsEntry("PubliclyAccessible", "false").containsEntry("EnableCloudwatchLogsExports[0]", "postgresql");
-        assertThat(r.warnings()).anyMatch(w -> w.contains("module.db[0].aws_db_instance.main: known only after apply: KmsKeyId"));
+        ResourceSpec permission = resource(r.scenario(), "aws_lambda_permission.apigw");
+        assertThat(settings(permission)).containsEntry("SourceArn", Unknown.UNSET_MARKER);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("aws_lambda_permission.apigw: known only after apply: SourceArn"));
     }
 
     @Test
@@ -107,7 +111,7 @@ class TerraformReaderTest {
         assertThat(settings(resource(s, "aws_guardduty_detector.main"))).containsEntry("Enable", "true")
                 .containsEntry("Features[0].Name", "S3_DATA_EVENTS").containsEntry("Features[0].Status", "ENABLED");
         assertThat(settings(resource(s, "aws_cloudtrail.org"))).containsEntry("IsOrganizationTrail", "true")
-                .containsEntry("KMSKeyId", Unknown.MARKER);
+                .containsEntry("KMSKeyId", "aws_kms_key.data");
         assertThat(s.account()).extracting(Setting::path, Setting::value).contains(org.assertj.core.groups.Tuple.tuple("organization", "true"));
     }
 
