@@ -42,8 +42,8 @@ class RulesAndSummaryTest {
         assertThat(run.code()).as(run.toString()).isEqualTo(4);
         String[] lines = run.out().split("\n");
         int findings = Run.of("evaluate", "scenarios/services/aws/s3-missing.yaml", "--format", "json").out().split("\"fingerprint\"", -1).length - 1;
-        assertThat(findings).as("the JSON report of the same scenario").isEqualTo(103);
-        assertThat(lines[lines.length - 2]).isEqualTo("Totals: 1 scenario, 9 resources, 103 findings (critical 10, high 10, medium 55, low 28; owner CUSTOMER 103)");
+        assertThat(findings).as("the JSON report of the same scenario").isEqualTo(106);
+        assertThat(lines[lines.length - 2]).isEqualTo("Totals: 1 scenario, 9 resources, 106 findings (critical 10, high 12, medium 62, low 22; owner CUSTOMER 106)");
         assertThat(lines[lines.length - 1]).isEqualTo("Exit 4: a finding at or above --fail-on high.");
         Run summary = Run.of("evaluate", "--summary", "scenarios/services/aws/s3-missing.yaml");
         assertThat(summary.out()).isEqualTo(lines[lines.length - 2] + "\n" + lines[lines.length - 1] + "\n");
