@@ -268,13 +268,7 @@ public final class ConfigReader implements StreamingInput {
             ObjectNode tags = record.putObject("tags");
             (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
-            if (item.node().path("configuration").isObject()) { // an item Config did not record (configuration null) states nothing
-                ArrayNode stated = record.putArray("stated");
-                p.stated().forEach(stated::add);
-                if (item.node().path("tags").isObject()) { // Config records a resource's tags whole, {} for none
-                    stated.add(dev.srm.facts.TagRequirement.STATED);
-                }
-            }
+            putStated(record, item.node(), p, true);
             keep(key, record);
             for (String source : companions(item.type())) {
                 Mapping c = maps.forResource(source, item.node()).orElse(null);
@@ -287,11 +281,24 @@ public final class ConfigReader implements StreamingInput {
                 extra.putObject("tags");
                 Projector.Projection cp = projector.project(c, item.node(), Projector.Resolver.NONE);
                 extra.set("configuration", cp.configuration());
-                extra.remove("stated");
-                if (item.node().path("configuration").isObject()) {
-                    cp.stated().forEach(extra.putArray("stated")::add);
-                }
+                putStated(extra, item.node(), cp, false);
                 keep(key, extra);
+            }
+        }
+
+        /**
+         * Writes the paths an item states into its record (replacing a parent's): none for an item
+         * Config did not record (configuration null); {@code Tags} too for the item's own resource,
+         * since Config records a resource's tags whole ({} for none).
+         */
+        private static void putStated(ObjectNode record, JsonNode item, Projector.Projection p, boolean ownTags) {
+            ArrayNode stated = record.putArray("stated");
+            if (!item.path("configuration").isObject()) {
+                return;
+            }
+            p.stated().forEach(stated::add);
+            if (ownTags && item.path("tags").isObject()) {
+                stated.add(dev.srm.facts.TagRequirement.STATED);
             }
         }
 
