@@ -34,7 +34,10 @@ record Agreement<V>(V value, boolean conflict, List<String> rules, List<String> 
             String why = reason.apply(f);
             return new Agreement<>(value.apply(f), false, List.of(rule.apply(f)), why == null ? List.of() : List.of(why), List.of());
         }
-        List<F> sorted = facts.stream().sorted(Comparator.comparing(rule)).toList();
+        // by rule, then by reason: two activations of one rule (an `or`, a rule that matches two
+        // settings) give reasons in firing order, which differs with what else the session holds
+        List<F> sorted = facts.stream().sorted(Comparator.comparing(rule)
+                .thenComparing(reason, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
         List<String> rules = sorted.stream().map(rule).distinct().toList();
         List<String> reasons = sorted.stream().map(reason).filter(r -> r != null && !r.isBlank()).distinct().toList();
         long values = sorted.stream().map(value).distinct().count();

@@ -262,7 +262,8 @@ final class ResultAssembler {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        for (Object f : facts) {
+        // in the facts' own order (records: every field), not the order the session gave them
+        for (Object f : facts.stream().sorted(Comparator.comparing(String::valueOf)).toList()) {
             lines.addAll(tracer.explain(f));
         }
         return lines;
