@@ -152,18 +152,19 @@ public final class Srm {
 
     /** Records what a documented default says about a control, marked as a default. */
     public static void evidenceFromDefault(Object drools, Requirement q, Outcome outcome, DefaultValue d) {
-        ctx(drools).insertLogical(new Evidence(q.resource(), q.control(), outcome, d.resource() + ":" + d.pattern() + " " + DefaultValue.MARK,
+        ctx(drools).insertLogical(new Evidence(q.resource(), q.control(), outcome, d.resource() + ":" + d.pattern() + " " + d.mark(),
                 d.value(), (outcome == Outcome.MET ? "" : "expected " + q.describe() + ", found ") + d.describe(), rule(drools)));
     }
 
     /**
      * States the value a property takes when a resource leaves it out and other resources of the
      * input decide it (an RDS database's PubliclyAccessible follows its subnet group's VPC):
-     * requirements then judge the absent property on it as on a documented default.
+     * requirements then judge the absent property on it as on a documented default, in place of
+     * the catalogue's default for the pattern.
      * {@code decidedBy} says what decided it; the evidence shows it after "per".
      */
     public static void defaultFrom(Object drools, String resource, String pattern, String value, String decidedBy) {
-        ctx(drools).insertLogical(new DefaultValue(resource, pattern, value, null, decidedBy));
+        ctx(drools).insertLogical(new DefaultValue(resource, pattern, value, null, decidedBy, true));
     }
 
     /** Records what a setting says about a control. */
