@@ -6,11 +6,13 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * CloudFormation's resource types as the pack's data states them: property names, nesting and
@@ -38,6 +40,8 @@ public final class CloudFormationSchema {
     private final Map<String, Map<String, JsonNode>> resourceTypes = new HashMap<>();
     private final Map<String, Map<String, Map<String, JsonNode>>> propertyTypes = new HashMap<>();
     private final Map<String, Map<String, PropertyDefault>> defaults = new HashMap<>();
+    /** Per type, the top-level names of its read-only attributes (Fn::GetAtt's: Arn, Endpoint of Endpoint.Address). */
+    private final Map<String, Set<String>> attributes = new HashMap<>();
 
     CloudFormationSchema() {
     }
@@ -49,6 +53,9 @@ public final class CloudFormationSchema {
             Map<String, JsonNode> props = new LinkedHashMap<>();
             e.getValue().path("properties").fields().forEachRemaining(p -> props.put(p.getKey(), p.getValue()));
             resourceTypes.put(key(type), props);
+            Set<String> attrs = new HashSet<>();
+            e.getValue().path("attributes").forEach(a -> attrs.add(a.asText().split("\\.", 2)[0]));
+            attributes.put(key(type), attrs);
             Map<String, Map<String, JsonNode>> types = new HashMap<>();
             e.getValue().path("types").fields().forEachRemaining(t -> {
                 Map<String, JsonNode> tp = new LinkedHashMap<>();
@@ -135,6 +142,9 @@ public final class CloudFormationSchema {
             List<String> indexes = segment.indexes();
             pointer.append('/').append(escape(name));
             JsonNode shape = current.get(name);
+            if (shape == null && current == props && attributes.getOrDefault(key(type), Set.of()).contains(name)) {
+                return Optional.empty(); // a read-only attribute, as AWS Config and Cloud Control report it (Arn, CreationTime)
+            }
             if (shape == null) {
                 return Optional.of(new UnknownKey(pointer.toString(), name, nearest(name, current.keySet())));
             }
