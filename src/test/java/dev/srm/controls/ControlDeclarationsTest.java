@@ -112,7 +112,7 @@ class ControlDeclarationsTest {
         // the fault kinds each have a fixture: a default, a type that does not apply, a policy document
         assertThat(statuses.get("redshift-public-access")).contains("MET", "MISSING", "UNKNOWN");
         assertThat(statuses.get("elb-alb-drop-invalid-headers")).contains("MET", "MISSING", "NOT_APPLICABLE");
-        assertThat(statuses.get("lambda-image-rebuilt")).contains("MET", "NOT_APPLICABLE");
+        assertThat(statuses.get("lambda-image-rebuilt")).contains("UNKNOWN", "NOT_APPLICABLE"); // a process control: no MET from configuration
         assertThat(statuses.get("s3-bucket-ssl-requests-only")).contains("MET", "MISSING");
         assertThat(statuses.get("iam-no-admin-policy")).contains("MET", "MISSING");
     }
