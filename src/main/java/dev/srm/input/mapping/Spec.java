@@ -48,13 +48,18 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
             conditions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));
         }
 
-        /** Whether every condition holds: the value is one of those listed ({@code null}: absent, {@code "*"}: any value). */
+        /**
+         * Whether every condition holds: the value is one of those listed ({@code null}: absent,
+         * {@code "*"}: any value). A path that selects several values ({@code grantList[grantee=AllUsers].permission})
+         * holds when any of them is listed; it is absent when it selects none.
+         */
         public boolean holds(Scope scope) {
             for (Map.Entry<SourcePath, List<String>> c : conditions.entrySet()) {
                 List<SourcePath.Match> found = c.getKey().select(scope);
-                String value = found.isEmpty() ? null : found.get(0).node().asText();
-                boolean wantsAbsent = c.getValue().contains(null);
-                if (value == null ? !wantsAbsent : !c.getValue().contains(value) && !c.getValue().contains("*")) {
+                List<String> wanted = c.getValue();
+                boolean holds = found.isEmpty() ? wanted.contains(null)
+                        : wanted.contains("*") || found.stream().anyMatch(m -> wanted.contains(m.node().asText()));
+                if (!holds) {
                     return false;
                 }
             }
