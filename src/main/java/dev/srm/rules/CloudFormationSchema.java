@@ -108,6 +108,11 @@ public final class CloudFormationSchema {
         return type.toLowerCase(Locale.ROOT);
     }
 
+    /** Whether {@code name} is a read-only attribute of the type (Fn::GetAtt's {@code Arn}; {@code Endpoint} of Endpoint.Address). */
+    public boolean isAttribute(String type, String name) {
+        return type != null && attributes.getOrDefault(key(type), Set.of()).contains(name);
+    }
+
     /** Whether the schema describes this resource type. */
     public boolean knows(String type) {
         return type != null && resourceTypes.containsKey(key(type));
@@ -142,7 +147,7 @@ public final class CloudFormationSchema {
             List<String> indexes = segment.indexes();
             pointer.append('/').append(escape(name));
             JsonNode shape = current.get(name);
-            if (shape == null && current == props && attributes.getOrDefault(key(type), Set.of()).contains(name)) {
+            if (shape == null && current == props && isAttribute(type, name)) {
                 return Optional.empty(); // a read-only attribute, as AWS Config and Cloud Control report it (Arn, CreationTime)
             }
             if (shape == null) {

@@ -50,7 +50,7 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
 
         /**
          * Whether every condition holds: the value is one of those listed ({@code null}: absent,
-         * {@code "*"}: any value). A path that selects several values ({@code grantList[grantee=AllUsers].permission})
+         * {@code "*"}: any value, {@code "alias/aws/*"}: any value that starts so). A path that selects several values ({@code grantList[grantee=AllUsers].permission})
          * holds when any of them is listed; it is absent when it selects none.
          */
         public boolean holds(Scope scope) {
@@ -58,12 +58,22 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
                 List<SourcePath.Match> found = c.getKey().select(scope);
                 List<String> wanted = c.getValue();
                 boolean holds = found.isEmpty() ? wanted.contains(null)
-                        : wanted.contains("*") || found.stream().anyMatch(m -> wanted.contains(m.node().asText()));
+                        : found.stream().anyMatch(m -> matches(wanted, m.node().asText()));
                 if (!holds) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** A listed value: {@code "*"} any value, {@code "alias/aws/*"} any value that starts so, else the value itself. */
+        private static boolean matches(List<String> wanted, String value) {
+            for (String w : wanted) {
+                if (w != null && (w.equals(value) || w.endsWith("*") && value.startsWith(w.substring(0, w.length() - 1)))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether a value a condition reads is unknown (so whether it holds is unknown too). */

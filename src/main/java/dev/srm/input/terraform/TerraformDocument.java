@@ -47,6 +47,11 @@ final class TerraformDocument {
     final Kind kind;
     final String terraformVersion;
     final List<Instance> instances = new ArrayList<>();
+    /**
+     * Instances of data sources: what the configuration reads, not what it manages. Only those a
+     * mapping names ({@code data.aws_kms_alias}) become resources, as facts other resources refer to.
+     */
+    final List<Instance> dataInstances = new ArrayList<>();
     /** Per configuration address, per top-level attribute, the configuration addresses it references (module paths resolved). */
     final Map<String, Map<String, List<String>>> references = new HashMap<>();
     /** Whether the plan has a {@code configuration} block, whose references link resources. */
@@ -151,6 +156,11 @@ final class TerraformDocument {
             expect(r, "values", p, false);
             if (!"managed".equals(r.path("mode").asText("managed"))) {
                 dataSources++;
+                if (r.path("values").isObject()) {
+                    dataInstances.add(new Instance(r.path("address").asText(), Instance.configAddressOf(r.path("address").asText()),
+                            r.path("type").asText(), r.path("provider_name").asText(null),
+                            r.hasNonNull("index") ? r.get("index").asText() : null, (ObjectNode) r.get("values"), p));
+                }
                 continue;
             }
             String address = r.path("address").asText();
@@ -225,12 +235,12 @@ final class TerraformDocument {
             String p = "/resources/" + i++;
             expectResource(r, p);
             expect(r, "instances", p, true);
-            if (!"managed".equals(r.path("mode").asText("managed"))) {
+            boolean data = !"managed".equals(r.path("mode").asText("managed"));
+            if (data) {
                 dataSources++;
-                continue;
             }
             String module = r.path("module").asText("");
-            String base = (module.isEmpty() ? "" : module + ".") + r.path("type").asText() + "." + r.path("name").asText();
+            String base = (module.isEmpty() ? "" : module + ".") + (data ? "data." : "") + r.path("type").asText() + "." + r.path("name").asText();
             int k = 0;
             for (JsonNode inst : r.path("instances")) {
                 if (!inst.isObject()) {
@@ -240,8 +250,8 @@ final class TerraformDocument {
                 JsonNode key = inst.get("index_key");
                 String suffix = key == null || key.isNull() ? "" : key.isNumber() ? "[" + key.asText() + "]" : "[\"" + key.asText() + "\"]";
                 ObjectNode values = inst.path("attributes").isObject() ? (ObjectNode) inst.get("attributes") : JsonNodeFactory.instance.objectNode();
-                instances.add(new Instance(base + suffix, Instance.configAddressOf(base + suffix), r.path("type").asText(),
-                        r.path("provider").asText(null), key == null || key.isNull() ? null : key.asText(), values,
+                (data ? dataInstances : instances).add(new Instance(base + suffix, Instance.configAddressOf(base + suffix),
+                        r.path("type").asText(), r.path("provider").asText(null), key == null || key.isNull() ? null : key.asText(), values,
                         p + "/instances/" + k++));
             }
         }

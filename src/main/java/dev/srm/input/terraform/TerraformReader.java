@@ -230,6 +230,15 @@ public final class TerraformReader implements StreamingInput {
             for (Instance i : folds) {
                 fold(i, maps.forResource(i.type(), i.values()).orElseThrow());
             }
+            // a data source becomes a resource only where a mapping of "data.<type>" holds for it (an AWS managed key
+            // the configuration reads); every other one is read for nothing, as before, and is no unmapped resource
+            for (Instance i : doc.dataInstances) {
+                Mapping m = i.isAws() ? maps.forResource("data." + i.type(), i.values()).orElse(null) : null;
+                if (m != null && m.isResource() && !made.containsKey(i.address())) {
+                    Projector.Projection p = projector.project(m, i.values(), resolver(i));
+                    made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, stated(m, i, p)));
+                }
+            }
             unmapped.forEach((type, addresses) -> warnings.add(name + ": no srm mapping for Terraform type " + type + ": "
                     + addresses.size() + " resource" + (addresses.size() == 1 ? "" : "s") + " not assessed ("
                     + String.join(", ", addresses.subList(0, Math.min(3, addresses.size()))) + (addresses.size() > 3 ? ", ..." : "") + ")"));

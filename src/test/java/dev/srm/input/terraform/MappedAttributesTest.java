@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputFormat;
+import dev.srm.model.Responsibility;
 import dev.srm.model.Status;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,30 @@ class MappedAttributesTest {
         ControlResult none = control(e, "aws_sagemaker_model.no_image_config", "sagemaker-model-image-from-vpc");
         assertThat(none.status()).as("%s", none.evidence()).isEqualTo(Status.MISSING);
         assertThat(none.evidence()).anyMatch(x -> x.contains("found it not set"));
+    }
+
+    @Test
+    void a_key_the_configuration_reads_as_aws_managed_is_no_customer_managed_key() throws Exception {
+        // data.aws_kms_alias.ecr (alias/aws/ecr) and data.aws_kms_key.dynamodb (key_manager AWS): the plan knows their
+        // key ARNs, which the repository and the table name; data.aws_kms_alias.orders is a customer's alias
+        List<Evaluation> e = evaluate("plan-aws-managed-keys.json");
+        ControlResult onAwsKey = control(e, "aws_ecr_repository.orders_api", "ecr-kms-encryption");
+        assertThat(onAwsKey.status()).isEqualTo(Status.MISSING);
+        assertThat(onAwsKey.evidence()).anySatisfy(x -> assertThat(x).startsWith("NOT_MET:").contains("an AWS managed key"));
+        assertThat(status(e, "aws_ecr_repository.billing_api", "ecr-kms-encryption")).isEqualTo(Status.MET);
+        assertThat(duty(e, "aws_ecr_repository.orders_api", "key-management")).isEqualTo(Responsibility.AWS);
+        assertThat(duty(e, "aws_dynamodb_table.orders", "key-management")).isEqualTo(Responsibility.AWS);
+        assertThat(duty(e, "aws_ecr_repository.billing_api", "key-management")).isEqualTo(Responsibility.CUSTOMER);
+        // the AWS managed keys are resources of their own, whose controls do not apply; a customer's alias is not one
+        assertThat(status(e, "data.aws_kms_alias.ecr", "kms-key-rotation")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(e.stream().flatMap(x -> x.resources().stream()).map(r -> r.id()))
+                .contains("data.aws_kms_key.dynamodb").doesNotContain("data.aws_kms_alias.orders");
+    }
+
+    private static Responsibility duty(List<Evaluation> e, String resource, String duty) {
+        return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(resource)).flatMap(r -> r.layers().stream())
+                .flatMap(l -> l.duties().stream()).filter(d -> d.duty().equals(duty)).findFirst()
+                .orElseThrow(() -> new AssertionError(duty + " not on " + resource)).party();
     }
 
     private static List<Evaluation> evaluate(String name) throws Exception {
