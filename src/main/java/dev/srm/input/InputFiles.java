@@ -129,7 +129,9 @@ public final class InputFiles {
         } else {
             msg = parts.isEmpty() ? msg.trim() : parts.get(0);
         }
-        msg = msg.replaceAll("\\s*\\(for [A-Za-z]+ starting at \\[Source:.*$", "").replaceAll("\\[Source:[^\\]]*\\]", "").trim();
+        msg = msg.replaceAll("\\s*\\(for [A-Za-z]+ starting at \\[Source:.*$", "")
+                .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "") // the place is the line's: where it ended
+                .replaceAll("\\[Source:[^\\]]*\\]", "").trim();
         if (msg.startsWith("Duplicate field")) {
             return "duplicate key " + msg.substring("Duplicate field ".length()) + "; each key may appear once";
         }

@@ -203,8 +203,37 @@ public final class Inputs {
 
         @Override
         public List<Scenario> read(String name, byte[] bytes) throws InputException {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
+                return jsonLines(name, bytes);
+            }
             Format f = Format.ofName(name);
             return reader.readAll(name, bytes, f == null ? ScenarioReader.sniff(bytes) : f, 0);
+        }
+
+        /**
+         * A file of JSON Lines, one scenario per line (what {@code srm audit -} reads from standard
+         * input): blank lines are skipped; a problem on a line names it ({@code file:7:12}) and stops
+         * the file, as a problem in one document of a YAML stream does.
+         */
+        private List<Scenario> jsonLines(String name, byte[] bytes) throws InputException {
+            List<Scenario> out = new ArrayList<>();
+            int start = 0;
+            for (int line = 0; start < bytes.length; line++) {
+                int end = start;
+                while (end < bytes.length && bytes[end] != '\n') {
+                    end++;
+                }
+                byte[] one = java.util.Arrays.copyOfRange(bytes, start, end);
+                if (!InputFiles.isBlank(one)) {
+                    out.addAll(reader.readAll(name, one, Format.JSON, line));
+                }
+                start = end + 1;
+            }
+            if (out.isEmpty()) {
+                throw InputFiles.problem(name, "", "the file is empty; expected JSON Lines, one scenario per line");
+            }
+            return out;
         }
     }
 }
