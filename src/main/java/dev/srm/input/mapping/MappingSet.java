@@ -175,15 +175,26 @@ public final class MappingSet {
             Spec.Conversion as = conversion(s, where);
             Map<String, JsonNode> map = new LinkedHashMap<>();
             s.path("map").fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
-            return new Spec.Copy(SourcePath.parse(s.get("from").asText()), as, map, s.get("default"), when);
+            return new Spec.Copy(SourcePath.parse(s.get("from").asText()), as, map, s.get("default"), when, unsetAbsent(s, where));
         }
         if (s.has("ref")) {
-            return new Spec.Ref(SourcePath.parse(s.get("ref").asText()), s.path("to").asText(null), when);
+            return new Spec.Ref(SourcePath.parse(s.get("ref").asText()), s.path("to").asText(null), when, unsetAbsent(s, where));
         }
         if (s.has("value")) {
             return new Spec.Const(s.get("value"), when);
         }
         throw new IllegalArgumentException(where + ": expected a source path, or an object with from, each, ref or value");
+    }
+
+    /** {@code unset: absent}: the only value {@code unset} takes (see {@link Spec.Copy}). */
+    private static boolean unsetAbsent(JsonNode s, String where) {
+        if (!s.has("unset")) {
+            return false;
+        }
+        if (!"absent".equals(s.get("unset").asText())) {
+            throw new IllegalArgumentException(where + ": unset may only be 'absent'");
+        }
+        return true;
     }
 
     private static Spec.Conversion conversion(JsonNode s, String where) {

@@ -112,10 +112,11 @@ public final class Projector {
             return true;
         }
         if (spec instanceof Spec.Copy c) {
-            return c.otherwise() != null || c.as() == Spec.Conversion.PRESENT || c.as() == Spec.Conversion.COUNT || c.from().states(scope);
+            return c.otherwise() != null || c.as() == Spec.Conversion.PRESENT || c.as() == Spec.Conversion.COUNT || c.from().states(scope)
+                    || c.unsetAbsent() && unset(c.from(), scope);
         }
         if (spec instanceof Spec.Ref r) {
-            return r.from().states(scope);
+            return r.from().states(scope) || r.unsetAbsent() && unset(r.from(), scope);
         }
         Spec.Each e = (Spec.Each) spec;
         // several paths are the places different shapes keep the list (a role's, a user's, a group's inline policies):
@@ -203,6 +204,9 @@ public final class Projector {
             if (found.isEmpty()) {
                 return c.as() == Spec.Conversion.PRESENT ? BooleanNode.FALSE : c.otherwise();
             }
+            if (c.unsetAbsent() && isUnset(found.get(0).node())) {
+                return c.otherwise(); // AWS's choice for a property left out: as CloudFormation's absent property
+            }
             JsonNode converted = convert(found.get(0).node(), c.as());
             if (converted == null || isEmpty(converted)) {
                 return c.otherwise();
@@ -216,6 +220,9 @@ public final class Projector {
         if (spec instanceof Spec.Ref r) {
             List<SourcePath.Match> found = r.from().select(scope);
             JsonNode v = found.isEmpty() ? null : found.get(0).node();
+            if (r.unsetAbsent() && isUnset(v)) {
+                return null;
+            }
             String id = resolver.resolve(r.to(), scope, r.from(), v);
             return id != null ? TextNode.valueOf(id) : v == null || isEmpty(v) ? null : v; // "" is not set, as for a copy
         }
@@ -240,6 +247,17 @@ public final class Projector {
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /** Whether a node is the value of an attribute known only after apply that the configuration does not set. */
+    private static boolean isUnset(JsonNode n) {
+        return n != null && n.isTextual() && Unknown.UNSET_MARKER.equals(n.textValue());
+    }
+
+    /** Whether the first value a path selects is such an unset attribute. */
+    private static boolean unset(SourcePath path, Scope scope) {
+        List<SourcePath.Match> found = path.select(scope);
+        return !found.isEmpty() && isUnset(found.get(0).node());
     }
 
     /** An empty text, list or object says nothing: Terraform and AWS Config write them for "not set". */

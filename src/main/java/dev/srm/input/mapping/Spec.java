@@ -13,10 +13,19 @@ import java.util.Map;
 public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref {
     When when();
 
-    /** Copies the first value the path selects; {@code as} converts it, {@code map} then translates it. */
-    record Copy(SourcePath from, Conversion as, Map<String, JsonNode> map, JsonNode otherwise, When when) implements Spec {
+    /**
+     * Copies the first value the path selects; {@code as} converts it, {@code map} then translates it.
+     * {@code unsetAbsent} ({@code unset: absent}): a value known only after apply that the configuration
+     * does not set is what AWS gives a property CloudFormation leaves out (a key the service's AWS
+     * managed key stands in for): not set, and stated.
+     */
+    record Copy(SourcePath from, Conversion as, Map<String, JsonNode> map, JsonNode otherwise, When when, boolean unsetAbsent) implements Spec {
         public Copy {
             map = map == null ? Map.of() : Map.copyOf(map);
+        }
+
+        public Copy(SourcePath from, Conversion as, Map<String, JsonNode> map, JsonNode otherwise, When when) {
+            this(from, as, map, otherwise, when, false);
         }
     }
 
@@ -37,7 +46,10 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
     }
 
     /** The srm id of the resource of type {@code to} that the value at the path names (the reader resolves it). */
-    record Ref(SourcePath from, String to, When when) implements Spec {
+    record Ref(SourcePath from, String to, When when, boolean unsetAbsent) implements Spec {
+        public Ref(SourcePath from, String to, When when) {
+            this(from, to, when, false);
+        }
     }
 
     /** Conditions on source values in the current scope, all of which must hold: a path and the values it may have. */

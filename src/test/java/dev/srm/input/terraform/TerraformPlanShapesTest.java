@@ -1,7 +1,6 @@
 package dev.srm.input.terraform;
 
 import dev.srm.input.ReadScenario;
-import dev.srm.input.mapping.Unknown;
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputFormat;
@@ -37,9 +36,20 @@ class TerraformPlanShapesTest {
         // kms_key = aws_kms_key.ecr.arn: the key the plan creates (its ARN known after apply), named by its address
         assertThat(TerraformReaderTest.settings(cmk)).containsEntry("EncryptionConfiguration.KmsKey", "aws_kms_key.ecr")
                 .containsEntry("EncryptionConfiguration.EncryptionType", "KMS");
-        // encryption_type = "KMS" alone: ECR picks the AWS managed key, so kms_key may name no key of the customer's
-        assertThat(TerraformReaderTest.settings(awsKey)).containsEntry("EncryptionConfiguration.KmsKey", Unknown.UNSET_MARKER)
+        // encryption_type = "KMS" alone: ECR picks the AWS managed key, as for a template that leaves KmsKey out
+        // (the mapping says unset: absent): not set, and stated
+        assertThat(TerraformReaderTest.settings(awsKey)).doesNotContainKey("EncryptionConfiguration.KmsKey")
                 .containsEntry("EncryptionConfiguration.EncryptionType", "KMS");
+        assertThat(awsKey.stated()).contains("EncryptionConfiguration.KmsKey");
+    }
+
+    @Test
+    void a_repository_whose_plan_leaves_the_key_to_ecr_is_on_the_aws_managed_key() throws Exception {
+        Path plan = Path.of("src/test/resources/terraform/plan-nested-computed.json");
+        List<Evaluation> e = Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
+        ControlResult ecr5 = e.get(0).resources().stream().filter(r -> r.id().equals("aws_ecr_repository.ledger_worker"))
+                .flatMap(r -> r.controls().stream()).filter(c -> c.id().equals("ecr-kms-encryption")).findFirst().orElseThrow();
+        assertThat(ecr5.status()).as("%s", ecr5.evidence()).isEqualTo(Status.MISSING); // it was UNKNOWN: the key "may be absent"
     }
 
     @Test
