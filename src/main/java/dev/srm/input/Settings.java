@@ -51,7 +51,7 @@ public final class Settings {
         return out;
     }
 
-    /** One setting per scalar leaf; an empty list or object is a leaf whose value is [] or {}. */
+    /** One setting per scalar leaf (none for a null); an empty list or object is a leaf whose value is [] or {}. */
     public static void flatten(String resource, String path, String pattern, JsonNode node, List<Setting> out) {
         if (node == null || node.isMissingNode()) {
             return;
@@ -79,8 +79,10 @@ public final class Settings {
                     flatten(resource, path + selector, pattern + selector, element, out);
                 }
             }
-        } else if (!path.isEmpty()) {
-            out.add(new Setting(resource, path, pattern, node.isNull() ? null : node.asText()));
+        } else if (!path.isEmpty() && !node.isNull()) {
+            // a null says the property is not set: no setting, so that no requirement takes it for a value
+            // (present, notContains and notEquals accepted a null; KmsKeyId: null passed "no AWS managed key")
+            out.add(new Setting(resource, path, pattern, node.asText()));
         }
     }
 
