@@ -97,6 +97,11 @@ final class TerraformDocument {
                 Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
                 d.configuration(root.path("configuration").path("root_module"), "", new ArrayList<>());
                 d.module(root.path("planned_values").path("root_module"), "/planned_values/root_module", unknown);
+                // data sources read while planning are in prior_state (planned_values holds those read at apply)
+                JsonNode prior = root.path("prior_state").path("values").path("root_module");
+                if (prior.isObject()) {
+                    d.priorData(prior, "/prior_state/values/root_module");
+                }
             } else {
                 d = new TerraformDocument(Kind.STATE, tfVersion);
                 d.module(root.path("values").path("root_module"), "/values/root_module", Map.of());
@@ -140,6 +145,25 @@ final class TerraformDocument {
         String mode = r.path("mode").asText("managed");
         if (!mode.equals("managed") && !mode.equals("data")) {
             throw new Unreadable(p + "/mode", "expected mode managed or data, found '" + mode + "'");
+        }
+    }
+
+    /** The data source instances of a plan's prior state, each one not already read from planned_values. */
+    private void priorData(JsonNode module, String pointer) {
+        int i = 0;
+        for (JsonNode r : module.path("resources")) {
+            String p = pointer + "/resources/" + i++;
+            String address = r.path("address").asText();
+            if (r.isObject() && "data".equals(r.path("mode").asText()) && r.path("values").isObject()
+                    && dataInstances.stream().noneMatch(d -> d.address().equals(address))) {
+                dataInstances.add(new Instance(address, Instance.configAddressOf(address), r.path("type").asText(),
+                        r.path("provider_name").asText(null), r.hasNonNull("index") ? r.get("index").asText() : null,
+                        (ObjectNode) r.get("values"), p));
+            }
+        }
+        int j = 0;
+        for (JsonNode child : module.path("child_modules")) {
+            priorData(child, pointer + "/child_modules/" + j++);
         }
     }
 
