@@ -53,8 +53,10 @@ class S3AclItemsTest {
         assertThat(control(e, "acme-ledger", "s3-bucket-public-read-prohibited").status()).isEqualTo(Status.MET);
         assertThat(control(e, "acme-ledger", "s3-bucket-public-write-prohibited").status()).isEqualTo(Status.MET);
         assertThat(control(e, "acme-partner-share", "s3-bucket-public-write-prohibited").status()).isEqualTo(Status.MET);
-        // no policy item: the ACL alone does not show the bucket is not public
-        assertThat(control(e, "acme-public-assets", "s3-bucket-public-write-prohibited").status()).isEqualTo(Status.UNKNOWN);
+        // BucketPolicy {policyText: null}: the item says the bucket has no policy, so the ACL decides
+        assertThat(control(e, "acme-public-assets", "s3-bucket-public-write-prohibited").status()).isEqualTo(Status.MET);
+        // an item that leaves BucketPolicy out: the ACL alone does not show the bucket is not public
+        assertThat(control(e, "acme-archive", "s3-bucket-public-read-prohibited").status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
