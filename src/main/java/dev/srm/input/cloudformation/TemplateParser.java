@@ -150,6 +150,13 @@ final class TemplateParser {
                 keys.put(key, keyPos);
                 entries.put(key, value(p.nextToken(), child));
             }
+            if (entries.size() == 1) {
+                String only = entries.keySet().iterator().next();
+                if (only.startsWith("Rain::")) { // the long form of !Rain::Embed, as a JSON template writes it
+                    throw InputFiles.problem(name, pos.toString(), pointerText(pointer) + only
+                            + " is a directive of the rain CLI, " + Template.RAIN_PKG);
+                }
+            }
             return new Node.Obj(entries, keys, pos);
         }
 

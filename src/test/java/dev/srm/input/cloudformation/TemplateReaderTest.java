@@ -103,6 +103,12 @@ class TemplateReaderTest {
         assertThat(problem("t.json", "{\"Resources\": {\"Net\": {\"Type\": {\"Rain::Module\": \"../modules/vpc.yml\"}}}}"))
                 .isEqualTo("t.json:1:32: /Resources/Net/Type: Rain::Module is a directive of the rain CLI, which 'rain pkg' "
                         + "expands into CloudFormation: give srm the packaged template (rain pkg TEMPLATE > packaged.yaml)");
+        // the long form of !Rain::Embed, as the JSON templates of aws-cloudformation-templates write it: refused as
+        // the short form is, not read as an object where a string belongs
+        assertThat(problem("t.json", "{\"Resources\": {\"F\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": "
+                + "{\"Code\": {\"ZipFile\": {\"Rain::Embed\": \"handler.py\"}}}}}}"))
+                .isEqualTo("t.json:1:90: /Resources/F/Properties/Code/ZipFile: Rain::Embed is a directive of the rain CLI, which 'rain pkg' "
+                        + "expands into CloudFormation: give srm the packaged template (rain pkg TEMPLATE > packaged.yaml)");
         assertThat(problem("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: !!python/object:os.system {a: 1}\n"))
                 .startsWith("t.yaml:4:17: /Resources/B/Properties: unsupported YAML tag !!python/object:os.system;");
         assertThat(problem("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: &n x, Tags: *n}\n"))
