@@ -62,8 +62,9 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
 
         /**
          * Whether every condition holds: the value is one of those listed ({@code null}: absent,
-         * {@code "*"}: any value, {@code "alias/aws/*"}: any value that starts so). A path that selects several values ({@code grantList[grantee=AllUsers].permission})
-         * holds when any of them is listed; it is absent when it selects none.
+         * {@code "*"}: any value, {@code "alias/aws/*"}: any value that starts so). A path that selects
+         * several values ({@code grantList[grantee=AllUsers].permission}) holds when any of them is
+         * listed; it is absent when it selects none.
          */
         public boolean holds(Scope scope) {
             for (Map.Entry<SourcePath, List<String>> c : conditions.entrySet()) {
