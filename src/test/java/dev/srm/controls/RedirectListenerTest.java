@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,10 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * why, so that the owner is not left with two controls that seem to contradict each other.
  */
 class RedirectListenerTest {
-    private static ControlResult control(Evaluation e, String resource, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + resource));
-    }
 
     @Test
     void a_redirect_only_http_listener_meets_elb_1_and_fails_elb_18_with_the_reason() {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -103,11 +104,6 @@ class LargeScenarioTest {
         assertThat(control(parts, "late-bucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
         assertThat(control(parts, "late-vpc-function", "lambda-vpc-multi-az").status()).isEqualTo(Status.MET);
         assertThat(control(parts, "late-eip", "ec2-unused-eip-removed").status()).isEqualTo(Status.MET);
-    }
-
-    private static ControlResult control(Evaluation e, String resource, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static ControlResult account(Evaluation e, String id) {

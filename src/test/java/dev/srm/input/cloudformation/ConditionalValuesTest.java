@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,11 +55,6 @@ class ConditionalValuesTest {
                       - ServerSideEncryptionByDefault:
                           SSEAlgorithm: !If [IsProd, 'aws:kms', 'AES256']
             """;
-
-    private static ControlResult control(Evaluation e, String resource, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
-    }
 
     private static Evaluation orders() {
         List<Evaluation> e = Packs.srm().evaluate("orders.yaml", ORDERS.getBytes(StandardCharsets.UTF_8), InputFormat.cloudformation,

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,11 +25,6 @@ class UnknownValuesTest {
                 false);
         assertThat(e).hasSize(1);
         return e.get(0);
-    }
-
-    private static ControlResult control(Evaluation e, String resource, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static final String SITE_AND_DATA = """

@@ -1,7 +1,6 @@
 package dev.srm.input.config;
 
 import dev.srm.model.ControlResult;
-import dev.srm.model.DutyResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputFormat;
 import dev.srm.model.Responsibility;
@@ -13,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.srm.testing.Results.control;
+import static dev.srm.testing.Results.duty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,17 +32,6 @@ class AwsManagedKeysTest {
         List<Evaluation> e = Packs.srm().evaluate(file.toString(), Files.readAllBytes(file), InputFormat.config, false);
         assertThat(e).hasSize(1);
         return e.get(0);
-    }
-
-    private static DutyResult duty(Evaluation e, String resource, String duty) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.layers().stream())
-                .flatMap(l -> l.duties().stream()).filter(d -> d.duty().equals(duty)).findFirst()
-                .orElseThrow(() -> new AssertionError(duty + " not on " + resource));
-    }
-
-    private static ControlResult control(Evaluation e, String resource, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + resource));
     }
 
     @Test

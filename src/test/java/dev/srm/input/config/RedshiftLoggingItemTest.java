@@ -1,6 +1,5 @@
 package dev.srm.input.config;
 
-import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.InputFormat;
 import dev.srm.model.Status;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,9 +29,6 @@ class RedshiftLoggingItemTest {
     }
 
     private static Status status(List<Evaluation> e, String cluster) {
-        ControlResult c = e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(cluster))
-                .flatMap(r -> r.controls().stream()).filter(x -> x.id().equals("redshift-audit-logging")).findFirst()
-                .orElseThrow(() -> new AssertionError("redshift-audit-logging not on " + cluster));
-        return c.status();
+        return control(e, cluster, "redshift-audit-logging").status();
     }
 }

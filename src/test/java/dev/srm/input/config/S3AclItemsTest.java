@@ -5,6 +5,7 @@ import dev.srm.model.Evaluation;
 import dev.srm.model.InputFormat;
 import dev.srm.model.Status;
 import dev.srm.testing.Packs;
+import dev.srm.testing.Results;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ class S3AclItemsTest {
         return e.get(0);
     }
 
+    /** The control {@code id} of the bucket named {@code bucket} (its ARN is the resource's id). */
     private static ControlResult control(Evaluation e, String bucket, String id) {
-        return e.resources().stream().filter(r -> r.id().equals("arn:aws:s3:::" + bucket)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + bucket));
+        return Results.control(e, "arn:aws:s3:::" + bucket, id);
     }
 
     @Test

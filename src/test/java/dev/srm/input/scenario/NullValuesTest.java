@@ -6,6 +6,7 @@ import dev.srm.model.Status;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,10 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for a value: "present" accepted it, and so did "does not contain alias/aws/" and "not equal".
  */
 class NullValuesTest {
-    private static ControlResult control(Evaluation e, String resource, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + resource));
-    }
 
     @Test
     void a_null_property_is_not_set_whatever_the_requirement_compares() {

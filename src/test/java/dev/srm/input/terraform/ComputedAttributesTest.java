@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,10 +31,5 @@ class ComputedAttributesTest {
         ControlResult worker = control(e.get(0), "aws_instance.worker", "ssm-instance-managed");
         assertThat(worker.status()).as("iam_instance_profile = aws_iam_instance_profile.ssm.name: %s", worker.evidence())
                 .isEqualTo(Status.MET);
-    }
-
-    private static ControlResult control(Evaluation e, String resource, String id) {
-        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + resource));
     }
 }

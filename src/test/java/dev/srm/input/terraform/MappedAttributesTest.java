@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.srm.testing.Results.control;
+import static dev.srm.testing.Results.duty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -94,19 +96,13 @@ class MappedAttributesTest {
         assertThat(onAwsKey.status()).isEqualTo(Status.MISSING);
         assertThat(onAwsKey.evidence()).anySatisfy(x -> assertThat(x).startsWith("NOT_MET:").contains("an AWS managed key"));
         assertThat(status(e, "aws_ecr_repository.billing_api", "ecr-kms-encryption")).isEqualTo(Status.MET);
-        assertThat(duty(e, "aws_ecr_repository.orders_api", "key-management")).isEqualTo(Responsibility.AWS);
-        assertThat(duty(e, "aws_dynamodb_table.orders", "key-management")).isEqualTo(Responsibility.AWS);
-        assertThat(duty(e, "aws_ecr_repository.billing_api", "key-management")).isEqualTo(Responsibility.CUSTOMER);
+        assertThat(duty(e, "aws_ecr_repository.orders_api", "key-management").party()).isEqualTo(Responsibility.AWS);
+        assertThat(duty(e, "aws_dynamodb_table.orders", "key-management").party()).isEqualTo(Responsibility.AWS);
+        assertThat(duty(e, "aws_ecr_repository.billing_api", "key-management").party()).isEqualTo(Responsibility.CUSTOMER);
         // the AWS managed keys are resources of their own, whose controls do not apply; a customer's alias is not one
         assertThat(status(e, "data.aws_kms_alias.ecr", "kms-key-rotation")).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(e.stream().flatMap(x -> x.resources().stream()).map(r -> r.id()))
                 .contains("data.aws_kms_key.dynamodb").doesNotContain("data.aws_kms_alias.orders");
-    }
-
-    private static Responsibility duty(List<Evaluation> e, String resource, String duty) {
-        return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(resource)).flatMap(r -> r.layers().stream())
-                .flatMap(l -> l.duties().stream()).filter(d -> d.duty().equals(duty)).findFirst()
-                .orElseThrow(() -> new AssertionError(duty + " not on " + resource)).party();
     }
 
     private static List<Evaluation> evaluate(String name) throws Exception {
@@ -117,10 +113,5 @@ class MappedAttributesTest {
     private static Status status(List<Evaluation> e, String resource, String id) {
         ControlResult c = control(e, resource, id);
         return c.status();
-    }
-
-    private static ControlResult control(List<Evaluation> e, String resource, String id) {
-        return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + resource));
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -161,10 +162,5 @@ class StatedAttributesTest {
 
     private static List<Evaluation> evaluate(Path plan) throws Exception {
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
-    }
-
-    private static ControlResult control(List<Evaluation> e, String resource, String id) {
-        return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not on " + resource));
     }
 }

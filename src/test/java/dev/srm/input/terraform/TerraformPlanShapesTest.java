@@ -7,6 +7,7 @@ import dev.srm.model.InputFormat;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Status;
 import dev.srm.testing.Packs;
+import dev.srm.testing.Results;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -59,8 +60,7 @@ class TerraformPlanShapesTest {
     private static ControlResult ecr5(String repository) throws Exception {
         Path plan = Path.of("src/test/resources/terraform/plan-nested-computed.json");
         List<Evaluation> e = Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
-        return e.get(0).resources().stream().filter(r -> r.id().equals(repository))
-                .flatMap(r -> r.controls().stream()).filter(c -> c.id().equals("ecr-kms-encryption")).findFirst().orElseThrow();
+        return Results.control(e, repository, "ecr-kms-encryption");
     }
 
     @Test
