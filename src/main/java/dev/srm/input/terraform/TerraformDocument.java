@@ -52,6 +52,7 @@ final class TerraformDocument {
      * mapping names ({@code data.aws_kms_alias}) become resources, as facts other resources refer to.
      */
     final List<Instance> dataInstances = new ArrayList<>();
+    private final java.util.Set<String> dataAddresses = new java.util.HashSet<>();
     /** Per configuration address, per top-level attribute, the configuration addresses it references (module paths resolved). */
     final Map<String, Map<String, List<String>>> references = new HashMap<>();
     /** Whether the plan has a {@code configuration} block, whose references link resources. */
@@ -153,17 +154,23 @@ final class TerraformDocument {
         int i = 0;
         for (JsonNode r : module.path("resources")) {
             String p = pointer + "/resources/" + i++;
-            String address = r.path("address").asText();
-            if (r.isObject() && "data".equals(r.path("mode").asText()) && r.path("values").isObject()
-                    && dataInstances.stream().noneMatch(d -> d.address().equals(address))) {
-                dataInstances.add(new Instance(address, Instance.configAddressOf(address), r.path("type").asText(),
-                        r.path("provider_name").asText(null), r.hasNonNull("index") ? r.get("index").asText() : null,
-                        (ObjectNode) r.get("values"), p));
+            if (r.isObject() && "data".equals(r.path("mode").asText())) {
+                addData(r, p);
             }
         }
         int j = 0;
         for (JsonNode child : module.path("child_modules")) {
             priorData(child, pointer + "/child_modules/" + j++);
+        }
+    }
+
+    /** A data source instance of a plan (its values, at its place), once per address. */
+    private void addData(JsonNode r, String pointer) {
+        String address = r.path("address").asText();
+        if (r.path("values").isObject() && dataAddresses.add(address)) {
+            dataInstances.add(new Instance(address, Instance.configAddressOf(address), r.path("type").asText(),
+                    r.path("provider_name").asText(null), r.hasNonNull("index") ? r.get("index").asText() : null,
+                    (ObjectNode) r.get("values"), pointer));
         }
     }
 
@@ -180,11 +187,7 @@ final class TerraformDocument {
             expect(r, "values", p, false);
             if (!"managed".equals(r.path("mode").asText("managed"))) {
                 dataSources++;
-                if (r.path("values").isObject()) {
-                    dataInstances.add(new Instance(r.path("address").asText(), Instance.configAddressOf(r.path("address").asText()),
-                            r.path("type").asText(), r.path("provider_name").asText(null),
-                            r.hasNonNull("index") ? r.get("index").asText() : null, (ObjectNode) r.get("values"), p));
-                }
+                addData(r, p);
                 continue;
             }
             String address = r.path("address").asText();

@@ -223,7 +223,7 @@ public final class TerraformReader implements StreamingInput {
                     Projector.Projection p = projector.project(m, i.values(), resolver(i));
                     Projector.merge(account, p.account());
                     if (m.isResource()) {
-                        made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, stated(m, i, p)));
+                        make(i, m, p);
                     }
                 }
             }
@@ -235,14 +235,18 @@ public final class TerraformReader implements StreamingInput {
             for (Instance i : doc.dataInstances) {
                 Mapping m = i.isAws() ? maps.forResource("data." + i.type(), i.values()).orElse(null) : null;
                 if (m != null && m.isResource() && !made.containsKey(i.address())) {
-                    Projector.Projection p = projector.project(m, i.values(), resolver(i));
-                    made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, stated(m, i, p)));
+                    make(i, m, projector.project(m, i.values(), resolver(i)));
                 }
             }
             unmapped.forEach((type, addresses) -> warnings.add(name + ": no srm mapping for Terraform type " + type + ": "
                     + addresses.size() + " resource" + (addresses.size() == 1 ? "" : "s") + " not assessed ("
                     + String.join(", ", addresses.subList(0, Math.min(3, addresses.size()))) + (addresses.size() > 3 ? ", ..." : "") + ")"));
             return new ReadScenario(build(), warnings);
+        }
+
+        /** The resource an instance becomes under its mapping. */
+        private void make(Instance i, Mapping m, Projector.Projection p) {
+            made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, stated(m, i, p)));
         }
 
         private Map<String, String> tags(Mapping m, Instance i) {
