@@ -58,7 +58,10 @@ final class TemplateParser {
         json = JsonFactory.builder().streamReadConstraints(limits).build();
         LoaderOptions loader = new LoaderOptions();
         loader.setAllowDuplicateKeys(true); // reported below, with both places
-        yaml = YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(limits).build();
+        // An empty plain value (`Properties:`, `KmsKeyId:`) is YAML's null, as `~` and `null` are and as
+        // JSON's null is; a quoted '' or "" stays an empty string.
+        yaml = YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(limits)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     }
 
     /** JSON when the first character that is not white space is a brace, YAML otherwise. */
@@ -123,7 +126,8 @@ final class TemplateParser {
             Node plain = switch (t) {
                 case START_OBJECT -> object(pointer, pos);
                 case START_ARRAY -> array(pointer, pos);
-                case VALUE_NULL -> new Node.Scalar(null, pos);
+                // A short form with nothing after it (`!GetAZs`) takes the empty string, as CloudFormation reads it.
+                case VALUE_NULL -> new Node.Scalar(tag != null && !tag.equals(YAML_CORE + "null") && p.getText().isEmpty() ? "" : null, pos);
                 case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(bool(p.getText(), t), pos);
                 default -> new Node.Scalar(p.getText(), pos);
             };

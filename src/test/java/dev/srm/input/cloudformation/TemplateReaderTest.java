@@ -539,4 +539,40 @@ class TemplateReaderTest {
         assertThat(s.warnings().stream().collect(Collectors.joining("\n"))).contains("nested stack Remote: its template is at"
                 + " https://example.com/t.yaml, not a local file; its resources are not evaluated");
     }
+
+    /**
+     * An empty plain YAML value is null, as {@code ~} is and as JSON's null is: {@code Properties:}
+     * with nothing after it is a resource without properties (it was refused as "the scalar ''"),
+     * and {@code KmsKeyId:} is no key, where a quoted '' stays the empty string it says.
+     */
+    @Test
+    void an_empty_yaml_value_is_null_and_a_quoted_one_an_empty_string() {
+        Scenario s = read("""
+                AWSTemplateFormatVersion: "2010-09-09"
+                Resources:
+                  AuditLogs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                  OrdersQueue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: orders
+                      KmsMasterKeyId:
+                      RedrivePolicy: ~
+                  OrdersTopic:
+                    Type: AWS::SNS::Topic
+                    Properties:
+                      TopicName: ''
+                  AppSubnet:
+                    Type: AWS::EC2::Subnet
+                    Properties:
+                      VpcId: vpc-0a1b2c3d4e5f60718
+                      CidrBlock: 10.20.1.0/24
+                      AvailabilityZone: !Select [0, !GetAZs ]
+                """);
+        assertThat(settings(s, "AuditLogs")).isEmpty();
+        assertThat(settings(s, "OrdersQueue")).containsOnlyKeys("QueueName");
+        assertThat(settings(s, "OrdersTopic")).containsEntry("TopicName", "");
+        assertThat(settings(s, "AppSubnet")).containsKey("AvailabilityZone");
+    }
 }
