@@ -173,11 +173,64 @@ record Template(String file, String description, List<String> transforms, Node.O
                     }
                 });
             }
-            out.put(id, new Resource(id, ts.text().trim(), props instanceof Node.Obj ? props : null,
+            out.put(id, new Resource(id, ts.text().trim(), props instanceof Node.Obj ? distributeIf(props) : null,
                     cond == null ? null : ((Node.Scalar) cond).text(), dependsOn,
                     r.get("Metadata") instanceof Node.Obj m ? m : EMPTY, pos, null));
         }
         return out;
+    }
+
+    /**
+     * Properties written as one {@code Fn::If} between two property maps (or a map and
+     * {@code AWS::NoValue}) are the same as an {@code Fn::If} on each property:
+     * {@code !If [c, {A: 1, B: 2}, {A: 3}]} is {@code {A: !If [c, 1, 3], B: !If [c, 2, !Ref AWS::NoValue]}}.
+     * Written per property, a condition srm cannot decide leaves each property unknown (or maybe
+     * absent) as a property-level {@code Fn::If} does; read whole, the resource had no property at
+     * all and its controls judged CloudFormation's defaults, an answer the template does not give.
+     * Nested {@code Fn::If}s of maps are distributed the same way; anything else is left as written.
+     */
+    static Node distributeIf(Node props) {
+        if (!(props instanceof Node.Obj o) || !"Fn::If".equals(o.function()) || !(o.get("Fn::If") instanceof Node.Seq args)
+                || args.items().size() != 3 || !(args.items().get(0) instanceof Node.Scalar)) {
+            return props;
+        }
+        Node yes = branch(distributeIf(args.items().get(1)));
+        Node no = branch(distributeIf(args.items().get(2)));
+        if (yes == null || no == null) {
+            return props;
+        }
+        Map<String, Node> entries = new java.util.LinkedHashMap<>();
+        Map<String, Node.Pos> keys = new java.util.LinkedHashMap<>();
+        for (Node.Obj side : List.of((Node.Obj) yes, (Node.Obj) no)) {
+            for (String k : side.entries().keySet()) {
+                if (entries.containsKey(k)) {
+                    continue;
+                }
+                Node a = ((Node.Obj) yes).get(k);
+                Node b = ((Node.Obj) no).get(k);
+                Node.Pos at = side.keyPos(k);
+                entries.put(k, Node.Obj.of(Map.of("Fn::If", new Node.Seq(List.of(args.items().get(0),
+                        a == null ? noValue(at) : a, b == null ? noValue(at) : b), at)), at));
+                keys.put(k, at);
+            }
+        }
+        return new Node.Obj(entries, keys, o.pos());
+    }
+
+    /** A branch as a property map: a map that is not a function call, or {@code AWS::NoValue} as no properties; else null. */
+    private static Node branch(Node n) {
+        if (n instanceof Node.Obj o && o.function() == null) {
+            return o;
+        }
+        if (n instanceof Node.Obj o && "Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar r
+                && "AWS::NoValue".equals(r.text())) {
+            return Node.Obj.of(Map.of(), o.pos());
+        }
+        return null;
+    }
+
+    private static Node noValue(Node.Pos at) {
+        return Node.Obj.of(Map.of("Ref", new Node.Scalar("AWS::NoValue", at)), at);
     }
 
     private static Node.Obj section(String file, Node.Obj root, String name) throws InputException {

@@ -104,4 +104,63 @@ class ConditionalValuesTest {
         assertThat(absent.decides(s)).isTrue();
         assertThat(absent.accepts(s.value())).isFalse();
     }
+
+    private static final String WHOLE_PROPERTIES = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Description: Public load balancer, logged to the shared bucket in production only
+            Parameters:
+              Environment:
+                Type: String
+                AllowedValues: [prod, dev]
+            Conditions:
+              IsProd: !Equals [!Ref Environment, prod]
+            Resources:
+              PublicAlb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties: !If
+                  - IsProd
+                  - Scheme: internet-facing
+                    Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]
+                    LoadBalancerAttributes:
+                      - {Key: access_logs.s3.enabled, Value: 'true'}
+                      - {Key: access_logs.s3.bucket, Value: central-alb-logs-prod}
+                      - {Key: deletion_protection.enabled, Value: 'true'}
+                  - Scheme: internet-facing
+                    Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]
+              ReportsQueue:
+                Type: AWS::SQS::Queue
+                Properties: !If [IsProd, {KmsMasterKeyId: alias/reports-prod}, !Ref AWS::NoValue]
+            """;
+
+    private static Evaluation wholeProperties(String environment) {
+        String text = environment == null ? WHOLE_PROPERTIES
+                : WHOLE_PROPERTIES.replace("AllowedValues: [prod, dev]", "AllowedValues: [prod, dev]\n    Default: " + environment);
+        List<Evaluation> e = Packs.srm().evaluate("alb.yaml", text.getBytes(StandardCharsets.UTF_8), InputFormat.cloudformation, false);
+        assertThat(e).hasSize(1);
+        return e.get(0);
+    }
+
+    /**
+     * Properties written as one Fn::If read as an Fn::If on each property: on a condition srm
+     * cannot decide, what the branches set differently stays undecided. Before, the whole
+     * Properties was dropped and the load balancer judged on CloudFormation's defaults (access
+     * logging and deletion protection off: MISSING), an answer the template does not give.
+     */
+    @Test
+    void properties_under_one_fn_if_are_judged_per_property() {
+        Evaluation undecided = wholeProperties(null);
+        assertThat(control(undecided, "PublicAlb", "elb-access-logging").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(undecided, "PublicAlb", "elb-deletion-protection").status()).isEqualTo(Status.UNKNOWN);
+
+        Evaluation prod = wholeProperties("prod");
+        assertThat(control(prod, "PublicAlb", "elb-access-logging").status()).isEqualTo(Status.MET);
+        assertThat(control(prod, "PublicAlb", "elb-deletion-protection").status()).isEqualTo(Status.MET);
+        assertThat(control(prod, "ReportsQueue", "sqs-queue-encrypted").evidence())
+                .anySatisfy(ev -> assertThat(ev).contains("KmsMasterKeyId"));
+
+        Evaluation dev = wholeProperties("dev");
+        assertThat(control(dev, "PublicAlb", "elb-access-logging").status()).isEqualTo(Status.MISSING);
+        assertThat(control(dev, "ReportsQueue", "sqs-queue-encrypted").evidence())
+                .anySatisfy(ev -> assertThat(ev).contains("SSE-SQS"));
+    }
 }
