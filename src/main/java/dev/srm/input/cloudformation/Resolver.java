@@ -467,6 +467,10 @@ final class Resolver {
         } catch (RuntimeException e) {
             return unknown("an Fn::Select whose index is not a number", pos);
         }
+        if (!(list instanceof Node.Seq) && args.get(1) instanceof Node.Obj o && "Fn::GetAtt".equals(o.function())) {
+            // a list attribute (a VPC's Ipv6CidrBlocks, a load balancer's SecurityGroups): the deployment gives it
+            return new Node.Unknown("Fn::Select " + i + " of " + shown(args.get(1)) + ", a list attribute known only at deploy time", pos);
+        }
         if (!(list instanceof Node.Seq seq) || i < 0 || i >= seq.items().size()) {
             return unknown("Fn::Select index " + i + " is outside the list", pos);
         }

@@ -575,4 +575,34 @@ class TemplateReaderTest {
         assertThat(settings(s, "OrdersTopic")).containsEntry("TopicName", "");
         assertThat(settings(s, "AppSubnet")).containsKey("AvailabilityZone");
     }
+
+    /**
+     * Fn::Select of a list attribute (widdix's VPC templates take the first of the VPC's
+     * Ipv6CidrBlocks): the deployment gives the list, so the value is unknown, and the template is
+     * not told that an index is "outside the list", which it is not.
+     */
+    @Test
+    void selecting_from_a_list_attribute_is_unknown_without_a_warning() {
+        Scenario s = read("""
+                AWSTemplateFormatVersion: "2010-09-09"
+                Resources:
+                  VPC:
+                    Type: AWS::EC2::VPC
+                    Properties: {CidrBlock: 10.30.0.0/16}
+                  VPCCidrBlock:
+                    Type: AWS::EC2::VPCCidrBlock
+                    Properties: {AmazonProvidedIpv6CidrBlock: true, VpcId: !Ref VPC}
+                  SubnetAPublic:
+                    DependsOn: VPCCidrBlock
+                    Type: AWS::EC2::Subnet
+                    Properties:
+                      AvailabilityZone: !Select [0, !GetAZs '']
+                      CidrBlock: 10.30.0.0/20
+                      Ipv6CidrBlock: !Select [0, !Cidr [!Select [0, !GetAtt 'VPC.Ipv6CidrBlocks'], 4, 64]]
+                      MapPublicIpOnLaunch: true
+                      VpcId: !Ref VPC
+                """);
+        assertThat(s.warnings()).noneSatisfy(w -> assertThat(w).contains("outside the list"));
+        assertThat(settings(s, "SubnetAPublic").get("Ipv6CidrBlock")).startsWith("${unknown: ");
+    }
 }
