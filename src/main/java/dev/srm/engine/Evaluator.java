@@ -309,7 +309,9 @@ public final class Evaluator {
         List<Object> facts = new ArrayList<>();
         Map<String, Set<String>> stated = new java.util.HashMap<>();
         scenario.resources().stream().filter(r -> !r.stated().isEmpty()).forEach(r -> stated.put(r.id(), r.stated()));
-        facts.add(new ScenarioContext(scenario.id(), scenario.inventory(), stated));
+        Set<String> partial = new java.util.HashSet<>();
+        scenario.resources().stream().filter(ResourceSpec::partial).forEach(r -> partial.add(r.id()));
+        facts.add(new ScenarioContext(scenario.id(), scenario.inventory(), stated, partial));
         facts.addAll(scenario.account());
         facts.addAll(pack.dutyDefs());
         facts.add(new AsOf(asOf));

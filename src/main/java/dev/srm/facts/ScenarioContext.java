@@ -9,11 +9,16 @@ import java.util.Set;
  * for inputs that state some properties whole although the inventory is partial (a Terraform plan's
  * attributes, null included), per resource and configuration path ({@code stated}).
  */
-public record ScenarioContext(String id, Inventory inventory, Map<String, Set<String>> stated) {
+public record ScenarioContext(String id, Inventory inventory, Map<String, Set<String>> stated, Set<String> partial) {
     public ScenarioContext {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(inventory, "inventory");
         stated = stated == null ? Map.of() : Map.copyOf(stated);
+        partial = partial == null ? Set.of() : Set.copyOf(partial);
+    }
+
+    public ScenarioContext(String id, Inventory inventory, Map<String, Set<String>> stated) {
+        this(id, inventory, stated, Set.of());
     }
 
     public ScenarioContext(String id, Inventory inventory) {
@@ -30,6 +35,9 @@ public record ScenarioContext(String id, Inventory inventory, Map<String, Set<St
      * complete inventory, and for the listed resources (not the account) with a template's.
      */
     public boolean completeFor(String resource) {
+        if (partial.contains(resource)) {
+            return false; // the input does not hold all of this resource's configuration (ResourceSpec.partial)
+        }
         return inventory == Inventory.COMPLETE || inventory == Inventory.RESOURCES && !Resource.ACCOUNT.equals(resource);
     }
 

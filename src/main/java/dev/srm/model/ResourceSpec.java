@@ -18,11 +18,13 @@ import java.util.Objects;
  * {@code stated} are the configuration paths (patterns such as {@code KmsKeyId} or {@code Rules[*].Status},
  * each covering what lies beneath it) whose value or absence the input states although its inventory is
  * not complete: a Terraform attribute that is null in a plan says the property is not set, so its absence
- * is evidence there as in a template.
+ * is evidence there as in a template. {@code partial}: the input does not hold all of the resource's
+ * configuration although its inventory says it does (a template's Properties that an AWS::Include
+ * snippet fills at deploy time): an absence there is no evidence, as in a partial inventory.
  */
 public record ResourceSpec(String id, String service, String type, Map<String, String> tags,
                            List<Setting> settings, int line, List<String> notes, List<ResourceWaiver> waivers, Origin origin,
-                           java.util.Set<String> stated) {
+                           java.util.Set<String> stated, boolean partial) {
     public ResourceSpec {
         stated = stated == null ? java.util.Set.of() : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(stated));
         origin = origin == null ? Origin.line(line) : origin;
@@ -32,6 +34,12 @@ public record ResourceSpec(String id, String service, String type, Map<String, S
         tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         settings = List.copyOf(settings);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A resource whose input holds all of its configuration that its inventory says it holds. */
+    public ResourceSpec(String id, String service, String type, Map<String, String> tags, List<Setting> settings, int line,
+                        List<String> notes, List<ResourceWaiver> waivers, Origin origin, java.util.Set<String> stated) {
+        this(id, service, type, tags, settings, line, notes, waivers, origin, stated, false);
     }
 
     /** A resource whose input states no path beyond what its inventory says. */

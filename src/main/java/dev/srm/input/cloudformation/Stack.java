@@ -360,6 +360,20 @@ final class Stack {
 
     private ResourceSpec spec(Template.Resource r, Node props, List<String> notes) {
         String id = prefix + r.id();
+        // Properties the deployment fills: all of them (Properties: Fn::Transform, a value srm cannot
+        // resolve), or some (an AWS::Include merged beside written keys). What the template leaves out
+        // may be in the snippet, so the resource's absences are no evidence.
+        boolean partial = props instanceof Node.Unknown;
+        if (props instanceof Node.Obj o && o.get("Fn::Transform") != null) {
+            Map<String, Node> written = new LinkedHashMap<>(o.entries());
+            written.remove("Fn::Transform");
+            Node.Pos at = o.keyPos("Fn::Transform");
+            warnings.add(template.file() + ":" + at.line() + ": resource '" + id + "': Fn::Transform in Properties merges properties "
+                    + "a macro makes at deploy time (" + Resolver.shown(o.get("Fn::Transform")) + "); srm judges what the template "
+                    + "writes, and what it leaves out may be in the snippet, so an absent setting is not evidence there");
+            props = new Node.Obj(written, o.keys(), o.pos());
+            partial = true;
+        }
         JsonNode json = Resolver.toJson(props, u -> u.mayBeAbsent() ? Setting.unknownPresence(u.reason())
                 : !u.oneOf().isEmpty() ? Setting.unknownOneOf(u.oneOf(), u.reason()) : Setting.unknownValue(u.reason()));
         List<Setting> settings = new ArrayList<>();
@@ -378,7 +392,7 @@ final class Stack {
         int line = depth == 0 ? r.pos().line() : parentLine;
         // the origin is where the resource is written: a nested stack's resources in their own template
         Origin origin = Origin.at(template.file(), Math.max(r.pos().line(), 0), null).named(r.id());
-        return new ResourceSpec(id, null, r.type(), tags, settings, line, notes, waivers(r), origin);
+        return new ResourceSpec(id, null, r.type(), tags, settings, line, notes, waivers(r), origin, null, partial);
     }
 
     private static final java.util.Set<String> WAIVER_FIELDS = java.util.Set.of("control", "reason", "owner", "expires", "ticket");

@@ -129,4 +129,53 @@ class UnknownValuesTest {
 
         assertThat(control(e, "Reports", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
     }
+
+    /**
+     * Properties an AWS::Include snippet fills at deploy time, whole or merged beside written keys:
+     * what the template leaves out may be in the snippet, so an absent setting is no evidence
+     * (UNKNOWN), while what it writes is still judged. Before, the bucket was MISSING for access
+     * logging and MET for Block Public Access on CloudFormation's defaults, the queue MET for
+     * encryption by SSE-SQS's default, and the merge key was reported as an unknown property.
+     */
+    @Test
+    void properties_an_include_fills_are_not_judged_on_defaults() {
+        Evaluation e = evaluate("""
+                AWSTemplateFormatVersion: "2010-09-09"
+                Resources:
+                  ArtifactsBucket:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      Fn::Transform:
+                        Name: AWS::Include
+                        Parameters: {Location: 's3://platform-snippets/s3/artifacts-bucket.yaml'}
+                  OrdersQueue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: orders
+                      Fn::Transform:
+                        Name: AWS::Include
+                        Parameters: {Location: 's3://platform-snippets/sqs/standard-queue.yaml'}
+                  AuditQueue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: audit
+                      SqsManagedSseEnabled: false
+                      Fn::Transform:
+                        Name: AWS::Include
+                        Parameters: {Location: 's3://platform-snippets/sqs/standard-queue.yaml'}
+                  PlainQueue:
+                    Type: AWS::SQS::Queue
+                    Properties: {QueueName: plain}
+                """);
+        assertThat(control(e, "ArtifactsBucket", "s3-access-logging").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(e, "ArtifactsBucket", "s3-block-public-access").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(e, "OrdersQueue", "sqs-queue-encrypted").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(e, "AuditQueue", "sqs-queue-encrypted").status()).as("what the template writes is judged")
+                .isEqualTo(Status.MISSING);
+        assertThat(control(e, "PlainQueue", "sqs-queue-encrypted").status()).as("a queue the template holds whole")
+                .isEqualTo(Status.MET);
+        assertThat(e.warnings()).anySatisfy(w -> assertThat(w).contains("resource 'OrdersQueue': Fn::Transform in Properties merges")
+                .contains("s3://platform-snippets/sqs/standard-queue.yaml"));
+        assertThat(e.warnings()).noneSatisfy(w -> assertThat(w).contains("unknown configuration key 'Fn::Transform'"));
+    }
 }
