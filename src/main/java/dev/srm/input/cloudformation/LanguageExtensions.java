@@ -247,6 +247,10 @@ final class LanguageExtensions {
                     + " or a Ref to a CommaDelimitedList parameter) expected");
         }
         List<List<String>> out = new ArrayList<>();
+        if (written instanceof Node.Obj o && "Ref".equals(o.function()) && seq.items().size() == 1
+                && seq.items().get(0) instanceof Node.Scalar only && "".equals(only.text())) {
+            return out; // a blank list parameter ([""]): the transform makes nothing of it (cfn-language-discussion#154)
+        }
         for (Node item : seq.items()) {
             List<Node> values = ids.size() == 1 ? List.of(item) : item instanceof Node.Seq s ? s.items() : null;
             if (values == null || values.size() != ids.size()) {

@@ -42,11 +42,12 @@ final class ParameterValues {
                 out.put(name, new Node.Unknown("parameter " + name + " has no Default and no value was given"
                         + " (--parameter " + name + "=VALUE)", pos));
             } else if (isList(type) && value instanceof Node.Scalar s) {
+                // A blank value is the list [""], as CloudFormation makes it: `!Select [0, !Ref List]` is ""
+                // and Fn::Length 1 (cfn-language-discussion#102; the EKS Quick Start tests a blank
+                // List<String> this way). Fn::ForEach makes nothing of it (LanguageExtensions).
                 List<Node> items = new ArrayList<>();
-                if (!s.text().isEmpty()) {
-                    for (String part : s.text().split(",", -1)) {
-                        items.add(new Node.Scalar(part.trim(), pos));
-                    }
+                for (String part : s.text().split(",", -1)) {
+                    items.add(new Node.Scalar(part.trim(), pos));
                 }
                 out.put(name, new Node.Seq(items, pos));
             } else {

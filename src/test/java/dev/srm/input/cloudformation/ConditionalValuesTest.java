@@ -163,4 +163,48 @@ class ConditionalValuesTest {
         assertThat(control(dev, "ReportsQueue", "sqs-queue-encrypted").evidence())
                 .anySatisfy(ev -> assertThat(ev).contains("SSE-SQS"));
     }
+
+    /**
+     * A blank list parameter is the list [""], as CloudFormation makes it, so the idiom that tests
+     * it (the EKS Quick Start's {@code !Not [!Equals [!Select [0, !Ref EKSClusterLoggingTypes], ""]]})
+     * is decided: no log types, no control plane logging, EKS.8 MISSING. Before, srm read the
+     * blank value as an empty list, warned that index 0 "is outside the list", and left the
+     * control UNKNOWN.
+     */
+    @Test
+    void a_blank_list_parameter_is_one_empty_string() {
+        String template = """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Parameters:
+                  ClusterLoggingTypes:
+                    Type: List<String>
+                    Default: ""
+                  ClusterRoleArn:
+                    Type: String
+                    Default: arn:aws:iam::111122223333:role/eks-cluster
+                Conditions:
+                  LoggingEnabled: !Not [!Equals [!Select [0, !Ref ClusterLoggingTypes], ""]]
+                Resources:
+                  Cluster:
+                    Type: AWS::EKS::Cluster
+                    Properties:
+                      Name: payments
+                      Version: '1.31'
+                      RoleArn: !Ref ClusterRoleArn
+                      ResourcesVpcConfig:
+                        SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]
+                        EndpointPublicAccess: false
+                        EndpointPrivateAccess: true
+                      Logging: !If
+                        - LoggingEnabled
+                        - ClusterLogging:
+                            EnabledTypes: [{Type: api}, {Type: audit}]
+                        - !Ref AWS::NoValue
+                """;
+        List<Evaluation> e = Packs.srm().evaluate("eks.yaml", template.getBytes(StandardCharsets.UTF_8), InputFormat.cloudformation,
+                false);
+        assertThat(e).hasSize(1);
+        assertThat(control(e.get(0), "Cluster", "eks-audit-logging").status()).isEqualTo(Status.MISSING);
+        assertThat(e.get(0).warnings()).noneSatisfy(w -> assertThat(w).contains("outside the list"));
+    }
 }
