@@ -199,8 +199,8 @@ record Template(String file, String description, List<String> transforms, Node.O
         if (yes == null || no == null) {
             return props;
         }
-        Map<String, Node> entries = new java.util.LinkedHashMap<>();
-        Map<String, Node.Pos> keys = new java.util.LinkedHashMap<>();
+        Map<String, Node> entries = new LinkedHashMap<>();
+        Map<String, Node.Pos> keys = new LinkedHashMap<>();
         for (Node.Obj side : List.of((Node.Obj) yes, (Node.Obj) no)) {
             for (String k : side.entries().keySet()) {
                 if (entries.containsKey(k)) {
