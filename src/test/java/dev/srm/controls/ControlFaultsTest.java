@@ -112,6 +112,68 @@ class ControlFaultsTest {
                 .contains("has quote marks"));
     }
 
+    /** A user control written with the {@code none} quantifier: no ingress rule open to the internet. */
+    private static final String NO_OPEN_INGRESS = """
+            package bank.network;
+            import dev.srm.facts.*;
+            import dev.srm.engine.dsl.Srm;
+
+            rule "bank-no-ingress-from-anywhere"
+                @kind("control")
+                @title("Security groups admit no traffic from 0.0.0.0/0")
+                @layer("network-security")
+                @severity("HIGH")
+                @integrations("EC2, Config")
+                @source("https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html")
+                @remediation("Replace the 0.0.0.0/0 rule with the CIDR blocks or security groups that need access.")
+            when
+                $c : Classification()
+                Resource( id == $c.resource(), type == "AWS::EC2::SecurityGroup" )
+            then
+                Srm.control(drools, $c.resource(), "Bank policy: nothing is reachable from the whole internet.");
+                Srm.requireQ(drools, $c.resource(), "none", "SecurityGroupIngress[*].CidrIp", "equals", "0.0.0.0/0");
+            end
+            """;
+
+    @Test
+    void a_none_requirement_is_met_by_an_absent_list_only_where_the_input_is_complete_for_it(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("network.drl"), NO_OPEN_INGRESS);
+        var srm = Packs.LOADER.load(dev.srm.api.SrmOptions.bundled().withExtraRules(dir));
+        String groups = """
+                  - id: WebSg
+                    type: AWS::EC2::SecurityGroup
+                    configuration:
+                      GroupDescription: web tier
+                      VpcId: vpc-0b7c5e2a91f3d4e68
+                      SecurityGroupIngress:
+                        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+                  - id: AppSg
+                    type: AWS::EC2::SecurityGroup
+                    configuration:
+                      GroupDescription: app tier
+                      VpcId: vpc-0b7c5e2a91f3d4e68
+                      SecurityGroupIngress:
+                        - {IpProtocol: tcp, FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: sg-0c2a6f1d9e8b7a654}
+                  - id: BatchSg
+                    type: AWS::EC2::SecurityGroup
+                    configuration: {GroupDescription: batch workers, VpcId: vpc-0b7c5e2a91f3d4e68}
+                """;
+        java.util.function.Function<String, Evaluation> run = yaml -> srm.evaluate("groups.yaml",
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.srm.model.InputFormat.scenario, false).get(0);
+        Evaluation complete = run.apply("srm: 1\nid: vpc\ninventory: complete\nresources:\n" + groups);
+        Evaluation partial = run.apply("srm: 1\nid: vpc\nresources:\n" + groups);
+
+        for (Evaluation e : java.util.List.of(complete, partial)) {
+            assertThat(control(e, "WebSg", "bank-no-ingress-from-anywhere").orElseThrow().status()).isEqualTo(Status.MISSING);
+            assertThat(control(e, "AppSg", "bank-no-ingress-from-anywhere").orElseThrow().status()).isEqualTo(Status.MET);
+        }
+        // a group with no ingress list: no rule at all in a template or complete inventory ...
+        assertThat(control(complete, "BatchSg", "bank-no-ingress-from-anywhere").orElseThrow().status()).isEqualTo(Status.MET);
+        // ... but a partial inventory may have left its rules out (AWS::EC2::SecurityGroupIngress, another stack)
+        assertThat(control(partial, "BatchSg", "bank-no-ingress-from-anywhere").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    }
+
     @Test
     void a_bucket_policy_with_an_allow_and_the_deny_insecure_transport_statement_meets_S3_5_in_a_real_template() {
         EvaluateResult r = Packs.srm().evaluate(EvaluateRequest.of(Path.of("src/test/resources/controls/tls-only-bucket.yaml")));
