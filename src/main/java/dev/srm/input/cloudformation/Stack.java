@@ -28,6 +28,13 @@ final class Stack {
     /** How deep nested stacks are followed. */
     static final int MAX_DEPTH = 5;
     private static final Set<String> LANGUAGE = Set.of("AWS::LanguageExtensions");
+    /**
+     * CloudFormation's own transforms that srm does not run and that leave the resources a
+     * template writes as written: they add resources (a rotation function, CodeDeploy's task sets,
+     * an included snippet) or resolve references. A macro of the account's own can rewrite anything.
+     */
+    private static final Set<String> AWS_HOSTED = Set.of("AWS::Include", "AWS::SecretsManager-2020-07-23",
+            "AWS::CodeDeployBlueGreen", "AWS::ServiceCatalog");
     private static final String CDK_METADATA = "AWS::CDK::Metadata";
 
     private final TemplateParser parser;
@@ -45,6 +52,8 @@ final class Stack {
     private final Set<String> childFailed = new LinkedHashSet<>();
     /** The directory nested templates may be read from (that of the file the user named, and below); null: none is read. */
     private final Path localRoot;
+    /** A macro of the template's Transform that may rewrite its resources (null: none): what they leave out is no evidence. */
+    private String rewritingMacro;
 
     /**
      * @param given      values for parameters, as nodes (a parent stack's may be unknown)
@@ -101,8 +110,12 @@ final class Stack {
             sam.forEach(w -> out.add(where(raw) + w));
         }
         for (String name : t.transforms()) {
-            if (!LANGUAGE.contains(name)) {
+            if (AWS_HOSTED.contains(name)) {
                 out.add(where(t) + "the transform " + name + " is a macro srm does not run; the resources are evaluated as written");
+            } else if (!LANGUAGE.contains(name)) {
+                out.add(where(t) + "the transform " + name + " is a macro srm does not run, and it may rewrite any resource: srm judges"
+                        + " what the template writes, and a setting it leaves out is not evidence (the macro may add it)");
+                rewritingMacro = rewritingMacro == null ? name : rewritingMacro;
             }
         }
         return t;
@@ -363,7 +376,7 @@ final class Stack {
         // Properties the deployment fills: all of them (Properties: Fn::Transform, a value srm cannot
         // resolve), or some (an AWS::Include merged beside written keys). What the template leaves out
         // may be in the snippet, so the resource's absences are no evidence.
-        boolean partial = props instanceof Node.Unknown;
+        boolean partial = props instanceof Node.Unknown || rewritingMacro != null;
         if (props instanceof Node.Obj o && o.get("Fn::Transform") != null) {
             Map<String, Node> written = new LinkedHashMap<>(o.entries());
             written.remove("Fn::Transform");

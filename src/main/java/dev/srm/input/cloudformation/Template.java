@@ -94,7 +94,9 @@ record Template(String file, String description, List<String> transforms, Node.O
             transforms.add(s.text());
         } else if (t instanceof Node.Seq seq) {
             for (Node n : seq.items()) {
-                transforms.add(n instanceof Node.Scalar s && s.text() != null ? s.text() : "(a macro with parameters)");
+                transforms.add(n instanceof Node.Scalar s && s.text() != null ? s.text()
+                        : n instanceof Node.Obj m && m.get("Name") instanceof Node.Scalar s && s.text() != null ? s.text()
+                        : "(a macro with parameters)");
             }
         } else if (t instanceof Node.Obj macro) {
             Node n = macro.get("Name");

@@ -482,8 +482,14 @@ class TemplateReaderTest {
     void another_macro_is_a_warning_and_the_resources_stay_as_written() {
         Scenario s = read("Transform: MyMacro\nResources: {B: {Type: AWS::S3::Bucket}}\n");
         assertThat(s.resources()).extracting(ResourceSpec::id).containsExactly("B");
-        assertThat(s.warnings()).containsExactly("stack.yaml: the transform MyMacro is a macro srm does not run; the resources are"
-                + " evaluated as written");
+        assertThat(s.resources().get(0).partial()).as("the macro may set what the template leaves out").isTrue();
+        assertThat(s.warnings()).containsExactly("stack.yaml: the transform MyMacro is a macro srm does not run, and it may rewrite"
+                + " any resource: srm judges what the template writes, and a setting it leaves out is not evidence (the macro may add it)");
+        Scenario hosted = read("Transform: [{Name: AWS::Include, Parameters: {Location: 's3://acme-snippets/outputs.yaml'}}]\n"
+                + "Resources: {B: {Type: AWS::S3::Bucket}}\n");
+        assertThat(hosted.resources().get(0).partial()).isFalse();
+        assertThat(hosted.warnings()).containsExactly("stack.yaml: the transform AWS::Include is a macro srm does not run; the"
+                + " resources are evaluated as written");
     }
 
     // ---------------------------------------------------------------- nested stacks

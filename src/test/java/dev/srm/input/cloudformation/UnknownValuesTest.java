@@ -178,4 +178,41 @@ class UnknownValuesTest {
                 .contains("s3://platform-snippets/sqs/standard-queue.yaml"));
         assertThat(e.warnings()).noneSatisfy(w -> assertThat(w).contains("unknown configuration key 'Fn::Transform'"));
     }
+
+    private static final String PIPELINE_BUCKETS = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Transform: %s
+            Resources:
+              BuildArtifacts:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: acme-build-artifacts-eu-west-1
+                  VersioningConfiguration: {Status: Enabled}
+              DeployQueue:
+                Type: AWS::SQS::Queue
+                Properties: {QueueName: deploy-requests, SqsManagedSseEnabled: false}
+            """;
+
+    /**
+     * A macro of the account's own in the template's Transform may rewrite any resource (a
+     * platform team's macro that adds logging or Block Public Access to every bucket): what the
+     * template leaves out is not evidence, what it writes is still judged. CloudFormation's own
+     * transforms that srm does not run add resources and leave the written ones as they are.
+     */
+    @Test
+    void a_macro_of_the_accounts_own_may_set_what_the_template_leaves_out() {
+        Evaluation custom = evaluate(PIPELINE_BUCKETS.formatted("[AWS::LanguageExtensions, {Name: AcmeBucketHardening, "
+                + "Parameters: {LogBucket: acme-s3-access-logs}}]"));
+        assertThat(control(custom, "BuildArtifacts", "s3-access-logging").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(custom, "BuildArtifacts", "s3-versioning").status()).isEqualTo(Status.MET);
+        assertThat(control(custom, "DeployQueue", "sqs-queue-encrypted").status()).as("what the template writes is judged")
+                .isEqualTo(Status.MISSING);
+        assertThat(custom.warnings()).anySatisfy(w -> assertThat(w).contains("the transform AcmeBucketHardening is a macro srm does"
+                + " not run, and it may rewrite any resource"));
+
+        Evaluation hosted = evaluate(PIPELINE_BUCKETS.formatted("AWS::SecretsManager-2020-07-23"));
+        assertThat(control(hosted, "BuildArtifacts", "s3-access-logging").status()).isEqualTo(Status.MISSING);
+        assertThat(hosted.warnings()).anySatisfy(w -> assertThat(w).contains("the transform AWS::SecretsManager-2020-07-23 is a macro"
+                + " srm does not run; the resources are evaluated as written"));
+    }
 }
