@@ -84,7 +84,12 @@ public final class YamlTree {
         try (JsonParser p = mapper.getFactory().createParser(bytes)) {
             try {
                 if (!(p instanceof YAMLParser)) {
-                    return mapper.readTree(p);
+                    JsonNode root = mapper.readTree(p);
+                    if (p.nextToken() != null) { // what Jackson's FAIL_ON_TRAILING_TOKENS would refuse, at its place
+                        throw InputFiles.problem(name, InputFiles.where(p.currentTokenLocation(), 0), "invalid JSON: a second value"
+                                + " after the end of the first; expected one JSON document");
+                    }
+                    return root;
                 }
                 List<Document> docs = read(name, p, mapper, 0);
                 if (docs.size() > 1) {

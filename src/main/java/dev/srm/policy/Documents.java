@@ -43,12 +43,18 @@ record Documents(String name, byte[] bytes, JsonFactory factory, JsonNode root) 
         JsonFactory factory = text.startsWith("{") || text.startsWith("[") ? JSON : YAML;
         JsonNode root;
         try {
-            root = new ObjectMapper(factory).readTree(bytes);
+            // one document: a second after it (a stray bracket, a second YAML document) is refused, not dropped
+            root = new ObjectMapper(factory).enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null || loc.getLineNr() <= 0 ? "" : loc.getLineNr() + ":" + loc.getColumnNr();
             String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().lines().findFirst().orElse("").trim();
             msg = msg.replaceAll("\\s*\\(start marker at.*$", "").replaceAll("\\s*\\[Source:.*$", "").trim();
+            if (msg.startsWith("Trailing token")) {
+                throw new PolicyException(new InputProblem(name, where, (factory == JSON ? "a second JSON value after the end of the"
+                        + " first" : "a second YAML document (after ---)") + "; expected one document, " + expected));
+            }
             throw new PolicyException(new InputProblem(name, where, "not valid " + (factory == JSON ? "JSON" : "YAML") + " (" + msg
                     + "); expected " + expected));
         } catch (IOException e) {

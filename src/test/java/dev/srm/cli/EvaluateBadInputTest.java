@@ -99,6 +99,19 @@ class EvaluateBadInputTest {
         assertThat(run.err()).doesNotContain("Trailing token", "DeserializationFeature", "com.fasterxml");
     }
 
+    /** A JSON input that goes on after its value is broken, not a prefix to read (terraform-json's testdata/invalid). */
+    @Test
+    void a_plan_or_a_parameters_file_with_more_after_its_value_is_refused_at_the_place() throws IOException {
+        Path state = write("state.json", "{\n  \"format_version\": \"1.2\",\n  \"terraform_version\": \"1.9.8\",\n  \"values\": {"
+                + "\"root_module\": {\"resources\": []}}\n}\n}}\n");
+        assertInputError(evaluate(state), "state.json:6:1: invalid JSON: Unexpected close marker '}': no open Object to close");
+        Path template = write("web.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters: {Env: {Type: String}}\n"
+                + "Resources: {Logs: {Type: AWS::S3::Bucket}}\n");
+        Path params = write("prod.json", "[{\"ParameterKey\": \"Env\", \"ParameterValue\": \"prod\"}] {\"Env\": \"dev\"}");
+        assertInputError(CliRun.of("evaluate", template.toString(), "--parameters-file", params.toString()),
+                "prod.json:1:53: invalid JSON: a second value after the end of the first; expected one JSON document");
+    }
+
     @Test
     void a_binary_yaml_value_is_one_line_with_its_place_and_the_other_files_still_run() throws IOException {
         Path bad = write("binary.yaml", "srm: 1\nid: binary\ntitle: !!binary YQ==\nresources: []\n");

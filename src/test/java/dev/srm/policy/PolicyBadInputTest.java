@@ -49,6 +49,14 @@ class PolicyBadInputTest {
     }
 
     @Test
+    void a_second_document_is_refused_not_dropped() throws IOException {
+        SrmRun run = withWaivers(ENTRY + "    expires: 2030-06-30\n---\nsrmWaivers: 1\nwaivers: []\n");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("srm: waivers.yaml:9:1: a second YAML document (after ---); expected one document,"
+                + " a waivers file (srmWaivers: 1, waivers: [...])");
+    }
+
+    @Test
     void a_reason_or_owner_of_white_space_only_is_refused() throws IOException {
         SrmRun run = withWaivers(ENTRY.replace("reason: Restores come from the nightly dump", "reason: '   '") + "    expires: 2030-06-30\n");
         assertThat(run.code()).as(run.err()).isEqualTo(3);
@@ -101,6 +109,7 @@ class PolicyBadInputTest {
     @CsvSource(delimiter = '|', value = {
             "a scenario, not a report|srm: 1\\nid: x\\nresources: []\\n|srm: base.json:1:1: /: not an srm report (no evaluations, no scenario and findings); expected a JSON report of srm (audit.json, --write-baseline, or srm evaluate --format json)",
             "another version|{\"srmReport\": 2, \"evaluations\": []}|srm: base.json:1:2: /srmReport: report format version 2 is not one this srm reads; expected srmReport: 1 (write the report again with this srm)",
+            "a stray bracket after the report|{\"srmReport\": 1, \"evaluations\": []}]|srm: base.json:1:36: not valid JSON (Unexpected close marker ']': no open Array to close); expected a JSON report of srm (audit.json, --write-baseline, or srm evaluate --format json)",
             "broken JSON|{\"evaluations\": [|srm: base.json:1:18: not valid JSON (Unexpected end-of-input: expected close marker for Array); expected a JSON report of srm (audit.json, --write-baseline, or srm evaluate --format json)",
     })
     void a_baseline_that_is_not_an_srm_report_is_one_line(String name, String content, String expected) throws IOException {

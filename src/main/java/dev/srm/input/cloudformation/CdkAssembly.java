@@ -24,7 +24,8 @@ import java.util.Set;
 public final class CdkAssembly {
     /** The manifest that makes a directory a cloud assembly. */
     public static final String MANIFEST = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The stack templates of an assembly, and what is wrong with the stacks it names that are not there. */
     public record Stacks(List<Path> templates, List<String> missing) {

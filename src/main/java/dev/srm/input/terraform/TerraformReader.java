@@ -59,7 +59,8 @@ public final class TerraformReader implements StreamingInput {
     public static final String INPUT = "terraform";
 
     private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).build()).build());
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).build()).build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // one document, never a prefix
     private final Projector projector = new Projector();
     private MappingSet mappings; // guarded by this; read on first use, so that start-up does not pay for it
 
