@@ -198,4 +198,19 @@ class ItemShapesTest {
         assertThat(status(e, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/partner-api-key-Lm3Nb8",
                 "secretsmanager-rotation-enabled")).isNotEqualTo(Status.MET);
     }
+
+    /** DescribeEventSubscriptions' shape; a subscription Config records with enabled false notifies no one (RDS.20). */
+    @Test
+    void an_rds_event_subscription_is_read_with_its_categories_and_whether_it_is_enabled() throws Exception {
+        Scenario s = only("rds-event-subscriptions.json");
+        ResourceSpec paused = s.resources().stream().filter(r -> r.id().endsWith(":es:orders-instance-events")).findFirst().orElseThrow();
+        assertThat(ConfigReaderTest.settings(paused)).containsEntry("SourceType", "db-instance").containsEntry("Enabled", "false")
+                .containsEntry("EventCategories[0]", "configuration change").containsEntry("EventCategories[2]", "maintenance");
+
+        Evaluation e = evaluate("rds-event-subscriptions.json");
+        assertThat(status(e, "arn:aws:rds:eu-west-1:111122223333:es:orders-cluster-events", "rds-cluster-event-subscription"))
+                .isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:rds:eu-west-1:111122223333:es:orders-instance-events", "rds-instance-event-subscription"))
+                .isEqualTo(Status.MISSING);
+    }
 }
