@@ -213,4 +213,26 @@ class ItemShapesTest {
         assertThat(status(e, "arn:aws:rds:eu-west-1:111122223333:es:orders-instance-events", "rds-instance-event-subscription"))
                 .isEqualTo(Status.MISSING);
     }
+
+    /**
+     * An Elastic IP of a NAT gateway or a load balancer is associated with a network interface and
+     * has no instance id: it is in use (EC2.12, eip-attached: "attached to EC2 instances or in-use
+     * elastic network interfaces"). The association becomes the AWS::EC2::EIPAssociation a template
+     * would declare. Before, both addresses were UNKNOWN.
+     */
+    @Test
+    void an_elastic_ip_associated_with_a_network_interface_is_in_use() throws Exception {
+        String natAddress = "arn:aws:ec2:eu-west-1:111122223333:elastic-ip/eipalloc-0b1c2d3e4f5a6b7c8";
+        Scenario s = only("elastic-ips.json");
+        ResourceSpec association = s.resources().stream().filter(r -> r.id().equals(natAddress + "/association")).findFirst().orElseThrow();
+        assertThat(association.type()).isEqualTo("AWS::EC2::EIPAssociation");
+        assertThat(ConfigReaderTest.settings(association)).containsEntry("AllocationId", natAddress)
+                .containsEntry("NetworkInterfaceId", "eni-0f1e2d3c4b5a69788");
+        assertThat(s.resources()).as("no association for the address that has none").hasSize(3);
+
+        Evaluation e = evaluate("elastic-ips.json");
+        assertThat(status(e, natAddress, "ec2-unused-eip-removed")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:111122223333:elastic-ip/eipalloc-0c2d3e4f5a6b7c8d9", "ec2-unused-eip-removed"))
+                .isNotEqualTo(Status.MET);
+    }
 }
