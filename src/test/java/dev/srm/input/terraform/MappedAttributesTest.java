@@ -67,6 +67,18 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_instance.worker", "ec2-no-public-ipv4")).isEqualTo(Status.MET);
     }
 
+    /** The commonest Elastic IP of a VPC is its NAT gateway's: the gateway names it, and it has no instance. */
+    @Test
+    void an_elastic_ip_a_nat_gateway_holds_is_in_use() throws Exception {
+        List<Evaluation> e = evaluate("plan-nat-gateway.json");
+        ControlResult nat = control(e, "aws_eip.nat", "ec2-unused-eip-removed");
+        assertThat(nat.status()).as("%s", nat.evidence()).isEqualTo(Status.MET);
+        assertThat(nat.evidence()).anyMatch(x -> x.startsWith("MET: in use: aws_nat_gateway.egress AllocationId = aws_eip.nat"));
+        // an address nothing in the plan holds: what apply gives its instance decides
+        assertThat(status(e, "aws_eip.reserved", "ec2-unused-eip-removed")).isEqualTo(Status.UNKNOWN);
+        assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("aws_nat_gateway"));
+    }
+
     @Test
     void an_ecs_capacity_provider_is_judged_on_managed_termination_protection() throws Exception {
         List<Evaluation> e = evaluate("plan-ecs-capacity-provider.json");
