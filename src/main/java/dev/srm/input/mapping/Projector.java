@@ -321,9 +321,28 @@ public final class Projector {
                 return cfnTags(n);
             case PRESENT:
                 return BooleanNode.valueOf(!(n.isTextual() && n.textValue().isEmpty()) && !(n.isContainerNode() && n.isEmpty()));
+            case HOLDER:
+                return holder(n);
             default:
                 return n;
         }
+    }
+
+    /** {@link Spec.Conversion#HOLDER}: an ARN less its last two path segments, or nothing. */
+    private static JsonNode holder(JsonNode n) {
+        String arn = n.isTextual() ? n.textValue() : "";
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn")) {
+            return null;
+        }
+        int resource = arn.length() - parts[5].length();
+        int name = arn.lastIndexOf('/');
+        int kind = name > resource ? arn.lastIndexOf('/', name - 1) : -1;
+        // something must hold it: a path segment before the kind, and a kind and a name that are not empty
+        if (kind <= arn.indexOf('/', resource) || name == arn.length() - 1 || kind == name - 1) {
+            return null;
+        }
+        return TextNode.valueOf(arn.substring(0, kind));
     }
 
     private static JsonNode cfnTags(JsonNode n) {

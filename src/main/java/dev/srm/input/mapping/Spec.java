@@ -122,6 +122,12 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
         /** True when a value is present and not empty. */
         PRESENT,
         /** The number of elements of a list (0 when absent). */
-        COUNT
+        COUNT,
+        /**
+         * The ARN of what holds the resource an ARN names, whose path ends in
+         * {@code /<kind>/<name>}: an API's stage {@code .../apis/a1b2/stages/prod} gives the API
+         * {@code .../apis/a1b2}. A value that is not such an ARN is not read.
+         */
+        HOLDER
     }
 }

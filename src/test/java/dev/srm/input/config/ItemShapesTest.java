@@ -235,4 +235,26 @@ class ItemShapesTest {
         assertThat(status(e, "arn:aws:ec2:eu-west-1:111122223333:elastic-ip/eipalloc-0c2d3e4f5a6b7c8d9", "ec2-unused-eip-removed"))
                 .isNotEqualTo(Status.MET);
     }
+
+    /**
+     * Config's item of an API Gateway V2 stage does not name its API, so a WebSocket stage whose
+     * execution logging is off drew no APIGateway.1 answer at all (the control could not tell it
+     * from an HTTP API's stage, which has no execution logging). The API is the stage's ARN less
+     * /stages/<name>.
+     */
+    @Test
+    void a_v2_stage_is_read_with_its_api_so_a_websocket_stage_is_judged_for_execution_logging() throws Exception {
+        String api = "arn:aws:apigateway:eu-west-1::/apis/k7x2m9q4ab";
+        Scenario s = only("apigatewayv2.json");
+        ResourceSpec stage = s.resources().stream().filter(r -> r.id().equals(api + "/stages/production")).findFirst().orElseThrow();
+        assertThat(ConfigReaderTest.settings(stage)).containsEntry("ApiId", api).containsEntry("StageName", "production");
+        assertThat(ConfigReaderTest.settings(s.resource(api))).containsEntry("ProtocolType", "WEBSOCKET");
+
+        Evaluation e = evaluate("apigatewayv2.json");
+        assertThat(status(e, api + "/stages/production", "apigateway-execution-logging")).isNotEqualTo(Status.MET);
+        assertThat(e.resources().stream().filter(r -> r.id().startsWith("arn:aws:apigateway:eu-west-1::/apis/p3n8r1t6cd/stages/"))
+                .flatMap(r -> r.controls().stream()).map(ControlResult::id))
+                .as("an HTTP API's stage has no execution logging to judge").doesNotContain("apigateway-execution-logging")
+                .contains("apigateway-v2-access-logging");
+    }
 }
