@@ -79,6 +79,27 @@ class MappedAttributesTest {
         assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("aws_nat_gateway"));
     }
 
+    /**
+     * A trail's event_selector blocks are its EventSelectors: one logging S3 data events without
+     * management events does not meet CloudTrail.1 by itself, and meets S3.22; the other trail,
+     * which keeps management events, meets CloudTrail.1 for the account.
+     */
+    @Test
+    void a_trails_event_selectors_decide_whether_it_captures_management_events() throws Exception {
+        List<Evaluation> e = evaluate("plan-cloudtrail-event-selectors.json");
+        ControlResult trail = accountControl(e, "account-multi-region-trail");
+        assertThat(trail.status()).as("%s", trail.evidence()).isEqualTo(Status.MET);
+        assertThat(trail.evidence()).anyMatch(x -> x.startsWith("MET: trail aws_cloudtrail.management has IsMultiRegionTrail = true"));
+        assertThat(accountControl(e, "s3-trail-object-write-events").status()).isEqualTo(Status.MET);
+        // without the trail that keeps management events, the data-events trail alone does not meet CloudTrail.1
+        List<Evaluation> alone = evaluateEdited("plan-cloudtrail-event-selectors.json", "\"include_management_events\": true",
+                "\"include_management_events\": false");
+        ControlResult none = accountControl(alone, "account-multi-region-trail");
+        assertThat(none.status()).as("%s", none.evidence()).isEqualTo(Status.MISSING);
+        assertThat(none.evidence()).anyMatch(x -> x.contains("trail aws_cloudtrail.data_events has IsMultiRegionTrail = true, but its"
+                + " event selectors leave out read or write management events"));
+    }
+
     @Test
     void an_ecs_capacity_provider_is_judged_on_managed_termination_protection() throws Exception {
         List<Evaluation> e = evaluate("plan-ecs-capacity-provider.json");
@@ -120,6 +141,19 @@ class MappedAttributesTest {
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
+    }
+
+    private static List<Evaluation> evaluateEdited(String name, String from, String to) throws Exception {
+        Path plan = MAPPED.resolve(name);
+        String text = Files.readString(plan);
+        assertThat(text).contains(from);
+        return Packs.srm().evaluate(plan.toString(), text.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                InputFormat.terraform, false);
+    }
+
+    private static ControlResult accountControl(List<Evaluation> e, String id) {
+        return e.get(0).accountControls().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not on the account"));
     }
 
     private static Status status(List<Evaluation> e, String resource, String id) {
