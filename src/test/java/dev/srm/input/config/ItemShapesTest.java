@@ -257,4 +257,26 @@ class ItemShapesTest {
                 .as("an HTTP API's stage has no execution logging to judge").doesNotContain("apigateway-execution-logging")
                 .contains("apigateway-v2-access-logging");
     }
+
+    /**
+     * Config's item of a trail says it has event selectors (hasCustomEventSelectors), not what they
+     * select: a trail that may log S3 data events only does not meet CloudTrail.1 by itself. Before,
+     * srm answered MET on it. A trail without custom selectors logs every management event.
+     */
+    @Test
+    void a_trail_with_event_selectors_config_does_not_show_leaves_cloudtrail_1_undecided() throws Exception {
+        Scenario s = only("cloudtrail-custom-selectors.json");
+        assertThat(ConfigReaderTest.settings(s.resources().get(0))).containsEntry("customEventSelectors", "true");
+        Evaluation custom = evaluate("cloudtrail-custom-selectors.json");
+        ControlResult trail = custom.accountControls().stream().filter(c -> c.id().equals("account-multi-region-trail")).findFirst()
+                .orElseThrow();
+        assertThat(trail.status()).as("%s", trail.evidence()).isEqualTo(Status.UNKNOWN);
+        assertThat(trail.evidence()).anyMatch(e -> e.contains("event selectors the input does not hold"));
+
+        byte[] plain = Files.readString(DIR.resolve("cloudtrail-custom-selectors.json"))
+                .replace("\"hasCustomEventSelectors\": true", "\"hasCustomEventSelectors\": false").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Evaluation all = Packs.srm().evaluate("trail.json", plain, InputFormat.config, false).get(0);
+        assertThat(all.accountControls().stream().filter(c -> c.id().equals("account-multi-region-trail")).findFirst().orElseThrow()
+                .status()).isEqualTo(Status.MET);
+    }
 }
