@@ -15,7 +15,9 @@ public record Requirement(String resource, String control, String pattern, Op op
                           Quantifier quantifier) {
     /** Comparison operators a requirement may use; rules name them in camel case ({@code notOneOf}). */
     public enum Op {
-        EQUALS, NOT_EQUALS, AT_LEAST, AT_MOST, PRESENT, ABSENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_CONTAINS, NOT_EMPTY;
+        EQUALS, NOT_EQUALS, AT_LEAST, AT_MOST, PRESENT, ABSENT, ONE_OF, NOT_ONE_OF, STARTS_WITH, NOT_CONTAINS, NOT_EMPTY,
+        /** A comma-separated value ({@code HealthCheckType: ELB,EBS}) lists the expected item. */
+        LISTS;
 
         private static final java.util.Map<String, Op> BY_NAME = new java.util.HashMap<>();
 
@@ -173,6 +175,7 @@ public record Requirement(String resource, String control, String pattern, Op op
             case NOT_EQUALS -> actual == null || !same(actual, expected);
             case NOT_CONTAINS -> actual == null || !actual.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
             case STARTS_WITH -> actual != null && actual.toLowerCase(Locale.ROOT).startsWith(expected.toLowerCase(Locale.ROOT));
+            case LISTS -> actual != null && Arrays.stream(actual.split(",")).map(String::trim).anyMatch(v -> v.equalsIgnoreCase(expected));
             case ONE_OF -> actual != null && options().anyMatch(o -> same(actual, o));
             case NOT_ONE_OF -> actual == null || options().noneMatch(o -> same(actual, o));
             case AT_LEAST -> compare(actual) >= 0;
@@ -214,6 +217,7 @@ public record Requirement(String resource, String control, String pattern, Op op
             case NOT_EQUALS -> expected.isEmpty() ? pattern + " is not empty" : pattern + " != " + expected;
             case STARTS_WITH -> pattern + " starts with " + expected;
             case NOT_CONTAINS -> pattern + " does not contain " + expected;
+            case LISTS -> pattern + " lists " + expected;
             case ONE_OF -> pattern + " in [" + expected + "]";
             case NOT_ONE_OF -> pattern + " not in [" + expected + "]";
             case AT_LEAST -> pattern + " >= " + expected;

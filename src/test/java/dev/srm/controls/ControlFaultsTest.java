@@ -106,7 +106,7 @@ class ControlFaultsTest {
                 java.util.List.of(new dev.srm.rules.RuleFile("custom/tls.drl", "tls.drl", drl)));
         assertThat(problems).contains(
                 "custom/tls.drl:9: rule 'tls-only': unknown requirement operator 'equal' (one of equals, notEquals, atLeast, atMost, "
-                        + "present, absent, oneOf, notOneOf, startsWith, notContains, notEmpty)",
+                        + "present, absent, oneOf, notOneOf, startsWith, notContains, notEmpty, lists)",
                 "custom/tls.drl:10: rule 'tls-only': unknown quantifier 'most' (every, some or none)");
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("custom/tls.drl:9: rule 'tls-only': path ")
                 .contains("has quote marks"));

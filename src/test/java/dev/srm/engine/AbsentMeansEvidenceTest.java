@@ -25,8 +25,9 @@ class AbsentMeansEvidenceTest {
 
         assertThat(c.status()).isEqualTo(Status.MISSING);
         assertThat(c.rule()).isEqualTo("control-unevidenced-complete");
-        assertThat(c.evidence()).containsExactly("ABSENT: an EIP that no instance, AWS::EC2::EIPAssociation or AWS::EC2::NatGateway uses is "
-                + "unused: MISSING with a complete inventory (what the control says an absent setting means)");
+        assertThat(c.evidence()).containsExactly("ABSENT: an EIP that no instance, AWS::EC2::EIPAssociation, AWS::EC2::NatGateway or Network"
+                + " Load Balancer subnet mapping uses is unused: MISSING with a complete inventory (what the control says an absent setting"
+                + " means)");
     }
 
     @Test
