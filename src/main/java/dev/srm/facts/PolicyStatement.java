@@ -113,6 +113,16 @@ public record PolicyStatement(String resource, String document, int index, Strin
         return !notResource && resources.stream().anyMatch("*"::equals);
     }
 
+    /**
+     * Whether the statement applies to arbitrary resources: {@code *}, or a NotResource that
+     * leaves out only the resources it names (every other key of every account, for a KMS
+     * permission: Security Hub KMS.1 and KMS.2 fail a policy "open enough to allow kms:Decrypt ...
+     * on any arbitrary KMS key").
+     */
+    public boolean arbitraryResources() {
+        return anyResource() || notResource && !resources.isEmpty() && resources.stream().noneMatch("*"::equals);
+    }
+
     /** Whether the statement has a condition with this key (case-insensitive, any operator) whose values include the value. */
     public boolean hasCondition(String key, String value) {
         return conditions.stream().anyMatch(c -> c.key().equalsIgnoreCase(key)
@@ -125,9 +135,14 @@ public record PolicyStatement(String resource, String document, int index, Strin
                 && anyResource() && conditions.isEmpty();
     }
 
-    /** Allow of every action of one service as written ({@code s3:*}, Security Hub IAM.21); {@code *} alone is {@link #grantsAdmin()}'s. */
+    /**
+     * Allow of every action of one service as written ({@code s3:*}, Security Hub IAM.21), or an
+     * Allow with {@code NotAction: service:*}, which "provides access to all of the actions in an AWS
+     * service, except for the actions specified in NotAction" (IAM.21 fails it too); {@code *}
+     * alone is {@link #grantsAdmin()}'s.
+     */
     public boolean allowsServiceWildcard() {
-        return allows() && !notAction && actions.stream().anyMatch(a -> a.matches("(?i)[a-z0-9-]+:\\*"));
+        return allows() && actions.stream().anyMatch(a -> a.matches("(?i)[a-z0-9-]+:\\*"));
     }
 
     /**
