@@ -150,6 +150,17 @@ public record Setting(String resource, String path, String pattern, String value
         return n == null ? fallback : n.longValue();
     }
 
+    /**
+     * The list element this setting lies in, the path up to its first index:
+     * {@code EventSelectors[1].DataResources[0].Type} gives {@code EventSelectors[1]}, so that rules
+     * can read a sibling of the same element ({@code element() + ".ReadWriteType"}); the path itself
+     * when it is in no list.
+     */
+    public String element() {
+        int end = path.indexOf(']');
+        return end < 0 ? path : path.substring(0, end + 1);
+    }
+
     /** True when the value starts with the prefix, ignoring case. */
     public boolean startsWith(String prefix) {
         return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
