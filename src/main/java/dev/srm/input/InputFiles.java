@@ -147,6 +147,9 @@ public final class InputFiles {
                 : n.isObject() ? "an object" : "a value";
     }
 
+    /** What a JSON input that goes on after its value is told (Jackson's FAIL_ON_TRAILING_TOKENS, in srm's words). */
+    public static final String SECOND_VALUE = "invalid JSON: a second value after the end of the first; expected one JSON document";
+
     /**
      * The one line for a parse error: the place (from the error, else from where the parser
      * stopped) and the cause in srm's words, parser limits included.
@@ -160,8 +163,7 @@ public final class InputFiles {
         String limit = limit(e);
         String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (limit == null && msg.startsWith("Trailing token")) { // Jackson's FAIL_ON_TRAILING_TOKENS, in srm's words
-            limit = "invalid JSON: a second value after the end of the first; expected one JSON document"
-                    + " (JSON Lines: one scenario per line, in a .jsonl file or on standard input)";
+            limit = SECOND_VALUE + " (JSON Lines: one scenario per line, in a .jsonl file or on standard input)";
         }
         if (limit == null && msg.startsWith("Malformed numeric value")) {
             limit = "a number srm cannot read (" + msg.replaceAll("^Malformed numeric value\\s*", "").replaceAll("[\\r\\n].*", "")

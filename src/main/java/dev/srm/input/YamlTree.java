@@ -86,8 +86,7 @@ public final class YamlTree {
                 if (!(p instanceof YAMLParser)) {
                     JsonNode root = mapper.readTree(p);
                     if (p.nextToken() != null) { // what Jackson's FAIL_ON_TRAILING_TOKENS would refuse, at its place
-                        throw InputFiles.problem(name, InputFiles.where(p.currentTokenLocation(), 0), "invalid JSON: a second value"
-                                + " after the end of the first; expected one JSON document");
+                        throw InputFiles.problem(name, InputFiles.where(p.currentTokenLocation(), 0), InputFiles.SECOND_VALUE);
                     }
                     return root;
                 }

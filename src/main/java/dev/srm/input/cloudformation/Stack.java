@@ -52,8 +52,8 @@ final class Stack {
     private final Set<String> childFailed = new LinkedHashSet<>();
     /** The directory nested templates may be read from (that of the file the user named, and below); null: none is read. */
     private final Path localRoot;
-    /** A macro of the template's Transform that may rewrite its resources (null: none): what they leave out is no evidence. */
-    private String rewritingMacro;
+    /** The template's Transform names a macro that may rewrite its resources: what they leave out is no evidence. */
+    private boolean rewrittenByMacro;
 
     /**
      * @param given      values for parameters, as nodes (a parent stack's may be unknown)
@@ -115,7 +115,7 @@ final class Stack {
             } else if (!LANGUAGE.contains(name)) {
                 out.add(where(t) + "the transform " + name + " is a macro srm does not run, and it may rewrite any resource: srm judges"
                         + " what the template writes, and a setting it leaves out is not evidence (the macro may add it)");
-                rewritingMacro = rewritingMacro == null ? name : rewritingMacro;
+                rewrittenByMacro = true;
             }
         }
         return t;
@@ -376,7 +376,7 @@ final class Stack {
         // Properties the deployment fills: all of them (Properties: Fn::Transform, a value srm cannot
         // resolve), or some (an AWS::Include merged beside written keys). What the template leaves out
         // may be in the snippet, so the resource's absences are no evidence.
-        boolean partial = props instanceof Node.Unknown || rewritingMacro != null;
+        boolean partial = props instanceof Node.Unknown || rewrittenByMacro;
         if (props instanceof Node.Obj o && o.get("Fn::Transform") != null) {
             Map<String, Node> written = new LinkedHashMap<>(o.entries());
             written.remove("Fn::Transform");
