@@ -112,6 +112,11 @@ public record Setting(String resource, String path, String pattern, String value
 
     /** True when the input could not determine the value (see {@link #unknownValue}). */
     public boolean isUnknown() {
+        return isUnknown(value);
+    }
+
+    /** Whether a value is one the input could not determine (see {@link #unknownValue}). */
+    public static boolean isUnknown(String value) {
         return value != null && (value.equals(UNKNOWN)
                 || (value.startsWith("${unknown: ") || value.startsWith(MAY_BE_ABSENT) || value.startsWith(ONE_OF))
                 && value.endsWith("}"));

@@ -138,6 +138,19 @@ class MappedAttributesTest {
                 .contains("data.aws_kms_key.dynamodb").doesNotContain("data.aws_kms_alias.orders");
     }
 
+    @Test
+    void a_one_zone_file_system_is_one_zone_in_a_plan_too() throws Exception {
+        // availability_zone_name makes an EFS file system One Zone: its data lives in one Availability Zone
+        List<Evaluation> e = evaluate("plan-efs-one-zone.json");
+        assertThat(duty(e, "aws_efs_file_system.render_scratch", "multi-az-placement").party()).isEqualTo(Responsibility.CUSTOMER);
+        assertThat(duty(e, "aws_efs_file_system.render_assets", "multi-az-placement").party()).isNotEqualTo(Responsibility.CUSTOMER);
+        // its automatic backups are on by default, but an aws_efs_backup_policy in another configuration may turn them
+        // off: undecided, where a template (complete for the file system) takes the default
+        assertThat(status(e, "aws_efs_file_system.render_scratch", "efs-automatic-backups")).isEqualTo(Status.UNKNOWN);
+        assertThat(status(e, "aws_efs_file_system.render_projects", "efs-automatic-backups")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_efs_file_system.render_projects", "efs-in-backup-plan")).isEqualTo(Status.MET);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
