@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Whether an AWS Backup selection ({@code AWS::Backup::BackupSelection}) assigns a resource to
@@ -151,7 +150,7 @@ public final class BackupAssignment {
             return Answer.NO;
         }
         String name = resource.id().substring(resource.id().lastIndexOf('/') + 1); // an id that is itself an ARN
-        return glob(part[2], shape[0]) && glob(part[5], shape[1] + name) ? Answer.YES : Answer.NO;
+        return Wildcards.matches(part[2], shape[0]) && Wildcards.matches(part[5], shape[1] + name) ? Answer.YES : Answer.NO;
     }
 
     private static Verdict anyTag(Iterable<Map<String, Setting>> entries, Map<String, String> tags, boolean tagsUnknown) {
@@ -191,8 +190,8 @@ public final class BackupAssignment {
         Boolean holds = switch (op) {
             case "StringEquals" -> want.equals(have);
             case "StringNotEquals" -> !want.equals(have);
-            case "StringLike" -> have != null && glob(want, have);
-            case "StringNotLike" -> have == null || !glob(want, have);
+            case "StringLike" -> have != null && Wildcards.matches(want, have);
+            case "StringNotLike" -> have == null || !Wildcards.matches(want, have);
             default -> null;
         };
         if (holds == null) {
@@ -211,15 +210,5 @@ public final class BackupAssignment {
         List<String> parts = new ArrayList<>();
         e.forEach((k, s) -> parts.add(k + "=" + s.value()));
         return String.join(", ", parts);
-    }
-
-    /** AWS Backup's wildcard match, case-sensitive: {@code *} any run of characters. */
-    private static boolean glob(String pattern, String text) {
-        String[] pieces = pattern.split("\\*", -1);
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pieces.length; i++) {
-            regex.append(i == 0 ? "" : ".*").append(Pattern.quote(pieces[i]));
-        }
-        return Pattern.matches(regex.toString(), text);
     }
 }

@@ -151,6 +151,15 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_efs_file_system.render_projects", "efs-in-backup-plan")).isEqualTo(Status.MET);
     }
 
+    @Test
+    void the_registry_scanning_configuration_scans_the_repositories_its_filters_take_in() throws Exception {
+        List<Evaluation> e = evaluate("plan-ecr-registry-scanning.json");
+        ControlResult payments = control(e, "aws_ecr_repository.payments_ledger", "ecr-image-scanning");
+        assertThat(payments.status()).isEqualTo(Status.MET);
+        assertThat(payments.evidence()).anySatisfy(x -> assertThat(x).contains("CONTINUOUS_SCAN").contains("payments-*"));
+        assertThat(status(e, "aws_ecr_repository.sandbox", "ecr-image-scanning")).isEqualTo(Status.MISSING);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
