@@ -5,6 +5,7 @@ import dev.srm.model.Status;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,9 @@ class StandaloneSecurityGroupRulesTest {
                 .anyMatch(n -> n.contains("SecurityGroupIngress[1] is the standalone AWS::EC2::SecurityGroupIngress WebSshFromAnywhere"));
         // the inline HTTPS rule is read as before: 443 from anywhere is an authorized port, 22 is not
         assertThat(e.status("WebSecurityGroup", "vpc-sg-authorized-ports-only")).isEqualTo(Status.MISSING);
+        // the group answers for the rule: the rule itself draws no second finding for the same opening
+        assertThat(e.resource("WebSshFromAnywhere").controls()).isEmpty();
+        assertThat(e.evaluation().findings()).noneMatch(f -> f.resource().equals("WebSshFromAnywhere"));
     }
 
     @Test
@@ -59,5 +63,24 @@ class StandaloneSecurityGroupRulesTest {
 
         assertThat(e.evaluation().resources()).extracting(ResourceResult::id).contains("SharedFromAnywhere", "WebSshFromAnywhere");
         assertThat(e.evaluation().resources()).flatExtracting(ResourceResult::notices).noneMatch(n -> n.contains("SharedFromAnywhere"));
+    }
+
+    @Test
+    void a_rule_on_a_group_outside_the_template_is_judged_on_what_it_opens() throws Exception {
+        // SSH from 0.0.0.0/0 on the shared services group, whose id is a parameter: before, it drew no
+        // control and no finding at all, as if the template opened nothing
+        EvaluatedTemplate e = EvaluatedTemplate.of(TEMPLATE, TemplateParameters.NONE);
+
+        for (String control : List.of("ec2-security-group-no-open-ssh", "vpc-sg-no-admin-ports-ipv4", "vpc-sg-no-high-risk-ports",
+                "vpc-sg-authorized-ports-only")) {
+            assertThat(e.status("SharedFromAnywhere", control)).as(control).isEqualTo(Status.MISSING);
+        }
+        // IPv4 only: the IPv6 control reads CidrIpv6
+        assertThat(e.status("SharedFromAnywhere", "vpc-sg-no-admin-ports-ipv6")).isEqualTo(Status.MET);
+        assertThat(e.evaluation().findings()).anySatisfy(f -> {
+            assertThat(f.resource()).isEqualTo("SharedFromAnywhere");
+            assertThat(f.rule()).isEqualTo("vpc-sg-no-high-risk-ports");
+            assertThat(f.owner()).isEqualTo(dev.srm.model.Responsibility.CUSTOMER);
+        });
     }
 }
