@@ -252,7 +252,8 @@ final class Resolver {
                 yield new Node.Unknown("Fn::ImportValue " + (name instanceof Node.Scalar s ? "'" + s.text() + "'" : "(a computed name)")
                         + ": a value another stack exports, known only at deploy time", pos);
             }
-            case "Fn::GetAZs" -> new Node.Unknown("Fn::GetAZs: the account's Availability Zones are known only at deploy time", pos);
+            case "Fn::GetAZs" -> new Node.Unknown("Fn::GetAZs " + azsRegion(resolve(arg))
+                    + ": the account's Availability Zones are known only at deploy time", pos);
             case "Fn::GetStackOutput" -> {
                 Node a = resolve(arg);
                 String name = a instanceof Node.Obj o ? Resolver.shown(o) : Template.kind(a);
@@ -305,6 +306,19 @@ final class Resolver {
      * that rules that join resources by value (a bucket policy's Bucket and a bucket's BucketName)
      * never take {@code !Sub '${App}-site'} for the {@code !Sub '${App}-data'} of another bucket.
      */
+    /**
+     * Which Region's zones an Fn::GetAZs lists, in its unknown value's words: "" and the stack's own
+     * Region are one list (so that !Select [0, !GetAZs ''] and !Select [1, !GetAZs !Ref AWS::Region]
+     * are two zones of it), another Region's name another list.
+     */
+    private String azsRegion(Node region) {
+        if (!(region instanceof Node.Scalar r)) {
+            return "(a Region the input does not show)";
+        }
+        String stack = pseudo.get("AWS::Region") instanceof Node.Scalar own ? own.text() : null;
+        return r.text() == null || r.text().isEmpty() || r.text().equals(stack) ? "(the stack's Region)" : "'" + r.text() + "'";
+    }
+
     private static Node.Unknown derived(String call, Node.Unknown from, Node.Pos pos) {
         return new Node.Unknown(call + ": " + from.reason(), pos);
     }

@@ -359,7 +359,7 @@ class TemplateReaderTest {
         assertThat(s).containsEntry("ImageId", "${unknown: parameter Ami (AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>) is read"
                         + " from the Systems Manager parameter '/aws/service/ami' at deploy time}")
                 .containsEntry("SubnetId", "${unknown: Fn::ImportValue 'NetworkStack-Subnet': a value another stack exports, known only at deploy time}")
-                .containsEntry("AvailabilityZone", "${unknown: Fn::Select 0: Fn::GetAZs: the account's Availability Zones are known only at deploy time}")
+                .containsEntry("AvailabilityZone", "${unknown: Fn::Select 0: Fn::GetAZs (the stack's Region): the account's Availability Zones are known only at deploy time}")
                 .containsEntry("KeyName", "${unknown: the dynamic reference {{resolve:ssm:/keys/default}}, which CloudFormation resolves"
                         + " at deploy time}")
                 .containsEntry("UserData", "${unknown: Fn::Sub '${AWS::StackName}-${Other}': Ref to 'Other', which is neither a parameter nor a resource of the template}");
