@@ -160,6 +160,18 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_ecr_repository.sandbox", "ecr-image-scanning")).isEqualTo(Status.MISSING);
     }
 
+    @Test
+    void a_computed_kms_key_the_configuration_leaves_out_is_the_aws_managed_key() throws Exception {
+        // encrypt_at_rest.kms_key_id is optional and computed: left out, OpenSearch uses the AWS managed key aws/es, and
+        // the plan says "known after apply". Read as a key that may be the customer's, it made key management the customer's.
+        List<Evaluation> e = evaluate("plan-default-keys.json");
+        assertThat(duty(e, "aws_opensearch_domain.catalog", "key-management").party()).isNotEqualTo(Responsibility.CUSTOMER);
+        assertThat(duty(e, "aws_opensearch_domain.orders", "key-management").party()).isEqualTo(Responsibility.CUSTOMER);
+        // a backup vault's kms_key_arn likewise: the AWS managed key for AWS Backup, which the vault control fails
+        assertThat(duty(e, "aws_backup_vault.nightly", "key-management").party()).isNotEqualTo(Responsibility.CUSTOMER);
+        assertThat(status(e, "aws_backup_vault.nightly", "backup-vault-customer-key")).isEqualTo(Status.MISSING);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
