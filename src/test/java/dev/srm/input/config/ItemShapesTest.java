@@ -279,4 +279,17 @@ class ItemShapesTest {
         assertThat(all.accountControls().stream().filter(c -> c.id().equals("account-multi-region-trail")).findFirst().orElseThrow()
                 .status()).isEqualTo(Status.MET);
     }
+
+    /**
+     * Config's item of a trail does not say whether it is logging (GetTrailStatus does): CloudTrail.3
+     * ("at least one trail enabled") is undecided on it, where srm said MISSING, "no trail has IsLogging true".
+     */
+    @Test
+    void a_trail_item_leaves_its_logging_undecided() throws Exception {
+        Evaluation e = evaluate("cloudtrail-custom-selectors.json");
+        ControlResult logging = e.accountControls().stream().filter(c -> c.id().equals("cloudtrail-trail-logging")).findFirst().orElseThrow();
+        assertThat(logging.status()).as("%s", logging.evidence()).isEqualTo(Status.UNKNOWN);
+        assertThat(logging.evidence()).anyMatch(x -> x.contains("does not record whether it is logging"));
+        assertThat(e.findings()).noneMatch(f -> f.rule().equals("cloudtrail-trail-logging"));
+    }
 }
