@@ -149,6 +149,10 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_efs_file_system.render_scratch", "efs-automatic-backups")).isEqualTo(Status.UNKNOWN);
         assertThat(status(e, "aws_efs_file_system.render_projects", "efs-automatic-backups")).isEqualTo(Status.MET);
         assertThat(status(e, "aws_efs_file_system.render_projects", "efs-in-backup-plan")).isEqualTo(Status.MET);
+        // without automatic backups, a backup plan of another configuration may still select it (by tag or ARN)
+        ControlResult inPlan = control(e, "aws_efs_file_system.render_assets", "efs-in-backup-plan");
+        assertThat(inPlan.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(inPlan.evidence()).anySatisfy(x -> assertThat(x).contains("a backup plan outside this input"));
     }
 
     @Test
