@@ -37,17 +37,25 @@ record Item(String account, String region, String type, String resourceId, Strin
                 text(node, "configurationItemStatus", null), node, line, pointer);
     }
 
-    /** A JSON object or list held as text becomes the object or list. */
+    /**
+     * A JSON object or list held as text becomes the object or list. Some is text twice over: the
+     * APIs give a bucket's AccessControlList as JSON text of JSON text ("\"{\\\"grantList\\\"...").
+     */
     private static void parseText(ObjectNode parent, String field, ObjectMapper json) {
         JsonNode v = parent.get(field);
-        if (v != null && v.isTextual()) {
+        for (int depth = 0; depth < 3 && v != null && v.isTextual(); depth++) {
             String t = v.textValue().trim();
-            if (t.startsWith("{") || t.startsWith("[")) {
-                try {
-                    parent.set(field, json.readTree(t));
-                } catch (java.io.IOException e) {
-                    // left as text: a mapping that needs an object finds none
-                }
+            if (!(t.startsWith("{") || t.startsWith("[") || t.startsWith("\"") && t.endsWith("\"") && t.length() > 1)) {
+                return;
+            }
+            try {
+                v = json.readTree(t);
+            } catch (java.io.IOException e) {
+                return; // left as text: a mapping that needs an object finds none
+            }
+            if (v.isContainerNode()) {
+                parent.set(field, v);
+                return;
             }
         }
     }

@@ -292,4 +292,32 @@ class ItemShapesTest {
         assertThat(logging.evidence()).anyMatch(x -> x.contains("does not record whether it is logging"));
         assertThat(e.findings()).noneMatch(f -> f.rule().equals("cloudtrail-trail-logging"));
     }
+
+    /**
+     * get-resource-config-history and batch-get-resource-config give a bucket's AccessControlList as JSON
+     * text of JSON text. srm parsed one level, found no grant list and read the ACL as Private: a bucket
+     * everyone can read met S3.2 (CRITICAL). FullControl to AuthenticatedUsers (every AWS account) is
+     * public write too, and met S3.3.
+     */
+    @Test
+    void a_double_encoded_acl_is_read_and_authenticated_full_control_is_public_write() throws Exception {
+        Evaluation e = evaluate("s3-acl-double-encoded.json");
+        assertThat(status(e, "arn:aws:s3:::acme-public-assets", "s3-bucket-public-read-prohibited")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:s3:::acme-partner-drop", "s3-bucket-public-read-prohibited")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:s3:::acme-partner-drop", "s3-bucket-public-write-prohibited")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:s3:::acme-private-reports", "s3-bucket-public-read-prohibited")).isEqualTo(Status.MET);
+    }
+
+    /**
+     * A key whose item says origin EXTERNAL holds imported key material: the customer keeps the original
+     * material (key material protection SHARED, its backup the customer's) and KMS cannot rotate it
+     * (KMS.4 does not apply). The mapping dropped origin, so the key read as AWS_KMS.
+     */
+    @Test
+    void a_key_with_imported_key_material_is_read_as_such() throws Exception {
+        Evaluation e = evaluate("kms-imported-key-material.json");
+        String key = "arn:aws:kms:eu-west-1:444455556666:key/3c9d5e1f-2a4b-4c6d-8e0f-1a2b3c4d5e6f";
+        assertThat(status(e, key, "kms-key-rotation")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(dev.srm.testing.Results.duty(e, key, "backup-operation").party()).isEqualTo(dev.srm.model.Responsibility.CUSTOMER);
+    }
 }

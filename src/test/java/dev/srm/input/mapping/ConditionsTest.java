@@ -31,7 +31,11 @@ class ConditionsTest {
                 .asText()).isEqualTo("PublicRead");
         assertThat(accessControl(", {\"grantee\": \"AllUsers\", \"permission\": \"Read\"}, {\"grantee\": \"AllUsers\", \"permission\": \"Write\"}")
                 .asText()).isEqualTo("PublicReadWrite");
+        // FullControl to every AWS account is public write as well as read: no canned ACL says "authenticated read-write",
+        // so the one that fails both S3.2 and S3.3 stands for it
         assertThat(accessControl(", {\"grantee\": \"AuthenticatedUsers\", \"permission\": \"FullControl\"}").asText())
+                .isEqualTo("PublicReadWrite");
+        assertThat(accessControl(", {\"grantee\": \"AuthenticatedUsers\", \"permission\": \"Read\"}").asText())
                 .isEqualTo("AuthenticatedRead");
     }
 
