@@ -111,6 +111,16 @@ public final class Srm {
     }
 
     /**
+     * States that another rule's control applies to a resource: a control that one input states on
+     * a second kind of resource (Lambda.1 on an AWS::Lambda::Permission of a template, on the function
+     * whose policy an AWS Config item holds). The control keeps its definition; the firing rule is named
+     * as the one that applied it.
+     */
+    public static void controlFor(Object drools, String control, String resource, String reason) {
+        ctx(drools).insertLogical(new ControlApplies(resource, control, reason, rule(drools)));
+    }
+
+    /**
      * States what the configuration must say for the firing rule's control to be met.
      * {@code op} is one of equals, notEquals, atLeast, present, oneOf, notOneOf, startsWith, notEmpty.
      */

@@ -320,4 +320,20 @@ class ItemShapesTest {
         assertThat(status(e, key, "kms-key-rotation")).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(dev.srm.testing.Results.duty(e, key, "backup-operation").party()).isEqualTo(dev.srm.model.Responsibility.CUSTOMER);
     }
+
+    /**
+     * AWS Config holds a function's, a topic's and a key's resource policy with the resource
+     * (supplementaryConfiguration.Policy, configuration.Policy), where a template declares it apart. The
+     * mappings dropped them: a function anyone may invoke drew no Lambda.1 answer at all, and a public
+     * topic or key stayed UNKNOWN.
+     */
+    @Test
+    void resource_policies_held_in_the_item_are_judged() throws Exception {
+        Evaluation e = evaluate("resource-policies.json");
+        assertThat(status(e, "arn:aws:lambda:eu-west-1:444455556666:function:orders-webhook", "lambda-no-public-access")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:lambda:eu-west-1:444455556666:function:orders-thumbnailer", "lambda-no-public-access")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:sns:eu-west-1:444455556666:order-events", "sns-topic-no-public-access")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:kms:eu-west-1:444455556666:key/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "kms-key-not-public"))
+                .isEqualTo(Status.MISSING);
+    }
 }
