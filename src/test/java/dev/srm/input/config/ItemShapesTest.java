@@ -336,4 +336,26 @@ class ItemShapesTest {
         assertThat(status(e, "arn:aws:kms:eu-west-1:444455556666:key/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "kms-key-not-public"))
                 .isEqualTo(Status.MISSING);
     }
+
+    /**
+     * What an item states outright decides: a secret with RotationEnabled false is not rotated
+     * (SecretsManager.1), a bucket with no policy denies no plain-HTTP request (S3.5), an inactive
+     * task definition revision is not judged (AWS Config evaluates the latest active one), and an
+     * available (unattached) volume is outside EC2.3. The first two were UNKNOWN, the last two MISSING.
+     */
+    @Test
+    void states_the_item_gives_outright_decide() throws Exception {
+        Evaluation e = evaluate("stated-states.json");
+        assertThat(status(e, "arn:aws:secretsmanager:eu-west-1:444455556666:secret:billing/db-password-Qx7v2N", "secretsmanager-rotation-enabled"))
+                .isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:s3:::acme-billing-exports", "s3-bucket-ssl-requests-only")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:ecs:eu-west-1:444455556666:task-definition/billing-api:6", "ecs-containers-not-privileged"))
+                .isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(status(e, "arn:aws:ecs:eu-west-1:444455556666:task-definition/billing-api:7", "ecs-containers-not-privileged"))
+                .isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:volume/vol-0b1c2d3e4f5a6b7c8", "ebs-volume-encryption"))
+                .isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:volume/vol-0c2d3e4f5a6b7c8d9", "ebs-volume-encryption"))
+                .isEqualTo(Status.MISSING);
+    }
 }
