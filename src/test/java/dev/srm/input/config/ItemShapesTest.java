@@ -358,4 +358,17 @@ class ItemShapesTest {
         assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:volume/vol-0c2d3e4f5a6b7c8d9", "ebs-volume-encryption"))
                 .isEqualTo(Status.MISSING);
     }
+
+    /**
+     * RDS.23: an instance's port is its endpoint's (configuration.endpoint.port), an Aurora instance's
+     * its cluster's, which it names by identifier while AWS Config knows the cluster by its ARN. The
+     * ports were not mapped and the cluster not found: every instance was UNKNOWN.
+     */
+    @Test
+    void an_instance_listens_on_its_endpoints_port_or_its_clusters() throws Exception {
+        Evaluation e = evaluate("rds-ports.json");
+        assertThat(status(e, "arn:aws:rds:eu-west-1:444455556666:db:ledger-aurora-1", "rds-instance-non-default-port")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:rds:eu-west-1:444455556666:db:reports-pg", "rds-instance-non-default-port")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:rds:eu-west-1:444455556666:db:orders-mysql", "rds-instance-non-default-port")).isEqualTo(Status.MISSING);
+    }
 }
