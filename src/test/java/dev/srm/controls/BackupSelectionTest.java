@@ -1,12 +1,10 @@
 package dev.srm.controls;
 
-import dev.srm.input.cloudformation.CloudFormationReader;
 import dev.srm.model.Evaluation;
 import dev.srm.model.Status;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.srm.testing.Results.control;
@@ -21,15 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file system here without automatic backups was MISSING for both.
  */
 class BackupSelectionTest {
-    private static final Evaluation FARM = template("src/test/resources/templates-backup/render-farm-storage.yaml");
-
-    private static Evaluation template(String file) {
-        try {
-            return Packs.evaluator().evaluate(new CloudFormationReader().read(file, Files.readAllBytes(Path.of(file))).get(0));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+    private static final Evaluation FARM = Packs.evaluateTemplate(Path.of("src/test/resources/templates-backup/render-farm-storage.yaml"));
 
     @Test
     void a_file_system_named_by_its_arn_is_in_the_plan_but_still_lacks_automatic_backups() {

@@ -1,13 +1,11 @@
 package dev.srm.controls;
 
-import dev.srm.input.cloudformation.CloudFormationReader;
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
 import dev.srm.model.Status;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.srm.testing.Results.control;
@@ -20,15 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one with both subnets on zone 0 was UNKNOWN too, though it runs in one zone.
  */
 class GetAzsZonesTest {
-    private static final Evaluation FLEET = template("src/test/resources/templates-azs/web-fleet.yaml");
-
-    private static Evaluation template(String file) {
-        try {
-            return Packs.evaluator().evaluate(new CloudFormationReader().read(file, Files.readAllBytes(Path.of(file))).get(0));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+    private static final Evaluation FLEET = Packs.evaluateTemplate(Path.of("src/test/resources/templates-azs/web-fleet.yaml"));
 
     @Test
     void distinct_indexes_of_one_regions_zones_are_distinct_zones() {

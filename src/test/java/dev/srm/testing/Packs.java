@@ -60,6 +60,18 @@ public final class Packs {
         }
     }
 
+    /** Evaluates the first stack of a CloudFormation template of the repository through the real engine. */
+    public static Evaluation evaluateTemplate(Path file) {
+        try {
+            return evaluator().evaluate(new dev.srm.input.cloudformation.CloudFormationReader()
+                    .read(file.toString(), java.nio.file.Files.readAllBytes(file)).get(0));
+        } catch (InputException e) {
+            throw new AssertionError(e.problem().toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Evaluates a scenario written inline in YAML. */
     public static Evaluation evaluateYaml(String yaml) {
         return evaluator().evaluate(parse(yaml));
