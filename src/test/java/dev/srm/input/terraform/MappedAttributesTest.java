@@ -176,6 +176,16 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_backup_vault.nightly", "backup-vault-customer-key")).isEqualTo(Status.MISSING);
     }
 
+    @Test
+    void a_backup_selection_by_tag_puts_a_file_system_in_its_plan() throws Exception {
+        // aws_backup_selection's selection_tag backup=daily takes in the file system tagged so, not the one tagged none
+        List<Evaluation> e = evaluate("plan-backup-selection.json");
+        ControlResult media = control(e, "aws_efs_file_system.media_library", "efs-in-backup-plan");
+        assertThat(media.status()).isEqualTo(Status.MET);
+        assertThat(media.evidence()).anySatisfy(x -> assertThat(x).contains("aws_backup_selection.tagged_daily").contains("backup=daily"));
+        assertThat(status(e, "aws_efs_file_system.render_cache", "efs-in-backup-plan")).isEqualTo(Status.UNKNOWN);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
