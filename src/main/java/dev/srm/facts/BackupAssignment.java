@@ -46,9 +46,14 @@ public final class BackupAssignment {
         List<String> notResources = new ArrayList<>();
         Map<String, Map<String, Setting>> listOfTags = new LinkedHashMap<>();
         Map<String, Map<String, Setting>> conditions = new LinkedHashMap<>();
+        String wholeUnknown = null;
         for (Setting s : selection) {
             String p = s.path().startsWith(PREFIX) ? s.path().substring(PREFIX.length()) : s.path();
-            if (p.matches("Resources\\[\\d+]")) {
+            if (s.isUnknown() && !p.contains("[") && (p.equals("Resources") || p.equals("NotResources") || p.equals("ListOfTags")
+                    || p.startsWith("Conditions"))) {
+                // a whole list the input could not determine (a plan's resources known only after apply)
+                wholeUnknown = wholeUnknown != null ? wholeUnknown : p + " is a value the input could not determine";
+            } else if (p.matches("Resources\\[\\d+]")) {
                 resources.add(s.value());
             } else if (p.matches("NotResources\\[\\d+]")) {
                 notResources.add(s.value());
@@ -57,6 +62,9 @@ public final class BackupAssignment {
             } else if (p.startsWith("Conditions.")) {
                 conditions.computeIfAbsent(s.element(), k -> new LinkedHashMap<>()).put(p.substring(p.lastIndexOf('.') + 1), s);
             }
+        }
+        if (wholeUnknown != null) {
+            return new Verdict(Answer.UNKNOWN, wholeUnknown);
         }
         Verdict byArn = resources.isEmpty() ? null : anyArn(resources, resource, "Resources");
         Verdict byTag = listOfTags.isEmpty() ? null : anyTag(listOfTags.values(), tags, tagsUnknown);

@@ -61,5 +61,7 @@ class BackupAssignmentTest {
                 s("ListOfTags[0].ConditionValue", "daily"))).isEqualTo(BackupAssignment.Answer.UNKNOWN);
         assertThat(answer(s("Resources[0]", "arn:aws:elasticfilesystem:*:*:file-system/*"),
                 s("NotResources[0]", Setting.unknownValue("Fn::ImportValue 'excluded-fs'")))).isEqualTo(BackupAssignment.Answer.UNKNOWN);
+        // a whole list known only after apply is not "no Resources" (which would take in every resource)
+        assertThat(answer(s("Resources", Setting.unknownValue("known only after apply")))).isEqualTo(BackupAssignment.Answer.UNKNOWN);
     }
 }
