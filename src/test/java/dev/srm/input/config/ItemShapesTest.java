@@ -335,6 +335,9 @@ class ItemShapesTest {
         assertThat(status(e, "arn:aws:sns:eu-west-1:444455556666:order-events", "sns-topic-no-public-access")).isEqualTo(Status.MISSING);
         assertThat(status(e, "arn:aws:kms:eu-west-1:444455556666:key/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "kms-key-not-public"))
                 .isEqualTo(Status.MISSING);
+        // a queue's policy likewise; a queue item without Policy has none, so only its account has access
+        assertThat(status(e, "arn:aws:sqs:eu-west-1:444455556666:orders-intake", "sqs-queue-no-public-access")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:sqs:eu-west-1:444455556666:orders-dlq", "sqs-queue-no-public-access")).isEqualTo(Status.MET);
     }
 
     /**
