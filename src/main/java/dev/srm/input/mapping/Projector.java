@@ -202,7 +202,12 @@ public final class Projector {
                 return n == null ? IntNode.valueOf(0) : Unknown.is(n) ? n : IntNode.valueOf(n.isArray() ? n.size() : 1);
             }
             if (found.isEmpty()) {
-                return c.as() == Spec.Conversion.PRESENT ? BooleanNode.FALSE : c.otherwise();
+                if (c.as() != Spec.Conversion.PRESENT) {
+                    return c.otherwise();
+                }
+                // "not present" goes through the table as any other value: {"false": null} means not set
+                JsonNode mapped = c.map().get("false");
+                return mapped == null ? BooleanNode.FALSE : mapped.isNull() ? c.otherwise() : mapped;
             }
             if (c.unsetAbsent() && isUnset(found.get(0).node())) {
                 return c.otherwise(); // AWS's choice for a property left out: as CloudFormation's absent property

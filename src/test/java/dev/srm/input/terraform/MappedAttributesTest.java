@@ -186,6 +186,14 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_efs_file_system.render_cache", "efs-in-backup-plan")).isEqualTo(Status.UNKNOWN);
     }
 
+    @Test
+    void a_replication_group_without_an_auth_token_has_none() throws Exception {
+        // auth_token null: the mapping's "present" reading gave false, which its table did not turn into "not set",
+        // so AuthToken present held for every group: Redis 5.0.6 without AUTH met ElastiCache.6
+        List<Evaluation> e = evaluate("plan-elasticache-auth.json");
+        assertThat(status(e, "aws_elasticache_replication_group.legacy_cache", "elasticache-redis-auth")).isEqualTo(Status.MISSING);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
