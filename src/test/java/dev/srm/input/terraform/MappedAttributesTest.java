@@ -194,6 +194,15 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_elasticache_replication_group.legacy_cache", "elasticache-redis-auth")).isEqualTo(Status.MISSING);
     }
 
+    @Test
+    void a_volume_that_leaves_encryption_to_the_account_default_is_encrypted() throws Exception {
+        // encrypted and snapshot_id are optional and computed: left out, the account's EBS encryption by default decides
+        // (on here), and the volume is new, not "restored from a snapshot" as the unknown snapshot_id read before
+        ControlResult data = control(evaluate("plan-ebs-default-encryption.json"), "aws_ebs_volume.data", "ebs-volume-encryption");
+        assertThat(data.status()).isEqualTo(Status.MET);
+        assertThat(data.evidence()).noneSatisfy(x -> assertThat(x).contains("snapshot"));
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
