@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
 final class PolicyDocuments {
     private static final Pattern STATEMENT = Pattern.compile("(?:^|\\.)Statement(?:\\[(\\d+)\\])?(?=\\.|$)");
     private static final Pattern INDEX = Pattern.compile("\\[\\d+\\]$");
+    /** Where the inputs hold a whole policy document (the last segment of its path). */
+    private static final java.util.Set<String> DOCUMENTS = java.util.Set.of("PolicyDocument", "Policy", "KeyPolicy",
+            "AssumeRolePolicyDocument", "functionPolicy", "RepositoryPolicyText", "FileSystemPolicy", "PolicyText",
+            "AccessPolicies", "ResourcePolicy");
 
     private PolicyDocuments() {
     }
@@ -40,6 +44,11 @@ final class PolicyDocuments {
         for (Setting s : settings) {
             Matcher m = STATEMENT.matcher(s.path());
             if (!m.find() || s.path().contains("=")) {
+                if (s.isUnknown() && !s.path().contains("=") && DOCUMENTS.contains(s.path().substring(s.path().lastIndexOf('.') + 1))) {
+                    // a whole document known only after apply (a plan's policy = data.aws_iam_policy_document.x.json):
+                    // its statements are unknown, not absent
+                    byStatement.computeIfAbsent(s.path() + "#0", k -> new Builder()).unknown = true;
+                }
                 continue; // not in a policy document, or a [Key=...] view of an element read by its index
             }
             String document = s.path().substring(0, m.start());
@@ -49,7 +58,9 @@ final class PolicyDocuments {
             String field = INDEX.matcher(rest).replaceAll("");
             String value = s.value();
             boolean unknown = s.isUnknown();
-            if (field.equals("Effect")) {
+            if (field.isEmpty()) {
+                b.unknown |= unknown; // the statement, or the whole list of them, known only after apply
+            } else if (field.equals("Effect")) {
                 b.effect = value;
                 b.unknown |= unknown;
             } else if (field.equals("Principal") || field.startsWith("Principal.") || field.equals("NotPrincipal")

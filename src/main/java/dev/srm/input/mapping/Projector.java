@@ -328,9 +328,37 @@ public final class Projector {
                 return BooleanNode.valueOf(!(n.isTextual() && n.textValue().isEmpty()) && !(n.isContainerNode() && n.isEmpty()));
             case HOLDER:
                 return holder(n);
+            case METHOD_RESOURCE_PATH:
+                return methodPath(n, true);
+            case METHOD_HTTP_METHOD:
+                return methodPath(n, false);
             default:
                 return n;
         }
+    }
+
+    /**
+     * {@link Spec.Conversion#METHOD_RESOURCE_PATH} and {@link Spec.Conversion#METHOD_HTTP_METHOD}: the
+     * two parts of {@code <resource path>/<method>}, the resource path in CloudFormation's form
+     * ({@code /} for the root, {@code /*} for every resource, inner slashes as {@code ~1}), or nothing.
+     */
+    private static JsonNode methodPath(JsonNode n, boolean resource) {
+        String path = n.isTextual() ? n.textValue().trim() : "";
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || slash == path.length() - 1) {
+            return null;
+        }
+        if (!resource) {
+            return TextNode.valueOf(path.substring(slash + 1));
+        }
+        String res = path.substring(0, slash);
+        while (res.startsWith("/")) {
+            res = res.substring(1);
+        }
+        if (res.equals("*")) {
+            return TextNode.valueOf("/*");
+        }
+        return TextNode.valueOf(res.isEmpty() ? "/" : "/" + res.replace("~", "~0").replace("/", "~1"));
     }
 
     /** {@link Spec.Conversion#HOLDER}: an ARN less its last two path segments, or nothing. */

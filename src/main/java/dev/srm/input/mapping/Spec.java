@@ -128,6 +128,15 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
          * {@code /<kind>/<name>}: an API's stage {@code .../apis/a1b2/stages/prod} gives the API
          * {@code .../apis/a1b2}. A value that is not such an ARN is not read.
          */
-        HOLDER
+        HOLDER,
+        /**
+         * The resource part of an API Gateway method path {@code <resource path>/<HTTP method>}
+         * (Terraform's {@code method_path}, the leading slash left out) as CloudFormation writes a
+         * method setting's ResourcePath: {@code orders/items/GET} gives {@code /~1orders~1items},
+         * {@code *}{@code /*} gives {@code /*}. A value without a method part is not read.
+         */
+        METHOD_RESOURCE_PATH,
+        /** The HTTP method of such a method path: {@code orders/GET} gives {@code GET}, {@code *}{@code /*} gives {@code *}. */
+        METHOD_HTTP_METHOD
     }
 }

@@ -203,6 +203,78 @@ class MappedAttributesTest {
         assertThat(data.evidence()).noneSatisfy(x -> assertThat(x).contains("snapshot"));
     }
 
+    @Test
+    void a_method_path_names_the_resource_and_the_method_it_sets() throws Exception {
+        // method_path "orders/GET" was copied whole into ResourcePath, with no HttpMethod: a stage that logs one
+        // method only met APIGateway.1, which asks for every method to be logged
+        List<Evaluation> e = evaluate("plan-api-gateway-method-settings.json");
+        assertThat(status(e, "aws_api_gateway_stage.prod", "apigateway-execution-logging")).isEqualTo(Status.MET);
+        ControlResult staging = control(e, "aws_api_gateway_stage.staging", "apigateway-execution-logging");
+        assertThat(staging.status()).isEqualTo(Status.MISSING);
+        assertThat(staging.evidence()).anyMatch(x -> x.contains("no method setting for every resource and method"));
+    }
+
+    @Test
+    void a_stage_without_a_cache_cluster_caches_nothing() throws Exception {
+        // a plan's method settings are never the whole list, so "no method caches" could not be decided from them:
+        // a stage with cache_cluster_enabled = false was MISSING APIGateway.5 for a cache it does not have
+        List<Evaluation> e = evaluate("plan-api-gateway-method-settings.json");
+        assertThat(status(e, "aws_api_gateway_stage.staging", "apigateway-cache-encrypted")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(status(e, "aws_api_gateway_stage.prod", "apigateway-cache-encrypted")).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void a_database_is_judged_on_the_port_its_plan_sets() throws Exception {
+        // port was not mapped: an instance on 6432 read as one on PostgreSQL's default port
+        List<Evaluation> e = evaluate("plan-rds-ports-and-managed-passwords.json");
+        assertThat(status(e, "aws_db_instance.orders", "rds-instance-non-default-port")).isEqualTo(Status.MET);
+        // left out, the port is the engine's default (MySQL's 3306)
+        assertThat(status(e, "aws_db_instance.legacy", "rds-instance-non-default-port")).isEqualTo(Status.MISSING);
+        // an Aurora instance listens on its cluster's port, 5433 here
+        List<Evaluation> aurora = evaluate("plan-aurora-port.json");
+        assertThat(status(aurora, "aws_rds_cluster_instance.payments_1", "rds-instance-non-default-port")).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void rds_rotates_the_master_password_it_manages() throws Exception {
+        // manage_master_user_password was not mapped: the master secret's rotation stayed the customer's
+        List<Evaluation> e = evaluate("plan-rds-ports-and-managed-passwords.json");
+        assertThat(duty(e, "aws_db_instance.orders", "secret-rotation").party()).isEqualTo(Responsibility.AWS);
+        assertThat(duty(e, "aws_db_instance.legacy", "secret-rotation").party()).isEqualTo(Responsibility.CUSTOMER);
+        assertThat(duty(evaluate("plan-aurora-port.json"), "aws_rds_cluster.payments", "secret-rotation").party())
+                .isEqualTo(Responsibility.AWS);
+    }
+
+    @Test
+    void a_read_replica_is_encrypted_as_its_source() throws Exception {
+        // replicate_source_db was not mapped: a replica that leaves storage_encrypted out (as it must) read as a
+        // new, unencrypted instance
+        ControlResult replica = control(evaluate("plan-rds-read-replica.json"), "aws_db_instance.replica", "rds-storage-encrypted");
+        assertThat(replica.status()).isEqualTo(Status.MET);
+        assertThat(replica.evidence()).anyMatch(x -> x.contains("inherits the encryption of its source instance aws_db_instance.primary"));
+    }
+
+    @Test
+    void a_replica_of_an_unencrypted_source_is_not_encrypted() throws Exception {
+        List<Evaluation> e = evaluateEdited("plan-rds-read-replica.json", "\"storage_encrypted\": true", "\"storage_encrypted\": false");
+        assertThat(status(e, "aws_db_instance.replica", "rds-storage-encrypted")).isEqualTo(Status.MISSING);
+    }
+
+    @Test
+    void a_bucket_policy_known_only_after_apply_leaves_ssl_undecided() throws Exception {
+        // policy = data.aws_iam_policy_document.x.json, read at apply: the whole document is unknown, and with no
+        // statements to read S3.5 said no statement denies plain HTTP
+        ControlResult ssl = control(evaluate("plan-s3-policy-after-apply.json"), "aws_s3_bucket.app_data", "s3-bucket-ssl-requests-only");
+        assertThat(ssl.status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void a_queue_that_sets_no_encryption_gets_sse_sqs() throws Exception {
+        // sqs_managed_sse_enabled is optional and computed: left out, a new queue is encrypted with SSE-SQS
+        assertThat(status(evaluate("plan-sqs-default-encryption.json"), "aws_sqs_queue.order_events", "sqs-queue-encrypted"))
+                .isEqualTo(Status.MET);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
