@@ -309,6 +309,20 @@ class ItemShapesTest {
     }
 
     /**
+     * A bucket's item states its event notifications (BucketNotificationConfiguration, a map of named
+     * queue, topic and function configurations; empty when there are none), and S3.11 asks for them. The
+     * mapping dropped it, so S3.11 stayed ABSENT on every bucket. An item that does not hold it (a
+     * select-resource-config row) states nothing.
+     */
+    @Test
+    void a_buckets_event_notifications_are_read_from_its_item() throws Exception {
+        Evaluation e = evaluate("s3-event-notifications.json");
+        assertThat(status(e, "arn:aws:s3:::ingest-landing-zone", "s3-bucket-event-notifications")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:s3:::ingest-archive", "s3-bucket-event-notifications")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:s3:::ingest-scratch", "s3-bucket-event-notifications")).isNotEqualTo(Status.MET);
+    }
+
+    /**
      * A key whose item says origin EXTERNAL holds imported key material: the customer keeps the original
      * material (key material protection SHARED, its backup the customer's) and KMS cannot rotate it
      * (KMS.4 does not apply). The mapping dropped origin, so the key read as AWS_KMS.
