@@ -139,7 +139,7 @@ class StudyMaterialExamplesTest {
                         f -> f.owner().name())
                 .containsExactly(
                         tuple("lambda-no-public-access", "CRITICAL", "order-handler-public-invoke", "CUSTOMER"),
-                        tuple("iam-no-admin-policy", "HIGH", "order-handler-role", "CUSTOMER"),
+                        tuple("iam-principal-no-admin-access", "HIGH", "order-handler-role", "CUSTOMER"),
                         // the same Allow * on * in an inline policy also lets the role decrypt with every KMS key (KMS.2)
                         tuple("kms-inline-policy-no-decrypt-all-keys", "MEDIUM", "order-handler-role", "CUSTOMER"));
         assertThat(e.integrations()).extracting(IntegrationResult::name).contains("IAM", "Lambda");

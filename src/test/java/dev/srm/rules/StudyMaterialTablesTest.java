@@ -174,7 +174,7 @@ class StudyMaterialTablesTest {
     void iam_implements_access_policies_and_credentials() {
         Evaluation e = evaluate("  - {id: role, type: 'AWS::IAM::Role', configuration: {RoleName: r}}\n");
         assertThat(e.integrations()).filteredOn(i -> i.name().equals("IAM")).singleElement()
-                .satisfies(i -> assertThat(i.controls()).contains("iam-no-admin-policy", "account-root-mfa"));
+                .satisfies(i -> assertThat(i.controls()).contains("iam-principal-no-admin-access", "account-root-mfa"));
     }
 
     @Test
