@@ -126,7 +126,8 @@ public final class ConfigReader implements StreamingInput {
             return false; // an srm scenario in JSON whose configuration happens to use these names
         }
         return head.contains("\"configurationItems\"") || head.contains("\"baseConfigurationItems\"")
-                || head.contains("\"invokingEvent\"") && head.contains("configurationItem")
+                || head.contains("\"invokingEvent\"") // a rule's event: with an item, or a scheduled or oversized notification
+                || head.contains("\"detail-type\"") && head.contains("\"detail\"") // an EventBridge event
                 || head.contains("\"configurationItem\"") || head.contains("\"configurationItemSummary\"")
                 || head.contains("\"configurationItemCaptureTime\"")
                 || head.contains("\"QueryInfo\"") && head.contains("\"Results\"")

@@ -147,6 +147,11 @@ final class ItemSource {
             emit(item, line, null, sink);
         } else if (item != null && item.has("configurationItemSummary")) {
             notAnItemChange(item, "");
+        } else if (item != null && item.has("detail-type") && item.has("detail")) {
+            // an EventBridge event of another kind (a CloudTrail API call, a GuardDuty finding): said, not an empty inventory
+            throw InputFiles.problem(name, line + ":1", "an EventBridge event of detail-type '" + item.path("detail-type").asText()
+                    + "' (source '" + item.path("source").asText() + "') holds no configuration item; srm reads AWS Config's"
+                    + " events (detail-type 'Config Configuration Item Change')");
         }
     }
 

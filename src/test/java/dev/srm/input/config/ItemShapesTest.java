@@ -80,6 +80,24 @@ class ItemShapesTest {
                 + "\"ruleParameters\":\"{}\",\"configRuleName\":\"iam-root-access-key-check\",\"accountId\":\"444455556666\"}").getBytes();
         assertThatThrownBy(() -> READER.read("scheduled.json", scheduled)).isInstanceOf(InputException.class)
                 .hasMessageContaining("ScheduledNotification holds no configuration item");
+        // found without --format config too: it was read as a scenario and refused for its unknown properties
+        assertThatThrownBy(() -> Packs.srm().evaluate("scheduled.json", scheduled, InputFormat.auto, false))
+                .isInstanceOf(dev.srm.api.SrmException.class).hasMessageContaining("ScheduledNotification holds no configuration item");
+    }
+
+    @Test
+    void an_eventbridge_event_of_another_kind_is_said_to_hold_no_item() {
+        byte[] apiCall = """
+                {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718", "detail-type": "AWS API Call via CloudTrail",
+                 "source": "aws.rds", "account": "444455556666", "time": "2026-11-30T09:51:58Z", "region": "eu-west-1",
+                 "resources": [],
+                 "detail": {"eventVersion": "1.08", "eventSource": "rds.amazonaws.com", "eventName": "ModifyDBInstance",
+                            "awsRegion": "eu-west-1", "requestParameters": {"dBInstanceIdentifier": "orders-db", "publiclyAccessible": true}}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Packs.srm().evaluate("api-call.json", apiCall, InputFormat.auto, false))
+                .isInstanceOf(dev.srm.api.SrmException.class)
+                .hasMessageContaining("api-call.json:1:1")
+                .hasMessageContaining("EventBridge event of detail-type 'AWS API Call via CloudTrail' (source 'aws.rds') holds no configuration item");
     }
 
     @Test
