@@ -103,12 +103,13 @@ public record Requirement(String resource, String control, String pattern, Op op
 
     /**
      * Whether a setting this requirement covers decides it: a known value always does; an unknown
-     * one a presence check when the input knows the setting is there, and any check when the
+     * one a presence or absence check when the input knows the setting is there (a policy ARN that
+     * is a reference: some policy is attached), and any check when the
      * input knows the values it can take ({@link Setting#unknownOneOf}) and every one of them
      * meets the requirement, or none does ({@code 35 or 7} days of backups meet "at least 7").
      */
     public boolean decides(Setting s) {
-        if (!s.isUnknown() || op == Op.PRESENT && !s.mayBeAbsent()) {
+        if (!s.isUnknown() || (op == Op.PRESENT || op == Op.ABSENT) && !s.mayBeAbsent()) {
             return true;
         }
         List<String> values = Setting.oneOf(s.value());

@@ -119,12 +119,24 @@ public final class MappingSet {
             }
         }
         Mapping.Fold into = null;
+        List<Mapping.Fold> alsoInto = new ArrayList<>();
         if (m.has("into")) {
-            JsonNode i = m.get("into");
-            if (!i.hasNonNull("resource") || !i.hasNonNull("by")) {
+            // one {resource, by, append}, or a list of them: an attachment that names roles, users and groups folds into each
+            JsonNode list = m.get("into").isArray() ? m.get("into") : tree(m.get("into"));
+            for (JsonNode i : list) {
+                if (!i.hasNonNull("resource") || !i.hasNonNull("by")) {
+                    throw new IllegalArgumentException(where + ": 'into' needs resource and by");
+                }
+                Mapping.Fold f = new Mapping.Fold(i.get("resource").asText(), SourcePath.parse(i.get("by").asText()), i.path("append").asBoolean(false));
+                if (into == null) {
+                    into = f;
+                } else {
+                    alsoInto.add(f);
+                }
+            }
+            if (into == null) {
                 throw new IllegalArgumentException(where + ": 'into' needs resource and by");
             }
-            into = new Mapping.Fold(i.get("resource").asText(), SourcePath.parse(i.get("by").asText()), i.path("append").asBoolean(false));
         }
         String type = m.hasNonNull("type") ? m.get("type").asText() : null;
         if (type != null && !type.matches("[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+")) {
@@ -135,10 +147,14 @@ public final class MappingSet {
         }
         List<String> keys = new ArrayList<>();
         m.path("keys").forEach(k -> keys.add(k.asText()));
-        return new Mapping(source, type, into, when(m.get("when"), where),
+        return new Mapping(source, type, into, alsoInto, when(m.get("when"), where),
                 m.hasNonNull("copy") ? SourcePath.parse(m.get("copy").asText()) : null,
                 specs(m.path("properties"), where), specs(m.path("account"), where), keys,
                 m.hasNonNull("tags") ? SourcePath.parse(m.get("tags").asText()) : null, origin);
+    }
+
+    private static JsonNode tree(JsonNode one) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(one);
     }
 
     private static Map<String, Spec> specs(JsonNode node, String where) {

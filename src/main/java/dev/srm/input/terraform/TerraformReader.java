@@ -297,33 +297,92 @@ public final class TerraformReader implements StreamingInput {
         private void fold(Instance i, Mapping m) {
             Projector.Projection p = projector.project(m, i.values(), resolver(i));
             Projector.merge(account, p.account());
-            Instance target = target(i, m.into().target(), m.into().by());
-            Made into = target == null ? null : made.get(target.address());
-            if (into != null) {
-                Projector.merge(into.configuration(), p.configuration(), m.into().append());
-                if (!m.into().append()) { // a resource that adds to a list (one rule of a group) says nothing of the others
-                    into.stated().addAll(p.stated());
+            List<Mapping.Fold> folds = m.folds();
+            Mapping.Fold unresolved = null;
+            for (Mapping.Fold f : folds) {
+                if (folds.size() > 1 && namesNone(f.by(), i.values())) {
+                    continue; // an attachment of roles only names no user or group
                 }
-                return;
+                List<Instance> targets = targets(i, f.target(), f.by());
+                if (targets.isEmpty()) {
+                    unresolved = unresolved == null ? f : unresolved;
+                    continue;
+                }
+                for (Instance target : targets) {
+                    Made into = made.get(target.address());
+                    if (into == null) {
+                        continue;
+                    }
+                    Projector.merge(into.configuration(), p.configuration(), f.append());
+                    if (!f.append()) { // a resource that adds to a list (one rule of a group) says nothing of the others
+                        into.stated().addAll(p.stated());
+                    }
+                }
             }
-            Mapping targetMapping = maps.variants(m.into().target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
+            if (unresolved != null) {
+                keepApart(i, m, unresolved, p);
+            }
+        }
+
+        /** Whether a fold's attribute names nothing: absent, null or an empty list. */
+        private boolean namesNone(SourcePath by, JsonNode values) {
+            JsonNode v = first(by, values);
+            return v == null || v.isNull() || v.isArray() && v.isEmpty();
+        }
+
+        /** A split-out resource whose target is not in the input: said, and assessed as a resource of the target's type. */
+        private void keepApart(Instance i, Mapping m, Mapping.Fold f, Projector.Projection p) {
+            Mapping targetMapping = maps.variants(f.target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
             if (targetMapping == null) {
-                warnings.add(name + ": " + i.address() + ": folds into " + m.into().target() + ", which has no mapping; its settings are not assessed");
+                warnings.add(name + ": " + i.address() + ": folds into " + f.target() + ", which has no mapping; its settings are not assessed");
                 return;
             }
-            JsonNode v = first(m.into().by(), i.values());
+            JsonNode v = first(f.by(), i.values());
             String which = v == null || Unknown.is(v)
                     // not "not in this plan": it may well be, but without a reference to it srm cannot tell which
                     ? " it configures is known only after apply and " + (doc.hasConfiguration
-                            ? doc.refersToLocal(i.configAddress(), attribute(m.into().by()))
-                                    ? "its " + attribute(m.into().by()) + " comes from a local value, whose expression a plan does not show"
-                                    : "its " + attribute(m.into().by()) + " refers to no " + m.into().target() + " of this " + doc.kind.label
+                            ? doc.refersToLocal(i.configAddress(), attribute(f.by()))
+                                    ? "its " + attribute(f.by()) + " comes from a local value, whose expression a plan does not show"
+                                    : "its " + attribute(f.by()) + " refers to no " + f.target() + " of this " + doc.kind.label
                             : "this " + doc.kind.label + " has no configuration block whose references would name it")
-                    : " it configures ('" + v.asText() + "') is not in this " + doc.kind.label;
-            warnings.add(name + ": " + i.address() + ": the " + m.into().target() + which + "; its settings are assessed as a "
+                    : " it configures ('" + (v.isArray() && v.size() == 1 ? v.get(0).asText() : v.isArray() ? v.toString() : v.asText())
+                            + "') is not in this " + doc.kind.label;
+            warnings.add(name + ": " + i.address() + ": the " + f.target() + which + "; its settings are assessed as a "
                     + targetMapping.type() + " of their own");
             made.put(i.address(), new Made(i.srmId(), targetMapping.type(), p.configuration(), tags(m, i), i,
-                    m.into().append() ? new TreeSet<>() : new TreeSet<>(p.stated())));
+                    f.append() ? new TreeSet<>() : new TreeSet<>(p.stated())));
+        }
+
+        /**
+         * The instances of {@code targetType} that attribute {@code by} of {@code from} names: one for a single name, one
+         * per element for a list of names (an attachment's roles), each found by reference or, failing that, by value.
+         */
+        private List<Instance> targets(Instance from, String targetType, SourcePath by) {
+            JsonNode v = first(by, from.values());
+            if (v == null || !v.isArray()) {
+                Instance one = target(from, targetType, by);
+                return one == null ? List.of() : List.of(one);
+            }
+            String attribute = String.join(".", by.segments().stream().filter(String.class::isInstance).map(String.class::cast).toList());
+            java.util.LinkedHashSet<Instance> out = new java.util.LinkedHashSet<>();
+            for (String ref : doc.referencesOf(from.configAddress(), attribute)) {
+                String block = Instance.configAddressOf(ref);
+                String key = block.equals(ref) ? null : ref.substring(block.length()).replaceAll("^\\[\"?|\"?\\]$", "");
+                doc.instances.stream()
+                        .filter(t -> t.type().equals(targetType) && t.configAddress().equals(block)
+                                && (!t.modulePath().equals(from.modulePath()) || t.moduleInstance().equals(from.moduleInstance()))
+                                && (key == null || key.equals(t.indexKey())))
+                        .forEach(out::add);
+            }
+            for (JsonNode e : v) {
+                if (e.isValueNode() && !e.isNull() && !Unknown.is(e)) {
+                    Instance t = byValue(targetType, e.asText());
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            }
+            return List.copyOf(out);
         }
 
         private static String attribute(SourcePath by) {

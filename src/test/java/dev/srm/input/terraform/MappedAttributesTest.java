@@ -275,6 +275,50 @@ class MappedAttributesTest {
                 .isEqualTo(Status.MET);
     }
 
+    @Test
+    void a_bucket_policy_written_inline_is_the_buckets_policy() throws Exception {
+        // AWS provider 3.x: aws_s3_bucket's own policy attribute was not mapped, so a bucket whose inline policy lets
+        // everyone read its objects had "no bucket policy" (S3.2 UNKNOWN), where the same policy as an aws_s3_bucket_policy
+        // was MISSING
+        List<Evaluation> e = evaluate("plan-s3-inline-bucket-policy.json");
+        ControlResult publicRead = control(e, "aws_s3_bucket.public_catalog", "s3-bucket-public-read-prohibited");
+        assertThat(publicRead.status()).isEqualTo(Status.MISSING);
+        assertThat(status(e, "aws_s3_bucket.public_catalog", "s3-bucket-ssl-requests-only")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "aws_s3_bucket.tls_only", "s3-bucket-ssl-requests-only")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_s3_bucket.tls_only", "s3-bucket-public-read-prohibited")).isNotEqualTo(Status.MISSING);
+        // no policy attribute: nothing is read as a policy
+        assertThat(status(e, "aws_s3_bucket.no_policy", "s3-bucket-public-read-prohibited")).isNotEqualTo(Status.MISSING);
+    }
+
+    @Test
+    void one_policy_attachment_adds_the_policy_to_every_role_user_and_group_it_names() throws Exception {
+        // aws_iam_policy_attachment was not mapped: AdministratorAccess attached to a role, a user and a group through
+        // it drew no finding (with the role's trust policy counted as its only policy, the role even met the control)
+        List<Evaluation> e = evaluate("plan-iam-policy-attachments.json");
+        for (String principal : List.of("aws_iam_role.deploy", "aws_iam_user.ci_bot", "aws_iam_group.operators")) {
+            ControlResult admin = control(e, principal, "iam-principal-no-admin-access");
+            assertThat(admin.status()).as(principal).isEqualTo(Status.MISSING);
+            assertThat(admin.evidence()).anyMatch(x -> x.contains("AdministratorAccess"));
+        }
+        assertThat(status(e, "aws_iam_user.ci_bot", "iam-user-no-attached-policies")).isEqualTo(Status.MISSING);
+    }
+
+    @Test
+    void a_roles_trust_policy_is_not_what_it_may_do() throws Exception {
+        // managed_policy_arns and inline_policy known only after apply: the role's permissions are not in the plan, and the
+        // trust policy (who may assume it) was read as if it were them: MET
+        ControlResult reader = control(evaluate("plan-iam-policy-attachments.json"), "aws_iam_role.report_reader", "iam-principal-no-admin-access");
+        assertThat(reader.status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void a_policy_attached_by_reference_is_attached() throws Exception {
+        // policy_arn = aws_iam_policy.audit_read.arn is known only after apply, but some policy is attached: IAM.2 fails
+        // (it was UNKNOWN, as if the attachment might attach nothing)
+        assertThat(status(evaluate("plan-iam-policy-attachments.json"), "aws_iam_user.auditor", "iam-user-no-attached-policies"))
+                .isEqualTo(Status.MISSING);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
