@@ -127,7 +127,6 @@ public final class ConfigReader implements StreamingInput {
         }
         return head.contains("\"configurationItems\"") || head.contains("\"baseConfigurationItems\"")
                 || head.contains("\"invokingEvent\"") // a rule's event: with an item, or a scheduled or oversized notification
-                || head.contains("\"detail-type\"") && head.contains("\"detail\"") // an EventBridge event
                 || head.contains("\"configurationItem\"") || head.contains("\"configurationItemSummary\"")
                 || head.contains("\"configurationItemCaptureTime\"")
                 || head.contains("\"QueryInfo\"") && head.contains("\"Results\"")

@@ -192,6 +192,11 @@ final class ItemSource {
                     + " (configurationItemSummary); the item is at the S3 location it names (s3DeliverySummary): read that file,"
                     + " or get the item with aws configservice batch-get-resource-config");
         }
+        if (event.hasNonNull("s3Bucket") && event.hasNonNull("s3ObjectKey")) {
+            // a snapshot or history delivery notification: the items are in the file it names
+            throw InputFiles.problem(name, at, "an invoking event of type " + type + " holds no configuration item; the items are in the"
+                    + " file it names (s3://" + event.get("s3Bucket").asText() + "/" + event.get("s3ObjectKey").asText() + "): read that file");
+        }
         if (!type.isEmpty()) {
             throw InputFiles.problem(name, at, "an invoking event of type " + type + " holds no configuration item");
         }

@@ -86,6 +86,20 @@ class ItemShapesTest {
     }
 
     @Test
+    void a_snapshot_delivery_event_names_the_file_that_holds_the_items() {
+        byte[] delivered = ("{\"version\":\"1.0\",\"invokingEvent\":\"{\\\"configSnapshotId\\\":\\\"6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f\\\","
+                + "\\\"s3ObjectKey\\\":\\\"AWSLogs/444455556666/Config/eu-west-1/2026/11/30/ConfigSnapshot/snapshot.json.gz\\\","
+                + "\\\"s3Bucket\\\":\\\"acme-config-delivery\\\",\\\"notificationCreationTime\\\":\\\"2026-11-30T18:23:20.328Z\\\","
+                + "\\\"messageType\\\":\\\"ConfigurationSnapshotDeliveryCompleted\\\",\\\"recordVersion\\\":\\\"1.1\\\"}\","
+                + "\"ruleParameters\":\"{}\",\"configRuleName\":\"periodic-check\",\"accountId\":\"444455556666\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Packs.srm().evaluate("delivered.json", delivered, InputFormat.auto, false))
+                .isInstanceOf(dev.srm.api.SrmException.class)
+                .hasMessageContaining("ConfigurationSnapshotDeliveryCompleted holds no configuration item")
+                .hasMessageContaining("s3://acme-config-delivery/AWSLogs/444455556666/Config/eu-west-1/2026/11/30/ConfigSnapshot/snapshot.json.gz");
+    }
+
+    @Test
     void an_eventbridge_event_of_another_kind_is_said_to_hold_no_item() {
         byte[] apiCall = """
                 {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718", "detail-type": "AWS API Call via CloudTrail",
@@ -94,7 +108,8 @@ class ItemShapesTest {
                  "detail": {"eventVersion": "1.08", "eventSource": "rds.amazonaws.com", "eventName": "ModifyDBInstance",
                             "awsRegion": "eu-west-1", "requestParameters": {"dBInstanceIdentifier": "orders-db", "publiclyAccessible": true}}}
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Packs.srm().evaluate("api-call.json", apiCall, InputFormat.auto, false))
+        // read as Config input (--format config): without it, an EventBridge event may be a Security Hub one, which triage reads
+        assertThatThrownBy(() -> Packs.srm().evaluate("api-call.json", apiCall, InputFormat.config, false))
                 .isInstanceOf(dev.srm.api.SrmException.class)
                 .hasMessageContaining("api-call.json:1:1")
                 .hasMessageContaining("EventBridge event of detail-type 'AWS API Call via CloudTrail' (source 'aws.rds') holds no configuration item");
