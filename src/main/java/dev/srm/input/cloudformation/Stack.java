@@ -389,6 +389,7 @@ final class Stack {
         }
         JsonNode json = Resolver.toJson(props, u -> u.mayBeAbsent() ? Setting.unknownPresence(u.reason())
                 : !u.oneOf().isEmpty() ? Setting.unknownOneOf(u.oneOf(), u.reason()) : Setting.unknownValue(u.reason()));
+        JsonProperties.parseStrings(json); // a Json-typed property written as a JSON string: the document it holds
         List<Setting> settings = new ArrayList<>();
         Settings.flatten(id, "", "", json, settings);
         Map<String, String> tags = new LinkedHashMap<>();
