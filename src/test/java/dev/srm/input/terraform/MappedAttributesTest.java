@@ -319,6 +319,15 @@ class MappedAttributesTest {
                 .isEqualTo(Status.MISSING);
     }
 
+    @Test
+    void a_web_acl_logging_configuration_names_its_web_acl() throws Exception {
+        // WAF.11: the logging configuration's resource_arn refers to the web ACL; a plan without one for a web ACL
+        // says nothing of other configurations that may log it
+        List<Evaluation> e = evaluate("plan-waf-logging.json");
+        assertThat(status(e, "aws_wafv2_web_acl.storefront", "wafv2-webacl-logging")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_wafv2_web_acl.internal", "wafv2-webacl-logging")).isEqualTo(Status.UNKNOWN);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
