@@ -168,6 +168,7 @@ public final class Inputs {
         for (InputReader r : readers) {
             if (format == InputFormat.auto && r instanceof ScenarioInput) {
                 refuseTerraformConfiguration(name); // nothing else claimed it: not a plan or a state
+                refuseOwnResults(name, bytes);
             }
             if (format == InputFormat.auto ? r.claims(name, bytes) : r.format() == format) {
                 return r;
@@ -186,6 +187,28 @@ public final class Inputs {
                 || lower.endsWith(".hcl")) {
             throw InputFiles.problem(name, "", "Terraform configuration, not a plan: srm reads a plan's JSON (terraform plan"
                     + " -out=tfplan, then terraform show -json tfplan > plan.json)");
+        }
+    }
+
+    /**
+     * srm's own JSON results ({@code srm evaluate --format json}, an audit's {@code audit.json}) given back as an input:
+     * named for what they are, not refused line by line as a scenario with unknown properties.
+     */
+    private static void refuseOwnResults(String name, byte[] bytes) throws InputException {
+        int i = 0;
+        while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+            i++;
+        }
+        if (i >= bytes.length || bytes[i] != '{') {
+            return;
+        }
+        String head = new String(bytes, i, Math.min(bytes.length - i, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        // what srm writes starts so (a scenario file has no such key): {"scenario": {...}, {"evaluations": [...], {"srmReport": 1
+        boolean results = head.matches("(?s)\\{\\s*\"(scenario\"\\s*:\\s*\\{|evaluations\"\\s*:\\s*\\[|srmReport\"\\s*:).*");
+        if (results) {
+            throw InputFiles.problem(name, "1:1", "srm's own results (srm evaluate --format json, or an audit's audit.json), not an"
+                    + " input: srm reads scenarios, CloudFormation templates, Terraform plans and AWS Config items (srm crm reads"
+                    + " results; --baseline takes an audit's baseline file)");
         }
     }
 

@@ -80,6 +80,16 @@ class EvaluateBadInputTest {
     }
 
     @Test
+    void srms_own_results_given_back_as_input_are_named_for_what_they_are() throws IOException {
+        // they were refused as a scenario: "property 'findings' is not defined in the schema ... (and 13 more)"
+        Path scenario = write("bucket.yaml", "srm: 1\nid: bucket\nresources:\n  - id: logs\n    type: AWS::S3::Bucket\n");
+        CliRun json = CliRun.of("evaluate", scenario.toString(), "--format", "json", "--fail-on", "none");
+        assertThat(json.code()).as(json.err()).isZero();
+        Path results = write("results.json", json.out());
+        assertInputError(evaluate(results), "results.json:1:1: srm's own results (srm evaluate --format json, or an audit's audit.json), not an input");
+    }
+
+    @Test
     void invalid_yaml_reports_line_and_column() throws IOException {
         Path f = write("bad.yaml", "srm: 1\nid: x\nresources:\n  - id: a\n    service: S3\n   bad: [\n");
         assertInputError(evaluate(f), "bad.yaml:6:4: invalid YAML: expected <block end>");
