@@ -36,21 +36,7 @@ final class ResultsJson {
             return false;
         }
         try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("evaluations".equals(name)) {
-                    return value == JsonToken.START_ARRAY;
-                }
-                if ("scenario".equals(name)) {
-                    return value == JsonToken.START_OBJECT;
-                }
-                p.skipChildren();
-            }
-            return false;
+            return dev.srm.input.Inputs.ownResults(p);
         } catch (IOException e) {
             return false;
         }

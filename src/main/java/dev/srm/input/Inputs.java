@@ -1,5 +1,8 @@
 package dev.srm.input;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
 import dev.srm.input.config.ConfigReader;
@@ -9,6 +12,7 @@ import dev.srm.input.scenario.ScenarioReader;
 import dev.srm.input.terraform.TerraformReader;
 import dev.srm.model.Scenario;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +162,7 @@ public final class Inputs {
     private static long sizeOf(Path file) {
         try {
             return java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }
@@ -194,22 +198,40 @@ public final class Inputs {
      * srm's own JSON results ({@code srm evaluate --format json}, an audit's {@code audit.json}) given back as an input:
      * named for what they are, not refused line by line as a scenario with unknown properties.
      */
-    private static void refuseOwnResults(String name, byte[] bytes) throws InputException {
-        int i = 0;
-        while (i < bytes.length && Character.isWhitespace(bytes[i])) {
-            i++;
+    private static void refuseOwnResults(String name, byte[] head) throws InputException {
+        boolean results;
+        try (JsonParser p = new JsonFactory().createParser(head)) {
+            results = ownResults(p);
+        } catch (IOException e) {
+            results = false; // not JSON, or what decides it lies beyond the head
         }
-        if (i >= bytes.length || bytes[i] != '{') {
-            return;
-        }
-        String head = new String(bytes, i, Math.min(bytes.length - i, 4096), java.nio.charset.StandardCharsets.UTF_8);
-        // what srm writes starts so (a scenario file has no such key): {"scenario": {...}, {"evaluations": [...], {"srmReport": 1
-        boolean results = head.matches("(?s)\\{\\s*\"(scenario\"\\s*:\\s*\\{|evaluations\"\\s*:\\s*\\[|srmReport\"\\s*:).*");
         if (results) {
             throw InputFiles.problem(name, "1:1", "srm's own results (srm evaluate --format json, or an audit's audit.json), not an"
                     + " input: srm reads scenarios, CloudFormation templates, Terraform plans and AWS Config items (srm crm reads"
                     + " results; --baseline takes an audit's baseline file)");
         }
+    }
+
+    /**
+     * Whether a JSON document, at its start, is srm's results: an object whose first field that tells is
+     * {@code evaluations} (a list) or {@code scenario} (an object); other fields ({@code srmReport}) are passed over.
+     */
+    public static boolean ownResults(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("evaluations".equals(name)) {
+                return value == JsonToken.START_ARRAY;
+            }
+            if ("scenario".equals(name)) {
+                return value == JsonToken.START_OBJECT;
+            }
+            p.skipChildren();
+        }
+        return false;
     }
 
     /** srm's scenario format: claims everything, so it is asked last. */

@@ -30,43 +30,51 @@ class MappingDataTest {
         List<String> problems = new ArrayList<>();
         for (String source : set.sources()) {
             for (Mapping m : set.variants(source)) {
-                String type = m.type();
-                if (type == null && m.into() != null) {
-                    Mapping target = set.variants(m.into().target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
-                    if (target == null) {
-                        problems.add(source + ": folds into " + m.into().target() + ", which is not mapped to a resource");
-                        continue;
+                List<String> types = new ArrayList<>();
+                if (m.type() != null) {
+                    types.add(m.type());
+                }
+                if (m.type() == null) {
+                    for (Mapping.Fold fold : m.into()) { // every resource it folds into takes its properties
+                        Mapping target = set.variants(fold.target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
+                        if (target == null) {
+                            problems.add(source + ": folds into " + fold.target() + ", which is not mapped to a resource");
+                            continue;
+                        }
+                        types.add(target.type());
                     }
-                    type = target.type();
                 }
-                if (type == null) {
-                    continue;
-                }
-                if (catalog.byType(type).isEmpty() && catalog.notClassified(type).isPresent() && catalog.schema().knows(type)) {
-                    // a setting of the service itself (a registry's scanning configuration) that rules read across:
-                    // not classified, but its properties are CloudFormation's
-                    String unclassified = type;
-                    for (String target : m.properties().keySet()) {
-                        catalog.schema().check(unclassified, target.split("#")[0])
-                                .ifPresent(k -> problems.add(source + ": " + target + " is not a property of " + unclassified + " (" + k.key() + ")"));
-                    }
-                    continue;
-                }
-                if (catalog.byType(type).isEmpty()) {
-                    problems.add(source + ": " + type + " is not in the service catalogue");
-                    continue;
-                }
-                Set<String> known = catalog.byType(type).get().properties().get(catalog.canonicalType(type));
-                for (String target : m.properties().keySet()) {
-                    String top = target.split("[.#]")[0];
-                    // a read-only attribute (Arn) is what Config and data sources report of a resource too
-                    if (known != null && !known.isEmpty() && !known.contains(top) && !catalog.isSrmKey(top)
-                            && !catalog.schema().isAttribute(type, top)) {
-                        problems.add(source + ": " + target + " is not a property of " + type);
-                    }
+                for (String type : types) {
+                    check(catalog, source, m, type, problems);
                 }
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** Whether the mapping's targets are properties (or srm keys, or attributes) of {@code type}. */
+    private static void check(ServiceCatalog catalog, String source, Mapping m, String type, List<String> problems) {
+        if (catalog.byType(type).isEmpty() && catalog.notClassified(type).isPresent() && catalog.schema().knows(type)) {
+            // a setting of the service itself (a registry's scanning configuration) that rules read across:
+            // not classified, but its properties are CloudFormation's
+            for (String target : m.properties().keySet()) {
+                catalog.schema().check(type, target.split("#")[0])
+                        .ifPresent(k -> problems.add(source + ": " + target + " is not a property of " + type + " (" + k.key() + ")"));
+            }
+            return;
+        }
+        if (catalog.byType(type).isEmpty()) {
+            problems.add(source + ": " + type + " is not in the service catalogue");
+            return;
+        }
+        Set<String> known = catalog.byType(type).get().properties().get(catalog.canonicalType(type));
+        for (String target : m.properties().keySet()) {
+            String top = target.split("[.#]")[0];
+            // a read-only attribute (Arn) is what Config and data sources report of a resource too
+            if (known != null && !known.isEmpty() && !known.contains(top) && !catalog.isSrmKey(top)
+                    && !catalog.schema().isAttribute(type, top)) {
+                problems.add(source + ": " + target + " is not a property of " + type);
+            }
+        }
     }
 }

@@ -10,8 +10,7 @@ import java.util.Objects;
  *
  * @param source     the source type (a Terraform type, an AWS Config resource type)
  * @param type       the CloudFormation type of the resource it becomes, or null when it becomes none
- * @param into       the resource it folds into, or null
- * @param alsoInto   further resources it folds into, each its own way (an attachment that names roles, users and groups)
+ * @param into       the resources it folds into, each its own way (one, or an attachment's roles, users and groups); empty when none
  * @param when       conditions on the source for this mapping to apply (else the next one for the type)
  * @param copy       a source path whose object is the base of the configuration (already CloudFormation-shaped), or null
  * @param properties target property path (dotted) to how its value is found
@@ -20,14 +19,14 @@ import java.util.Objects;
  * @param tags       the source path of the resource's tags, or null
  * @param origin     the mapping file it comes from, for messages
  */
-public record Mapping(String source, String type, Fold into, List<Fold> alsoInto, Spec.When when, SourcePath copy, Map<String, Spec> properties,
+public record Mapping(String source, String type, List<Fold> into, Spec.When when, SourcePath copy, Map<String, Spec> properties,
                       Map<String, Spec> account, List<String> keys, SourcePath tags, String origin) {
     public Mapping {
         Objects.requireNonNull(source, "source");
         properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
         account = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(account));
         keys = List.copyOf(keys);
-        alsoInto = alsoInto == null ? List.of() : List.copyOf(alsoInto);
+        into = into == null ? List.of() : List.copyOf(into);
         when = when == null ? Spec.When.ALWAYS : when;
     }
 
@@ -38,17 +37,6 @@ public record Mapping(String source, String type, Fold into, List<Fold> alsoInto
      * states the whole encryption configuration).
      */
     public record Fold(String target, SourcePath by, boolean append) {
-    }
-
-    /** Every resource kind it folds into, in order: {@code into}, then {@code alsoInto}. */
-    public List<Fold> folds() {
-        if (into == null) {
-            return List.of();
-        }
-        List<Fold> all = new java.util.ArrayList<>();
-        all.add(into);
-        all.addAll(alsoInto);
-        return List.copyOf(all);
     }
 
     /** Whether it becomes a resource of its own. */

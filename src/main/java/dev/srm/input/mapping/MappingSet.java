@@ -118,8 +118,7 @@ public final class MappingSet {
                         + "' (expected type, into, when, copy, properties, account, keys, tags, note)");
             }
         }
-        Mapping.Fold into = null;
-        List<Mapping.Fold> alsoInto = new ArrayList<>();
+        List<Mapping.Fold> into = new ArrayList<>();
         if (m.has("into")) {
             // one {resource, by, append}, or a list of them: an attachment that names roles, users and groups folds into each
             JsonNode list = m.get("into").isArray() ? m.get("into") : tree(m.get("into"));
@@ -127,14 +126,9 @@ public final class MappingSet {
                 if (!i.hasNonNull("resource") || !i.hasNonNull("by")) {
                     throw new IllegalArgumentException(where + ": 'into' needs resource and by");
                 }
-                Mapping.Fold f = new Mapping.Fold(i.get("resource").asText(), SourcePath.parse(i.get("by").asText()), i.path("append").asBoolean(false));
-                if (into == null) {
-                    into = f;
-                } else {
-                    alsoInto.add(f);
-                }
+                into.add(new Mapping.Fold(i.get("resource").asText(), SourcePath.parse(i.get("by").asText()), i.path("append").asBoolean(false)));
             }
-            if (into == null) {
+            if (into.isEmpty()) {
                 throw new IllegalArgumentException(where + ": 'into' needs resource and by");
             }
         }
@@ -142,12 +136,12 @@ public final class MappingSet {
         if (type != null && !type.matches("[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+")) {
             throw new IllegalArgumentException(where + ": type '" + type + "' is not a CloudFormation type (AWS::Service::Resource)");
         }
-        if (type == null && into == null && !m.has("account")) {
+        if (type == null && into.isEmpty() && !m.has("account")) {
             throw new IllegalArgumentException(where + ": a mapping needs a type, into or account");
         }
         List<String> keys = new ArrayList<>();
         m.path("keys").forEach(k -> keys.add(k.asText()));
-        return new Mapping(source, type, into, alsoInto, when(m.get("when"), where),
+        return new Mapping(source, type, into, when(m.get("when"), where),
                 m.hasNonNull("copy") ? SourcePath.parse(m.get("copy").asText()) : null,
                 specs(m.path("properties"), where), specs(m.path("account"), where), keys,
                 m.hasNonNull("tags") ? SourcePath.parse(m.get("tags").asText()) : null, origin);

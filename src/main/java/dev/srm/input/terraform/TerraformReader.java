@@ -217,10 +217,10 @@ public final class TerraformReader implements StreamingInput {
                     unmapped.computeIfAbsent(i.type(), k -> new ArrayList<>()).add(i.address());
                     continue;
                 }
-                if (m.into() != null) {
+                if (!m.into().isEmpty()) {
                     folds.add(i);
                 }
-                if (m.isResource() || m.into() == null) {
+                if (m.isResource() || m.into().isEmpty()) {
                     Projector.Projection p = projector.project(m, i.values(), resolver(i));
                     Projector.merge(account, p.account());
                     if (m.isResource()) {
@@ -297,7 +297,7 @@ public final class TerraformReader implements StreamingInput {
         private void fold(Instance i, Mapping m) {
             Projector.Projection p = projector.project(m, i.values(), resolver(i));
             Projector.merge(account, p.account());
-            List<Mapping.Fold> folds = m.folds();
+            List<Mapping.Fold> folds = m.into();
             Mapping.Fold unresolved = null;
             for (Mapping.Fold f : folds) {
                 if (folds.size() > 1 && namesNone(f.by(), i.values())) {
@@ -363,16 +363,9 @@ public final class TerraformReader implements StreamingInput {
                 Instance one = target(from, targetType, by);
                 return one == null ? List.of() : List.of(one);
             }
-            String attribute = String.join(".", by.segments().stream().filter(String.class::isInstance).map(String.class::cast).toList());
             java.util.LinkedHashSet<Instance> out = new java.util.LinkedHashSet<>();
-            for (String ref : doc.referencesOf(from.configAddress(), attribute)) {
-                String block = Instance.configAddressOf(ref);
-                String key = block.equals(ref) ? null : ref.substring(block.length()).replaceAll("^\\[\"?|\"?\\]$", "");
-                doc.instances.stream()
-                        .filter(t -> t.type().equals(targetType) && t.configAddress().equals(block)
-                                && (!t.modulePath().equals(from.modulePath()) || t.moduleInstance().equals(from.moduleInstance()))
-                                && (key == null || key.equals(t.indexKey())))
-                        .forEach(out::add);
+            for (String ref : doc.referencesOf(from.configAddress(), dotted(by))) {
+                out.addAll(referenced(from, targetType, ref));
             }
             for (JsonNode e : v) {
                 if (e.isValueNode() && !e.isNull() && !Unknown.is(e)) {
@@ -391,17 +384,8 @@ public final class TerraformReader implements StreamingInput {
 
         /** The instance of type {@code targetType} that attribute {@code by} of {@code from} names (a nested block's by its dotted path). */
         private Instance target(Instance from, String targetType, SourcePath by) {
-            String attribute = String.join(".", by.segments().stream().filter(String.class::isInstance).map(String.class::cast).toList());
-            for (String ref : doc.referencesOf(from.configAddress(), attribute)) {
-                String block = Instance.configAddressOf(ref);
-                String key = block.equals(ref) ? null : ref.substring(block.length()).replaceAll("^\\[\"?|\"?\\]$", "");
-                // the instances of the block; in the module of the resource that names them, those of its module instance
-                List<Instance> candidates = doc.instances.stream()
-                        .filter(t -> t.type().equals(targetType) && t.configAddress().equals(block)
-                                && (!t.modulePath().equals(from.modulePath()) || t.moduleInstance().equals(from.moduleInstance()))).toList();
-                if (key != null) { // a reference to one instance: aws_s3_bucket.this["logs"]
-                    candidates = candidates.stream().filter(c -> key.equals(c.indexKey())).toList();
-                }
+            for (String ref : doc.referencesOf(from.configAddress(), dotted(by))) {
+                List<Instance> candidates = referenced(from, targetType, ref);
                 if (candidates.size() == 1) {
                     return candidates.get(0);
                 }
@@ -413,6 +397,26 @@ public final class TerraformReader implements StreamingInput {
             }
             JsonNode value = first(by, from.values());
             return value == null || Unknown.is(value) ? null : byValue(targetType, value.asText());
+        }
+
+        /**
+         * The instances of {@code targetType} a reference of {@code from} names: those of the block it names (in the
+         * module of the resource that names them, those of its module instance), or the one its index key names
+         * ({@code aws_s3_bucket.this["logs"]}).
+         */
+        private List<Instance> referenced(Instance from, String targetType, String ref) {
+            String block = Instance.configAddressOf(ref);
+            String key = block.equals(ref) ? null : ref.substring(block.length()).replaceAll("^\\[\"?|\"?\\]$", "");
+            return doc.instances.stream()
+                    .filter(t -> t.type().equals(targetType) && t.configAddress().equals(block)
+                            && (!t.modulePath().equals(from.modulePath()) || t.moduleInstance().equals(from.moduleInstance()))
+                            && (key == null || key.equals(t.indexKey())))
+                    .toList();
+        }
+
+        /** The attribute path {@code by} names, its named segments joined by dots (a nested block's {@code a.b}). */
+        private static String dotted(SourcePath by) {
+            return String.join(".", by.segments().stream().filter(String.class::isInstance).map(String.class::cast).toList());
         }
 
         private Instance byValue(String targetType, String value) {
