@@ -328,6 +328,22 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_wafv2_web_acl.internal", "wafv2-webacl-logging")).isEqualTo(Status.UNKNOWN);
     }
 
+    @Test
+    void task_definition_volumes_and_runtime_platform_decide_ecs_18_20_21() throws Exception {
+        // volume blocks become Volumes (ECS.18: an EFS volume without transit_encryption is DISABLED); the
+        // runtime_platform's family decides whether ECS.20 (Linux) or ECS.21 (Windows) judges the containers' users
+        List<Evaluation> e = evaluate("plan-ecs-task-definitions.json");
+        assertThat(status(e, "aws_ecs_task_definition.api", "ecs-efs-volume-transit-encryption")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_ecs_task_definition.reports", "ecs-efs-volume-transit-encryption")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "aws_ecs_task_definition.billing", "ecs-efs-volume-transit-encryption")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(status(e, "aws_ecs_task_definition.api", "ecs-linux-containers-non-root")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_ecs_task_definition.reports", "ecs-linux-containers-non-root")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "aws_ecs_task_definition.billing", "ecs-linux-containers-non-root")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(status(e, "aws_ecs_task_definition.api", "ecs-windows-containers-non-admin")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(status(e, "aws_ecs_task_definition.reports", "ecs-windows-containers-non-admin")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(status(e, "aws_ecs_task_definition.billing", "ecs-windows-containers-non-admin")).isEqualTo(Status.MISSING);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
