@@ -30,9 +30,13 @@ class ScenarioPartsTest {
     void the_bundled_account_controls_read_principals_trails_and_detectors_in_the_first_part_only() throws Exception {
         ScenarioParts.CrossReads reads = ScenarioParts.CrossReads.of(RuleSources.bundled());
 
+        // trails too, but a bucket's CloudTrail.6/.7 read them as well, so they go into every part (below)
         assertThat(reads.accountTypes()).contains("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
-                "AWS::CloudTrail::Trail", "AWS::GuardDuty::Detector", "AWS::Config::ConfigurationRecorder");
-        assertThat(reads.types()).doesNotContain("AWS::IAM::Role", "AWS::CloudTrail::Trail")
+                "AWS::GuardDuty::Detector", "AWS::Config::ConfigurationRecorder");
+        assertThat(reads.types()).doesNotContain("AWS::IAM::Role")
+                // a bucket is judged for CloudTrail.6/.7 when a trail names it: the account's few trails go into every
+                // part
+                .contains("AWS::CloudTrail::Trail")
                 // a bucket reads its policy, a secret its rotation schedule: wherever the bucket or secret is
                 .contains("AWS::S3::BucketPolicy", "AWS::SecretsManager::RotationSchedule", "AWS::SQS::QueuePolicy")
                 // Lambda.5 and AutoScaling.2 read the zones of the subnets a function or group names

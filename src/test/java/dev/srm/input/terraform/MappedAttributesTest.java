@@ -344,6 +344,17 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_ecs_task_definition.billing", "ecs-windows-containers-non-admin")).isEqualTo(Status.MISSING);
     }
 
+    @Test
+    void a_trail_names_its_bucket_by_reference_for_cloudtrail_6_and_7() throws Exception {
+        // s3_bucket_name is the bucket's name: the bucket a trail delivers to is judged for CloudTrail.6 (not
+        // public: the public-read ACL of aws_s3_bucket_acl) and CloudTrail.7 (access logging from aws_s3_bucket_logging)
+        List<Evaluation> e = evaluate("plan-cloudtrail-buckets.json");
+        assertThat(status(e, "aws_s3_bucket.audit", "cloudtrail-s3-bucket-not-public")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_s3_bucket.audit", "cloudtrail-s3-bucket-access-logging")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_s3_bucket.legacy", "cloudtrail-s3-bucket-not-public")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "aws_s3_bucket.legacy", "cloudtrail-s3-bucket-access-logging")).isEqualTo(Status.UNKNOWN);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
