@@ -356,6 +356,19 @@ class ItemShapesTest {
     }
 
     /**
+     * EC2.2 reads a VPC's default group (groupName default): as created it admits all traffic from its own
+     * members, a rule that names a group and no CIDR range, so SecurityGroupIngress does not show it; the
+     * item's ipPermissions counts it. A group whose outbound rule was removed but whose self rule stays fails.
+     */
+    @Test
+    void a_default_security_group_with_only_its_self_rule_is_not_closed() throws Exception {
+        Evaluation e = evaluate("default-security-groups.json");
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0d1e2f3a4b5c6d7e8", "vpc-default-security-group-closed")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0e2f3a4b5c6d7e8f9", "vpc-default-security-group-closed")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0f3a4b5c6d7e8f9a0", "vpc-default-security-group-closed")).isEqualTo(Status.MISSING);
+    }
+
+    /**
      * A key whose item says origin EXTERNAL holds imported key material: the customer keeps the original
      * material (key material protection SHARED, its backup the customer's) and KMS cannot rotate it
      * (KMS.4 does not apply). The mapping dropped origin, so the key read as AWS_KMS.

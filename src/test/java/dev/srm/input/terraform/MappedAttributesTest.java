@@ -355,6 +355,17 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_s3_bucket.legacy", "cloudtrail-s3-bucket-access-logging")).isEqualTo(Status.UNKNOWN);
     }
 
+    @Test
+    void a_default_security_group_is_closed_only_without_rules() throws Exception {
+        // EC2.2: aws_default_security_group adopts the VPC's default group; without ingress and egress blocks
+        // Terraform removes every rule; a self rule (no CIDR) still counts as an inbound rule
+        List<Evaluation> e = evaluate("plan-default-security-groups.json");
+        assertThat(status(e, "aws_default_security_group.shared", "vpc-default-security-group-closed")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_default_security_group.legacy", "vpc-default-security-group-closed")).isEqualTo(Status.MISSING);
+        assertThat(control(e, "aws_default_security_group.legacy", "vpc-default-security-group-closed").evidence())
+                .anyMatch(x -> x.contains("inbound rules (ingressRuleCount 1)"));
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
