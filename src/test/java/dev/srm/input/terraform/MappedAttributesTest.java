@@ -366,6 +366,14 @@ class MappedAttributesTest {
                 .anyMatch(x -> x.contains("inbound rules (ingressRuleCount 1)"));
     }
 
+    @Test
+    void a_mount_target_names_its_file_system_and_subnet_for_efs_6() throws Exception {
+        // EFS.6 judges the file system by the subnets of the aws_efs_mount_target resources that name it
+        List<Evaluation> e = evaluate("plan-efs-mount-targets.json");
+        assertThat(status(e, "aws_efs_file_system.home", "efs-mount-targets-not-in-public-subnets")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_efs_file_system.scratch", "efs-mount-targets-not-in-public-subnets")).isEqualTo(Status.MISSING);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
