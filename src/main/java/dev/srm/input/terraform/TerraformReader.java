@@ -436,10 +436,19 @@ public final class TerraformReader implements StreamingInput {
             return null;
         }
 
+        /** Resolves a reference to the first of the target types ({@code to: aws_lb, aws_api_gateway_stage}) it names. */
         private Projector.Resolver resolver(Instance from) {
             return (targetType, scope, path, value) -> {
-                Instance t = targetType == null ? null : target(from, targetType, path);
-                return t == null ? null : t.srmId();
+                if (targetType == null) {
+                    return null;
+                }
+                for (String type : targetType.split(",")) {
+                    Instance t = target(from, type.strip(), path);
+                    if (t != null) {
+                        return t.srmId();
+                    }
+                }
+                return null;
             };
         }
 

@@ -374,6 +374,16 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_efs_file_system.scratch", "efs-mount-targets-not-in-public-subnets")).isEqualTo(Status.MISSING);
     }
 
+    @Test
+    void a_web_acl_association_names_the_load_balancer_or_stage_it_protects() throws Exception {
+        // ELB.16 and APIGateway.4: resource_arn refers to an aws_lb or an aws_api_gateway_stage (one mapping, two
+        // target types); a load balancer no association of the plan names may be protected from elsewhere
+        List<Evaluation> e = evaluate("plan-waf-associations.json");
+        assertThat(status(e, "aws_lb.storefront", "elb-alb-waf")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_lb.admin", "elb-alb-waf")).isEqualTo(Status.UNKNOWN);
+        assertThat(status(e, "aws_api_gateway_stage.prod", "apigateway-stage-waf")).isEqualTo(Status.MET);
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
