@@ -369,6 +369,17 @@ class ItemShapesTest {
     }
 
     /**
+     * EC2.183 reads the IKE versions each tunnel permits (options.tunnelOptions[*].ikeVersions): AWS Config records
+     * the default, ikev1 and ikev2, on a tunnel the customer did not restrict.
+     */
+    @Test
+    void a_vpn_connections_tunnels_state_their_ike_versions() throws Exception {
+        Evaluation e = evaluate("vpn-ike-versions.json");
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:vpn-connection/vpn-0a1b2c3d4e5f60718", "ec2-vpn-ikev2-only")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:vpn-connection/vpn-0c2d4e6f8a0b1c3d5", "ec2-vpn-ikev2-only")).isEqualTo(Status.MET);
+    }
+
+    /**
      * A key whose item says origin EXTERNAL holds imported key material: the customer keeps the original
      * material (key material protection SHARED, its backup the customer's) and KMS cannot rotate it
      * (KMS.4 does not apply). The mapping dropped origin, so the key read as AWS_KMS.
