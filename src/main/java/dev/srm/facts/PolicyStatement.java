@@ -178,6 +178,23 @@ public record PolicyStatement(String resource, String document, int index, Strin
                 && c.key().equalsIgnoreCase("aws:SecureTransport") && c.values().stream().anyMatch("false"::equalsIgnoreCase));
     }
 
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("^AWS:(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\\d{12})(?::.*)?$");
+
+    /**
+     * The 12-digit accounts the statement's AWS principals name, as written: {@code AWS:111122223333},
+     * {@code AWS:arn:aws:iam::111122223333:root} or a role or user of that account.
+     */
+    public java.util.Set<String> principalAccounts() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String p : principals) {
+            java.util.regex.Matcher m = p == null ? null : ACCOUNT.matcher(p);
+            if (m != null && m.matches()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     /** IAM's wildcard match: {@code *} any run of characters, {@code ?} one, case-insensitive. */
     static boolean wildcard(String pattern, String text) {
         String p = pattern.toLowerCase(Locale.ROOT);
