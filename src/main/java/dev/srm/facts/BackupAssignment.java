@@ -26,7 +26,10 @@ public final class BackupAssignment {
     }
 
     /** The ARN of each resource type a backup-plan control reads: its service and the start of its resource part. */
-    private static final Map<String, String[]> ARNS = Map.of("AWS::EFS::FileSystem", new String[] {"elasticfilesystem", "file-system/"});
+    private static final Map<String, String[]> ARNS = Map.of("AWS::EFS::FileSystem", new String[] {"elasticfilesystem", "file-system/"},
+            "AWS::DynamoDB::Table", new String[] {"dynamodb", "table/"});
+    /** The property that holds the name an ARN ends with, where the type has one (a template's logical id is not the table's name). */
+    private static final Map<String, String> NAMES = Map.of("AWS::DynamoDB::Table", "TableName");
 
     private static final String PREFIX = "BackupSelection.";
     private static final String RESOURCE_TAG = "aws:ResourceTag/";
@@ -37,11 +40,18 @@ public final class BackupAssignment {
     /**
      * Whether the selection whose settings are {@code selection} (paths under
      * {@code BackupSelection.}) takes in {@code resource}, whose tags are its tags block and any
-     * {@code ...Tags[n].Key/Value} in {@code own} (EFS writes {@code FileSystemTags}).
+     * {@code ...Tags[n].Key/Value} in {@code own} (EFS writes {@code FileSystemTags}), and whose name, for a
+     * type whose ARN ends with one, is its name property in {@code own} ({@code TableName}).
      */
     public static Verdict of(Resource resource, List<Setting> own, List<Setting> selection) {
         Map<String, String> tags = new LinkedHashMap<>(resource.tags());
         boolean tagsUnknown = tags(own, tags);
+        Setting named = null;
+        for (Setting s : own) {
+            if (s.path().equals(NAMES.get(resource.type()))) {
+                named = s;
+            }
+        }
         List<String> resources = new ArrayList<>();
         List<String> notResources = new ArrayList<>();
         Map<String, Map<String, Setting>> listOfTags = new LinkedHashMap<>();
@@ -66,7 +76,7 @@ public final class BackupAssignment {
         if (wholeUnknown != null) {
             return new Verdict(Answer.UNKNOWN, wholeUnknown);
         }
-        Verdict byArn = resources.isEmpty() ? null : anyArn(resources, resource, "Resources");
+        Verdict byArn = resources.isEmpty() ? null : anyArn(resources, resource, named, "Resources");
         Verdict byTag = listOfTags.isEmpty() ? null : anyTag(listOfTags.values(), tags, tagsUnknown);
         Verdict in;
         if (byArn == null && byTag == null) {
@@ -90,7 +100,7 @@ public final class BackupAssignment {
             in = new Verdict(v.answer() == Answer.UNKNOWN ? Answer.UNKNOWN : in.answer(), in.reason() + "; " + v.reason());
         }
         if (!notResources.isEmpty()) {
-            Verdict out = anyArn(notResources, resource, "NotResources");
+            Verdict out = anyArn(notResources, resource, named, "NotResources");
             if (out.answer() == Answer.YES) {
                 return new Verdict(Answer.NO, out.reason());
             }
@@ -121,16 +131,19 @@ public final class BackupAssignment {
         return unknown;
     }
 
-    private static Verdict anyArn(List<String> arns, Resource resource, String list) {
+    private static Verdict anyArn(List<String> arns, Resource resource, Setting named, String list) {
         String unknown = null;
         for (String arn : arns) {
-            Answer a = covers(arn, resource);
+            Answer a = covers(arn, resource, named);
             if (a == Answer.YES) {
                 return new Verdict(Answer.YES, list + " names it (" + arn + ")");
             }
             if (a == Answer.UNKNOWN && unknown == null) {
                 unknown = arn;
             }
+        }
+        if (unknown != null && !Setting.isUnknown(unknown)) {
+            return new Verdict(Answer.UNKNOWN, list + " names " + unknown + ", which may be it: its name is a value the input could not determine");
         }
         return unknown != null ? new Verdict(Answer.UNKNOWN, list + " holds a value the input could not determine (" + unknown + ")")
                 : new Verdict(Answer.NO, list + " does not name it");
@@ -143,6 +156,15 @@ public final class BackupAssignment {
      * selection assigns resources of its own account and Region only.
      */
     static Answer covers(String entry, Resource resource) {
+        return covers(entry, resource, null);
+    }
+
+    /**
+     * As {@link #covers(String, Resource)}, with the resource's name property ({@code named}, or null): an ARN
+     * of the type's service that ends with the name names it too; one the name, a value the input could not
+     * determine, might end with is UNKNOWN.
+     */
+    static Answer covers(String entry, Resource resource, Setting named) {
         if (entry == null) {
             return Answer.NO;
         }
@@ -154,11 +176,20 @@ public final class BackupAssignment {
         }
         String[] shape = ARNS.get(resource.type());
         String[] part = entry.split(":", 6);
-        if (shape == null || part.length < 6 || !part[0].equals("arn")) {
+        if (shape == null || part.length < 6 || !part[0].equals("arn") || !Wildcards.matches(part[2], shape[0])) {
             return Answer.NO;
         }
         String name = resource.id().substring(resource.id().lastIndexOf('/') + 1); // an id that is itself an ARN
-        return Wildcards.matches(part[2], shape[0]) && Wildcards.matches(part[5], shape[1] + name) ? Answer.YES : Answer.NO;
+        if (Wildcards.matches(part[5], shape[1] + name)) {
+            return Answer.YES;
+        }
+        if (named == null) {
+            return Answer.NO;
+        }
+        if (named.isUnknown()) {
+            return Wildcards.matches(part[5], shape[1] + "x") || part[5].startsWith(shape[1]) ? Answer.UNKNOWN : Answer.NO;
+        }
+        return Wildcards.matches(part[5], shape[1] + named.value()) ? Answer.YES : Answer.NO;
     }
 
     private static Verdict anyTag(Iterable<Map<String, Setting>> entries, Map<String, String> tags, boolean tagsUnknown) {

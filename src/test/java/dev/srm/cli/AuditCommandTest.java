@@ -23,7 +23,7 @@ class AuditCommandTest {
         assertThat(run.cli().code()).isEqualTo(3);
         assertThat(run.cli().clean()).isTrue();
         assertThat(run.cli().err())
-                .contains("srm audit: 8 scenarios, 20 resources, 63 findings (critical 9, high 19, medium 27, low 8, info 0), 4 inputs failed")
+                .contains("srm audit: 8 scenarios, 20 resources, 64 findings (critical 9, high 19, medium 28, low 8, info 0), 4 inputs failed")
                 .contains("srm: src/test/resources/audit-corpus/broken/bad-syntax.yaml:3:13: invalid YAML")
                 .contains("duplicate scenario id 'ec2-web' (also used by src/test/resources/audit-corpus/web/ec2-web.yaml)")
                 .contains("warning: src/test/resources/audit-corpus/misc/mystery.yaml:6: resource 'thing': unknown service");

@@ -86,7 +86,7 @@ class AuditHtmlChromiumTest {
         assertThat(dom).contains("<title>srm audit</title>");
         assertThat(number(dom, "total-scenarios")).isEqualTo(8);
         assertThat(number(dom, "total-resources")).isEqualTo(20);
-        assertThat(number(dom, "total-findings")).isEqualTo(63); // with the account-level Security Hub controls on the complete inventory whose account block is silent
+        assertThat(number(dom, "total-findings")).isEqualTo(64); // with the account-level Security Hub controls on the complete inventory whose account block is silent
         assertThat(number(dom, "findings-critical")).isEqualTo(9); // a private bucket with no policy is not public (S3.2, S3.3 MET since the defaults)
         assertThat(number(dom, "findings-high")).isEqualTo(19);
         assertThat(number(dom, "total-failed")).isEqualTo(4);

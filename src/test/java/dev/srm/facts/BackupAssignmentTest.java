@@ -52,6 +52,24 @@ class BackupAssignmentTest {
     }
 
     @Test
+    void a_table_is_named_by_an_arn_that_ends_with_its_table_name() {
+        // a template's table: its srm id is the logical id, its ARN ends with TableName
+        Resource table = new Resource("OrdersTable", "DynamoDB", "AWS::DynamoDB::Table", Map.of());
+        Setting name = new Setting("OrdersTable", "TableName", "TableName", "orders");
+        Setting unknownName = new Setting("OrdersTable", "TableName", "TableName", "${unknown: Ref to parameter Name}");
+        Setting byName = s("Resources[0]", "arn:aws:dynamodb:eu-west-1:111122223333:table/orders");
+        assertThat(BackupAssignment.of(table, List.of(name), List.of(byName)).answer()).isEqualTo(BackupAssignment.Answer.YES);
+        assertThat(BackupAssignment.of(table, List.of(), List.of(byName)).answer()).isEqualTo(BackupAssignment.Answer.NO);
+        assertThat(BackupAssignment.of(table, List.of(unknownName), List.of(byName)).answer()).isEqualTo(BackupAssignment.Answer.UNKNOWN);
+        assertThat(BackupAssignment.of(table, List.of(name), List.of(s("Resources[0]", "arn:aws:dynamodb:*:*:table/ord*"))).answer())
+                .isEqualTo(BackupAssignment.Answer.YES);
+        assertThat(BackupAssignment.of(table, List.of(name), List.of(s("Resources[0]", "arn:aws:dynamodb:eu-west-1:111122223333:table/invoices"))).answer())
+                .isEqualTo(BackupAssignment.Answer.NO);
+        assertThat(BackupAssignment.of(table, List.of(unknownName), List.of(s("Resources[0]", "arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-1"))).answer())
+                .isEqualTo(BackupAssignment.Answer.NO);
+    }
+
+    @Test
     void what_srm_does_not_read_or_cannot_decide_is_unknown_never_a_guess() {
         assertThat(answer(s("Conditions.ForAnyValueStringEquals[0].ConditionKey", "aws:ResourceTag/env"),
                 s("Conditions.ForAnyValueStringEquals[0].ConditionValue", "prod"))).isEqualTo(BackupAssignment.Answer.UNKNOWN);
