@@ -27,7 +27,7 @@ public final class BackupAssignment {
 
     /** The ARN of each resource type a backup-plan control reads: its service and the start of its resource part. */
     private static final Map<String, String[]> ARNS = Map.of("AWS::EFS::FileSystem", new String[] {"elasticfilesystem", "file-system/"},
-            "AWS::DynamoDB::Table", new String[] {"dynamodb", "table/"});
+            "AWS::DynamoDB::Table", new String[] {"dynamodb", "table/"}, "AWS::EC2::Volume", new String[] {"ec2", "volume/"});
     /** The property that holds the name an ARN ends with, where the type has one (a template's logical id is not the table's name). */
     private static final Map<String, String> NAMES = Map.of("AWS::DynamoDB::Table", "TableName");
 
