@@ -298,16 +298,25 @@ public final class TerraformReader implements StreamingInput {
             Projector.Projection p = projector.project(m, i.values(), resolver(i));
             Projector.merge(account, p.account());
             List<Mapping.Fold> folds = m.into();
+            // folds that read one attribute are alternatives (a rule's security_group_id names a group or the VPC's
+            // default group): the first that resolves takes the settings; folds on different attributes (an
+            // attachment's roles, users and groups) each take theirs
+            boolean alternatives = folds.size() > 1 && folds.stream().map(f -> f.by().toString()).distinct().count() == 1;
             Mapping.Fold unresolved = null;
+            boolean resolved = false;
             for (Mapping.Fold f : folds) {
                 if (folds.size() > 1 && namesNone(f.by(), i.values())) {
                     continue; // an attachment of roles only names no user or group
+                }
+                if (alternatives && resolved) {
+                    break;
                 }
                 List<Instance> targets = targets(i, f.target(), f.by());
                 if (targets.isEmpty()) {
                     unresolved = unresolved == null ? f : unresolved;
                     continue;
                 }
+                resolved = true;
                 for (Instance target : targets) {
                     Made into = made.get(target.address());
                     if (into == null) {
@@ -319,7 +328,7 @@ public final class TerraformReader implements StreamingInput {
                     }
                 }
             }
-            if (unresolved != null) {
+            if (unresolved != null && !(alternatives && resolved)) {
                 keepApart(i, m, unresolved, p);
             }
         }

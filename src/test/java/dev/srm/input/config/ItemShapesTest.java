@@ -366,6 +366,19 @@ class ItemShapesTest {
         assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0d1e2f3a4b5c6d7e8", "vpc-default-security-group-closed")).isEqualTo(Status.MISSING);
         assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0e2f3a4b5c6d7e8f9", "vpc-default-security-group-closed")).isEqualTo(Status.MET);
         assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0f3a4b5c6d7e8f9a0", "vpc-default-security-group-closed")).isEqualTo(Status.MISSING);
+        // an item that leaves ipPermissions out says nothing of the rules: not a closed group
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0a4b5c6d7e8f9a0b1", "vpc-default-security-group-closed")).isEqualTo(Status.UNKNOWN);
+    }
+
+    /**
+     * S3.6 fails a bucket policy that lets another account change the bucket's policy, ACLs or encryption. The
+     * item names the bucket's owner (awsAccountId): a grant to the owner's own account passes, one to another fails.
+     */
+    @Test
+    void a_bucket_policys_grants_are_told_apart_by_the_owner_account() throws Exception {
+        Evaluation e = evaluate("s3-bucket-policy-accounts.json");
+        assertThat(status(e, "arn:aws:s3:::acme-release-artifacts", "s3-bucket-policy-restricts-other-accounts")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:s3:::acme-partner-uploads", "s3-bucket-policy-restricts-other-accounts")).isEqualTo(Status.MISSING);
     }
 
     /**

@@ -346,8 +346,9 @@ class MappedAttributesTest {
 
     @Test
     void a_trail_names_its_bucket_by_reference_for_cloudtrail_6_and_7() throws Exception {
-        // s3_bucket_name is the bucket's name: the bucket a trail delivers to is judged for CloudTrail.6 (not
-        // public: the public-read ACL of aws_s3_bucket_acl) and CloudTrail.7 (access logging from aws_s3_bucket_logging)
+        // s3_bucket_name names the bucket by reference (audit: known only after apply) or by its literal name (legacy):
+        // the bucket a trail delivers to is judged for CloudTrail.6 (not public: the public-read ACL of
+        // aws_s3_bucket_acl) and CloudTrail.7 (access logging from aws_s3_bucket_logging)
         List<Evaluation> e = evaluate("plan-cloudtrail-buckets.json");
         assertThat(status(e, "aws_s3_bucket.audit", "cloudtrail-s3-bucket-not-public")).isEqualTo(Status.MET);
         assertThat(status(e, "aws_s3_bucket.audit", "cloudtrail-s3-bucket-access-logging")).isEqualTo(Status.MET);
@@ -364,6 +365,10 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_default_security_group.legacy", "vpc-default-security-group-closed")).isEqualTo(Status.MISSING);
         assertThat(control(e, "aws_default_security_group.legacy", "vpc-default-security-group-closed").evidence())
                 .anyMatch(x -> x.contains("inbound rules (ingressRuleCount 1)"));
+        // rules of their own (aws_vpc_security_group_ingress_rule, aws_security_group_rule with self) that name the
+        // default group are its rules: they fold into it, not into an aws_security_group
+        assertThat(status(e, "aws_default_security_group.app", "vpc-default-security-group-closed")).isEqualTo(Status.MISSING);
+        assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("app_ssh") || w.contains("app_members"));
     }
 
     @Test
