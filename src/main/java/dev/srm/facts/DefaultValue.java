@@ -33,6 +33,14 @@ public record DefaultValue(String resource, String pattern, String value, String
         return value != null;
     }
 
+    /**
+     * True when a rule found that another resource, outside the input, decides the value (an Elastic Beanstalk
+     * environment's saved configuration): the requirement is undecided, not absent.
+     */
+    public boolean undecided() {
+        return decided && value == null;
+    }
+
     /** True when this default, decided by other settings, takes the place of {@code other}, the catalogue's. */
     public boolean overrides(DefaultValue other) {
         return decided && !other.decided && resource.equals(other.resource) && pattern.equals(other.pattern);

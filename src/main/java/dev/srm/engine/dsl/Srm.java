@@ -177,6 +177,14 @@ public final class Srm {
         ctx(drools).insertLogical(new DefaultValue(resource, pattern, value, null, decidedBy, true));
     }
 
+    /**
+     * Records that a value the resource does not set comes from something the input does not hold ({@code why}
+     * names it): a requirement on {@code pattern} is then undecided, where it would be absent.
+     */
+    public static void defaultUndecided(Object drools, String resource, String pattern, String why) {
+        ctx(drools).insertLogical(new DefaultValue(resource, pattern, null, why, why, true));
+    }
+
     /** Records what a setting says about a control. */
     public static void evidence(Object drools, String resource, String control, Outcome outcome, Setting setting, String detail) {
         ctx(drools).insertLogical(new Evidence(resource, control, outcome, setting == null ? null : setting.resource() + ":" + setting.path(),
