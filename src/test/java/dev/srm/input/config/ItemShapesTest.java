@@ -393,6 +393,17 @@ class ItemShapesTest {
     }
 
     /**
+     * Redshift.16 counts a subnet group's Availability Zones; AWS Config's item holds each subnet's zone beside it
+     * (subnets[*].subnetAvailabilityZone.name), so the group decides it without the subnets' own items.
+     */
+    @Test
+    void a_redshift_subnet_groups_item_names_its_subnets_zones() throws Exception {
+        Evaluation e = evaluate("redshift-subnet-groups.json");
+        assertThat(status(e, "arn:aws:redshift:eu-west-1:444455556666:subnetgroup:warehouse", "redshift-subnet-group-multi-az")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:redshift:eu-west-1:444455556666:subnetgroup:reporting", "redshift-subnet-group-multi-az")).isEqualTo(Status.MISSING);
+    }
+
+    /**
      * A key whose item says origin EXTERNAL holds imported key material: the customer keeps the original
      * material (key material protection SHARED, its backup the customer's) and KMS cannot rotate it
      * (KMS.4 does not apply). The mapping dropped origin, so the key read as AWS_KMS.
