@@ -186,8 +186,8 @@ public final class BackupAssignment {
         if (named == null) {
             return Answer.NO;
         }
-        if (named.isUnknown()) {
-            return Wildcards.matches(part[5], shape[1] + "x") || part[5].startsWith(shape[1]) ? Answer.UNKNOWN : Answer.NO;
+        if (named.isUnknown()) { // an ARN of a resource of the type: its name may be the one the input could not determine
+            return part[5].startsWith(shape[1]) ? Answer.UNKNOWN : Answer.NO;
         }
         return Wildcards.matches(part[5], shape[1] + named.value()) ? Answer.YES : Answer.NO;
     }

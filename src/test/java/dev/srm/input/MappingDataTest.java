@@ -36,12 +36,14 @@ class MappingDataTest {
                 }
                 if (m.type() == null) {
                     for (Mapping.Fold fold : m.into()) { // every resource it folds into takes its properties
-                        Mapping target = set.variants(fold.target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
-                        if (target == null) {
-                            problems.add(source + ": folds into " + fold.target() + ", which is not mapped to a resource");
-                            continue;
+                        for (String into : fold.targets()) {
+                            Mapping target = set.variants(into).stream().filter(Mapping::isResource).findFirst().orElse(null);
+                            if (target == null) {
+                                problems.add(source + ": folds into " + into + ", which is not mapped to a resource");
+                                continue;
+                            }
+                            types.add(target.type());
                         }
-                        types.add(target.type());
                     }
                 }
                 for (String type : types) {

@@ -34,9 +34,19 @@ public record Mapping(String source, String type, List<Fold> into, Spec.When whe
      * Settings of this resource belong to the resource of source type {@code target} that its
      * attribute {@code by} names; with {@code append}, its lists add to the target's (one rule
      * resource per security group rule), else they replace them (a bucket's encryption resource
-     * states the whole encryption configuration).
+     * states the whole encryption configuration). {@code target} may name several types, the first
+     * of which the attribute names takes the settings ({@code aws_security_group, aws_default_security_group}).
      */
     public record Fold(String target, SourcePath by, boolean append) {
+        /** The source types {@code target} names, in order. */
+        public List<String> targets() {
+            return alternatives(target);
+        }
+    }
+
+    /** The source types a comma-separated list names ({@code to} of a reference, {@code resource} of a fold), in order. */
+    public static List<String> alternatives(String types) {
+        return java.util.Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     /** Whether it becomes a resource of its own. */

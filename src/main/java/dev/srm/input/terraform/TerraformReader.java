@@ -298,25 +298,19 @@ public final class TerraformReader implements StreamingInput {
             Projector.Projection p = projector.project(m, i.values(), resolver(i));
             Projector.merge(account, p.account());
             List<Mapping.Fold> folds = m.into();
-            // folds that read one attribute are alternatives (a rule's security_group_id names a group or the VPC's
-            // default group): the first that resolves takes the settings; folds on different attributes (an
-            // attachment's roles, users and groups) each take theirs
-            boolean alternatives = folds.size() > 1 && folds.stream().map(f -> f.by().toString()).distinct().count() == 1;
             Mapping.Fold unresolved = null;
-            boolean resolved = false;
             for (Mapping.Fold f : folds) {
                 if (folds.size() > 1 && namesNone(f.by(), i.values())) {
                     continue; // an attachment of roles only names no user or group
                 }
-                if (alternatives && resolved) {
-                    break;
+                List<Instance> targets = List.of();
+                for (String type : f.targets()) { // a rule's security_group_id names a group, or the VPC's default group
+                    targets = targets.isEmpty() ? targets(i, type, f.by()) : targets;
                 }
-                List<Instance> targets = targets(i, f.target(), f.by());
                 if (targets.isEmpty()) {
                     unresolved = unresolved == null ? f : unresolved;
                     continue;
                 }
-                resolved = true;
                 for (Instance target : targets) {
                     Made into = made.get(target.address());
                     if (into == null) {
@@ -328,7 +322,7 @@ public final class TerraformReader implements StreamingInput {
                     }
                 }
             }
-            if (unresolved != null && !(alternatives && resolved)) {
+            if (unresolved != null) {
                 keepApart(i, m, unresolved, p);
             }
         }
@@ -341,9 +335,9 @@ public final class TerraformReader implements StreamingInput {
 
         /** A split-out resource whose target is not in the input: said, and assessed as a resource of the target's type. */
         private void keepApart(Instance i, Mapping m, Mapping.Fold f, Projector.Projection p) {
-            Mapping targetMapping = maps.variants(f.target()).stream().filter(Mapping::isResource).findFirst().orElse(null);
+            Mapping targetMapping = maps.variants(f.targets().get(0)).stream().filter(Mapping::isResource).findFirst().orElse(null);
             if (targetMapping == null) {
-                warnings.add(name + ": " + i.address() + ": folds into " + f.target() + ", which has no mapping; its settings are not assessed");
+                warnings.add(name + ": " + i.address() + ": folds into " + f.targets().get(0) + ", which has no mapping; its settings are not assessed");
                 return;
             }
             JsonNode v = first(f.by(), i.values());
@@ -352,11 +346,11 @@ public final class TerraformReader implements StreamingInput {
                     ? " it configures is known only after apply and " + (doc.hasConfiguration
                             ? doc.refersToLocal(i.configAddress(), attribute(f.by()))
                                     ? "its " + attribute(f.by()) + " comes from a local value, whose expression a plan does not show"
-                                    : "its " + attribute(f.by()) + " refers to no " + f.target() + " of this " + doc.kind.label
+                                    : "its " + attribute(f.by()) + " refers to no " + String.join(" or ", f.targets()) + " of this " + doc.kind.label
                             : "this " + doc.kind.label + " has no configuration block whose references would name it")
                     : " it configures ('" + (v.isArray() && v.size() == 1 ? v.get(0).asText() : v.isArray() ? v.toString() : v.asText())
                             + "') is not in this " + doc.kind.label;
-            warnings.add(name + ": " + i.address() + ": the " + f.target() + which + "; its settings are assessed as a "
+            warnings.add(name + ": " + i.address() + ": the " + String.join(" or ", f.targets()) + which + "; its settings are assessed as a "
                     + targetMapping.type() + " of their own");
             made.put(i.address(), new Made(i.srmId(), targetMapping.type(), p.configuration(), tags(m, i), i,
                     f.append() ? new TreeSet<>() : new TreeSet<>(p.stated())));
@@ -451,8 +445,8 @@ public final class TerraformReader implements StreamingInput {
                 if (targetType == null) {
                     return null;
                 }
-                for (String type : targetType.split(",")) {
-                    Instance t = target(from, type.strip(), path);
+                for (String type : Mapping.alternatives(targetType)) {
+                    Instance t = target(from, type, path);
                     if (t != null) {
                         return t.srmId();
                     }
