@@ -7,8 +7,8 @@
 //   --catalog   srm's service catalogue (default: services.yaml in the parent of <outDir>)
 //   --check     write nothing; exit 1 if a file would change (for CI or review)
 //
-// For every CloudFormation namespace that a type in the catalogue's `types:` or `properties:` lists
-// belongs to (AWS::S3, AWS::EC2, ...), every resource type of that namespace is written, so that srm
+// For every CloudFormation namespace that a type in the catalogue's `types:` or `properties:` lists,
+// or in not-classified.yaml beside it, belongs to (AWS::S3, AWS::EC2, ...), every resource type of that namespace is written, so that srm
 // also knows the satellite types (AWS::S3::BucketPolicy, ...). See README.md for the output format.
 
 import fs from 'node:fs';
@@ -55,13 +55,24 @@ function specVersion() {
   return pkg.version;
 }
 
-/** Resource types named by srm's service catalogue (`types:` lists and `properties:` keys). */
+/**
+ * Resource types named by srm's service catalogue (`types:` lists and `properties:` keys) and by
+ * not-classified.yaml beside it: a type srm deliberately does not classify may still be read by a
+ * rule (an AWS::ApplicationAutoScaling::ScalableTarget that scales a DynamoDB table), so its
+ * namespace's schema is written too.
+ */
 function cataloguedTypes(file) {
   const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
   const types = new Set();
   for (const s of doc?.services ?? []) {
     for (const t of s.types ?? []) types.add(t);
     for (const t of Object.keys(s.properties ?? {})) types.add(t);
+  }
+  const notClassified = path.join(path.dirname(file), 'not-classified.yaml');
+  if (fs.existsSync(notClassified)) {
+    for (const group of YAML.parse(fs.readFileSync(notClassified, 'utf8'))?.notClassified ?? []) {
+      for (const t of group.types ?? []) types.add(t);
+    }
   }
   return types;
 }
