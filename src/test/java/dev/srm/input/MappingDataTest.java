@@ -63,12 +63,14 @@ class MappingDataTest {
                 catalog.schema().check(type, target.split("#")[0])
                         .ifPresent(k -> problems.add(source + ": " + target + " is not a property of " + type + " (" + k.key() + ")"));
             }
+            crossesNoList(catalog, source, m, type, problems);
             return;
         }
         if (catalog.byType(type).isEmpty()) {
             problems.add(source + ": " + type + " is not in the service catalogue");
             return;
         }
+        crossesNoList(catalog, source, m, type, problems);
         Set<String> known = catalog.byType(type).get().properties().get(catalog.canonicalType(type));
         for (String target : m.properties().keySet()) {
             String top = target.split("[.#]")[0];
@@ -77,6 +79,23 @@ class MappingDataTest {
                     && !catalog.schema().isAttribute(type, top)) {
                 problems.add(source + ": " + target + " is not a property of " + type);
             }
+        }
+    }
+
+    /**
+     * A target written through a property CloudFormation holds as a list ({@code S3Encryptions.S3EncryptionMode}
+     * where the schema has {@code S3Encryptions: [{S3EncryptionMode}]}) gives a path no control reads
+     * ({@code S3Encryptions[0].S3EncryptionMode}): such a list is built with {@code each}, or indexed.
+     */
+    private static void crossesNoList(ServiceCatalog catalog, String source, Mapping m, String type, List<String> problems) {
+        for (String target : m.properties().keySet()) {
+            String path = target.split("#")[0];
+            int last = path.lastIndexOf('.');
+            if (last < 0) {
+                continue;
+            }
+            catalog.schema().misshapen(type, path.substring(0, last), "{}", false)
+                    .ifPresent(p -> problems.add(source + ": " + target + " crosses a list as if it were an object (" + p + ")"));
         }
     }
 }
