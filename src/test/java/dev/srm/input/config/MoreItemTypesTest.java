@@ -1,0 +1,46 @@
+package dev.srm.input.config;
+
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Items of resource types srm judged in templates but did not read from AWS Config (each gave
+ * "no srm mapping for AWS Config type ...: N items not assessed"), shaped as AWS Config records
+ * them (the properties awslabs/aws-config-resource-schema lists for each type): the controls that
+ * read them now answer, and what an item does not record stays undecided.
+ */
+class MoreItemTypesTest {
+    private static final Path DIR = Path.of("src/test/resources/config");
+
+    private static Evaluation evaluate(String file) throws Exception {
+        List<Evaluation> e = Packs.srm().evaluate(file, Files.readAllBytes(DIR.resolve(file)), InputFormat.config, false);
+        assertThat(e).hasSize(1);
+        assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("no srm mapping")).noneMatch(w -> w.contains("unknown configuration key"));
+        return e.get(0);
+    }
+
+    private static Status status(Evaluation e, String resource, String control) {
+        ControlResult c = e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
+                .filter(x -> x.id().equals(control)).findFirst().orElseThrow(() -> new AssertionError(control + " not on " + resource));
+        return c.status();
+    }
+
+    /** ECS.19: the item of a capacity provider records its Auto Scaling group provider's managed termination protection. */
+    @Test
+    void ecs_capacity_providers_are_judged_on_their_managed_termination_protection() throws Exception {
+        Evaluation e = evaluate("ecs-capacity-providers.json");
+        String cp = "arn:aws:ecs:eu-west-1:444455556666:capacity-provider/";
+        assertThat(status(e, cp + "orders-ec2-capacity", "ecs-capacity-provider-termination-protection")).isEqualTo(Status.MET);
+        assertThat(status(e, cp + "batch-ec2-capacity", "ecs-capacity-provider-termination-protection")).isEqualTo(Status.MISSING);
+    }
+}
