@@ -30,6 +30,10 @@ class MoreItemTypesTest {
     }
 
     private static Status status(Evaluation e, String resource, String control) {
+        if (resource.equals("account")) {
+            return e.accountControls().stream().filter(x -> x.id().equals(control)).findFirst()
+                    .orElseThrow(() -> new AssertionError(control + " not on the account")).status();
+        }
         ControlResult c = e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
                 .filter(x -> x.id().equals(control)).findFirst().orElseThrow(() -> new AssertionError(control + " not on " + resource));
         return c.status();
@@ -42,5 +46,21 @@ class MoreItemTypesTest {
         String cp = "arn:aws:ecs:eu-west-1:444455556666:capacity-provider/";
         assertThat(status(e, cp + "orders-ec2-capacity", "ecs-capacity-provider-termination-protection")).isEqualTo(Status.MET);
         assertThat(status(e, cp + "batch-ec2-capacity", "ecs-capacity-provider-termination-protection")).isEqualTo(Status.MISSING);
+    }
+
+    /** S3.24: a Multi-Region Access Point's item records its four Block Public Access settings. */
+    @Test
+    void multi_region_access_points_are_judged_on_their_block_public_access_settings() throws Exception {
+        Evaluation e = evaluate("s3-multi-region-access-points.json");
+        assertThat(status(e, "arn:aws:s3::444455556666:accesspoint/mfzwi23gnjvgw.mrap", "s3-multi-region-access-point-block-public-access")).isEqualTo(Status.MET);
+        // BlockPublicPolicy and RestrictPublicBuckets false
+        assertThat(status(e, "arn:aws:s3::444455556666:accesspoint/h3kq9x2rwv4fe.mrap", "s3-multi-region-access-point-block-public-access")).isEqualTo(Status.MISSING);
+    }
+
+    /** IAM.28: an analyzer of type ACCOUNT is an external access analyzer; an unused access analyzer is not one. */
+    @Test
+    void an_external_access_analyzers_item_meets_iam_28_and_an_unused_access_analyzer_does_not() throws Exception {
+        assertThat(status(evaluate("access-analyzers.json"), "account", "iam-access-analyzer-external")).isEqualTo(Status.MET);
+        assertThat(status(evaluate("access-analyzer-unused-only.json"), "account", "iam-access-analyzer-external")).isNotEqualTo(Status.MET);
     }
 }
