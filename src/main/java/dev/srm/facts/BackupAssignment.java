@@ -69,7 +69,7 @@ public final class BackupAssignment {
                 notResources.add(s.value());
             } else if (p.startsWith("ListOfTags[")) {
                 listOfTags.computeIfAbsent(s.element(), k -> new LinkedHashMap<>()).put(p.substring(p.lastIndexOf('.') + 1), s);
-            } else if (p.startsWith("Conditions.")) {
+            } else if (p.startsWith("Conditions.") && p.contains("[")) { // an entry of a list; an empty list ({StringEquals: []}) has none
                 conditions.computeIfAbsent(s.element(), k -> new LinkedHashMap<>()).put(p.substring(p.lastIndexOf('.') + 1), s);
             }
         }

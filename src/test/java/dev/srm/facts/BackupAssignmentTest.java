@@ -35,6 +35,13 @@ class BackupAssignmentTest {
     }
 
     @Test
+    void empty_condition_lists_are_no_conditions() {
+        // GetBackupSelection, and AWS Config after it, write every operator's list, empty ones too
+        assertThat(answer(s("Resources[0]", "arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/*"),
+                s("Conditions.StringEquals", ""), s("Conditions.StringNotLike", ""))).isEqualTo(BackupAssignment.Answer.YES);
+    }
+
+    @Test
     void every_condition_must_hold() {
         assertThat(answer(s("Conditions.StringEquals[0].ConditionKey", "aws:ResourceTag/env"),
                 s("Conditions.StringEquals[0].ConditionValue", "prod"),

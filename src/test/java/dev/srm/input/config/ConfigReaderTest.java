@@ -70,7 +70,7 @@ class ConfigReaderTest {
             }
         }
         assertThat(missing).as("mapped types without a resource with settings").isEmpty();
-        assertThat(s.resources()).hasSize(84); // 83 items, and the rotation schedule of the secret whose rotation is on
+        assertThat(s.resources()).hasSize(85); // 84 items, and the rotation schedule of the secret whose rotation is on
     }
 
     @Test

@@ -63,4 +63,20 @@ class MoreItemTypesTest {
         assertThat(status(evaluate("access-analyzers.json"), "account", "iam-access-analyzer-external")).isEqualTo(Status.MET);
         assertThat(status(evaluate("access-analyzer-unused-only.json"), "account", "iam-access-analyzer-external")).isNotEqualTo(Status.MET);
     }
+
+    /**
+     * EFS.2, DynamoDB.4 and EC2.28: a backup selection's item takes resources in by Resources and ListOfTags. The
+     * properties Config lists for the type leave out ListOfTags and Conditions: a selection whose item leaves them
+     * out does not decide (a condition may leave out the table its Resources name), where one whose item records
+     * them, empty ones too, does.
+     */
+    @Test
+    void backup_selections_put_tables_and_volumes_in_a_backup_plan_as_far_as_their_items_say() throws Exception {
+        Evaluation e = evaluate("backup-selections.json");
+        assertThat(status(e, "arn:aws:dynamodb:eu-west-1:444455556666:table/orders", "dynamodb-in-backup-plan")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:volume/vol-0d4e6f8a1b3c5e7f9", "ebs-volume-in-backup-plan"))
+                .isEqualTo(Status.MET); // tag backup=daily
+        assertThat(status(e, "arn:aws:dynamodb:eu-west-1:444455556666:table/sessions", "dynamodb-in-backup-plan"))
+                .isEqualTo(Status.UNKNOWN); // named by a selection whose item does not record its Conditions
+    }
 }
