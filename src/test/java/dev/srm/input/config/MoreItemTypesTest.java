@@ -2,7 +2,9 @@ package dev.srm.input.config;
 
 import dev.srm.model.ControlResult;
 import dev.srm.model.Evaluation;
+import dev.srm.model.GroupBy;
 import dev.srm.model.InputFormat;
+import dev.srm.model.Scenario;
 import dev.srm.model.Status;
 import dev.srm.testing.Packs;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MoreItemTypesTest {
     private static final Path DIR = Path.of("src/test/resources/config");
+    private static final ConfigReader READER = new ConfigReader(GroupBy.account);
 
     private static Evaluation evaluate(String file) throws Exception {
         List<Evaluation> e = Packs.srm().evaluate(file, Files.readAllBytes(DIR.resolve(file)), InputFormat.config, false);
@@ -78,5 +81,33 @@ class MoreItemTypesTest {
                 .isEqualTo(Status.MET); // tag backup=daily
         assertThat(status(e, "arn:aws:dynamodb:eu-west-1:444455556666:table/sessions", "dynamodb-in-backup-plan"))
                 .isEqualTo(Status.UNKNOWN); // named by a selection whose item does not record its Conditions
+    }
+
+    /**
+     * EC2.39, EC2.40, RDS.33: Config records an internet gateway's, a NAT gateway's and a DB subnet group's tags
+     * whole ({} for none). An attached internet gateway's item names its VPC: the attachment a template declares.
+     */
+    @Test
+    void gateways_and_db_subnet_groups_are_read_with_their_tags_subnets_and_attachment() throws Exception {
+        Scenario s = ConfigReaderTest.read(READER, DIR.resolve("network-gateways-subnet-groups.json")).get(0).scenario();
+        String igw = "arn:aws:ec2:eu-west-1:444455556666:internet-gateway/igw-0d4f6a8c0e2b4d6f8";
+        assertThat(ConfigReaderTest.settings(s.resource(igw + "/attachment"))).containsEntry("VpcId", "vpc-0c3e5a7b9d1f2e4a6")
+                .containsEntry("InternetGatewayId", "igw-0d4f6a8c0e2b4d6f8");
+        assertThat(s.resources()).as("no attachment for the detached gateway").noneMatch(r -> r.id().contains("igw-0e5a7b9d1f3c5e7a9/"));
+        assertThat(ConfigReaderTest.settings(s.resource("arn:aws:rds:eu-west-1:444455556666:subgrp:orders-db-subnets")))
+                .containsEntry("SubnetIds[0]", "subnet-0a7c9e1b3d5f7a9c1").containsEntry("SubnetIds[1]", "subnet-0b8d0f2c4e6a8b0d2");
+        assertThat(ConfigReaderTest.settings(s.resource("arn:aws:ec2:eu-west-1:444455556666:natgateway/nat-0b3d5f7a9c2e4a6b8")))
+                .containsEntry("ConnectivityType", "private").containsEntry("SubnetId", "subnet-0f2b4d6c8e0a2b3c4");
+
+        Evaluation e = evaluate("network-gateways-subnet-groups.json");
+        assertThat(status(e, igw, "ec2-internet-gateway-tagged")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:internet-gateway/igw-0e5a7b9d1f3c5e7a9", "ec2-internet-gateway-tagged"))
+                .isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:natgateway/nat-0a2c4e6f8b1d3f5a7", "ec2-nat-gateway-tagged")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:natgateway/nat-0b3d5f7a9c2e4a6b8", "ec2-nat-gateway-tagged"))
+                .isEqualTo(Status.MISSING);
+        assertThat(status(e, "arn:aws:rds:eu-west-1:444455556666:subgrp:orders-db-subnets", "rds-db-subnet-group-tagged")).isEqualTo(Status.MET);
+        assertThat(status(e, "arn:aws:rds:eu-west-1:444455556666:subgrp:default-vpc-0c3e5a7b9d1f2e4a6", "rds-db-subnet-group-tagged"))
+                .isEqualTo(Status.MISSING);
     }
 }
