@@ -71,7 +71,7 @@ class ConfigReaderTest {
             }
         }
         assertThat(missing).as("mapped types without a resource with settings").isEmpty();
-        assertThat(s.resources()).hasSize(89); // 87 items, the attachment of the internet gateway, and the rotation schedule of the secret whose rotation is on
+        assertThat(s.resources()).hasSize(91); // 89 items, the attachment of the internet gateway, and the rotation schedule of the secret whose rotation is on
     }
 
     @Test

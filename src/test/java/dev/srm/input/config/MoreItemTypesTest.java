@@ -110,4 +110,21 @@ class MoreItemTypesTest {
         assertThat(status(e, "arn:aws:rds:eu-west-1:444455556666:subgrp:default-vpc-0c3e5a7b9d1f2e4a6", "rds-db-subnet-group-tagged"))
                 .isEqualTo(Status.MISSING);
     }
+
+    /**
+     * SageMaker.17 and SageMaker.18 now run on a feature group's item, but the properties Config lists for the type
+     * do not name the stores' KmsKeyId: without it they stay UNKNOWN, never MISSING. A Studio domain is read as
+     * recorded (its duties follow the domain).
+     */
+    @Test
+    void sagemaker_feature_groups_and_domains_are_read_and_what_their_items_leave_out_stays_undecided() throws Exception {
+        Scenario s = ConfigReaderTest.read(READER, DIR.resolve("sagemaker.json")).get(0).scenario();
+        assertThat(ConfigReaderTest.settings(s.resource("arn:aws:sagemaker:eu-west-1:444455556666:domain/d-7kq2xw9rtb4m")))
+                .containsEntry("AuthMode", "IAM").containsEntry("AppNetworkAccessType", "VpcOnly")
+                .containsEntry("KmsKeyId", "arn:aws:kms:eu-west-1:444455556666:key/0e2a4c6e-8b1d-4f3a-9c5e-7a9c1e3b5d7f");
+        Evaluation e = evaluate("sagemaker.json");
+        String group = "arn:aws:sagemaker:eu-west-1:444455556666:feature-group/customer-features";
+        assertThat(status(e, group, "sagemaker-feature-group-offline-store-kms")).isEqualTo(Status.UNKNOWN);
+        assertThat(status(e, group, "sagemaker-feature-group-online-store-kms")).isEqualTo(Status.UNKNOWN);
+    }
 }
