@@ -20,7 +20,7 @@ final class PolicyDocuments {
     private static final Pattern INDEX = Pattern.compile("\\[\\d+\\]$");
     /** Where the inputs hold a whole policy document (the last segment of its path). */
     private static final java.util.Set<String> DOCUMENTS = java.util.Set.of("PolicyDocument", "Policy", "KeyPolicy",
-            "AssumeRolePolicyDocument", "functionPolicy", "bucketPolicyDocument", "RepositoryPolicyText", "FileSystemPolicy", "PolicyText",
+            "AssumeRolePolicyDocument", "functionPolicy", "bucketPolicyDocument", "queuePolicyDocument", "topicPolicyDocument", "RepositoryPolicyText", "FileSystemPolicy", "PolicyText",
             "AccessPolicies", "ResourcePolicy");
 
     private PolicyDocuments() {

@@ -188,7 +188,12 @@ public final class MappingSet {
             return new Spec.Copy(SourcePath.parse(s.get("from").asText()), as, map, s.get("default"), when, unsetAbsent(s, where));
         }
         if (s.has("ref")) {
-            return new Spec.Ref(SourcePath.parse(s.get("ref").asText()), s.path("to").asText(null), when, unsetAbsent(s, where));
+            Spec.Conversion as = conversion(s, where);
+            if (as != Spec.Conversion.NONE && as != Spec.Conversion.LIST) {
+                throw new IllegalArgumentException(where + ": a reference converts only 'as: list'");
+            }
+            return new Spec.Ref(SourcePath.parse(s.get("ref").asText()), s.path("to").asText(null), when, unsetAbsent(s, where),
+                    as == Spec.Conversion.LIST);
         }
         if (s.has("value")) {
             return new Spec.Const(s.get("value"), when);

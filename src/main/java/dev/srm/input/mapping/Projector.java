@@ -229,7 +229,8 @@ public final class Projector {
                 return null;
             }
             String id = resolver.resolve(r.to(), scope, r.from(), v);
-            return id != null ? TextNode.valueOf(id) : v == null || isEmpty(v) ? null : v; // "" is not set, as for a copy
+            JsonNode out = id != null ? TextNode.valueOf(id) : v == null || isEmpty(v) ? null : v; // "" is not set, as for a copy
+            return r.asList() && out != null && !out.isArray() && !Unknown.is(out) ? NODES.arrayNode().add(out) : out;
         }
         Spec.Each e = (Spec.Each) spec;
         Elements found = elements(e, scope);

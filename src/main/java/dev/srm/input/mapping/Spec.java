@@ -45,10 +45,13 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
     record Const(JsonNode value, When when) implements Spec {
     }
 
-    /** The srm id of the resource of type {@code to} that the value at the path names (the reader resolves it). */
-    record Ref(SourcePath from, String to, When when, boolean unsetAbsent) implements Spec {
+    /**
+     * The srm id of the resource of type {@code to} that the value at the path names (the reader resolves it);
+     * {@code as: list} makes it the one element of a list (a queue policy's one queue URL is CloudFormation's Queues).
+     */
+    record Ref(SourcePath from, String to, When when, boolean unsetAbsent, boolean asList) implements Spec {
         public Ref(SourcePath from, String to, When when) {
-            this(from, to, when, false);
+            this(from, to, when, false, false);
         }
     }
 

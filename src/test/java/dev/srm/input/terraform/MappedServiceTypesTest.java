@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Terraform types whose resources a plan used to leave "not assessed" (no srm mapping): Application
  * Auto Scaling targets, Redshift Serverless, target groups, RDS proxies and global clusters, SageMaker
  * feature groups and data quality jobs, Glue crawlers, the account's block-public-access settings,
- * serverless caches and collections. Each decides on a plan what the same resources decide in a
- * template, and a value known only after apply leaves the control UNKNOWN.
+ * serverless caches and collections; and queue and topic policies, linked or inline. Each decides on
+ * a plan what the same resources decide in a template, and a value known only after apply leaves the
+ * control UNKNOWN.
  */
 class MappedServiceTypesTest {
     private static final Path MAPPED = Path.of("src/test/resources/terraform/mapped");
@@ -142,6 +143,27 @@ class MappedServiceTypesTest {
         ControlResult version = control(e, "aws_rds_global_cluster.orders", "aurora-supported-engine-version");
         assertThat(version.status()).as("%s", version.evidence()).isEqualTo(Status.MISSING);
         assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("no srm mapping"));
+    }
+
+    /**
+     * A queue or topic policy resource names its queue by URL and its topic by ARN, both known only
+     * after apply for a new one: the plan's reference links them. An inline policy on the queue or
+     * topic is its whole access policy.
+     */
+    @Test
+    void queue_and_topic_policies_are_read_wherever_the_plan_writes_them() throws Exception {
+        List<Evaluation> e = evaluate("plan-queue-and-topic-policies.json");
+        ControlResult jobs = control(e, "aws_sqs_queue.jobs", "sqs-queue-no-public-access");
+        assertThat(jobs.status()).as("%s", jobs.evidence()).isEqualTo(Status.MISSING);
+        assertThat(jobs.evidence()).anyMatch(x -> x.startsWith("NOT_MET: queue policy aws_sqs_queue_policy.jobs, statement 0"));
+        assertThat(control(e, "aws_sqs_queue.webhooks", "sqs-queue-no-public-access").status()).isEqualTo(Status.MISSING);
+        assertThat(control(e, "aws_sqs_queue.orders_in", "sqs-queue-no-public-access").status()).isEqualTo(Status.MET);
+        // no policy in the plan: another configuration may attach one
+        assertThat(control(e, "aws_sqs_queue.scratch", "sqs-queue-no-public-access").status()).isEqualTo(Status.UNKNOWN);
+        // a policy that names the queue's own ARN is known only after apply
+        assertThat(control(e, "aws_sqs_queue.dead_letters", "sqs-queue-no-public-access").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(e, "aws_sns_topic.alerts", "sns-topic-no-public-access").status()).isEqualTo(Status.MISSING);
+        assertThat(control(e, "aws_sns_topic.order_events", "sns-topic-no-public-access").status()).isEqualTo(Status.MET);
     }
 
     private static List<Evaluation> evaluate(String name) throws Exception {
