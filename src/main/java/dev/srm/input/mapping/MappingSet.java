@@ -179,7 +179,7 @@ public final class MappingSet {
             } else {
                 over.add(SourcePath.parse(s.get("each").asText()));
             }
-            return new Spec.Each(over, conversion(s, where), specs(s.path("properties"), where), value, when);
+            return new Spec.Each(over, conversion(s, where), specs(s.path("properties"), where), value, when, s.path("whole").asBoolean(false));
         }
         if (s.has("from")) {
             Spec.Conversion as = conversion(s, where);

@@ -129,7 +129,7 @@ public final class Projector {
             return false;
         }
         List<SourcePath.Match> elements = built.found();
-        if (elements.isEmpty()) {
+        if (elements.isEmpty() || e.whole()) {
             return true;
         }
         List<Set<String>> each = new java.util.ArrayList<>();

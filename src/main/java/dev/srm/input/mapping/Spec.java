@@ -32,9 +32,15 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
     /**
      * A list with one element per node the paths select (a list the path selects counts by its
      * elements; {@code as: json} first parses a list held in a string), each built by
-     * {@code properties} (or {@code value}) in that node's scope.
+     * {@code properties} (or {@code value}) in that node's scope. {@code whole}: no other resource
+     * adds to the list, so the source states it whole, an element it lacks included (an Elastic
+     * Beanstalk environment's option settings); otherwise only what every element states is stated.
      */
-    record Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when) implements Spec {
+    record Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when, boolean whole) implements Spec {
+        public Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when) {
+            this(over, as, properties, value, when, false);
+        }
+
         public Each {
             over = List.copyOf(over);
             properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Terraform types whose resources a plan used to leave "not assessed" (no srm mapping): Application
  * Auto Scaling targets, Redshift Serverless, target groups, RDS proxies and global clusters, SageMaker
  * feature groups and data quality jobs, Glue crawlers, the account's block-public-access settings,
- * serverless caches and collections; and queue and topic policies, linked or inline. Each decides on
+ * serverless caches and collections, Elastic Beanstalk configuration templates, Multi-Region Access
+ * Points; and queue and topic policies, linked or inline. Each decides on
  * a plan what the same resources decide in a template, and a value known only after apply leaves the
  * control UNKNOWN.
  */
@@ -164,6 +165,35 @@ class MappedServiceTypesTest {
         assertThat(control(e, "aws_sqs_queue.dead_letters", "sqs-queue-no-public-access").status()).isEqualTo(Status.UNKNOWN);
         assertThat(control(e, "aws_sns_topic.alerts", "sns-topic-no-public-access").status()).isEqualTo(Status.MISSING);
         assertThat(control(e, "aws_sns_topic.order_events", "sns-topic-no-public-access").status()).isEqualTo(Status.MET);
+    }
+
+    /**
+     * An environment's setting blocks are every option its configuration sets: an option it leaves out is
+     * Elastic Beanstalk's default, or the saved configuration's it is launched from (the plan's template,
+     * or one made outside the plan, which leaves the option undecided).
+     */
+    @Test
+    void an_environment_takes_the_options_it_leaves_out_from_its_configuration_template() throws Exception {
+        List<Evaluation> e = evaluate("plan-elastic-beanstalk-templates.json");
+        for (String control : List.of("elasticbeanstalk-enhanced-health", "elasticbeanstalk-managed-updates", "elasticbeanstalk-logs-to-cloudwatch")) {
+            ControlResult web = control(e, "aws_elastic_beanstalk_environment.web", control);
+            assertThat(web.status()).as("%s %s", control, web.evidence()).isEqualTo(Status.MET);
+            assertThat(web.evidence()).as(control).anyMatch(x -> x.contains("aws_elastic_beanstalk_configuration_template.hardened"));
+            ControlResult api = control(e, "aws_elastic_beanstalk_environment.api", control);
+            assertThat(api.status()).as(control).isEqualTo(Status.UNKNOWN);
+            assertThat(api.evidence()).as(control).anyMatch(x -> x.contains("console-saved-config"));
+            assertThat(control(e, "aws_elastic_beanstalk_environment.worker", control).status()).as(control).isEqualTo(Status.MISSING);
+        }
+    }
+
+    @Test
+    void a_multi_region_access_point_is_judged_on_its_block_public_access() throws Exception {
+        List<Evaluation> e = evaluate("plan-multi-region-access-points.json");
+        assertThat(control(e, "aws_s3control_multi_region_access_point.assets", "s3-multi-region-access-point-block-public-access").status())
+                .isEqualTo(Status.MET);
+        ControlResult downloads = control(e, "aws_s3control_multi_region_access_point.downloads", "s3-multi-region-access-point-block-public-access");
+        assertThat(downloads.status()).as("%s", downloads.evidence()).isEqualTo(Status.MISSING);
+        assertThat(downloads.evidence()).anyMatch(x -> x.contains("BlockPublicPolicy != false, found false"));
     }
 
     private static List<Evaluation> evaluate(String name) throws Exception {
