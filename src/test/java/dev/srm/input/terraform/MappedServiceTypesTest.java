@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Auto Scaling targets, Redshift Serverless, target groups, RDS proxies and global clusters, SageMaker
  * feature groups and data quality jobs, Glue crawlers, the account's block-public-access settings,
  * serverless caches and collections, Elastic Beanstalk configuration templates, Multi-Region Access
- * Points; and queue and topic policies, linked or inline. Each decides on
+ * Points, the IKE versions of each VPN tunnel; and queue and topic policies, linked or inline. Each decides on
  * a plan what the same resources decide in a template, and a value known only after apply leaves the
  * control UNKNOWN.
  */
@@ -194,6 +194,22 @@ class MappedServiceTypesTest {
         ControlResult downloads = control(e, "aws_s3control_multi_region_access_point.downloads", "s3-multi-region-access-point-block-public-access");
         assertThat(downloads.status()).as("%s", downloads.evidence()).isEqualTo(Status.MISSING);
         assertThat(downloads.evidence()).anyMatch(x -> x.contains("BlockPublicPolicy != false, found false"));
+    }
+
+    /** Each tunnel's tunnelN_ attributes are its options: EC2.183 asks both tunnels to permit IKEv2 only. */
+    @Test
+    void each_tunnel_of_a_vpn_connection_is_judged_on_its_own_ike_versions() throws Exception {
+        List<Evaluation> e = evaluate("plan-vpn-connections.json");
+        assertThat(control(e, "aws_vpn_connection.datacenter", "ec2-vpn-ikev2-only").status()).isEqualTo(Status.MET);
+        ControlResult branch = control(e, "aws_vpn_connection.branch_office", "ec2-vpn-ikev2-only");
+        assertThat(branch.status()).as("%s", branch.evidence()).isEqualTo(Status.MISSING);
+        assertThat(branch.evidence()).anyMatch(x -> x.contains("1 of the connection's two tunnels does not list IKEVersions"));
+        ControlResult partner = control(e, "aws_vpn_connection.partner", "ec2-vpn-ikev2-only");
+        assertThat(partner.status()).as("%s", partner.evidence()).isEqualTo(Status.MISSING);
+        assertThat(partner.evidence()).anyMatch(x -> x.contains("VpnTunnelOptionsSpecifications[0] permits ikev1"));
+        // the tunnels' log options, computed when the configuration leaves them out
+        assertThat(control(e, "aws_vpn_connection.datacenter", "ec2-vpn-tunnel-logging").status()).isEqualTo(Status.MET);
+        assertThat(control(e, "aws_vpn_connection.partner", "ec2-vpn-tunnel-logging").status()).isEqualTo(Status.UNKNOWN);
     }
 
     private static List<Evaluation> evaluate(String name) throws Exception {
