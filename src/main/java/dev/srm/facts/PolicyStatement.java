@@ -79,6 +79,17 @@ public record PolicyStatement(String resource, String document, int index, Strin
         return "Allow".equalsIgnoreCase(effect);
     }
 
+    /**
+     * Whether an Allow statement lets the Amazon S3 service principal in without a condition naming the
+     * source account ({@code aws:SourceAccount} or {@code aws:SourceOwner}): bucket names are global, so
+     * a bucket of any account could then invoke or write to the resource (Lambda.1: "invoked from Amazon
+     * S3, and the policy doesn't include a condition to limit public access, such as AWS:SourceAccount").
+     */
+    public boolean s3WithoutSourceAccount() {
+        return allows() && !notPrincipal && principals.stream().anyMatch(p -> p.equalsIgnoreCase("Service:s3.amazonaws.com"))
+                && conditions.stream().noneMatch(c -> c.key().equalsIgnoreCase("aws:SourceAccount") || c.key().equalsIgnoreCase("aws:SourceOwner"));
+    }
+
     public boolean denies() {
         return "Deny".equalsIgnoreCase(effect);
     }

@@ -422,11 +422,32 @@ class ItemShapesTest {
      * mappings dropped them: a function anyone may invoke drew no Lambda.1 answer at all, and a public
      * topic or key stayed UNKNOWN.
      */
+    /** A select result holds the fields the query selected: a queue without Policy there may still have one. */
+    @Test
+    void a_select_result_without_the_queue_policy_leaves_sqs_3_undecided() throws Exception {
+        Evaluation e = evaluate("select-queue-encryption-only.json");
+        assertThat(status(e, "arn:aws:sqs:eu-west-1:444455556666:orders-events", "sqs-queue-no-public-access")).isEqualTo(Status.UNKNOWN);
+        assertThat(status(e, "arn:aws:sqs:eu-west-1:444455556666:orders-events", "sqs-queue-encrypted")).isEqualTo(Status.MET);
+    }
+
+    /** Security Hub judges GuardDuty.1 in each Region: a detector that is off fails it, whatever another Region's does. */
+    @Test
+    void a_detector_off_in_one_region_fails_guardduty_1_for_the_account() throws Exception {
+        Evaluation e = evaluate("guardduty-two-regions.json");
+        ControlResult gd = e.accountControls().stream().filter(c -> c.id().equals("account-guardduty")).findFirst().orElseThrow();
+        assertThat(gd.status()).as("%s", gd.evidence()).isEqualTo(Status.MISSING);
+        assertThat(gd.evidence()).anyMatch(x -> x.contains("detector arn:aws:guardduty:us-east-1:444455556666:detector/b2c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5 is off"));
+        // grouped by Region, each Region's scenario holds its own detector
+        assertThat(ConfigReaderTest.read(READER.groupedBy(GroupBy.account_region), DIR.resolve("guardduty-two-regions.json"))).hasSize(2);
+    }
+
     @Test
     void resource_policies_held_in_the_item_are_judged() throws Exception {
         Evaluation e = evaluate("resource-policies.json");
         assertThat(status(e, "arn:aws:lambda:eu-west-1:444455556666:function:orders-webhook", "lambda-no-public-access")).isEqualTo(Status.MISSING);
         assertThat(status(e, "arn:aws:lambda:eu-west-1:444455556666:function:orders-thumbnailer", "lambda-no-public-access")).isEqualTo(Status.MET);
+        // Amazon S3 may invoke it from a bucket of any account: only an ArnLike on the bucket's name, no aws:SourceAccount
+        assertThat(status(e, "arn:aws:lambda:eu-west-1:444455556666:function:orders-resizer", "lambda-no-public-access")).isEqualTo(Status.MISSING);
         assertThat(status(e, "arn:aws:sns:eu-west-1:444455556666:order-events", "sns-topic-no-public-access")).isEqualTo(Status.MISSING);
         assertThat(status(e, "arn:aws:kms:eu-west-1:444455556666:key/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "kms-key-not-public"))
                 .isEqualTo(Status.MISSING);
