@@ -422,6 +422,17 @@ class ItemShapesTest {
      * mappings dropped them: a function anyone may invoke drew no Lambda.1 answer at all, and a public
      * topic or key stayed UNKNOWN.
      */
+    /**
+     * Config's item of an instance lists its EBS volumes' mappings without their encryption (the volumes are items of
+     * their own): an instance on an instance-store root has none, which is not an unencrypted volume.
+     */
+    @Test
+    void an_instance_without_ebs_mappings_is_not_failed_for_ec2_3() throws Exception {
+        Evaluation e = evaluate("instance-store-root.json");
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0a1b2c3d4e5f60719", "ec2-ebs-encryption")).isEqualTo(Status.UNKNOWN);
+        assertThat(status(e, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0a1b2c3d4e5f60719", "ec2-imdsv2")).isEqualTo(Status.MET);
+    }
+
     /** A select result holds the fields the query selected: a queue without Policy there may still have one. */
     @Test
     void a_select_result_without_the_queue_policy_leaves_sqs_3_undecided() throws Exception {
