@@ -75,6 +75,11 @@ public record PolicyStatement(String resource, String document, int index, Strin
         conditions = List.copyOf(conditions);
     }
 
+    /** The statement's actions as evidence writes them: {@code [s3:GetObject]}, or {@code every action but [s3:GetObject]} for NotAction. */
+    public String actionsText() {
+        return (notAction ? "every action but " : "") + actions;
+    }
+
     public boolean allows() {
         return "Allow".equalsIgnoreCase(effect);
     }
