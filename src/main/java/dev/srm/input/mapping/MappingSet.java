@@ -126,7 +126,13 @@ public final class MappingSet {
                 if (!i.hasNonNull("resource") || !i.hasNonNull("by")) {
                     throw new IllegalArgumentException(where + ": 'into' needs resource and by");
                 }
-                into.add(new Mapping.Fold(i.get("resource").asText(), SourcePath.parse(i.get("by").asText()), i.path("append").asBoolean(false)));
+                List<String> same = new ArrayList<>();
+                if (i.path("same").isArray()) {
+                    i.get("same").forEach(a -> same.add(a.asText()));
+                } else if (i.has("same")) {
+                    same.add(i.get("same").asText());
+                }
+                into.add(new Mapping.Fold(i.get("resource").asText(), SourcePath.parse(i.get("by").asText()), i.path("append").asBoolean(false), same));
             }
             if (into.isEmpty()) {
                 throw new IllegalArgumentException(where + ": 'into' needs resource and by");

@@ -305,7 +305,7 @@ public final class TerraformReader implements StreamingInput {
                 }
                 List<Instance> targets = List.of();
                 for (String type : f.targets()) { // a rule's security_group_id names a group, or the VPC's default group
-                    targets = targets.isEmpty() ? targets(i, type, f.by()) : targets;
+                    targets = targets.isEmpty() ? targets(i, type, f.by(), t -> agrees(i, t, f.same())) : targets;
                 }
                 if (targets.isEmpty()) {
                     unresolved = unresolved == null ? f : unresolved;
@@ -360,10 +360,10 @@ public final class TerraformReader implements StreamingInput {
          * The instances of {@code targetType} that attribute {@code by} of {@code from} names: one for a single name, one
          * per element for a list of names (an attachment's roles), each found by reference or, failing that, by value.
          */
-        private List<Instance> targets(Instance from, String targetType, SourcePath by) {
+        private List<Instance> targets(Instance from, String targetType, SourcePath by, java.util.function.Predicate<Instance> fits) {
             JsonNode v = first(by, from.values());
             if (v == null || !v.isArray()) {
-                Instance one = target(from, targetType, by);
+                Instance one = target(from, targetType, by, fits);
                 return one == null ? List.of() : List.of(one);
             }
             java.util.LinkedHashSet<Instance> out = new java.util.LinkedHashSet<>();
@@ -372,7 +372,7 @@ public final class TerraformReader implements StreamingInput {
             }
             for (JsonNode e : v) {
                 if (e.isValueNode() && !e.isNull() && !Unknown.is(e)) {
-                    Instance t = byValue(targetType, e.asText());
+                    Instance t = byValue(targetType, e.asText(), fits);
                     if (t != null) {
                         out.add(t);
                     }
@@ -387,8 +387,12 @@ public final class TerraformReader implements StreamingInput {
 
         /** The instance of type {@code targetType} that attribute {@code by} of {@code from} names (a nested block's by its dotted path). */
         private Instance target(Instance from, String targetType, SourcePath by) {
+            return target(from, targetType, by, t -> true);
+        }
+
+        private Instance target(Instance from, String targetType, SourcePath by, java.util.function.Predicate<Instance> fits) {
             for (String ref : doc.referencesOf(from.configAddress(), dotted(by))) {
-                List<Instance> candidates = referenced(from, targetType, ref);
+                List<Instance> candidates = referenced(from, targetType, ref).stream().filter(fits).toList();
                 if (candidates.size() == 1) {
                     return candidates.get(0);
                 }
@@ -399,7 +403,36 @@ public final class TerraformReader implements StreamingInput {
                 }
             }
             JsonNode value = first(by, from.values());
-            return value == null || Unknown.is(value) ? null : byValue(targetType, value.asText());
+            return value == null || Unknown.is(value) ? null : byValue(targetType, value.asText(), fits);
+        }
+
+        /**
+         * Whether {@code target} shares each attribute of {@code same} with {@code from}: equal values where both are
+         * known, else the same references where the configuration shows both (in one module instance); an attribute
+         * neither shows does not tell them apart.
+         */
+        private boolean agrees(Instance from, Instance target, List<String> same) {
+            for (String a : same) {
+                JsonNode mine = from.values().get(a);
+                JsonNode theirs = target.values().get(a);
+                if (known(mine) && known(theirs)) {
+                    if (!mine.asText().equals(theirs.asText())) {
+                        return false;
+                    }
+                    continue;
+                }
+                List<String> myRefs = doc.referencesOf(from.configAddress(), a);
+                List<String> theirRefs = doc.referencesOf(target.configAddress(), a);
+                if (!myRefs.isEmpty() && !theirRefs.isEmpty() && from.modulePath().equals(target.modulePath())
+                        && from.moduleInstance().equals(target.moduleInstance()) && java.util.Collections.disjoint(myRefs, theirRefs)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean known(JsonNode v) {
+            return v != null && v.isValueNode() && !v.isNull() && !Unknown.is(v);
         }
 
         /**
@@ -422,11 +455,11 @@ public final class TerraformReader implements StreamingInput {
             return String.join(".", by.segments().stream().filter(String.class::isInstance).map(String.class::cast).toList());
         }
 
-        private Instance byValue(String targetType, String value) {
+        private Instance byValue(String targetType, String value, java.util.function.Predicate<Instance> fits) {
             List<String> keys = maps.variants(targetType).stream().map(Mapping::keys).filter(k -> !k.isEmpty()).findFirst()
                     .orElse(List.of("id", "arn"));
             for (Instance t : doc.instances) {
-                if (!t.type().equals(targetType)) {
+                if (!t.type().equals(targetType) || !fits.test(t)) {
                     continue;
                 }
                 for (String k : keys) {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Auto Scaling targets, Redshift Serverless, target groups, RDS proxies and global clusters, SageMaker
  * feature groups and data quality jobs, Glue crawlers, the account's block-public-access settings,
  * serverless caches and collections, Elastic Beanstalk configuration templates, Multi-Region Access
- * Points, the IKE versions of each VPN tunnel; and queue and topic policies, linked or inline. Each decides on
+ * Points, the IKE versions of each VPN tunnel; and queue and topic policies, linked or inline; method
+ * settings of same-named stages, Elasticsearch dedicated masters and a stopped Config recorder. Each decides on
  * a plan what the same resources decide in a template, and a value known only after apply leaves the
  * control UNKNOWN.
  */
@@ -210,6 +211,45 @@ class MappedServiceTypesTest {
         // the tunnels' log options, computed when the configuration leaves them out
         assertThat(control(e, "aws_vpn_connection.datacenter", "ec2-vpn-tunnel-logging").status()).isEqualTo(Status.MET);
         assertThat(control(e, "aws_vpn_connection.partner", "ec2-vpn-tunnel-logging").status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    /**
+     * Method settings name their stage by stage_name, which two REST APIs' stages may share: the settings' rest_api_id
+     * decides which (the plan's references; a state's values).
+     */
+    @Test
+    void method_settings_go_to_the_stage_of_their_own_rest_api() throws Exception {
+        List<Evaluation> plan = evaluate("plan-api-stages-same-name.json");
+        List<Evaluation> state = Packs.srm().evaluate("state-api-stages-same-name.json",
+                Files.readAllBytes(Path.of("src/test/resources/terraform/state-api-stages-same-name.json")), InputFormat.terraform, false);
+        for (List<Evaluation> e : List.of(plan, state)) {
+            assertThat(control(e, "aws_api_gateway_stage.payments", "apigateway-execution-logging").status()).isEqualTo(Status.MET);
+            assertThat(control(e, "aws_api_gateway_stage.payments", "apigateway-cache-encrypted").status()).isEqualTo(Status.MET);
+            // the catalog API's prod stage has no settings of its own
+            assertThat(control(e, "aws_api_gateway_stage.catalog", "apigateway-execution-logging").status()).isNotEqualTo(Status.MET);
+            assertThat(control(e, "aws_api_gateway_stage.catalog", "apigateway-cache-encrypted").status()).isNotEqualTo(Status.MET);
+        }
+    }
+
+    @Test
+    void an_elasticsearch_domain_is_judged_on_its_dedicated_master_count() throws Exception {
+        List<Evaluation> e = evaluate("plan-elasticsearch-masters.json");
+        assertThat(control(e, "aws_elasticsearch_domain.logs", "opensearch-dedicated-primary-nodes").status()).isEqualTo(Status.MET);
+        ControlResult search = control(e, "aws_elasticsearch_domain.search", "opensearch-dedicated-primary-nodes");
+        assertThat(search.status()).as("%s", search.evidence()).isEqualTo(Status.MISSING);
+        assertThat(search.evidence()).anyMatch(x -> x.contains("DedicatedMasterCount >= 3, found 1"));
+    }
+
+    /** A recorder a plan creates records only once its status resource starts it: one stated stopped fails Config.1. */
+    @Test
+    void a_stopped_config_recorder_does_not_record() throws Exception {
+        List<Evaluation> e = evaluate("plan-config-recorder-stopped.json");
+        ControlResult config = e.get(0).accountControls().stream().filter(c -> c.id().equals("account-config-recording")).findFirst().orElseThrow();
+        assertThat(config.status()).as("%s", config.evidence()).isEqualTo(Status.MISSING);
+        List<Evaluation> started = evaluateEdited("plan-config-recorder-stopped.json", "aws_config_configuration_recorder_status.main",
+                (values, unknown) -> values.put("is_enabled", true));
+        assertThat(started.get(0).accountControls().stream().filter(c -> c.id().equals("account-config-recording")).findFirst().orElseThrow()
+                .status()).isEqualTo(Status.MET);
     }
 
     private static List<Evaluation> evaluate(String name) throws Exception {
