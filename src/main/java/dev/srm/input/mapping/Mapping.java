@@ -36,11 +36,8 @@ public record Mapping(String source, String type, List<Fold> into, Spec.When whe
      * resource per security group rule), else they replace them (a bucket's encryption resource
      * states the whole encryption configuration). {@code target} may name several types, the first
      * of which the attribute names takes the settings ({@code aws_security_group, aws_default_security_group}).
-     */
-    /**
-     * {@code same}: attributes the target must share with the resource that folds into it, where both show them
-     * (a stage's method settings name the stage by name, and its REST API by rest_api_id: two APIs' stages may share
-     * the name).
+     * {@code same}: attributes the target must share with this resource, where both show them (a stage's
+     * method settings name the stage by name and its REST API by rest_api_id: two APIs' stages may share the name).
      */
     public record Fold(String target, SourcePath by, boolean append, List<String> same) {
         public Fold {
