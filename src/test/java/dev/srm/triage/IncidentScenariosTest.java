@@ -47,6 +47,7 @@ class IncidentScenariosTest {
             credential-compromise-iam-user.yaml           | credential-compromise            | CUSTOMER | iam-access-control             | SERVERLESS | Deactivate the exposed access key
             credential-compromise-ec2.yaml                | credential-compromise            | CUSTOMER | iam-access-control             | IAAS       | Deactivate the exposed access key
             credential-compromise-rds.yaml                | credential-compromise            | CUSTOMER | iam-access-control             | PAAS       | Rotate the master password now
+            credential-compromise-aurora.yaml             | credential-compromise            | CUSTOMER | iam-access-control             | PAAS       | Rotate the master password now
             unpatched-vulnerability-ec2.yaml              | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are affected with Amazon Inspector
             unpatched-vulnerability-rds.yaml              | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | PAAS       | Look up the instance's pending maintenance actions
             unpatched-vulnerability-rds-upgrades-off.yaml | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | PAAS       | Look up the instance's pending maintenance actions
@@ -69,6 +70,8 @@ class IncidentScenariosTest {
             malware-on-host-ec2.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
             malware-on-host-fargate.yaml                  | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Stop the infected tasks without losing evidence
             malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
+            malware-on-host-rds-upgrades-off.yaml         | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
+            malware-on-host-s3.yaml                       | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Quarantine the malicious object or file
             misconfiguration-s3.yaml                      | misconfiguration                 | CUSTOMER | data-encryption-classification | SERVERLESS | Set the bucket default encryption to SSE-KMS
             misconfiguration-rds.yaml                     | misconfiguration                 | CUSTOMER | compliance-configuration       | PAAS       | Set BackupRetentionPeriod to 7 days or more
             network-exposure-ec2.yaml                     | network-exposure                 | CUSTOMER | network-configuration          | IAAS       | Remove ingress from 0.0.0.0/0 and ::/0
@@ -84,6 +87,7 @@ class IncidentScenariosTest {
             physical-or-facility-rds.yaml                 | physical-or-facility             | AWS      | physical-infrastructure        | PAAS       | Check your AWS Health Dashboard
             aws-service-event-dynamodb.yaml               | aws-service-event                | AWS      | global-infrastructure          | SERVERLESS | Check your AWS Health Dashboard
             aws-service-event-ec2.yaml                    | aws-service-event                | AWS      | global-infrastructure          | IAAS       | Check your AWS Health Dashboard
+            aws-service-event-rds-single-az.yaml          | aws-service-event                | AWS      | global-infrastructure          | PAAS       | Check your AWS Health Dashboard
             ransomware-ec2.yaml                           | ransomware                       | CUSTOMER | backup-and-recovery            | IAAS       | Cut the attacker's access
             ransomware-s3.yaml                            | ransomware                       | CUSTOMER | backup-and-recovery            | SERVERLESS | Cut the attacker's access
             insider-misuse-s3.yaml                        | insider-misuse                   | CUSTOMER | iam-access-control             | SERVERLESS | Suspend the person's access quietly
@@ -110,7 +114,7 @@ class IncidentScenariosTest {
 
     @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(50);
+        assertThat(TRIAGES).hasSize(54);
     }
 
     @Test
