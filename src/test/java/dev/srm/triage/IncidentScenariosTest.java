@@ -60,6 +60,7 @@ class IncidentScenariosTest {
             unpatched-vulnerability-fargate-image.yaml    | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
             unpatched-vulnerability-fargate-host-os.yaml  | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | SERVERLESS | Check your AWS Health Dashboard
             unpatched-vulnerability-ec2-os.yaml           | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are affected with Amazon Inspector
+            unpatched-vulnerability-eks-managed-nodes-os.yaml | unpatched-vulnerability      | SHARED   | guest-os-and-app-patching      | IAAS       | Confirm which nodes and package versions are affected with Amazon Inspector
             unpatched-vulnerability-fargate.yaml          | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
             unpatched-vulnerability-rds-engine.yaml       | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
             unpatched-vulnerability-rds-engine-end-of-support.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | PAAS       | Look up the instance's pending maintenance actions
@@ -113,8 +114,17 @@ class IncidentScenariosTest {
     }
 
     @Test
+    void a_pinned_runtime_and_a_managed_node_group_are_told_how_their_fix_reaches_them() {
+        assertThat(TRIAGES.get("unpatched-vulnerability-lambda-runtime-manual.yaml").actions()).extracting(Triage.Action::text)
+                .anyMatch(a -> a.contains("set RuntimeVersionArn to the runtime version that fixes it"));
+        assertThat(TRIAGES.get("unpatched-vulnerability-eks-managed-nodes-os.yaml").actions()).extracting(Triage.Action::text)
+                .anyMatch(a -> a.startsWith("Update the node group to that AMI release"))
+                .noneMatch(a -> a.contains("Patch Manager"));
+    }
+
+    @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(54);
+        assertThat(TRIAGES).hasSize(55);
     }
 
     @Test
