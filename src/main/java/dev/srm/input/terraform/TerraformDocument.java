@@ -396,6 +396,27 @@ final class TerraformDocument {
         return throughLocals.contains(configAddress + " " + attribute);
     }
 
+    /**
+     * Whether two instances are known to differ in {@code attribute}: different values where both are known, else
+     * different references where the configuration shows both (in one module instance); an attribute neither shows
+     * does not tell them apart.
+     */
+    boolean differ(Instance a, Instance b, String attribute) {
+        JsonNode x = a.values().get(attribute);
+        JsonNode y = b.values().get(attribute);
+        if (known(x) && known(y)) {
+            return !x.asText().equals(y.asText());
+        }
+        List<String> xs = referencesOf(a.configAddress(), attribute);
+        List<String> ys = referencesOf(b.configAddress(), attribute);
+        return !xs.isEmpty() && !ys.isEmpty() && a.modulePath().equals(b.modulePath()) && a.moduleInstance().equals(b.moduleInstance())
+                && java.util.Collections.disjoint(xs, ys);
+    }
+
+    private static boolean known(JsonNode v) {
+        return v != null && v.isValueNode() && !v.isNull() && !Unknown.is(v);
+    }
+
     /** The configuration addresses an attribute of a resource references (empty when unknown). */
     List<String> referencesOf(String configAddress, String attribute) {
         Map<String, List<String>> attrs = references.getOrDefault(configAddress, Map.of());

@@ -406,33 +406,9 @@ public final class TerraformReader implements StreamingInput {
             return value == null || Unknown.is(value) ? null : byValue(targetType, value.asText(), fits);
         }
 
-        /**
-         * Whether {@code target} shares each attribute of {@code same} with {@code from}: equal values where both are
-         * known, else the same references where the configuration shows both (in one module instance); an attribute
-         * neither shows does not tell them apart.
-         */
+        /** Whether {@code target} shares each attribute of {@code same} with {@code from} ({@link TerraformDocument#differ}). */
         private boolean agrees(Instance from, Instance target, List<String> same) {
-            for (String a : same) {
-                JsonNode mine = from.values().get(a);
-                JsonNode theirs = target.values().get(a);
-                if (known(mine) && known(theirs)) {
-                    if (!mine.asText().equals(theirs.asText())) {
-                        return false;
-                    }
-                    continue;
-                }
-                List<String> myRefs = doc.referencesOf(from.configAddress(), a);
-                List<String> theirRefs = doc.referencesOf(target.configAddress(), a);
-                if (!myRefs.isEmpty() && !theirRefs.isEmpty() && from.modulePath().equals(target.modulePath())
-                        && from.moduleInstance().equals(target.moduleInstance()) && java.util.Collections.disjoint(myRefs, theirRefs)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean known(JsonNode v) {
-            return v != null && v.isValueNode() && !v.isNull() && !Unknown.is(v);
+            return same.stream().noneMatch(a -> doc.differ(from, target, a));
         }
 
         /**
