@@ -63,7 +63,7 @@ class IncidentScenariosTest {
             unpatched-vulnerability-eks-managed-nodes-os.yaml | unpatched-vulnerability      | SHARED   | guest-os-and-app-patching      | IAAS       | Confirm which nodes and package versions are affected with Amazon Inspector
             unpatched-vulnerability-fargate.yaml          | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
             unpatched-vulnerability-rds-engine.yaml       | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
-            unpatched-vulnerability-rds-engine-end-of-support.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | PAAS       | Look up the instance's pending maintenance actions
+            unpatched-vulnerability-rds-engine-end-of-support.yaml | unpatched-vulnerability | SHARED   | guest-os-and-app-patching   | PAAS       | Look up the instance's pending maintenance actions
             unpatched-vulnerability-lambda-code.yaml      | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | SERVERLESS | Find where the vulnerable package is
             unpatched-vulnerability-lambda-runtime-deprecated.yaml | unpatched-vulnerability | CUSTOMER | guest-os-and-app-patching   | SERVERLESS | Move the function to a supported runtime
             malware-on-host-ec2-os.yaml                   | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | IAAS       | Isolate the instance: replace its security groups with a quarantine group
