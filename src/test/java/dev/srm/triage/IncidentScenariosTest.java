@@ -61,6 +61,7 @@ class IncidentScenariosTest {
             unpatched-vulnerability-fargate-host-os.yaml  | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | SERVERLESS | Check your AWS Health Dashboard
             unpatched-vulnerability-ec2-os.yaml           | unpatched-vulnerability          | CUSTOMER | guest-os-and-app-patching      | IAAS       | Confirm which instances and package versions are affected with Amazon Inspector
             unpatched-vulnerability-eks-managed-nodes-os.yaml | unpatched-vulnerability      | SHARED   | guest-os-and-app-patching      | IAAS       | Confirm which nodes and package versions are affected with Amazon Inspector
+            unpatched-vulnerability-eks-control-plane.yaml | unpatched-vulnerability         | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
             unpatched-vulnerability-fargate.yaml          | unpatched-vulnerability          | SHARED   | guest-os-and-app-patching      | SERVERLESS | Rebuild the container image from a patched base image
             unpatched-vulnerability-rds-engine.yaml       | unpatched-vulnerability          | AWS      | guest-os-and-app-patching      | PAAS       | Check your AWS Health Dashboard
             unpatched-vulnerability-rds-engine-end-of-support.yaml | unpatched-vulnerability | SHARED   | guest-os-and-app-patching   | PAAS       | Look up the instance's pending maintenance actions
@@ -124,7 +125,7 @@ class IncidentScenariosTest {
 
     @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(55);
+        assertThat(TRIAGES).hasSize(56);
     }
 
     @Test
