@@ -48,6 +48,7 @@ class AsffFindingsTest {
             guardduty-ec2-command-and-control.json        | malware-on-host         | EC2    | IAAS       | CUSTOMER | web-platform
             guardduty-credential-exfiltration.json        | credential-compromise   | IAM    | SERVERLESS | CUSTOMER |
             guardduty-s3-block-public-access-disabled.json| data-exposure           | S3     | SERVERLESS | CUSTOMER | payments
+            guardduty-s3-malicious-object.json            | malware-on-host         | S3     | SERVERLESS | CUSTOMER | documents-team
             inspector-ec2-package-vulnerability.json      | unpatched-vulnerability | EC2    | IAAS       | CUSTOMER | web-platform
             inspector-lambda-package-vulnerability.json   | unpatched-vulnerability | Lambda | SERVERLESS | CUSTOMER | orders
             """)
