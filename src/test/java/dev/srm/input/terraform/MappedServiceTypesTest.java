@@ -252,6 +252,17 @@ class MappedServiceTypesTest {
                 .status()).isEqualTo(Status.MET);
     }
 
+    /** A server_side_encryption block with enabled = false states that the stream has none: DataFirehose.1 fails. */
+    @Test
+    void a_delivery_stream_whose_encryption_is_turned_off_fails_datafirehose_1() throws Exception {
+        List<Evaluation> e = evaluate("plan-firehose-encryption.json");
+        assertThat(control(e, "aws_kinesis_firehose_delivery_stream.clickstream", "firehose-delivery-stream-encrypted").status()).isEqualTo(Status.MET);
+        ControlResult audit = control(e, "aws_kinesis_firehose_delivery_stream.audit", "firehose-delivery-stream-encrypted");
+        assertThat(audit.status()).as("%s", audit.evidence()).isEqualTo(Status.MISSING);
+        assertThat(audit.evidence()).anyMatch(x -> x.contains("server-side encryption is turned off"));
+        assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("CloudFormation expects"));
+    }
+
     private static List<Evaluation> evaluate(String name) throws Exception {
         Path plan = MAPPED.resolve(name);
         return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
