@@ -152,17 +152,9 @@ public final class BackupAssignment {
     /**
      * Whether an entry of {@code Resources} names the resource: its srm id (what a template's
      * {@code Fn::GetAtt}/{@code Ref} resolves to), {@code *}, or an ARN of the resource's service whose
-     * resource part, wildcards allowed, ends with its id. Region and account are not compared: a
-     * selection assigns resources of its own account and Region only.
-     */
-    static Answer covers(String entry, Resource resource) {
-        return covers(entry, resource, null);
-    }
-
-    /**
-     * As {@link #covers(String, Resource)}, with the resource's name property ({@code named}, or null): an ARN
-     * of the type's service that ends with the name names it too; one the name, a value the input could not
-     * determine, might end with is UNKNOWN.
+     * resource part, wildcards allowed, ends with its id, or with its name property ({@code named}, or null);
+     * an ARN of the type whose name is a value the input could not determine may name it (UNKNOWN). Region and
+     * account are not compared: a selection assigns resources of its own account and Region only.
      */
     static Answer covers(String entry, Resource resource, Setting named) {
         if (entry == null) {

@@ -11,14 +11,9 @@ public record LifecycleMatch(String resource, Lifecycle lifecycle, Setting setti
         Objects.requireNonNull(entry, "entry");
     }
 
-    /**
-     * Whether on {@code day} the matched version is in the window of RDS Extended Support, into which RDS and Aurora
-     * enrol a database automatically at its version's end of standard support: an RDS or Aurora lifecycle, and a day
-     * before the version's extended support end.
-     */
-    public boolean rdsExtendedSupportOn(java.time.LocalDate day) {
-        return (lifecycle.id().startsWith("rds-") || lifecycle.id().startsWith("aurora-")) && entry.extendedSupportEnd() != null
-                && !day.isAfter(entry.extendedSupportEnd());
+    /** Whether {@code day} is on or before the matched version's end of extended support (false when it has none). */
+    public boolean inExtendedSupportOn(java.time.LocalDate day) {
+        return entry.extendedSupportEnd() != null && !day.isAfter(entry.extendedSupportEnd());
     }
 
     /** Whether the matched version is past its end of support on {@code day}. */

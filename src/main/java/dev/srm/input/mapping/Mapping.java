@@ -44,10 +44,6 @@ public record Mapping(String source, String type, List<Fold> into, Spec.When whe
             same = same == null ? List.of() : List.copyOf(same);
         }
 
-        public Fold(String target, SourcePath by, boolean append) {
-            this(target, by, append, List.of());
-        }
-
         /** The source types {@code target} names, in order. */
         public List<String> targets() {
             return alternatives(target);

@@ -37,10 +37,6 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
      * Beanstalk environment's option settings); otherwise only what every element states is stated.
      */
     record Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when, boolean whole) implements Spec {
-        public Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when) {
-            this(over, as, properties, value, when, false);
-        }
-
         public Each {
             over = List.copyOf(over);
             properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
@@ -56,9 +52,6 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
      * {@code as: list} makes it the one element of a list (a queue policy's one queue URL is CloudFormation's Queues).
      */
     record Ref(SourcePath from, String to, When when, boolean unsetAbsent, boolean asList) implements Spec {
-        public Ref(SourcePath from, String to, When when) {
-            this(from, to, when, false, false);
-        }
     }
 
     /** Conditions on source values in the current scope, all of which must hold: a path and the values it may have. */
