@@ -181,7 +181,11 @@ public final class Evaluator {
     }
 
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
-        return limited("scenario '" + scenario.id() + "'", scenario.file(), watch -> run(scenario, explain, fired, false, watch));
+        return limited("scenario '" + scenario.id() + "'", scenario.file(), watch -> {
+            Evaluation with = run(scenario, explain, fired, false, watch);
+            Scenario other = scenario.withoutUndecided();
+            return other == null ? with : UndecidedWorlds.merge(with, run(other, explain, fired, false, watch), scenario);
+        });
     }
 
     /**
@@ -326,6 +330,9 @@ public final class Evaluator {
             facts.addAll(defaults(resource, catalog));
             facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
             spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
+            if (scenario.undecided() != null && scenario.undecided().reasons().containsKey(spec.id())) {
+                facts.add(new dev.srm.facts.UndecidedResource(spec.id(), scenario.undecided().reasons().get(spec.id())));
+            }
             if (checkKeys) {
                 warnUnknownKeys(spec, resource, catalog, scenario, warnings);
             }

@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param idFromFileName whether the reader made the id from the file's name (a template without
  *                 {@code Metadata.srm.id}, a Terraform plan) rather than reading it from the input: a
  *                 batch then qualifies it with the file's directories when another input has it
+ * @param undecided resources that exist only under conditions the input does not decide, with the
+ *                 scenario's resources without them; null when every resource's existence is decided
  */
 public record Scenario(String id, String title, String description, String file, Inventory inventory,
                        String owner, List<Setting> account, List<ResourceSpec> resources, String ownerTag,
-                       IncidentSpec incident, Expectations expect, List<String> warnings, boolean idFromFileName) {
+                       IncidentSpec incident, Expectations expect, List<String> warnings, boolean idFromFileName,
+                       UndecidedResources undecided) {
     /** The tag key that names a resource's team unless a scenario sets {@code ownerTag}. */
     public static final String DEFAULT_OWNER_TAG = "owner";
 
@@ -35,6 +38,15 @@ public record Scenario(String id, String title, String description, String file,
         account = List.copyOf(account);
         resources = List.copyOf(resources);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        undecided = undecided == null || undecided.reasons().isEmpty() ? null : undecided;
+    }
+
+    /** A scenario every resource of which exists. */
+    public Scenario(String id, String title, String description, String file, Inventory inventory,
+                    String owner, List<Setting> account, List<ResourceSpec> resources, String ownerTag,
+                    IncidentSpec incident, Expectations expect, List<String> warnings, boolean idFromFileName) {
+        this(id, title, description, file, inventory, owner, account, resources, ownerTag, incident, expect, warnings, idFromFileName,
+                null);
     }
 
     /** A scenario whose id the input gave. */
@@ -67,21 +79,30 @@ public record Scenario(String id, String title, String description, String file,
         return resources.stream().filter(r -> r.id().equals(resourceId)).findFirst().orElse(null);
     }
 
-    /** This scenario with another incident, owner tag and resources (the run resolves an incident against them). */
+    /**
+     * This scenario with another incident, owner tag and resources (the run resolves an incident
+     * against them); triage judges the world in which every resource exists.
+     */
     public Scenario with(IncidentSpec newIncident, String newOwnerTag, List<ResourceSpec> newResources) {
         return new Scenario(id, title, description, file, inventory, owner, account, newResources, newOwnerTag, newIncident,
-                expect, warnings, idFromFileName);
+                expect, warnings, idFromFileName, null);
     }
 
     /** This scenario, its id made from its file's name by the reader. */
     public Scenario namedAfterItsFile() {
         return new Scenario(id, title, description, file, inventory, owner, account, resources, ownerTag, incident, expect,
-                warnings, true);
+                warnings, true, undecided);
     }
 
     /** This scenario under another id (a title that was the id follows it). */
     public Scenario withId(String newId) {
         return new Scenario(newId, title.equals(id) ? newId : title, description, file, inventory, owner, account, resources,
-                ownerTag, incident, expect, warnings, idFromFileName);
+                ownerTag, incident, expect, warnings, idFromFileName, undecided);
+    }
+
+    /** The same scenario in the world where no resource of {@link #undecided} exists (null when there is none). */
+    public Scenario withoutUndecided() {
+        return undecided == null ? null : new Scenario(id, title, description, file, inventory, owner, account, undecided.without(),
+                ownerTag, incident, expect, warnings, idFromFileName, null);
     }
 }

@@ -71,13 +71,27 @@ class ReadmeExamplesTest {
 
     @Test
     void the_explain_excerpt_is_a_cut_of_what_explain_prints() throws IOException {
+        excerptIsACut("`--explain` prints the chain behind each conclusion, down to the setting it read:\n\n",
+                "evaluate", "scenarios/study/s3-public-bucket.yaml", "--explain");
+    }
+
+    @Test
+    void the_undecided_condition_excerpt_is_a_cut_of_what_srm_prints() throws IOException {
+        String template = "src/test/resources/templates-conditions/orders-platform.yaml";
+        excerptIsACut("    ./srm evaluate " + template + "\n\nprints, among the rest:\n\n", "evaluate", template);
+    }
+
+    /**
+     * The indented block after {@code intro} in README is a cut of what srm prints for {@code args}:
+     * its lines appear in order, with " ..." for text the README leaves out.
+     */
+    private static void excerptIsACut(String intro, String... args) throws IOException {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String intro = "`--explain` prints the chain behind each conclusion, down to the setting it read:\n\n";
         assertThat(readme).contains(intro);
         List<String> excerpt = readme.substring(readme.indexOf(intro) + intro.length()).lines().takeWhile(l -> l.startsWith("    "))
                 .map(l -> l.substring(4)).toList();
         assertThat(excerpt).hasSizeGreaterThan(3);
-        List<String> actual = CliRun.of("evaluate", "scenarios/study/s3-public-bucket.yaml", "--explain").out().lines().toList();
+        List<String> actual = CliRun.of(args).out().lines().toList();
         int at = 0;
         for (String line : excerpt) {
             Pattern p = Pattern.compile(java.util.Arrays.stream(line.split(" \\.\\.\\.", -1)).map(Pattern::quote)
@@ -85,7 +99,8 @@ class ReadmeExamplesTest {
             while (at < actual.size() && !p.matcher(actual.get(at)).matches()) {
                 at++;
             }
-            assertThat(at).as("README's --explain line, in order, with ' ...' for what it leaves out: %s", line).isLessThan(actual.size());
+            assertThat(at).as("README's line after %s, in order, with ' ...' for what it leaves out: %s", String.join(" ", args), line)
+                    .isLessThan(actual.size());
             at++;
         }
     }

@@ -7,6 +7,7 @@ import dev.srm.input.InputReader;
 import dev.srm.model.InputFormat;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
+import dev.srm.model.UndecidedResources;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -87,11 +88,11 @@ public final class CloudFormationReader implements InputReader {
         List<String> warnings = new ArrayList<>();
         Map<String, Node> given = new LinkedHashMap<>();
         parameters.values().forEach((k, v) -> given.put(k, Node.Scalar.of(v)));
-        List<ResourceSpec> resources;
+        Stack.Worlds worlds;
         try {
             Stack stack = new Stack(parser, template, id, given, parameters.sources(), "", 0, 0, List.of(Path.of(name)
                     .toAbsolutePath().normalize().toString()), warnings, localRoot);
-            resources = stack.resources();
+            worlds = stack.resources();
         } catch (TemplateError e) {
             throw InputFiles.problem(name, e.where(), e.getMessage());
         }
@@ -99,8 +100,9 @@ public final class CloudFormationReader implements InputReader {
                 : "complete".equals(srm.get("inventory")) ? Inventory.COMPLETE : Inventory.RESOURCES;
         String title = template.description() == null || template.description().isBlank() ? id
                 : template.description().strip().lines().findFirst().orElse(id);
-        return List.of(new Scenario(id, title, template.description(), name, inventory, srm.get("owner"), List.of(), resources,
-                srm.get("ownerTag"), null, null, warnings, !srm.containsKey("id")));
+        return List.of(new Scenario(id, title, template.description(), name, inventory, srm.get("owner"), List.of(), worlds.all(),
+                srm.get("ownerTag"), null, null, warnings, !srm.containsKey("id"),
+                new UndecidedResources(worlds.undecided(), worlds.certain())));
     }
 
     /** The template's {@code Metadata: {srm: {id, inventory, owner, ownerTag}}}, as text. */

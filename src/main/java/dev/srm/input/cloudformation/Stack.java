@@ -125,8 +125,16 @@ final class Stack {
         return t.file() + ": ";
     }
 
+    /**
+     * The resources of this stack and of the nested stacks it follows, in template order, in the
+     * world where every resource whose condition srm cannot decide exists ({@code all}) and in the
+     * world where none of them does ({@code certain}, with the reason of each left out).
+     */
+    record Worlds(List<ResourceSpec> all, List<ResourceSpec> certain, Map<String, String> undecided) {
+    }
+
     /** The resource specs of this stack and of the nested stacks it follows, in template order. */
-    List<ResourceSpec> resources() {
+    Worlds resources() {
         List<String> cycle = Dependencies.cycle(template.resources());
         if (cycle != null) {
             Template.Resource first = template.resources().get(cycle.get(0));
@@ -143,11 +151,13 @@ final class Stack {
                 resolver.drop(r.id(), r.condition());
             } else if (!t.decided()) {
                 conditional.put(r.id(), "exists only if condition '" + r.condition() + "' is true, which srm cannot decide ("
-                        + t.reason() + "); evaluated as if it exists");
+                        + t.reason() + ")");
             }
         }
         Map<String, List<Template.Resource>> standalone = standaloneRules();
-        List<ResourceSpec> out = new ArrayList<>();
+        List<ResourceSpec> all = new ArrayList<>();
+        List<ResourceSpec> certain = new ArrayList<>();
+        Map<String, String> undecided = new LinkedHashMap<>();
         for (Template.Resource r : template.resources().values()) {
             if (r.type().equals("Fn::ForEach")) {
                 warnings.add(template.file() + ":" + r.pos().line() + ": " + r.id() + ": srm does not expand Fn::ForEach"
@@ -163,35 +173,52 @@ final class Stack {
                         + " registered template at deploy time; srm does not expand modules, so those resources are not evaluated");
                 continue;
             }
+            String when = conditional.get(r.id());
             List<String> notes = new ArrayList<>();
             if (r.note() != null) {
                 notes.add(r.note());
-            }
-            if (conditional.containsKey(r.id())) {
-                notes.add(conditional.get(r.id()));
             }
             if (depth > 0) {
                 notes.add("from nested stack template " + template.file() + " line " + r.pos().line());
             }
             Node props = resolved(r);
-            if (standalone.containsKey(r.id())) {
-                props = withStandaloneRules(props, standalone.get(r.id()), conditional, notes);
-            }
             if (r.type().equals("AWS::EC2::Instance")) {
                 props = withLaunchTemplate(props, notes);
             }
-            out.add(spec(r, props, notes));
+            List<Template.Resource> rules = standalone.getOrDefault(r.id(), List.of());
+            List<Template.Resource> certainRules = rules.stream().filter(x -> !conditional.containsKey(x.id())).toList();
+            ResourceSpec spec = spec(r, rules.isEmpty() ? props : withStandaloneRules(props, rules, conditional, notes), notes);
+            all.add(spec);
+            if (when != null) {
+                undecided.put(spec.id(), when);
+            } else {
+                certain.add(certainRules.size() == rules.size() ? spec
+                        : spec(r, withStandaloneRules(props, certainRules, conditional, new ArrayList<>(notes)), notes));
+            }
             Template.Resource stage = DeploymentStage.of(r, props, stageId(r));
             if (stage != null) {
                 List<String> stageNotes = new ArrayList<>(notes);
                 stageNotes.add(0, stage.note());
-                out.add(spec(stage, stage.properties(), stageNotes));
+                ResourceSpec stageSpec = spec(stage, stage.properties(), stageNotes);
+                all.add(stageSpec);
+                if (when != null) {
+                    undecided.put(stageSpec.id(), "the stage of deployment " + spec.id() + ", which " + when);
+                } else {
+                    certain.add(stageSpec);
+                }
             }
             if (r.type().equals("AWS::CloudFormation::Stack")) {
                 Stack child = child(r.id());
                 if (child != null) {
                     try {
-                        out.addAll(child.resources());
+                        Worlds nested = child.resources();
+                        all.addAll(nested.all());
+                        if (when != null) {
+                            nested.all().forEach(n -> undecided.put(n.id(), "in nested stack " + spec.id() + ", which " + when));
+                        } else {
+                            certain.addAll(nested.certain());
+                            undecided.putAll(nested.undecided());
+                        }
                     } catch (TemplateError e) {
                         warnings.add(template.file() + ":" + r.pos().line() + ": nested stack " + r.id() + ": its template "
                                 + child.template.file() + (e.where().isEmpty() ? "" : ":" + e.where()) + ": " + e.getMessage());
@@ -200,7 +227,7 @@ final class Stack {
             }
         }
         warnings.addAll(resolver.warnings().stream().map(w -> template.file() + ": " + w).toList());
-        return out;
+        return new Worlds(all, certain, undecided);
     }
 
     /** The logical id srm gives the stage a deployment creates: the deployment's, then "Stage", unless the template uses it. */

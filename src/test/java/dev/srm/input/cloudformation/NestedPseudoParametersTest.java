@@ -39,7 +39,7 @@ class NestedPseudoParametersTest {
     @Test
     void a_placeholder_region_or_account_does_not_decide_a_condition() throws Exception {
         Scenario s = new CloudFormationReader().read("data.yaml", TEMPLATE.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0);
-        assertThat(s.resource("DataKey").notes()).anySatisfy(n -> assertThat(n).contains("condition 'InFrankfurt'")
+        assertThat(s.undecided().reasons().get("DataKey")).satisfies(n -> assertThat(n).contains("condition 'InFrankfurt'")
                 .contains("AWS::Region is a value of the deployment (srm's placeholder is 'us-east-1'; give --parameter AWS::Region=VALUE)"));
         assertThat(s.resource("Data").settings()).filteredOn(x -> x.path().endsWith("SSEAlgorithm")).singleElement()
                 .satisfies(x -> assertThat(x.value()).startsWith("${unknown, one of 'aws:kms', 'AES256'").contains("AWS::AccountId"));

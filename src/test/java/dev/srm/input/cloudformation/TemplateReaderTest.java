@@ -270,8 +270,9 @@ class TemplateReaderTest {
         assertThat(s.resources()).extracting(ResourceSpec::id).containsExactly("Prod", "Vpc", "Any", "Policy");
         assertThat(s.resource("Prod").notes()).isEmpty();
         assertThat(s.resource("Any").notes()).isEmpty();
-        assertThat(s.resource("Vpc").notes()).containsExactly("exists only if condition 'ProdInVpc' is true, which srm cannot decide"
-                + " (parameter Vpc has no Default and no value was given (--parameter Vpc=VALUE)); evaluated as if it exists");
+        assertThat(s.undecided().reasons()).containsExactly(Map.entry("Vpc", "exists only if condition 'ProdInVpc' is true, which srm"
+                + " cannot decide (parameter Vpc has no Default and no value was given (--parameter Vpc=VALUE))"));
+        assertThat(s.undecided().without()).extracting(ResourceSpec::id).containsExactly("Prod", "Any", "Policy");
         assertThat(settings(s, "Policy").get("Bucket"))
                 .isEqualTo("${unknown: a reference to resource Dev, which does not exist because condition 'IsDev' is false}");
     }

@@ -1,0 +1,190 @@
+package dev.srm.engine;
+
+import dev.srm.facts.Resource;
+import dev.srm.model.ControlResult;
+import dev.srm.model.DutyResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.FindingResult;
+import dev.srm.model.LayerResult;
+import dev.srm.model.ResourceResult;
+import dev.srm.model.Status;
+import dev.srm.model.UndecidedResources;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One answer from the two worlds of a scenario with resources whose existence the input does not
+ * decide: the world in which they all exist (the evaluation as it is: their own controls, every
+ * finding) and the world in which none of them does. A control of another resource (or of the
+ * account) that the two worlds answer differently is UNKNOWN under
+ * {@value #RULE}, its reason giving both answers and the resources it hangs on; its
+ * findings go with it. A layer or duty whose owner differs is kept and said in a notice. What
+ * both worlds answer alike stands: a bucket policy under an undecided condition that denies plain
+ * HTTP leaves S3.5 open, one that adds nothing to a control changes nothing.
+ */
+final class UndecidedWorlds {
+    /** The rule whose name an answer the two worlds disagree on carries (rules/core/resolution.drl). */
+    static final String RULE = "resource-condition-undecided";
+    /** How many of the undecided resources a reason names when the evidence names none of them. */
+    private static final int NAMED = 3;
+
+    private UndecidedWorlds() {
+    }
+
+    static Evaluation merge(Evaluation with, Evaluation without, dev.srm.model.Scenario scenario) {
+        UndecidedResources undecided = scenario.undecided();
+        Map<String, ResourceResult> other = new LinkedHashMap<>();
+        without.resources().forEach(r -> other.putIfAbsent(r.id(), r));
+        Set<String> changed = new HashSet<>();
+        List<ResourceResult> resources = new ArrayList<>();
+        for (ResourceResult r : with.resources()) {
+            ResourceResult b = other.get(r.id());
+            if (b == null || undecided.reasons().containsKey(r.id())) {
+                resources.add(r);
+                continue;
+            }
+            List<ControlResult> controls = controls(r.id(), r.controls(), b.controls(), undecided, () -> related(scenario, r.id()), changed);
+            List<String> notices = new ArrayList<>(r.notices());
+            notices.addAll(owners(r, b, undecided));
+            resources.add(new ResourceResult(r.id(), r.service(), r.type(), r.variant(), r.serviceModel(), r.customerShare(), r.rule(),
+                    r.reason(), r.layers(), controls, notices.stream().sorted().toList(), r.line(), r.origin()));
+        }
+        List<ControlResult> account = controls(Resource.ACCOUNT, with.accountControls(), without.accountControls(), undecided,
+                List::of, changed);
+        List<FindingResult> findings = with.findings().stream()
+                .filter(f -> !changed.contains(key(f.resource(), f.rule())))
+                .toList();
+        return new Evaluation(with.scenario(), resources, account, findings, with.integrations(), with.warnings());
+    }
+
+    private static String key(String resource, String control) {
+        return resource + "\u0000" + control;
+    }
+
+    /** The controls of one resource: each as the world with every resource answers it, unless the other world differs. */
+    private static List<ControlResult> controls(String resource, List<ControlResult> with, List<ControlResult> without,
+                                                UndecidedResources undecided, java.util.function.Supplier<List<String>> related, Set<String> changed) {
+        Map<String, ControlResult> other = new LinkedHashMap<>();
+        without.forEach(c -> other.put(c.id(), c));
+        List<ControlResult> out = new ArrayList<>();
+        for (ControlResult a : with) {
+            ControlResult b = other.remove(a.id());
+            if (b != null && b.status() == a.status()) {
+                out.add(a);
+            } else {
+                changed.add(key(resource, a.id()));
+                out.add(undecided(a, a, b, undecided, related.get()));
+            }
+        }
+        for (ControlResult b : other.values()) { // a control that applies only in the world without them
+            changed.add(key(resource, b.id()));
+            out.add(undecided(b, null, b, undecided, related.get()));
+        }
+        return out.stream().sorted(java.util.Comparator.comparing(ControlResult::id)).toList();
+    }
+
+    private static ControlResult undecided(ControlResult def, ControlResult with, ControlResult without, UndecidedResources undecided,
+                                           List<String> related) {
+        List<String> evidence = new ArrayList<>();
+        List<String> names = named(with, without, undecided, related);
+        String them = String.join(", ", names);
+        String exist = names.size() == 1 ? "exists" : "exist";
+        if (with != null) {
+            with.evidence().forEach(e -> evidence.add(e + " [if " + them + " " + exist + "]"));
+        }
+        if (without != null) {
+            without.evidence().forEach(e -> evidence.add(e + " [if not]"));
+        }
+        String reason = answer(with) + " if " + them + " " + exist + ", " + answer(without) + " if not: "
+                + names.stream().filter(undecided.reasons()::containsKey)
+                .map(n -> n + " " + undecided.reasons().get(n)).collect(Collectors.joining("; "));
+        return new ControlResult(def.id(), def.title(), def.layer(), Status.UNKNOWN, def.severity(), def.owner(), def.integrations(),
+                evidence, reason, RULE, def.source(), def.securityHub(), def.configRules(), def.frameworks(),
+                with == null ? def.explanation() : with.explanation());
+    }
+
+    private static String answer(ControlResult c) {
+        return c == null ? "does not apply" : c.status().name() + " (" + c.rule() + ")";
+    }
+
+    /**
+     * The undecided resources an answer names in its evidence or reason (a bucket policy's id);
+     * else those that name the resource or that its notes name (a standalone ingress rule); else
+     * the first few of them, in input order.
+     */
+    private static List<String> named(ControlResult with, ControlResult without, UndecidedResources undecided, List<String> related) {
+        String text = String.join("\n", text(with), text(without));
+        List<String> out = undecided.reasons().keySet().stream().filter(id -> mentions(text, id)).toList();
+        if (!out.isEmpty()) {
+            return out;
+        }
+        if (!related.isEmpty()) {
+            return related;
+        }
+        List<String> all = new ArrayList<>(undecided.reasons().keySet());
+        if (all.size() <= NAMED) {
+            return all;
+        }
+        List<String> first = new ArrayList<>(all.subList(0, NAMED));
+        first.add("and " + (all.size() - NAMED) + " more resources that exist only under undecided conditions");
+        return first;
+    }
+
+    /** Whether the text names the id as a word of its own (not inside a longer id or an ARN). */
+    private static boolean mentions(String text, String id) {
+        return java.util.regex.Pattern.compile("(?<![\\w:.-])" + java.util.regex.Pattern.quote(id) + "(?![\\w-])").matcher(text).find();
+    }
+
+    /**
+     * The undecided resources that name the resource in a setting (a bucket policy's Bucket, a
+     * backup selection's resources) or that the resource's notes name (a standalone rule merged
+     * into a security group), in input order.
+     */
+    private static List<String> related(dev.srm.model.Scenario scenario, String resource) {
+        dev.srm.model.ResourceSpec spec = scenario.resource(resource);
+        String notes = spec == null ? "" : String.join("\n", spec.notes());
+        List<String> out = new ArrayList<>();
+        for (String id : scenario.undecided().reasons().keySet()) {
+            dev.srm.model.ResourceSpec u = scenario.resource(id);
+            if (mentions(notes, id) || u != null && u.settings().stream()
+                    .anyMatch(s -> s.value() != null && (s.value().equals(resource) || mentions(s.value(), resource)))) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    private static String text(ControlResult c) {
+        return c == null ? "" : String.join("\n", c.evidence()) + "\n" + c.reason();
+    }
+
+    /** Notices for the layers and duties whose owner the two worlds answer differently. */
+    private static List<String> owners(ResourceResult with, ResourceResult without, UndecidedResources undecided) {
+        List<String> out = new ArrayList<>();
+        String all = String.join(", ", undecided.reasons().keySet());
+        for (LayerResult a : with.layers()) {
+            LayerResult b = without.layer(a.layer());
+            if (b == null) {
+                continue;
+            }
+            if (a.party() != b.party()) {
+                out.add("who runs layer " + a.layer() + " depends on resources that exist only under conditions srm cannot decide ("
+                        + all + "): " + a.party() + " if they exist, " + b.party() + " if not [" + RULE + "]");
+            }
+            for (DutyResult d : a.duties()) {
+                DutyResult e = b.duties().stream().filter(x -> x.duty().equals(d.duty())).findFirst().orElse(null);
+                if (e != null && e.party() != d.party()) {
+                    out.add("who holds duty " + d.duty() + " depends on resources that exist only under conditions srm cannot decide ("
+                            + all + "): " + d.party() + " if they exist, " + e.party() + " if not [" + RULE + "]");
+                }
+            }
+        }
+        return out;
+    }
+}

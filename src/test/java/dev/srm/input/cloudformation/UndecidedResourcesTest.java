@@ -1,0 +1,110 @@
+package dev.srm.input.cloudformation;
+
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.FindingResult;
+import dev.srm.model.Status;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resource whose {@code Condition} rests on a parameter without a value may or may not be
+ * deployed. Its own controls are evaluated as if it exists; another resource's control that it
+ * decides (a TLS-only bucket policy, a backup selection, a standalone SSH rule) is UNKNOWN, with
+ * both answers, and its finding goes with it. Before, the conditional resource counted as
+ * present: the production-only policy made S3.5 MET for every environment, and the bastion's
+ * optional SSH rule raised four HIGH findings as if it were always there.
+ */
+class UndecidedResourcesTest {
+    private static final Path ORDERS = Path.of("src/test/resources/templates-conditions/orders-platform.yaml");
+
+    private static EvaluatedTemplate orders(Map<String, String> parameters) throws Exception {
+        return EvaluatedTemplate.of(ORDERS, TemplateParameters.of(parameters));
+    }
+
+    private static ControlResult control(EvaluatedTemplate t, String resource, String control) {
+        return t.resource(resource).control(control);
+    }
+
+    private static boolean hasFinding(Evaluation e, String resource, String rule) {
+        return e.findings().stream().map(FindingResult::id).anyMatch((resource.isEmpty() ? rule : rule + ":" + resource)::equals);
+    }
+
+    @Test
+    void a_policy_that_exists_only_in_production_leaves_the_buckets_tls_control_undecided() throws Exception {
+        EvaluatedTemplate t = orders(Map.of());
+        ControlResult tls = control(t, "ExportsBucket", "s3-bucket-ssl-requests-only");
+        assertThat(tls.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(tls.rule()).isEqualTo("resource-condition-undecided");
+        assertThat(tls.reason()).startsWith("MET (control-met) if ExportsBucketPolicy exists, MISSING (control-unevidenced-complete) if not:"
+                + " ExportsBucketPolicy exists only if condition 'IsProd' is true, which srm cannot decide (parameter Environment has no"
+                + " Default");
+        assertThat(tls.evidence()).anySatisfy(e -> assertThat(e)
+                .startsWith("MET: bucket policy ExportsBucketPolicy, statement 0: Deny s3:* to * when aws:SecureTransport is false")
+                .endsWith("[if ExportsBucketPolicy exists]"));
+        assertThat(tls.evidence()).anySatisfy(e -> assertThat(e).startsWith("ABSENT: ").endsWith("[if not]"));
+        assertThat(hasFinding(t.evaluation(), "ExportsBucket", "s3-bucket-ssl-requests-only")).isFalse();
+    }
+
+    @Test
+    void what_both_worlds_answer_alike_stands() throws Exception {
+        EvaluatedTemplate t = orders(Map.of());
+        // the production policy grants a role read access and denies nothing: S3.5 fails with it and without it
+        ControlResult tls = control(t, "ReportsBucket", "s3-bucket-ssl-requests-only");
+        assertThat(tls.status()).isEqualTo(Status.MISSING);
+        assertThat(hasFinding(t.evaluation(), "ReportsBucket", "s3-bucket-ssl-requests-only")).isTrue();
+        assertThat(control(t, "ExportsBucket", "s3-versioning").status()).isEqualTo(Status.MET);
+        // the admin-only SSH rule exists in both worlds; the port-443 rule from the VPC range too
+        assertThat(t.resource("BastionGroup").notices()).anySatisfy(n -> assertThat(n).contains("SshFromAdmins"));
+    }
+
+    @Test
+    void a_backup_selection_that_exists_only_in_production_leaves_the_tables_backup_undecided() throws Exception {
+        ControlResult backup = control(orders(Map.of()), "OrdersTable", "dynamodb-in-backup-plan");
+        assertThat(backup.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(backup.reason()).startsWith("MET (control-met) if OrdersTableSelection exists, MISSING");
+    }
+
+    @Test
+    void an_optional_ssh_rule_from_anywhere_is_not_a_finding_of_every_deployment() throws Exception {
+        EvaluatedTemplate t = orders(Map.of());
+        for (String c : new String[]{"ec2-security-group-no-open-ssh", "vpc-sg-no-admin-ports-ipv4", "vpc-sg-no-high-risk-ports"}) {
+            ControlResult ssh = control(t, "BastionGroup", c);
+            assertThat(ssh.status()).as(c).isEqualTo(Status.UNKNOWN);
+            assertThat(ssh.reason()).as(c).startsWith("MISSING (control-contradicted) if SshFromAnywhere exists, MET (control-met) if not:"
+                    + " SshFromAnywhere exists only if condition 'HasBastion' is true");
+            assertThat(hasFinding(t.evaluation(), "BastionGroup", c)).as(c).isFalse();
+        }
+    }
+
+    @Test
+    void the_conditional_resources_own_controls_are_judged_as_if_it_exists_and_it_says_so() throws Exception {
+        EvaluatedTemplate t = orders(Map.of());
+        assertThat(control(t, "AuditBucket", "s3-versioning").status()).isEqualTo(Status.MISSING);
+        assertThat(hasFinding(t.evaluation(), "AuditBucket", "s3-versioning")).isTrue();
+        assertThat(t.resource("AuditBucket").notices()).containsExactly("exists only if condition 'IsProd' is true, which srm cannot decide"
+                + " (parameter Environment has no Default and no value was given (--parameter Environment=VALUE)); evaluated as if it"
+                + " exists, and a control of another resource that depends on it is decided only if it is the same without it"
+                + " [resource-condition-undecided]");
+    }
+
+    @Test
+    void parameters_that_decide_the_conditions_decide_the_controls() throws Exception {
+        EvaluatedTemplate prod = orders(Map.of("Environment", "prod", "EnableBastion", "false"));
+        assertThat(control(prod, "ExportsBucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
+        assertThat(control(prod, "OrdersTable", "dynamodb-in-backup-plan").status()).isEqualTo(Status.MET);
+        assertThat(control(prod, "BastionGroup", "ec2-security-group-no-open-ssh").status()).isEqualTo(Status.MET);
+        assertThat(prod.resource("AuditBucket").notices()).isEmpty();
+
+        EvaluatedTemplate dev = orders(Map.of("Environment", "dev", "EnableBastion", "true"));
+        assertThat(control(dev, "ExportsBucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MISSING);
+        assertThat(control(dev, "OrdersTable", "dynamodb-in-backup-plan").status()).isEqualTo(Status.MISSING);
+        assertThat(control(dev, "BastionGroup", "ec2-security-group-no-open-ssh").status()).isEqualTo(Status.MISSING);
+        assertThat(hasFinding(dev.evaluation(), "BastionGroup", "ec2-security-group-no-open-ssh")).isTrue();
+        assertThat(dev.evaluation().resources()).noneMatch(r -> r.id().equals("AuditBucket"));
+    }
+}
