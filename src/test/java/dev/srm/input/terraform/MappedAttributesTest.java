@@ -112,6 +112,30 @@ class MappedAttributesTest {
     }
 
     @Test
+    void a_service_that_sets_no_launch_type_runs_on_its_clusters_default_strategy() throws Exception {
+        // launch_type is optional and computed in provider v5: a plan that does not set it shows it known only after
+        // apply. CreateService then uses the cluster's default strategy, here Fargate alone (terraform-aws-modules/ecs):
+        // AWS runs the hosts. It was classified ECS on EC2, with the fleet and guest-OS patching the customer's.
+        List<Evaluation> e = evaluate("plan-ecs-service-cluster-default.json");
+        dev.srm.model.ResourceResult api = resource(e, "aws_ecs_service.api");
+        assertThat(api.variant()).isEqualTo("fargate");
+        assertThat(api.serviceModel()).isEqualTo("SERVERLESS");
+        assertThat(api.layer("host-os-hypervisor-networking").party()).isEqualTo(Responsibility.AWS);
+    }
+
+    @Test
+    void a_fargate_service_without_a_platform_version_runs_on_latest() throws Exception {
+        // platform_version left out is AWS's choice, LATEST, as CloudFormation's absent PlatformVersion (ECS.10)
+        List<Evaluation> e = evaluate("plan-ecs-service-platform.json");
+        assertThat(status(e, "aws_ecs_service.checkout", "ecs-fargate-latest-platform")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_ecs_service.legacy_reports", "ecs-fargate-latest-platform")).isEqualTo(Status.MISSING);
+        assertThat(status(e, "aws_ecs_service.spot_workers", "ecs-fargate-latest-platform")).isEqualTo(Status.MET);
+        assertThat(resource(e, "aws_ecs_service.spot_workers").variant()).isEqualTo("fargate");
+        assertThat(resource(e, "aws_ecs_service.batch_on_ec2").serviceModel()).isEqualTo("IAAS");
+        assertThat(status(e, "aws_ecs_service.batch_on_ec2", "ecs-fargate-latest-platform")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
     void a_sagemaker_model_pulls_its_primary_image_through_the_vpc_only_in_vpc_mode() throws Exception {
         List<Evaluation> e = evaluate("plan-sagemaker-model.json");
         assertThat(status(e, "aws_sagemaker_model.vpc_pull", "sagemaker-model-image-from-vpc")).isEqualTo(Status.MET);
@@ -389,6 +413,11 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_lb.storefront", "elb-alb-waf")).isEqualTo(Status.MET);
         assertThat(status(e, "aws_lb.admin", "elb-alb-waf")).isEqualTo(Status.UNKNOWN);
         assertThat(status(e, "aws_api_gateway_stage.prod", "apigateway-stage-waf")).isEqualTo(Status.MET);
+    }
+
+    private static dev.srm.model.ResourceResult resource(List<Evaluation> e, String id) {
+        return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not a resource of the evaluation"));
     }
 
     private static List<Evaluation> evaluate(String name) throws Exception {
