@@ -136,6 +136,21 @@ class MappedAttributesTest {
     }
 
     @Test
+    void a_group_launches_several_instance_types_by_override_or_by_attributes_and_one_without_a_mixed_policy() throws Exception {
+        // AutoScaling.6: override.instance_requirements (attribute-based selection, the common Spot pattern) was not
+        // read, so the group was MISSING with "one instance type []"; a group whose plan states mixed_instances_policy
+        // = [] launches its launch template's one type, which the control fails (it was UNKNOWN)
+        List<Evaluation> e = evaluate("plan-autoscaling-instance-types.json");
+        ControlResult abis = control(e, "aws_autoscaling_group.abis", "autoscaling-multiple-instance-types");
+        assertThat(abis.status()).as("%s", abis.evidence()).isEqualTo(Status.MET);
+        assertThat(abis.evidence()).anyMatch(x -> x.contains("attribute-based instance type selection"));
+        assertThat(status(e, "aws_autoscaling_group.oneaz", "autoscaling-multiple-instance-types")).isEqualTo(Status.MET);
+        ControlResult web = control(e, "aws_autoscaling_group.web", "autoscaling-multiple-instance-types");
+        assertThat(web.status()).as("%s", web.evidence()).isEqualTo(Status.MISSING);
+        assertThat(web.evidence()).anyMatch(x -> x.contains("no MixedInstancesPolicy"));
+    }
+
+    @Test
     void a_sagemaker_model_pulls_its_primary_image_through_the_vpc_only_in_vpc_mode() throws Exception {
         List<Evaluation> e = evaluate("plan-sagemaker-model.json");
         assertThat(status(e, "aws_sagemaker_model.vpc_pull", "sagemaker-model-image-from-vpc")).isEqualTo(Status.MET);
