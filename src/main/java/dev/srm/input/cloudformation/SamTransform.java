@@ -309,20 +309,77 @@ final class SamTransform {
             Node item = items.get(i);
             if (item instanceof Node.Scalar s && s.text() != null) {
                 managed.add(new Node.Scalar(managedArn(s.text()), s.pos()));
+            } else if (item instanceof Node.Obj o && "Fn::If".equals(o.function()) && o.get("Fn::If") instanceof Node.Seq args
+                    && args.items().size() == 3) {
+                conditional(r, o, args, roleId + "Policy" + i, i, managed, inline);
             } else if (item instanceof Node.Obj o && o.function() != null) {
                 managed.add(item);
-            } else if (item instanceof Node.Obj o && o.get("Statement") != null) {
-                inline.add(policy(roleId + "Policy" + i, item));
-            } else if (item instanceof Node.Obj o && o.entries().size() == 1) {
-                String name = o.entries().keySet().iterator().next();
-                Node document = policyTemplate(name, o.get(name));
-                if (document == null) {
-                    warnings.add(r.id() + ": Policies[" + i + "] names '" + name + "', which is not a SAM policy template");
-                    document = new Node.Unknown("SAM policy template '" + name + "', which srm does not know", o.pos());
-                }
-                inline.add(policy(roleId + "Policy" + i, document));
+            } else if (item instanceof Node.Obj o && (o.get("Statement") != null || o.entries().size() == 1)) {
+                inline.add(policy(roleId + "Policy" + i, document(r, o, i)));
             }
         }
+    }
+
+    /** An inline policy document (a {@code Statement} list) or a SAM policy template's statements. */
+    private Node document(Template.Resource r, Node.Obj item, int i) {
+        if (item.get("Statement") != null) {
+            return item;
+        }
+        String name = item.entries().keySet().iterator().next();
+        Node document = policyTemplate(name, item.get(name));
+        if (document == null) {
+            warnings.add(r.id() + ": Policies[" + i + "] names '" + name + "', which is not a SAM policy template");
+            document = new Node.Unknown("SAM policy template '" + name + "', which srm does not know", item.pos());
+        }
+        return document;
+    }
+
+    /**
+     * A Policies item that is {@code Fn::If}: SAM keeps the condition. Branches that are documents or
+     * policy templates make the {@code Fn::If} of two inline policies (a branch {@code AWS::NoValue}:
+     * none); branches that are policy names make a managed policy ARN chosen the same way. Anything
+     * else stays a managed-policy entry srm cannot read.
+     */
+    private void conditional(Template.Resource r, Node.Obj item, Node.Seq args, String name, int i, List<Node> managed,
+                             List<Node> inline) {
+        Node yes = args.items().get(1);
+        Node no = args.items().get(2);
+        if (isDocument(yes) || isDocument(no)) {
+            inline.add(ifOf(item, args, branch(r, yes, name, i), branch(r, no, name, i)));
+        } else if (isName(yes) && isName(no)) {
+            managed.add(ifOf(item, args, arnOf(yes), arnOf(no)));
+        } else {
+            managed.add(item);
+        }
+    }
+
+    private static boolean isDocument(Node n) {
+        return n instanceof Node.Obj o && o.function() == null && (o.get("Statement") != null || o.entries().size() == 1);
+    }
+
+    private static boolean isNoValue(Node n) {
+        return n instanceof Node.Obj o && "Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar s
+                && "AWS::NoValue".equals(s.text());
+    }
+
+    private static boolean isName(Node n) {
+        return n instanceof Node.Scalar s && s.text() != null || isNoValue(n);
+    }
+
+    private Node branch(Template.Resource r, Node n, String name, int i) {
+        if (isNoValue(n)) {
+            return n;
+        }
+        return policy(name, n instanceof Node.Obj o && isDocument(o) ? document(r, o, i)
+                : new Node.Unknown("a Policies branch that is neither a policy document nor a SAM policy template", n.pos()));
+    }
+
+    private static Node arnOf(Node n) {
+        return n instanceof Node.Scalar s && s.text() != null ? new Node.Scalar(managedArn(s.text()), s.pos()) : n;
+    }
+
+    private static Node ifOf(Node.Obj item, Node.Seq args, Node yes, Node no) {
+        return Obj.of(Map.of("Fn::If", new Node.Seq(List.of(args.items().get(0), yes, no), args.pos())), item.pos());
     }
 
     private static String managedArn(String name) {
