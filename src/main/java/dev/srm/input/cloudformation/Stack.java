@@ -182,6 +182,9 @@ final class Stack {
                 notes.add("from nested stack template " + template.file() + " line " + r.pos().line());
             }
             Node props = resolved(r);
+            if (r.type().equals(BUCKET)) {
+                props = withReplicationInRegion(props);
+            }
             if (r.type().equals("AWS::EC2::Instance")) {
                 props = withLaunchTemplate(props, notes);
             }
@@ -311,6 +314,62 @@ final class Stack {
     private Node resolved(Template.Resource r) {
         return resolvedProperties.computeIfAbsent(r.id(), k -> r.properties() == null ? Template.EMPTY
                 : PackageArtifacts.packaged(r.type(), resolver.resolve(r.properties())));
+    }
+
+    private static final String BUCKET = "AWS::S3::Bucket";
+
+    /**
+     * A bucket whose every enabled replication rule copies to a bucket of this stack (by {@code Ref},
+     * {@code Fn::GetAtt ... Arn} or an {@code arn:...:s3:::} ARN of its logical id or BucketName)
+     * replicates within its own Region: a stack, with its nested stacks, deploys to one Region. The
+     * srm key {@code replicationInRegion} lists those buckets, which S3.7 (cross-Region replication)
+     * reads. A rule whose status or destination the template leaves undecided leaves it unset.
+     */
+    private Node withReplicationInRegion(Node props) {
+        if (!(props instanceof Node.Obj bucket) || !(bucket.get("ReplicationConfiguration") instanceof Node.Obj replication)
+                || !(replication.get("Rules") instanceof Node.Seq rules)) {
+            return props;
+        }
+        java.util.Set<String> destinations = new java.util.TreeSet<>();
+        for (Node rule : rules.items()) {
+            if (!(rule instanceof Node.Obj o) || !(o.get("Status") instanceof Node.Scalar status) || status.text() == null) {
+                return props;
+            }
+            if (!status.text().equals("Enabled")) {
+                continue;
+            }
+            String inStack = o.get("Destination") instanceof Node.Obj d && d.get("Bucket") instanceof Node.Scalar b ? bucketOfStack(b.text()) : null;
+            if (inStack == null) {
+                return props;
+            }
+            destinations.add(inStack);
+        }
+        if (destinations.isEmpty()) {
+            return props;
+        }
+        Map<String, Node> entries = new LinkedHashMap<>(bucket.entries());
+        entries.put("replicationInRegion", new Node.Seq(destinations.stream().<Node>map(id -> new Node.Scalar(id, replication.pos())).toList(),
+                replication.pos()));
+        return new Node.Obj(entries, bucket.keys(), bucket.pos());
+    }
+
+    /** The logical id (with this stack's prefix) of the bucket of this stack a destination names, or null. */
+    private String bucketOfStack(String destination) {
+        if (destination == null) {
+            return null;
+        }
+        String name = destination.startsWith("arn:") && destination.contains(":s3:::")
+                ? destination.substring(destination.indexOf(":s3:::") + ":s3:::".length()) : destination;
+        for (Template.Resource r : template.resources().values()) {
+            if (!r.type().equals(BUCKET) || r.condition() != null && isDropped(r)) {
+                continue;
+            }
+            if (name.equals(prefix + r.id()) || resolved(r) instanceof Node.Obj o && o.get("BucketName") instanceof Node.Scalar n
+                    && name.equals(n.text())) {
+                return prefix + r.id();
+            }
+        }
+        return null;
     }
 
     /** LaunchTemplateData properties an instance takes as they are (the rest are converted or not instance properties). */
