@@ -383,6 +383,14 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_ecs_task_definition.api", "ecs-windows-containers-non-admin")).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(status(e, "aws_ecs_task_definition.reports", "ecs-windows-containers-non-admin")).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(status(e, "aws_ecs_task_definition.billing", "ecs-windows-containers-non-admin")).isEqualTo(Status.MISSING);
+        // container_definitions is every container of the task: one without environment holds no secret there (ECS.8
+        // was UNKNOWN), one that passes an access key does
+        assertThat(status(e, "aws_ecs_task_definition.api", "ecs-no-secrets-in-environment")).isEqualTo(Status.MET);
+        assertThat(status(e, "aws_ecs_task_definition.reports", "ecs-no-secrets-in-environment")).isEqualTo(Status.MET);
+        List<Evaluation> keys = evaluateEdited("plan-ecs-task-definitions.json", "\\\"essential\\\":true,\\\"memory\\\":2048,",
+                "\\\"essential\\\":true,\\\"memory\\\":2048,\\\"environment\\\":[{\\\"name\\\":\\\"AWS_SECRET_ACCESS_KEY\\\","
+                + "\\\"value\\\":\\\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\\\"}],");
+        assertThat(status(keys, "aws_ecs_task_definition.reports", "ecs-no-secrets-in-environment")).isEqualTo(Status.MISSING);
     }
 
     @Test
