@@ -28,6 +28,15 @@ public final class Projector {
         /** The srm id of the resource of source type {@code targetType} that {@code value} names, or null when none does. */
         String resolve(String targetType, Scope scope, SourcePath path, JsonNode value);
 
+        /**
+         * The srm ids of every resource of {@code targetType} a list-valued attribute names, in order, when the
+         * input shows that each element names one ({@code [aws_subnet.a.id, aws_subnet.b.id]}, known only after
+         * apply); null when it does not.
+         */
+        default List<String> resolveAll(String targetType, Scope scope, SourcePath path, JsonNode value) {
+            return null;
+        }
+
         Resolver NONE = (targetType, scope, path, value) -> null;
     }
 
@@ -227,6 +236,14 @@ public final class Projector {
             JsonNode v = found.isEmpty() ? null : found.get(0).node();
             if (r.unsetAbsent() && isUnset(v)) {
                 return null;
+            }
+            if (r.asList() && (v == null || v.isArray() || Unknown.is(v))) {
+                List<String> ids = resolver.resolveAll(r.to(), scope, r.from(), v);
+                if (ids != null && !ids.isEmpty()) {
+                    ArrayNode all = NODES.arrayNode();
+                    ids.forEach(all::add);
+                    return all;
+                }
             }
             String id = resolver.resolve(r.to(), scope, r.from(), v);
             JsonNode out = id != null ? TextNode.valueOf(id) : v == null || isEmpty(v) ? null : v; // "" is not set, as for a copy

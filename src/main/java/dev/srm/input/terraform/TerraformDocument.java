@@ -417,6 +417,30 @@ final class TerraformDocument {
         return v != null && v.isValueNode() && !v.isNull() && !Unknown.is(v);
     }
 
+    /**
+     * The references an attribute's expression lists, as the configuration writes them
+     * ({@code aws_subnet.a.id}, {@code var.subnets}; a nested block's attribute in every element of
+     * the block); empty when it lists none.
+     */
+    List<String> writtenReferences(String configAddress, String attribute) {
+        List<JsonNode> at = List.of(expressions.getOrDefault(configAddress, com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
+        for (String name : attribute.split("\\.")) { // a nested block's attribute (vpc_config.subnet_ids): in each element
+            List<JsonNode> next = new ArrayList<>();
+            for (JsonNode n : at) {
+                JsonNode v = n.path(name);
+                if (v.isArray()) {
+                    v.forEach(next::add);
+                } else if (!v.isMissingNode()) {
+                    next.add(v);
+                }
+            }
+            at = next;
+        }
+        List<String> out = new ArrayList<>();
+        at.forEach(e -> e.path("references").forEach(r -> out.add(r.asText())));
+        return out;
+    }
+
     /** The configuration addresses an attribute of a resource references (empty when unknown). */
     List<String> referencesOf(String configAddress, String attribute) {
         Map<String, List<String>> attrs = references.getOrDefault(configAddress, Map.of());

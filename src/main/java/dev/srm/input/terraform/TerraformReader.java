@@ -450,18 +450,56 @@ public final class TerraformReader implements StreamingInput {
 
         /** Resolves a reference to the first of the target types ({@code to: aws_lb, aws_api_gateway_stage}) it names. */
         private Projector.Resolver resolver(Instance from) {
-            return (targetType, scope, path, value) -> {
-                if (targetType == null) {
+            return new Projector.Resolver() {
+                @Override
+                public String resolve(String targetType, Scope scope, SourcePath path, JsonNode value) {
+                    if (targetType == null) {
+                        return null;
+                    }
+                    for (String type : Mapping.alternatives(targetType)) {
+                        Instance t = target(from, type, path);
+                        if (t != null) {
+                            return t.srmId();
+                        }
+                    }
                     return null;
                 }
-                for (String type : Mapping.alternatives(targetType)) {
-                    Instance t = target(from, type, path);
-                    if (t != null) {
-                        return t.srmId();
-                    }
+
+                @Override
+                public List<String> resolveAll(String targetType, Scope scope, SourcePath path, JsonNode value) {
+                    return targetType == null ? null : targets(from, Mapping.alternatives(targetType), path, value);
                 }
-                return null;
             };
+        }
+
+        /**
+         * The instances a list-valued attribute names through the configuration's references
+         * ({@code [aws_subnet.a.id, aws_subnet.b.id]}, {@code aws_subnet.private[*].id}), in order.
+         * Only when the expression refers to resources directly, each of a target type: a variable,
+         * a local value, a module output or a data source may add elements srm cannot see. The
+         * configuration lists references, not the expression: a list the plan knows must hold as
+         * many elements; one it does not is taken to hold every instance it names.
+         */
+        private List<String> targets(Instance from, List<String> types, SourcePath by, JsonNode value) {
+            List<String> written = doc.writtenReferences(from.configAddress(), dotted(by));
+            if (written.isEmpty() || written.stream().anyMatch(r -> r.matches("(var|local|module|data|each|count|path|terraform|self)\\..*"))) {
+                return null;
+            }
+            java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+            for (String ref : doc.referencesOf(from.configAddress(), dotted(by))) {
+                List<Instance> found = new ArrayList<>();
+                for (String type : types) {
+                    found.addAll(referenced(from, type, ref));
+                }
+                if (found.isEmpty()) {
+                    return null; // a resource of another type, or one outside the plan
+                }
+                found.forEach(i -> ids.add(i.srmId()));
+            }
+            if (ids.isEmpty() || value != null && value.isArray() && value.size() != ids.size()) {
+                return null;
+            }
+            return new ArrayList<>(ids);
         }
 
         private JsonNode first(SourcePath path, JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.srm.input.terraform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srm.model.ControlResult;
@@ -148,6 +149,26 @@ class MappedAttributesTest {
         ControlResult web = control(e, "aws_autoscaling_group.web", "autoscaling-multiple-instance-types");
         assertThat(web.status()).as("%s", web.evidence()).isEqualTo(Status.MISSING);
         assertThat(web.evidence()).anyMatch(x -> x.contains("no MixedInstancesPolicy"));
+    }
+
+    @Test
+    void subnets_named_by_reference_give_their_zones_to_autoscaling_2() throws Exception {
+        // vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id] is known only after apply; the configuration's
+        // references name the two subnets of the plan, in eu-west-1a and eu-west-1b (it was UNKNOWN)
+        List<Evaluation> e = evaluate("plan-autoscaling-instance-types.json");
+        ControlResult web = control(e, "aws_autoscaling_group.web", "autoscaling-multi-az");
+        assertThat(web.status()).as("%s", web.evidence()).isEqualTo(Status.MET);
+        assertThat(web.evidence()).anyMatch(x -> x.contains("spans 2 Availability Zones [eu-west-1a, eu-west-1b]"));
+        // through a variable, the list may hold subnets the plan does not show: undecided
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode plan = (ObjectNode) json.readTree(MAPPED.resolve("plan-autoscaling-instance-types.json").toFile());
+        for (JsonNode r : plan.at("/configuration/root_module/resources")) {
+            if (r.path("address").asText().equals("aws_autoscaling_group.web")) {
+                ((ObjectNode) r.path("expressions").path("vpc_zone_identifier")).putArray("references").add("var.private_subnet_ids");
+            }
+        }
+        List<Evaluation> byVariable = Packs.srm().evaluate("by-variable.json", json.writeValueAsBytes(plan), InputFormat.terraform, false);
+        assertThat(status(byVariable, "aws_autoscaling_group.web", "autoscaling-multi-az")).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
