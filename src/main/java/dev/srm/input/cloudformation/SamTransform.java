@@ -169,13 +169,14 @@ final class SamTransform {
             f.put("DeadLetterConfig", Obj.of(Map.of("TargetArn", dlq.get("TargetArn")), dlq.pos()));
         }
         Node role = p.get("Role");
+        List<Node> invokePolicies = eventInvokeConfig(r, p);
         Set<String> eventPolicies = new LinkedHashSet<>();
         if (p.get("Events") instanceof Node.Obj events) { // in name order, as SAM processes them
             new java.util.TreeMap<>(events.entries()).forEach((name, e) -> event(r, name, e, eventPolicies));
         }
         if (role == null) {
             f.put("Role", getAtt(id + "Role", "Arn"));
-            out.put(id + "Role", derived(r, id + "Role", "AWS::IAM::Role", functionRole(r, p, eventPolicies)));
+            out.put(id + "Role", derived(r, id + "Role", "AWS::IAM::Role", functionRole(r, p, eventPolicies, invokePolicies)));
         } else {
             f.put("Role", role);
         }
@@ -205,6 +206,80 @@ final class SamTransform {
         if (p.get("DeploymentPreference") != null) {
             warnings.add(id + ": SAM's DeploymentPreference (CodeDeploy application, deployment group and role) is not expanded");
         }
+    }
+
+    /** What SAM grants the function's role to deliver to a destination of each type, and what it creates when none is named. */
+    private static final Map<String, String> DESTINATION_ACTIONS = Map.of("SQS", "sqs:SendMessage", "SNS", "sns:publish",
+            "Lambda", "lambda:InvokeFunction", "EventBridge", "events:PutEvents");
+
+    /**
+     * A function's {@code EventInvokeConfig}: the {@code AWS::Lambda::EventInvokeConfig} SAM creates
+     * ({@code <id>EventInvokeConfig}, on the alias of {@code AutoPublishAlias} or {@code $LATEST}), the
+     * queue or topic it creates for an SQS or SNS destination that names none
+     * ({@code <id>EventInvokeConfigOnSuccessQueue}, {@code ...OnFailureTopic}), and the role policies
+     * that let the function deliver to each destination, which it returns. A destination that is an
+     * {@code Fn::If} with an {@code AWS::NoValue} branch (SAM then creates the queue or topic under a
+     * condition of its own) is not expanded, with a warning.
+     */
+    private List<Node> eventInvokeConfig(Template.Resource r, Node.Obj p) {
+        if (!(p.get("EventInvokeConfig") instanceof Node.Obj config)) {
+            return List.of();
+        }
+        String id = r.id();
+        Map<String, Node> c = new LinkedHashMap<>();
+        List<Node> policies = new ArrayList<>();
+        if (config.get("DestinationConfig") instanceof Node.Obj dc) {
+            Map<String, Node> destinations = new LinkedHashMap<>();
+            for (String on : List.of("OnSuccess", "OnFailure")) {
+                if (!(dc.get(on) instanceof Node.Obj d) || !(d.get("Type") instanceof Node.Scalar type) || type.text() == null) {
+                    continue;
+                }
+                Node destination = d.get("Destination");
+                if (destination instanceof Node.Obj o && "Fn::If".equals(o.function()) && mentionsNoValue(o)) {
+                    warnings.add(id + ": EventInvokeConfig " + on + " names its destination with Fn::If and AWS::NoValue: SAM then"
+                            + " creates a " + type.text() + " destination under a condition of its own, which srm does not expand");
+                    continue;
+                }
+                if (destination == null && ("SQS".equals(type.text()) || "SNS".equals(type.text()))) {
+                    boolean sqs = "SQS".equals(type.text());
+                    String created = id + "EventInvokeConfig" + on + (sqs ? "Queue" : "Topic");
+                    out.put(created, derived(r, created, sqs ? "AWS::SQS::Queue" : "AWS::SNS::Topic", Map.of()));
+                    destination = sqs ? getAtt(created, "Arn") : ref(created);
+                }
+                if (destination == null) {
+                    continue;
+                }
+                destinations.put(on, Obj.of(Map.of("Destination", destination), d.pos()));
+                List<Node> statements = "S3Bucket".equals(type.text())
+                        ? List.of(statement("s3:PutObject", Obj.of(Map.of("Fn::Join", new Node.Seq(List.of(Node.Scalar.of("/"),
+                                new Node.Seq(List.of(destination, Node.Scalar.of("*")), d.pos())), d.pos())), d.pos())),
+                                statement("s3:ListBucket", destination))
+                        : DESTINATION_ACTIONS.containsKey(type.text()) ? List.of(statement(DESTINATION_ACTIONS.get(type.text()), destination))
+                        : List.of();
+                if (!statements.isEmpty()) {
+                    policies.add(policy(id + "EventInvokeConfig" + on + ("S3Bucket".equals(type.text()) ? "S3" : type.text()) + "Policy",
+                            Obj.of(ordered("Statement", new Node.Seq(statements, d.pos())), d.pos())));
+                }
+            }
+            if (!destinations.isEmpty()) {
+                c.put("DestinationConfig", Obj.of(destinations, dc.pos()));
+            }
+        }
+        c.put("FunctionName", ref(id));
+        put(c, "MaximumEventAgeInSeconds", config.get("MaximumEventAgeInSeconds"));
+        put(c, "MaximumRetryAttempts", config.get("MaximumRetryAttempts"));
+        c.put("Qualifier", p.get("AutoPublishAlias") instanceof Node.Scalar alias && alias.text() != null ? alias
+                : Node.Scalar.of("$LATEST"));
+        out.put(id + "EventInvokeConfig", derived(r, id + "EventInvokeConfig", "AWS::Lambda::EventInvokeConfig", c));
+        return policies;
+    }
+
+    private static boolean mentionsNoValue(Node n) {
+        if (n instanceof Node.Obj o) {
+            return "Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar s && "AWS::NoValue".equals(s.text())
+                    || o.entries().values().stream().anyMatch(SamTransform::mentionsNoValue);
+        }
+        return n instanceof Node.Seq seq && seq.items().stream().anyMatch(SamTransform::mentionsNoValue);
     }
 
     private static void code(Node.Obj p, Map<String, Node> f) {
@@ -252,7 +327,7 @@ final class SamTransform {
         }
     }
 
-    private Map<String, Node> functionRole(Template.Resource r, Node.Obj p, Set<String> eventPolicies) {
+    private Map<String, Node> functionRole(Template.Resource r, Node.Obj p, Set<String> eventPolicies, List<Node> invokePolicies) {
         List<String> managed = new ArrayList<>();
         managed.add(MANAGED + "service-role/" + (p.get("DurableConfig") != null ? "AWSLambdaBasicDurableExecutionRolePolicy"
                 : "AWSLambdaBasicExecutionRole"));
@@ -271,6 +346,7 @@ final class SamTransform {
             inline.add(policy("DeadLetterQueuePolicy", statements(List.of(statement(action, dlq.get("TargetArn"))))));
         }
         List<Node> managedNodes = new ArrayList<>(managed.stream().map(m -> (Node) Node.Scalar.of(m)).toList());
+        inline.addAll(invokePolicies);
         policies(r, p.get("Policies"), r.id() + "Role", managedNodes, inline);
         inline.addAll(destinationPolicies);
         destinationPolicies.clear();
