@@ -121,8 +121,18 @@ final class SamTransform {
         }
         notifyBuckets();
         return new Template(template.file(), template.description(), template.transforms().stream()
-                .filter(x -> !x.equals(NAME)).toList(), template.parameters(), template.mappings(), template.conditions(), out,
+                .filter(x -> !x.equals(NAME)).toList(), template.parameters(), template.mappings(), conditions(), out,
                 Template.EMPTY, template.metadata(), template.root());
+    }
+
+    /** The template's conditions with those SAM adds. */
+    private Node.Obj conditions() {
+        if (addedConditions.isEmpty()) {
+            return template.conditions();
+        }
+        Map<String, Node> m = new LinkedHashMap<>(template.conditions().entries());
+        addedConditions.forEach(m::putIfAbsent);
+        return new Node.Obj(m, template.conditions().keys(), template.conditions().pos());
     }
 
     // ---------------------------------------------------------------- Globals
@@ -174,9 +184,21 @@ final class SamTransform {
         if (p.get("Events") instanceof Node.Obj events) { // in name order, as SAM processes them
             new java.util.TreeMap<>(events.entries()).forEach((name, e) -> event(r, name, e, eventPolicies));
         }
+        String roleOnlyIf = roleCondition(role);
         if (role == null) {
             f.put("Role", getAtt(id + "Role", "Arn"));
             out.put(id + "Role", derived(r, id + "Role", "AWS::IAM::Role", functionRole(r, p, eventPolicies, invokePolicies)));
+        } else if (roleOnlyIf != null) {
+            // Role: !If [RoleExists, !Ref RoleArn, !Ref AWS::NoValue]: SAM creates <id>Role under the opposite condition
+            Node.Seq args = (Node.Seq) ((Node.Obj) role).get("Fn::If");
+            boolean givenFirst = !isNoValue(args.items().get(1));
+            Node given = args.items().get(givenFirst ? 1 : 2);
+            Node created = getAtt(id + "Role", "Arn");
+            f.put("Role", Obj.of(Map.of("Fn::If", new Node.Seq(List.of(args.items().get(0), givenFirst ? given : created,
+                    givenFirst ? created : given), args.pos())), role.pos()));
+            Template.Resource made = derived(r, id + "Role", "AWS::IAM::Role", functionRole(r, p, eventPolicies, invokePolicies));
+            out.put(id + "Role", new Template.Resource(made.id(), made.type(), made.properties(), roleOnlyIf, made.dependsOn(),
+                    made.metadata(), made.pos(), made.note()));
         } else {
             f.put("Role", role);
         }
@@ -273,6 +295,29 @@ final class SamTransform {
         out.put(id + "EventInvokeConfig", derived(r, id + "EventInvokeConfig", "AWS::Lambda::EventInvokeConfig", c));
         return policies;
     }
+
+    /**
+     * For a function whose Role is {@code Fn::If} of a role and {@code AWS::NoValue}, the condition
+     * under which SAM creates the function's own role: {@code NOT<condition>}, which SAM adds to the
+     * template's conditions (the condition itself when the role is the second branch); else null.
+     */
+    private String roleCondition(Node role) {
+        if (!(role instanceof Node.Obj o) || !"Fn::If".equals(o.function()) || !(o.get("Fn::If") instanceof Node.Seq args)
+                || args.items().size() != 3 || !(args.items().get(0) instanceof Node.Scalar c) || c.text() == null
+                || isNoValue(args.items().get(1)) == isNoValue(args.items().get(2))) {
+            return null;
+        }
+        if (isNoValue(args.items().get(1))) {
+            return c.text();
+        }
+        String not = "NOT" + c.text();
+        addedConditions.put(not, Obj.of(Map.of("Fn::Not", new Node.Seq(List.of(Obj.of(Map.of("Condition", c), c.pos())), c.pos())),
+                c.pos()));
+        return not;
+    }
+
+    /** Conditions SAM adds to the template (NOT<condition> for a role created when none is given). */
+    private final Map<String, Node> addedConditions = new LinkedHashMap<>();
 
     private static boolean mentionsNoValue(Node n) {
         if (n instanceof Node.Obj o) {
