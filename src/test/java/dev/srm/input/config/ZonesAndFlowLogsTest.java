@@ -1,0 +1,58 @@
+package dev.srm.input.config;
+
+import dev.srm.model.ControlResult;
+import dev.srm.model.Evaluation;
+import dev.srm.model.InputFormat;
+import dev.srm.model.Status;
+import dev.srm.testing.Packs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What AWS Config items say about where resources run, as Config records them (zones-and-flow-logs.json,
+ * the properties awslabs/aws-config-resource-schema lists): an Auto Scaling group's subnets are one
+ * comma-separated text and its zones a list, and a subnet is known by its ARN while other items name it
+ * by id.
+ */
+class ZonesAndFlowLogsTest {
+    private static final Path DIR = Path.of("src/test/resources/config");
+    private static final String ASG = "arn:aws:autoscaling:eu-west-1:444455556666:autoScalingGroup:5d1e7f3a-2b4c-4d6e-8f0a-1b2c3d4e5f6a:autoScalingGroupName/";
+
+    private static Evaluation evaluate(String file) throws Exception {
+        List<Evaluation> e = Packs.srm().evaluate(file, Files.readAllBytes(DIR.resolve(file)), InputFormat.config, false);
+        assertThat(e).hasSize(1);
+        assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("no srm mapping")).noneMatch(w -> w.contains("unknown configuration key"));
+        return e.get(0);
+    }
+
+    private static ControlResult control(Evaluation e, String resource, String control) {
+        return e.resources().stream().filter(r -> r.id().equals(resource)).flatMap(r -> r.controls().stream())
+                .filter(x -> x.id().equals(control)).findFirst().orElseThrow(() -> new AssertionError(control + " not on " + resource));
+    }
+
+    private static Status status(Evaluation e, String resource, String control) {
+        return control(e, resource, control).status();
+    }
+
+    /**
+     * AutoScaling.2: Config gives VPCZoneIdentifier as "subnet-a,subnet-b" (aws-config-resource-schema spells it
+     * vpczoneIdentifier; vpcZoneIdentifier and vPCZoneIdentifier are read too) and the zones as availabilityZones.
+     * The text was read as one subnet that no subnet of the input is, and the zones not at all: every group with
+     * two subnets was MISSING.
+     */
+    @Test
+    void an_auto_scaling_groups_subnets_and_zones_are_read_whatever_the_spelling() throws Exception {
+        Evaluation e = evaluate("zones-and-flow-logs.json");
+        assertThat(status(e, ASG + "web", "autoscaling-multi-az")).isEqualTo(Status.MET);        // vpczoneIdentifier
+        assertThat(status(e, ASG + "reports", "autoscaling-multi-az")).isEqualTo(Status.MET);    // vpcZoneIdentifier
+        // the repository's snapshot: web-asg in eu-west-1a and eu-west-1b
+        List<Evaluation> snapshot = Packs.srm().evaluate("snapshot.json", Files.readAllBytes(DIR.resolve("snapshot.json")), InputFormat.config, false);
+        assertThat(status(snapshot.get(0), "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1:autoScalingGroupName/web-asg",
+                "autoscaling-multi-az")).isEqualTo(Status.MET);
+    }
+}
