@@ -55,4 +55,19 @@ class ZonesAndFlowLogsTest {
         assertThat(status(snapshot.get(0), "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1:autoScalingGroupName/web-asg",
                 "autoscaling-multi-az")).isEqualTo(Status.MET);
     }
+
+    /**
+     * Lambda.5, AutoScaling.2 (and Redshift.16, which count zones the same way): a subnet's zone is its item's, and
+     * Config knows the subnet by its ARN while the function and the group name it by id. No zone was found: every
+     * function with two subnets was UNKNOWN, and a group whose subnets share one zone too.
+     */
+    @Test
+    void a_subnet_named_by_id_is_found_by_its_arn_and_gives_its_zone() throws Exception {
+        Evaluation e = evaluate("zones-and-flow-logs.json");
+        String fn = "arn:aws:lambda:eu-west-1:444455556666:function:";
+        assertThat(status(e, fn + "orders-api", "lambda-vpc-multi-az")).isEqualTo(Status.MET);         // eu-west-1a and eu-west-1b
+        assertThat(status(e, fn + "orders-worker", "lambda-vpc-multi-az")).isEqualTo(Status.MISSING);  // two subnets in eu-west-1a
+        // availabilityZones [eu-west-1a] and two subnets of eu-west-1a (vPCZoneIdentifier)
+        assertThat(status(e, ASG + "batch", "autoscaling-multi-az")).isEqualTo(Status.MISSING);
+    }
 }
