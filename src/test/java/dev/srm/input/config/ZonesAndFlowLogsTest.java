@@ -70,4 +70,17 @@ class ZonesAndFlowLogsTest {
         // availabilityZones [eu-west-1a] and two subnets of eu-west-1a (vPCZoneIdentifier)
         assertThat(status(e, ASG + "batch", "autoscaling-multi-az")).isEqualTo(Status.MISSING);
     }
+
+    /**
+     * EC2.6: a flow log's item names the VPC it logs by id (configuration.resourceId), and the VPC's item is known by
+     * its ARN. The flow log was read without its target: every VPC was UNKNOWN. Rejected (or all) traffic meets it;
+     * accepted traffic only fails it (vpc-flow-logs-enabled with trafficType REJECT, as Security Hub runs it).
+     */
+    @Test
+    void a_flow_log_belongs_to_the_vpc_its_item_names() throws Exception {
+        Evaluation e = evaluate("zones-and-flow-logs.json");
+        String vpc = "arn:aws:ec2:eu-west-1:444455556666:vpc/";
+        assertThat(status(e, vpc + "vpc-0a1b2c3d4e5f60718", "vpc-flow-logs-enabled")).isEqualTo(Status.MET);      // ALL
+        assertThat(status(e, vpc + "vpc-0f1e2d3c4b5a69788", "vpc-flow-logs-enabled")).isEqualTo(Status.MISSING);  // ACCEPT only
+    }
 }
