@@ -112,6 +112,15 @@ public final class ConfigReader implements StreamingInput {
         return InputFormat.config;
     }
 
+    /**
+     * The start of a select-resource-config or select-aggregate-resource-config result: {@code {"Results": [} and a row,
+     * JSON text, whose first field is one an advanced query selects from a configuration item.
+     */
+    private static final java.util.regex.Pattern SELECT_RESULT = java.util.regex.Pattern.compile(
+            "\\{\\s*\"Results\"\\s*:\\s*\\[\\s*\"\\{\\s*\\\\\"(?:resourceId|resourceType|resourceName|accountId|awsRegion|arn"
+            + "|availabilityZone|configuration|supplementaryConfiguration|tags|relationships|configurationItemCaptureTime"
+            + "|configurationItemStatus|configurationStateId|resourceCreationTime|version)\\\\\"");
+
     @Override
     public boolean claims(String name, byte[] bytes) {
         int i = 0;
@@ -130,6 +139,7 @@ public final class ConfigReader implements StreamingInput {
                 || head.contains("\"configurationItem\"") || head.contains("\"configurationItemSummary\"")
                 || head.contains("\"configurationItemCaptureTime\"")
                 || head.contains("\"QueryInfo\"") && head.contains("\"Results\"")
+                || SELECT_RESULT.matcher(head).lookingAt() // the CLI writes QueryInfo after Results, beyond the head of a large result
                 || head.contains("\"resourceType\"") && (head.contains("\"accountId\"") || head.contains("\"awsAccountId\""));
     }
 

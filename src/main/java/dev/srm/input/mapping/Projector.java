@@ -340,6 +340,17 @@ public final class Projector {
                 return n.isValueNode() ? TextNode.valueOf(n.asText()) : n;
             case LIST:
                 return n.isArray() ? n : NODES.arrayNode().add(n);
+            case CSV:
+                if (n.isTextual()) {
+                    ArrayNode parts = NODES.arrayNode();
+                    for (String part : n.textValue().split(",")) {
+                        if (!part.isBlank()) {
+                            parts.add(part.strip());
+                        }
+                    }
+                    return parts;
+                }
+                return n.isArray() ? n : NODES.arrayNode().add(n);
             case TAGS:
                 return cfnTags(n);
             case PRESENT:

@@ -119,6 +119,11 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
         STRING,
         /** A scalar becomes a one-element list; a list stays. */
         LIST,
+        /**
+         * A comma-separated text becomes the list of its parts, trimmed, the empty ones left out (AWS Config
+         * gives an Auto Scaling group's subnets as {@code "subnet-a,subnet-b"}); a list stays.
+         */
+        CSV,
         /** A map of tags {k: v} becomes [{Key: k, Value: v}], as CloudFormation writes tags. */
         TAGS,
         /** True when a value is present and not empty. */

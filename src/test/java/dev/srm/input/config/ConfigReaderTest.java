@@ -272,4 +272,35 @@ class ConfigReaderTest {
         assertThat(READER.claims("s.json", "{\"Results\":[\"{}\"],\"QueryInfo\":{}}".getBytes())).isTrue();
         assertThat(READER.claims("s.json", "{\"srm\": 1, \"id\": \"a\", \"resources\": []}".getBytes())).isFalse();
     }
+
+    /**
+     * The CLI writes a select-resource-config result's QueryInfo after its Results: a result larger than the head that
+     * detection reads (Content.HEAD, 64 KB) showed neither QueryInfo nor a key of an item, fell to the scenario reader
+     * and failed (exit 3). Its start, {"Results": [ and a row whose first field is one a query selects, is enough.
+     */
+    @Test
+    void a_select_result_larger_than_the_detection_head_is_recognised(@TempDir Path tmp) throws Exception {
+        StringBuilder json = new StringBuilder("{\n    \"Results\": [");
+        for (int i = 0; i < 60; i++) {
+            String row = "{\"accountId\":\"444455556666\",\"awsRegion\":\"eu-west-1\",\"resourceId\":\"fn" + i
+                    + "\",\"resourceType\":\"AWS::Lambda::Function\",\"arn\":\"arn:aws:lambda:eu-west-1:444455556666:function:fn" + i
+                    + "\",\"configuration\":{\"functionName\":\"fn" + i + "\",\"runtime\":\"python3.12\",\"description\":\""
+                    + "x".repeat(1500) + "\"}}";
+            json.append(i == 0 ? "\n        " : ",\n        ").append('"').append(row.replace("\"", "\\\"")).append('"');
+        }
+        json.append("\n    ],\n    \"QueryInfo\": {\"SelectFields\": [{\"Name\": \"accountId\"}, {\"Name\": \"awsRegion\"}, {\"Name\": \"resourceId\"},"
+                + " {\"Name\": \"resourceType\"}, {\"Name\": \"arn\"}, {\"Name\": \"configuration\"}]}\n}\n");
+        Path file = tmp.resolve("select.json");
+        Files.writeString(file, json);
+        assertThat(Files.size(file)).isGreaterThan(dev.srm.input.Content.HEAD);
+        byte[] head = dev.srm.input.Content.head(file);
+        assertThat(new String(head, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("QueryInfo");
+        assertThat(READER.claims("select.json", head)).isTrue();
+        List<ReadScenario> read = new dev.srm.input.Inputs().readAll(file, dev.srm.model.InputFormat.auto);
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).scenario().resources()).hasSize(60);
+        // a result of another query's rows (an aggregate) or another document's Results is not taken for items
+        assertThat(READER.claims("s.json", "{\"Results\": [\"{\\\"COUNT(*)\\\":3}\"]".getBytes())).isFalse();
+        assertThat(READER.claims("s.json", "{\"Results\": [{\"name\": \"x\"}]".getBytes())).isFalse();
+    }
 }
