@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each security group control counts the protocols its Config rule does, whatever the input: EC2.14
- * (restricted-common-ports) evaluates incoming TCP traffic only, so UDP 3389 from anywhere does not fail it (it was
+ * (restricted-common-ports, as EC2.19) evaluates incoming TCP traffic only, so UDP 3389 from anywhere does not fail it (it was
  * MISSING); EC2.13 (restricted-ssh) checks "incoming SSH traffic" and names no protocol, so UDP 22 leaves it
  * UNKNOWN; EC2.53 (vpc-sg-port-restriction-check, protocolType ALL) still counts both. An AWS Config inventory
  * (security-group-protocols.json) and a template (templates-sg/udp-admin-ports.yaml) answer alike.
@@ -36,6 +36,9 @@ class SecurityGroupProtocolsTest {
 
     private static void check(Evaluation e, String rdpUdp, String rdpTcp, String udp22) {
         assertThat(status(e, rdpUdp, "ec2-security-group-no-open-rdp")).isEqualTo(Status.MET);
+        // EC2.19 is restricted-common-ports too (created as vpc-sg-restricted-common-ports): TCP only
+        assertThat(status(e, rdpUdp, "vpc-sg-no-high-risk-ports")).isEqualTo(Status.MET);
+        assertThat(status(e, rdpTcp, "vpc-sg-no-high-risk-ports")).isEqualTo(Status.MISSING);
         assertThat(status(e, rdpUdp, "vpc-sg-no-admin-ports-ipv4")).isEqualTo(Status.MISSING);
         assertThat(status(e, rdpTcp, "ec2-security-group-no-open-rdp")).isEqualTo(Status.MISSING);
         assertThat(status(e, udp22, "ec2-security-group-no-open-ssh")).isEqualTo(Status.UNKNOWN);
