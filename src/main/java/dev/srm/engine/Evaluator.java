@@ -320,13 +320,15 @@ public final class Evaluator {
         facts.addAll(pack.dutyDefs());
         facts.add(new AsOf(asOf));
         Set<String> types = new java.util.TreeSet<>();
+        Set<String> ids = new HashSet<>();
+        scenario.resources().forEach(r -> ids.add(r.id()));
         for (ResourceSpec spec : scenario.resources()) {
             Resource resource = resolve(spec, catalog, scenario, warnings);
             facts.add(resource);
             if (resource.type() != null) {
                 types.add(resource.type());
             }
-            facts.addAll(spec.settings());
+            facts.addAll(listsFromResources(spec, resource, catalog, ids));
             facts.addAll(defaults(resource, catalog));
             facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
             spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
@@ -339,6 +341,28 @@ public final class Evaluator {
         }
         facts.addAll(pack.lifecycleFacts(types));
         return facts;
+    }
+
+    /**
+     * The resource's settings, a list property whose value is another resource of the input taken
+     * as undetermined: a template's {@code VPCZoneIdentifier: !GetAtt Subnets.SubnetIds} (a custom
+     * resource's or a stack's list attribute) resolves to the resource it names, and srm cannot
+     * see the list it gives. Read as a single value, the list was absent (AutoScaling.2 MISSING).
+     */
+    private static List<Setting> listsFromResources(ResourceSpec spec, Resource resource, ServiceCatalog catalog, Set<String> ids) {
+        List<Setting> out = null;
+        for (int i = 0; i < spec.settings().size(); i++) {
+            Setting s = spec.settings().get(i);
+            if (s.value() != null && !s.isUnknown() && ids.contains(s.value()) && !s.value().equals(spec.id())
+                    && catalog.schema().expectsList(resource.type(), s.path())) {
+                if (out == null) {
+                    out = new ArrayList<>(spec.settings());
+                }
+                out.set(i, new Setting(s.resource(), s.path(), s.pattern(), Setting.unknownValue("a list attribute of resource "
+                        + s.value() + " (Fn::GetAtt), which only the deployment gives")));
+            }
+        }
+        return out == null ? spec.settings() : out;
     }
 
     /** CloudFormation's documented defaults for the resource's type (properties outside lists; see DefaultValue). */
@@ -409,6 +433,7 @@ public final class Evaluator {
                             + " (not in its CloudFormation schema nor a documented srm key"
                             + (u.suggestion() == null ? ")" : "; did you mean '" + u.suggestion() + "'?)")));
             catalog.schema().misshapen(resource.type(), s.path(), s.value(), s.isUnknown())
+                    .filter(m -> !(s.value() != null && scenario.resource(s.value()) != null && catalog.schema().expectsList(resource.type(), s.path())))
                     .filter(m -> seen.add(m.substring(0, m.indexOf(':')))).ifPresent(m ->
                     warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': " + resource.type() + " " + m
                             + "; srm reads nothing there, so controls find it absent"));

@@ -179,6 +179,41 @@ public final class CloudFormationSchema {
     }
 
     /**
+     * Whether the type's schema gives the property at {@code path} (no list index on its last
+     * segment) a list: {@code VPCZoneIdentifier}, {@code VpcConfig.SubnetIds}.
+     */
+    public boolean expectsList(String type, String path) {
+        Map<String, JsonNode> props = type == null ? null : resourceTypes.get(key(type));
+        if (props == null) {
+            return false;
+        }
+        Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
+        Map<String, JsonNode> current = props;
+        List<Segment> segments = segments(path);
+        for (int n = 0; n < segments.size(); n++) {
+            JsonNode shape = current.get(segments.get(n).name());
+            if (shape == null) {
+                return false;
+            }
+            for (String ignored : segments.get(n).indexes()) {
+                if (!shape.has("list")) {
+                    return false;
+                }
+                shape = shape.get("list");
+            }
+            if (n == segments.size() - 1) {
+                return segments.get(n).indexes().isEmpty() && shape.has("list");
+            }
+            String nested = shape.path("type").asText(null);
+            current = nested == null ? null : types.get(nested);
+            if (current == null) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Where a setting's path or value does not have the shape the type's schema gives that
      * property (a list where an object is expected, a single value where a list is, an object
      * below a string): a JSON pointer and what was expected, or empty. CloudFormation rejects such

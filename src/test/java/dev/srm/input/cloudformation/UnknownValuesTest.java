@@ -215,4 +215,38 @@ class UnknownValuesTest {
         assertThat(hosted.warnings()).anySatisfy(w -> assertThat(w).contains("the transform AWS::SecretsManager-2020-07-23 is a macro"
                 + " srm does not run; the resources are evaluated as written"));
     }
+    private static final String SUBNETS_FROM_A_CUSTOM_RESOURCE = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              NetworkLookup:
+                Type: Custom::SubnetLookup
+                Properties:
+                  ServiceToken: !Sub 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:subnet-lookup'
+                  Tier: private
+              WebGroup:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: '2'
+                  MaxSize: '6'
+                  LaunchTemplate: {LaunchTemplateId: lt-0a1b2c3d4e5f60718, Version: '3'}
+                  VPCZoneIdentifier: !GetAtt NetworkLookup.SubnetIds
+              ApiBalancer:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Scheme: internal
+                  Subnets: !GetAtt NetworkLookup.SubnetIds
+            """;
+
+    @Test
+    void a_list_property_filled_by_another_resources_attribute_is_undetermined_not_absent() {
+        // !GetAtt of a custom resource's list attribute: srm cannot see the subnets; read as a single value, the list
+        // was absent, a warning said "srm reads nothing there", and AutoScaling.2 and ELB.13 were MISSING
+        Evaluation e = evaluate(SUBNETS_FROM_A_CUSTOM_RESOURCE);
+        ControlResult asg = control(e, "WebGroup", "autoscaling-multi-az");
+        assertThat(asg.status()).as("%s", asg.evidence()).isEqualTo(Status.UNKNOWN);
+        assertThat(asg.evidence()).anyMatch(x -> x.contains("a list attribute of resource NetworkLookup (Fn::GetAtt)"));
+        assertThat(control(e, "ApiBalancer", "elb-v2-multi-az").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(e.warnings()).noneMatch(w -> w.contains("found a single value"));
+    }
 }
+
