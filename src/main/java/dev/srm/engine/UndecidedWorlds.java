@@ -39,6 +39,8 @@ final class UndecidedWorlds {
 
     static Evaluation merge(Evaluation with, Evaluation without, dev.srm.model.Scenario scenario) {
         UndecidedResources undecided = scenario.undecided();
+        Map<String, dev.srm.model.ResourceSpec> specs = new java.util.HashMap<>();
+        scenario.resources().forEach(r -> specs.putIfAbsent(r.id(), r));
         Map<String, ResourceResult> other = new LinkedHashMap<>();
         without.resources().forEach(r -> other.putIfAbsent(r.id(), r));
         Set<String> changed = new HashSet<>();
@@ -49,7 +51,10 @@ final class UndecidedWorlds {
                 resources.add(r);
                 continue;
             }
-            List<ControlResult> controls = controls(r.id(), r.controls(), b.controls(), undecided, () -> related(scenario, r.id()), changed);
+            // the resources it hangs on, found once, when a control needs them
+            java.util.concurrent.atomic.AtomicReference<List<String>> memo = new java.util.concurrent.atomic.AtomicReference<>();
+            List<ControlResult> controls = controls(r.id(), r.controls(), b.controls(), undecided,
+                    () -> memo.updateAndGet(m -> m != null ? m : related(specs, undecided, r.id())), changed);
             List<String> notices = new ArrayList<>(r.notices());
             notices.addAll(owners(r, b, undecided));
             resources.add(new ResourceResult(r.id(), r.service(), r.type(), r.variant(), r.serviceModel(), r.customerShare(), r.rule(),
@@ -75,7 +80,8 @@ final class UndecidedWorlds {
         List<ControlResult> out = new ArrayList<>();
         for (ControlResult a : with) {
             ControlResult b = other.remove(a.id());
-            if (b != null && b.status() == a.status()) {
+            // alike in both worlds; or undecided with every resource (it stays so, under its own rule and reason)
+            if (b != null && b.status() == a.status() || a.status() == Status.UNKNOWN) {
                 out.add(a);
             } else {
                 changed.add(key(resource, a.id()));
@@ -83,6 +89,9 @@ final class UndecidedWorlds {
             }
         }
         for (ControlResult b : other.values()) { // a control that applies only in the world without them
+            if (b.status() == Status.UNKNOWN || b.status() == Status.NOT_APPLICABLE) {
+                continue; // undecided or not applicable there too: nothing the world with them would contradict
+            }
             changed.add(key(resource, b.id()));
             out.add(undecided(b, null, b, undecided, related.get()));
         }
@@ -104,9 +113,18 @@ final class UndecidedWorlds {
         String reason = answer(with) + " if " + them + " " + exist + ", " + answer(without) + " if not: "
                 + names.stream().filter(undecided.reasons()::containsKey)
                 .map(n -> n + " " + undecided.reasons().get(n)).collect(Collectors.joining("; "));
+        List<String> explanation = new ArrayList<>();
+        if (!(with == null ? def.explanation() : with.explanation()).isEmpty() || without != null && !without.explanation().isEmpty()) {
+            explanation.add("← rule " + RULE + ": " + reason);
+            if (with != null) {
+                with.explanation().forEach(l -> explanation.add("  [if " + them + " " + exist + "] " + l));
+            }
+            if (without != null) {
+                without.explanation().forEach(l -> explanation.add("  [if not] " + l));
+            }
+        }
         return new ControlResult(def.id(), def.title(), def.layer(), Status.UNKNOWN, def.severity(), def.owner(), def.integrations(),
-                evidence, reason, RULE, def.source(), def.securityHub(), def.configRules(), def.frameworks(),
-                with == null ? def.explanation() : with.explanation());
+                evidence, reason, RULE, def.source(), def.securityHub(), def.configRules(), def.frameworks(), explanation);
     }
 
     private static String answer(ControlResult c) {
@@ -137,8 +155,20 @@ final class UndecidedWorlds {
     }
 
     /** Whether the text names the id as a word of its own (not inside a longer id or an ARN). */
-    private static boolean mentions(String text, String id) {
-        return java.util.regex.Pattern.compile("(?<![\\w:.-])" + java.util.regex.Pattern.quote(id) + "(?![\\w-])").matcher(text).find();
+    static boolean mentions(String text, String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 1)) {
+            char before = at == 0 ? ' ' : text.charAt(at - 1);
+            int end = at + id.length();
+            char after = end >= text.length() ? ' ' : text.charAt(end);
+            if (!(Character.isLetterOrDigit(before) || before == '_' || before == ':' || before == '.' || before == '-')
+                    && !(Character.isLetterOrDigit(after) || after == '_' || after == '-')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -146,12 +176,12 @@ final class UndecidedWorlds {
      * backup selection's resources) or that the resource's notes name (a standalone rule merged
      * into a security group), in input order.
      */
-    private static List<String> related(dev.srm.model.Scenario scenario, String resource) {
-        dev.srm.model.ResourceSpec spec = scenario.resource(resource);
+    private static List<String> related(Map<String, dev.srm.model.ResourceSpec> specs, UndecidedResources undecided, String resource) {
+        dev.srm.model.ResourceSpec spec = specs.get(resource);
         String notes = spec == null ? "" : String.join("\n", spec.notes());
         List<String> out = new ArrayList<>();
-        for (String id : scenario.undecided().reasons().keySet()) {
-            dev.srm.model.ResourceSpec u = scenario.resource(id);
+        for (String id : undecided.reasons().keySet()) {
+            dev.srm.model.ResourceSpec u = specs.get(id);
             if (mentions(notes, id) || u != null && u.settings().stream()
                     .anyMatch(s -> s.value() != null && (s.value().equals(resource) || mentions(s.value(), resource)))) {
                 out.add(id);

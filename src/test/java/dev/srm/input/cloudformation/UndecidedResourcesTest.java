@@ -107,4 +107,40 @@ class UndecidedResourcesTest {
         assertThat(hasFinding(dev.evaluation(), "BastionGroup", "ec2-security-group-no-open-ssh")).isTrue();
         assertThat(dev.evaluation().resources()).noneMatch(r -> r.id().equals("AuditBucket"));
     }
+    private static final String AUDIT_TRAIL = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Parameters:
+              Environment: {Type: String, AllowedValues: [prod, dev]}
+            Conditions:
+              IsProd: !Equals [!Ref Environment, prod]
+            Resources:
+              TrailBucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  VersioningConfiguration: {Status: Enabled}
+              OrgTrail:
+                Type: AWS::CloudTrail::Trail
+                Condition: IsProd
+                Properties:
+                  IsLogging: true
+                  IsMultiRegionTrail: true
+                  IncludeGlobalServiceEvents: true
+                  EnableLogFileValidation: true
+                  S3BucketName: !Ref TrailBucket
+            """;
+
+    @Test
+    void an_account_control_a_conditional_trail_decides_is_undecided_and_one_undecided_anyway_keeps_its_own_rule() throws Exception {
+        java.util.List<dev.srm.model.Evaluation> e = dev.srm.testing.Packs.srm().evaluate("audit.yaml",
+                AUDIT_TRAIL.getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.srm.model.InputFormat.cloudformation, false);
+        dev.srm.model.Evaluation only = e.get(0);
+        ControlResult trail = only.accountControls().stream().filter(c -> c.id().equals("account-multi-region-trail")).findFirst().orElseThrow();
+        assertThat(trail.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(trail.rule()).isEqualTo("resource-condition-undecided");
+        assertThat(trail.reason()).startsWith("MET (").contains("if OrgTrail exists, does not apply if not");
+        // the world without the trail has no account block at all: a control undecided with it stays under its own rule
+        assertThat(only.accountControls()).filteredOn(c -> c.id().equals("account-root-mfa")).singleElement()
+                .satisfies(c -> assertThat(c.rule()).isNotEqualTo("resource-condition-undecided"));
+    }
 }
+
