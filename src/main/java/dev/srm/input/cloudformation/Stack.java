@@ -385,6 +385,9 @@ final class Stack {
      * IamInstanceProfile.Name or .Arn the profile, a network interface's Groups its GroupSet).
      */
     private Node withLaunchTemplate(Node props, List<String> notes) {
+        if (props instanceof Node.Obj instance && instance.get("LaunchTemplate") instanceof Node.Unknown chosen) {
+            return withUndecidedLaunchTemplate(instance, chosen, notes);
+        }
         if (!(props instanceof Node.Obj instance) || !(instance.get("LaunchTemplate") instanceof Node.Obj reference)) {
             return props;
         }
@@ -417,6 +420,31 @@ final class Stack {
         }
         notes.add(String.join(", ", taken) + " from launch template " + lt.id() + " (line " + lt.pos().line() + ")");
         return new Node.Obj(entries, keys, instance.pos());
+    }
+
+    /**
+     * An instance whose launch template only the deployment decides ({@code Fn::If} between two
+     * templates, or a template and none): every property a launch template could fill that the
+     * instance leaves out is undetermined (it was read as absent: EC2.8 MISSING where the hardened
+     * template would meet it).
+     */
+    private Node withUndecidedLaunchTemplate(Node.Obj instance, Node.Unknown chosen, List<String> notes) {
+        Map<String, Node> entries = new LinkedHashMap<>(instance.entries());
+        List<String> open = new ArrayList<>();
+        List<String> fillable = new ArrayList<>(LAUNCH_TEMPLATE_SAME);
+        fillable.addAll(List.of("Monitoring", "IamInstanceProfile", "CreditSpecification", "NetworkInterfaces"));
+        for (String key : fillable) {
+            if (!entries.containsKey(key)) {
+                entries.put(key, new Node.Unknown("set by the launch template the deployment chooses (" + chosen.reason() + ")",
+                        chosen.pos(), true, List.of()));
+                open.add(key);
+            }
+        }
+        if (open.isEmpty()) {
+            return instance;
+        }
+        notes.add("LaunchTemplate is chosen at deploy time: " + String.join(", ", open) + " may come from it");
+        return new Node.Obj(entries, instance.keys(), instance.pos());
     }
 
     /** The launch template of this template that LaunchTemplateId (its logical id, as Ref gives it) or LaunchTemplateName names. */

@@ -142,5 +142,44 @@ class UndecidedResourcesTest {
         assertThat(only.accountControls()).filteredOn(c -> c.id().equals("account-root-mfa")).singleElement()
                 .satisfies(c -> assertThat(c.rule()).isNotEqualTo("resource-condition-undecided"));
     }
+    private static final String HARDENED_OR_PLAIN = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Parameters:
+              Hardened: {Type: String, AllowedValues: ['true', 'false']}
+            Conditions:
+              IsHardened: !Equals [!Ref Hardened, 'true']
+            Resources:
+              HardenedTemplate:
+                Type: AWS::EC2::LaunchTemplate
+                Condition: IsHardened
+                Properties:
+                  LaunchTemplateData:
+                    MetadataOptions: {HttpTokens: required}
+                    Monitoring: {Enabled: true}
+              PlainTemplate:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    MetadataOptions: {HttpTokens: optional}
+              Web:
+                Type: AWS::EC2::Instance
+                Properties:
+                  ImageId: ami-0a1b2c3d4e5f60718
+                  SubnetId: subnet-0a1b2c3d4e5f60718
+                  LaunchTemplate: !If
+                    - IsHardened
+                    - {LaunchTemplateId: !Ref HardenedTemplate, Version: !GetAtt HardenedTemplate.LatestVersionNumber}
+                    - {LaunchTemplateId: !Ref PlainTemplate, Version: !GetAtt PlainTemplate.LatestVersionNumber}
+            """;
+
+    @Test
+    void an_instance_whose_launch_template_the_deployment_chooses_leaves_what_it_fills_undecided() throws Exception {
+        // the instance was read as setting no MetadataOptions: EC2.8 MISSING, though the hardened template requires IMDSv2
+        dev.srm.model.Evaluation e = dev.srm.testing.Packs.srm().evaluate("web.yaml",
+                HARDENED_OR_PLAIN.getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.srm.model.InputFormat.cloudformation, false).get(0);
+        ControlResult imds = e.resources().stream().filter(r -> r.id().equals("Web")).findFirst().orElseThrow().control("ec2-imdsv2");
+        assertThat(imds.status()).as("%s", imds.evidence()).isEqualTo(Status.UNKNOWN);
+        assertThat(imds.evidence()).anyMatch(x -> x.contains("set by the launch template the deployment chooses"));
+    }
 }
 
