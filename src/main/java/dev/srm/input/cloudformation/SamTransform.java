@@ -55,6 +55,9 @@ final class SamTransform {
     private boolean implicitRestApi;
     private boolean implicitHttpApi;
     private Template.Resource firstRestEvent;
+    /** The conditions of the functions with events on the implicit APIs (null: a function without one). */
+    private final List<String> restConditions = new ArrayList<>();
+    private final List<String> httpConditions = new ArrayList<>();
 
     private SamTransform(Template template, java.util.function.UnaryOperator<Node> parameters, List<String> warnings) {
         this.template = template;
@@ -113,16 +116,38 @@ final class SamTransform {
         }
         if (implicitRestApi && !out.containsKey("ServerlessRestApi")) {
             // Globals/Api reaches the implicit API too
-            restApi(withGlobals(firstRestEvent.withProperties(Obj.of(Map.of("StageName", Node.Scalar.of("Prod")), firstRestEvent.pos())),
-                    "Api"), "ServerlessRestApi");
+            restApi(withGlobals(implicitApi(firstRestEvent, restConditions, "ServerlessRestApi")
+                    .withProperties(Obj.of(Map.of("StageName", Node.Scalar.of("Prod")), firstRestEvent.pos())), "Api"), "ServerlessRestApi");
         }
         if (implicitHttpApi && !out.containsKey("ServerlessHttpApi")) {
-            httpApi(firstRestEvent.withProperties(Obj.of(Map.of(), firstRestEvent.pos())), "ServerlessHttpApi");
+            httpApi(implicitApi(firstRestEvent, httpConditions, "ServerlessHttpApi").withProperties(Obj.of(Map.of(), firstRestEvent.pos())),
+                    "ServerlessHttpApi");
         }
         notifyBuckets();
         return new Template(template.file(), template.description(), template.transforms().stream()
                 .filter(x -> !x.equals(NAME)).toList(), template.parameters(), template.mappings(), conditions(), out,
                 Template.EMPTY, template.metadata(), template.root());
+    }
+
+    /**
+     * The resource an implicit API is made from, with SAM's condition for it: none when a function
+     * with an event on it has no condition, the functions' condition when they share one, else the
+     * Fn::Or of theirs (a condition SAM adds, {@code <api>Condition}).
+     */
+    private Template.Resource implicitApi(Template.Resource first, List<String> conditions, String api) {
+        java.util.LinkedHashSet<String> distinct = new java.util.LinkedHashSet<>(conditions);
+        String condition;
+        if (distinct.contains(null)) {
+            condition = null;
+        } else if (distinct.size() == 1) {
+            condition = distinct.iterator().next();
+        } else {
+            condition = api + "Condition";
+            List<Node> each = distinct.stream().<Node>map(c -> Obj.of(Map.of("Condition", Node.Scalar.of(c)), first.pos())).toList();
+            addedConditions.put(condition, Obj.of(Map.of("Fn::Or", new Node.Seq(each, first.pos())), first.pos()));
+        }
+        return new Template.Resource(first.id(), first.type(), first.properties(), condition, first.dependsOn(), first.metadata(),
+                first.pos(), first.note());
     }
 
     /** The template's conditions with those SAM adds. */
@@ -553,6 +578,7 @@ final class SamTransform {
                 if (api == null) {
                     implicitRestApi = true;
                     firstRestEvent = firstRestEvent == null ? fn : firstRestEvent;
+                    restConditions.add(fn.condition());
                     api = ref("ServerlessRestApi");
                 }
                 out.put(id + "PermissionProd", permission(fn, id + "PermissionProd", "apigateway.amazonaws.com", sourceArn(api)));
@@ -562,6 +588,7 @@ final class SamTransform {
                 if (api == null) {
                     implicitHttpApi = true;
                     firstRestEvent = firstRestEvent == null ? fn : firstRestEvent;
+                    httpConditions.add(fn.condition());
                     api = ref("ServerlessHttpApi");
                 }
                 if (p.get("Path") != null && catchAllHttpEvent(fn, api)) {

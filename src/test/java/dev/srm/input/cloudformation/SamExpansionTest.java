@@ -67,7 +67,8 @@ class SamExpansionTest {
             "simple_table_with_table_name", "basic_layer", "sns_sqs", "state_machine_with_definition_S3_string",
             "globals_for_function", "function_with_event_source_mapping", "function_with_sns_event_source_all_parameters", "s3",
             "function_with_conditional_policy_template", "function_with_event_dest_s3_bucket",
-            "function_with_conditional_iam_role_if"})
+            "function_with_conditional_iam_role_if",
+            "implicit_api_with_many_conditions", "implicit_and_explicit_api_with_conditions"})
     void srm_expands_sam_as_sam_does(String name) throws Exception {
         Map<String, Map<String, String>> srm = resources(read(DIR.resolve("input/" + name + ".yaml")));
         Map<String, Map<String, String>> sam = resources(read(DIR.resolve("output/" + name + ".json")));
