@@ -183,8 +183,16 @@ public final class Evaluator {
     private Evaluation run(Scenario scenario, boolean explain, Set<String> fired) {
         return limited("scenario '" + scenario.id() + "'", scenario.file(), watch -> {
             Evaluation with = run(scenario, explain, fired, false, watch);
-            Scenario other = scenario.withoutUndecided();
-            return other == null ? with : UndecidedWorlds.merge(with, run(other, explain, fired, false, watch), scenario);
+            Scenario none = scenario.withoutUndecided();
+            if (none == null) {
+                return with;
+            }
+            List<UndecidedWorlds.World> worlds = new ArrayList<>();
+            worlds.add(new UndecidedWorlds.World(null, run(none, explain, fired, false, watch)));
+            for (Map.Entry<String, List<ResourceSpec>> w : scenario.undecided().worlds().entrySet()) {
+                worlds.add(new UndecidedWorlds.World(w.getKey(), run(scenario.inWorld(w.getValue()), explain, fired, false, watch)));
+            }
+            return UndecidedWorlds.merge(with, worlds, scenario);
         });
     }
 

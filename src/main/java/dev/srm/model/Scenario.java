@@ -102,7 +102,12 @@ public record Scenario(String id, String title, String description, String file,
 
     /** The same scenario in the world where no resource of {@link #undecided} exists (null when there is none). */
     public Scenario withoutUndecided() {
-        return undecided == null ? null : new Scenario(id, title, description, file, inventory, owner, account, undecided.without(),
-                ownerTag, incident, expect, warnings, idFromFileName, null);
+        return undecided == null ? null : inWorld(undecided.without());
+    }
+
+    /** The same scenario with the resources of another world of {@link #undecided} (a condition's, or none). */
+    public Scenario inWorld(List<ResourceSpec> worldResources) {
+        return new Scenario(id, title, description, file, inventory, owner, account, worldResources, ownerTag, incident, expect, warnings,
+                idFromFileName, null);
     }
 }

@@ -102,7 +102,23 @@ public final class CloudFormationReader implements InputReader {
                 : template.description().strip().lines().findFirst().orElse(id);
         return List.of(new Scenario(id, title, template.description(), name, inventory, srm.get("owner"), List.of(), worlds.all(),
                 srm.get("ownerTag"), null, null, warnings, !srm.containsKey("id"),
-                new UndecidedResources(worlds.undecided(), worlds.certain())));
+                undecided(worlds)));
+    }
+
+    /**
+     * At most this many conditions get a world of their own (only that condition's resources among the
+     * undecided exist); a template with more is judged on the world with all and the world with none.
+     */
+    static final int CONDITION_WORLDS = 6;
+
+    private static UndecidedResources undecided(Stack.Worlds worlds) {
+        Map<String, String> conditions = worlds.conditions();
+        List<String> keys = conditions.values().stream().distinct().toList();
+        Map<String, List<dev.srm.model.ResourceSpec>> byCondition = new LinkedHashMap<>();
+        if (keys.size() > 1 && keys.size() <= CONDITION_WORLDS) {
+            keys.forEach(k -> byCondition.put(k, worlds.world(k)));
+        }
+        return new UndecidedResources(worlds.undecided(), worlds.world(null), conditions, byCondition);
     }
 
     /** The template's {@code Metadata: {srm: {id, inventory, owner, ownerTag}}}, as text. */

@@ -126,11 +126,40 @@ final class Stack {
     }
 
     /**
-     * The resources of this stack and of the nested stacks it follows, in template order, in the
-     * world where every resource whose condition srm cannot decide exists ({@code all}) and in the
-     * world where none of them does ({@code certain}, with the reason of each left out).
+     * One resource of the stack: its spec in the world where every resource whose condition srm
+     * cannot decide exists, the condition it exists under ({@code key}: the condition's name with
+     * the stack's prefix; null when it always exists), and, for a security group with standalone
+     * rules under such conditions, its spec in other worlds: "" none of them, or a condition's key
+     * (its rules and the ones that always exist).
      */
-    record Worlds(List<ResourceSpec> all, List<ResourceSpec> certain, Map<String, String> undecided) {
+    record Entry(ResourceSpec spec, String key, Map<String, ResourceSpec> variants) {
+        /** Its spec in the world where only the resources of condition {@code key} (none: null) among the undecided exist. */
+        ResourceSpec in(String world) {
+            ResourceSpec v = variants.get(world == null ? "" : world);
+            return v != null ? v : variants.getOrDefault("", spec);
+        }
+    }
+
+    /**
+     * The resources of this stack and of the nested stacks it follows, in template order, with why
+     * each undecided one may not exist.
+     */
+    record Worlds(List<Entry> entries, Map<String, String> undecided) {
+        List<ResourceSpec> all() {
+            return entries.stream().map(Entry::spec).toList();
+        }
+
+        /** The resources when, among the undecided, only those of condition {@code key} exist (none: null). */
+        List<ResourceSpec> world(String key) {
+            return entries.stream().filter(e -> e.key() == null || e.key().equals(key)).map(e -> e.in(key)).toList();
+        }
+
+        /** The condition each undecided resource exists under, by resource id. */
+        Map<String, String> conditions() {
+            Map<String, String> out = new LinkedHashMap<>();
+            entries.stream().filter(e -> e.key() != null).forEach(e -> out.put(e.spec().id(), e.key()));
+            return out;
+        }
     }
 
     /** The resource specs of this stack and of the nested stacks it follows, in template order. */
@@ -155,8 +184,7 @@ final class Stack {
             }
         }
         Map<String, List<Template.Resource>> standalone = standaloneRules();
-        List<ResourceSpec> all = new ArrayList<>();
-        List<ResourceSpec> certain = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         Map<String, String> undecided = new LinkedHashMap<>();
         for (Template.Resource r : template.resources().values()) {
             if (r.type().equals("Fn::ForEach")) {
@@ -188,26 +216,31 @@ final class Stack {
             if (r.type().equals("AWS::EC2::Instance")) {
                 props = withLaunchTemplate(props, notes);
             }
+            String key = when == null ? null : prefix + r.condition();
             List<Template.Resource> rules = standalone.getOrDefault(r.id(), List.of());
-            List<Template.Resource> certainRules = rules.stream().filter(x -> !conditional.containsKey(x.id())).toList();
             ResourceSpec spec = spec(r, rules.isEmpty() ? props : withStandaloneRules(props, rules, conditional, notes), notes);
-            all.add(spec);
+            Map<String, ResourceSpec> variants = new LinkedHashMap<>();
+            if (rules.stream().anyMatch(x -> conditional.containsKey(x.id()))) {
+                java.util.function.Predicate<Template.Resource> always = x -> !conditional.containsKey(x.id());
+                variants.put("", spec(r, withStandaloneRules(props, rules.stream().filter(always).toList(), conditional,
+                        new ArrayList<>(notes)), notes));
+                for (String k : rules.stream().filter(always.negate()).map(x -> prefix + x.condition()).distinct().toList()) {
+                    variants.put(k, spec(r, withStandaloneRules(props, rules.stream().filter(x -> always.test(x)
+                            || k.equals(prefix + x.condition())).toList(), conditional, new ArrayList<>(notes)), notes));
+                }
+            }
+            entries.add(new Entry(spec, key, variants));
             if (when != null) {
                 undecided.put(spec.id(), when);
-            } else {
-                certain.add(certainRules.size() == rules.size() ? spec
-                        : spec(r, withStandaloneRules(props, certainRules, conditional, new ArrayList<>(notes)), notes));
             }
             Template.Resource stage = DeploymentStage.of(r, props, stageId(r));
             if (stage != null) {
                 List<String> stageNotes = new ArrayList<>(notes);
                 stageNotes.add(0, stage.note());
                 ResourceSpec stageSpec = spec(stage, stage.properties(), stageNotes);
-                all.add(stageSpec);
+                entries.add(new Entry(stageSpec, key, Map.of()));
                 if (when != null) {
                     undecided.put(stageSpec.id(), "the stage of deployment " + spec.id() + ", which " + when);
-                } else {
-                    certain.add(stageSpec);
                 }
             }
             if (r.type().equals("AWS::CloudFormation::Stack")) {
@@ -215,11 +248,12 @@ final class Stack {
                 if (child != null) {
                     try {
                         Worlds nested = child.resources();
-                        all.addAll(nested.all());
                         if (when != null) {
+                            // everything of a stack that may not exist is under the stack's condition
+                            nested.entries().forEach(n -> entries.add(new Entry(n.spec(), key, Map.of())));
                             nested.all().forEach(n -> undecided.put(n.id(), "in nested stack " + spec.id() + ", which " + when));
                         } else {
-                            certain.addAll(nested.certain());
+                            entries.addAll(nested.entries());
                             undecided.putAll(nested.undecided());
                         }
                     } catch (TemplateError e) {
@@ -230,7 +264,7 @@ final class Stack {
             }
         }
         warnings.addAll(resolver.warnings().stream().map(w -> template.file() + ": " + w).toList());
-        return new Worlds(all, certain, undecided);
+        return new Worlds(entries, undecided);
     }
 
     /** The logical id srm gives the stage a deployment creates: the deployment's, then "Stage", unless the template uses it. */

@@ -181,5 +181,23 @@ class UndecidedResourcesTest {
         assertThat(imds.status()).as("%s", imds.evidence()).isEqualTo(Status.UNKNOWN);
         assertThat(imds.evidence()).anyMatch(x -> x.contains("set by the launch template the deployment chooses"));
     }
+    @Test
+    void a_conditional_resource_is_compared_with_the_world_of_its_own_condition() throws Exception {
+        // the bucket (HasArchive) and its TLS policy (TlsOnly) are under two conditions: the bucket exists without the
+        // policy when EnforceTls is false. S3.5 was MET and the bastion's SSH rule raised HIGH findings on the group.
+        Path archive = Path.of("src/test/resources/templates-conditions/archive-two-conditions.yaml");
+        EvaluatedTemplate t = EvaluatedTemplate.of(archive, TemplateParameters.NONE);
+        ControlResult tls = control(t, "ArchiveBucket", "s3-bucket-ssl-requests-only");
+        assertThat(tls.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(tls.reason()).startsWith("MET (control-met) if ArchiveTlsPolicy exists, MISSING");
+        assertThat(control(t, "BastionGroup", "ec2-security-group-no-open-ssh").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(hasFinding(t.evaluation(), "BastionGroup", "ec2-security-group-no-open-ssh")).isFalse();
+        // the SSH rule names its group outside Fn::If: it cannot be deployed without it, so no world without the group judges it
+        assertThat(t.resource("SshOpen").controls()).noneMatch(c -> c.rule().equals("resource-condition-undecided"));
+
+        EvaluatedTemplate both = EvaluatedTemplate.of(archive, TemplateParameters.of(Map.of("CreateArchive", "true", "EnforceTls", "true")));
+        assertThat(control(both, "ArchiveBucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
+        assertThat(control(both, "BastionGroup", "ec2-security-group-no-open-ssh").status()).isEqualTo(Status.MISSING);
+    }
 }
 
