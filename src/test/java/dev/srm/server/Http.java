@@ -33,7 +33,17 @@ record Http(String base, String token) {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.timeout(Duration.ofSeconds(60)).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // the shared client reused a keep-alive connection the server had just closed as idle ("header parser received
+            // no bytes"): the request never reached the server, so it is sent again once, on a new connection
+            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            throw e;
+        }
     }
 
     Http withToken(String t) {
