@@ -486,7 +486,13 @@ public final class TerraformReader implements StreamingInput {
                 return null;
             }
             java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
-            for (String ref : doc.referencesOf(from.configAddress(), dotted(by))) {
+            List<String> refs = doc.referencesOf(from.configAddress(), dotted(by));
+            for (String ref : refs) {
+                // Terraform lists aws_subnet.private[0] and aws_subnet.private for one reference to an instance: the block
+                // stands for that instance only
+                if (refs.stream().anyMatch(other -> other.startsWith(ref + "["))) {
+                    continue;
+                }
                 List<Instance> found = new ArrayList<>();
                 for (String type : types) {
                     found.addAll(referenced(from, type, ref));

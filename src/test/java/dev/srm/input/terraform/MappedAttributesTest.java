@@ -169,6 +169,11 @@ class MappedAttributesTest {
         }
         List<Evaluation> byVariable = Packs.srm().evaluate("by-variable.json", json.writeValueAsBytes(plan), InputFormat.terraform, false);
         assertThat(status(byVariable, "aws_autoscaling_group.web", "autoscaling-multi-az")).isEqualTo(Status.UNKNOWN);
+        // [aws_subnet.private[0].id]: Terraform lists aws_subnet.private[0] and aws_subnet.private; the block stands for
+        // that one instance, not for both subnets (it was MET on two zones)
+        ControlResult one = control(evaluate("plan-autoscaling-indexed-subnets.json"), "aws_autoscaling_group.web", "autoscaling-multi-az");
+        assertThat(one.status()).as("%s", one.evidence()).isEqualTo(Status.MISSING);
+        assertThat(one.evidence()).anyMatch(x -> x.contains("spans one Availability Zone [eu-west-1a]"));
     }
 
     @Test
