@@ -211,7 +211,7 @@ final class Stack {
             }
             Node props = resolved(r);
             if (r.type().equals(BUCKET)) {
-                props = withReplicationInRegion(props);
+                props = withReplicationInRegion(props, r.properties());
             }
             if (r.type().equals("AWS::EC2::Instance")) {
                 props = withLaunchTemplate(props, notes);
@@ -359,20 +359,27 @@ final class Stack {
      * srm key {@code replicationInRegion} lists those buckets, which S3.7 (cross-Region replication)
      * reads. A rule whose status or destination the template leaves undecided leaves it unset.
      */
-    private Node withReplicationInRegion(Node props) {
+    private Node withReplicationInRegion(Node props, Node raw) {
         if (!(props instanceof Node.Obj bucket) || !(bucket.get("ReplicationConfiguration") instanceof Node.Obj replication)
                 || !(replication.get("Rules") instanceof Node.Seq rules)) {
             return props;
         }
         java.util.Set<String> destinations = new java.util.TreeSet<>();
-        for (Node rule : rules.items()) {
+        List<Node> rawRules = raw instanceof Node.Obj o && o.get("ReplicationConfiguration") instanceof Node.Obj rc
+                && rc.get("Rules") instanceof Node.Seq rs ? rs.items() : List.of();
+        for (int i = 0; i < rules.items().size(); i++) {
+            Node rule = rules.items().get(i);
             if (!(rule instanceof Node.Obj o) || !(o.get("Status") instanceof Node.Scalar status) || status.text() == null) {
                 return props;
             }
             if (!status.text().equals("Enabled")) {
                 continue;
             }
-            String inStack = o.get("Destination") instanceof Node.Obj d && d.get("Bucket") instanceof Node.Scalar b ? bucketOfStack(b.text()) : null;
+            // a logical id only where the template wrote Ref or Fn::GetAtt; a literal ARN names a bucket by its name
+            boolean reference = i < rawRules.size() && rawRules.get(i) instanceof Node.Obj rr && rr.get("Destination") instanceof Node.Obj rd
+                    && rd.get("Bucket") instanceof Node.Obj fn && ("Ref".equals(fn.function()) || "Fn::GetAtt".equals(fn.function()));
+            String inStack = o.get("Destination") instanceof Node.Obj d && d.get("Bucket") instanceof Node.Scalar b
+                    ? bucketOfStack(b.text(), reference) : null;
             if (inStack == null) {
                 return props;
             }
@@ -388,7 +395,7 @@ final class Stack {
     }
 
     /** The logical id (with this stack's prefix) of the bucket of this stack a destination names, or null. */
-    private String bucketOfStack(String destination) {
+    private String bucketOfStack(String destination, boolean byReference) {
         if (destination == null) {
             return null;
         }
@@ -398,7 +405,7 @@ final class Stack {
             if (!r.type().equals(BUCKET) || r.condition() != null && isDropped(r)) {
                 continue;
             }
-            if (name.equals(prefix + r.id()) || resolved(r) instanceof Node.Obj o && o.get("BucketName") instanceof Node.Scalar n
+            if (byReference && name.equals(prefix + r.id()) || resolved(r) instanceof Node.Obj o && o.get("BucketName") instanceof Node.Scalar n
                     && name.equals(n.text())) {
                 return prefix + r.id();
             }
