@@ -358,6 +358,9 @@ public final class Evaluator {
      * see the list it gives. Read as a single value, the list was absent (AutoScaling.2 MISSING).
      */
     private static List<Setting> listsFromResources(ResourceSpec spec, Resource resource, ServiceCatalog catalog, Set<String> ids) {
+        if (!fromTemplate(spec)) {
+            return spec.settings(); // a scenario file, plan or inventory writes its values; only a template's resolve to resources
+        }
         List<Setting> out = null;
         for (int i = 0; i < spec.settings().size(); i++) {
             Setting s = spec.settings().get(i);
@@ -371,6 +374,14 @@ public final class Evaluator {
             }
         }
         return out == null ? spec.settings() : out;
+    }
+
+    /**
+     * Whether the resource was read from a CloudFormation template (its origin names a logical id and no
+     * JSON pointer: a scenario file's resource has a pointer, a plan's an address and a pointer, an inventory's an ARN).
+     */
+    private static boolean fromTemplate(ResourceSpec spec) {
+        return spec.origin().pointer() == null && spec.origin().address() != null && spec.origin().arn() == null;
     }
 
     /** CloudFormation's documented defaults for the resource's type (properties outside lists; see DefaultValue). */
@@ -441,7 +452,8 @@ public final class Evaluator {
                             + " (not in its CloudFormation schema nor a documented srm key"
                             + (u.suggestion() == null ? ")" : "; did you mean '" + u.suggestion() + "'?)")));
             catalog.schema().misshapen(resource.type(), s.path(), s.value(), s.isUnknown())
-                    .filter(m -> !(s.value() != null && scenario.resource(s.value()) != null && catalog.schema().expectsList(resource.type(), s.path())))
+                    .filter(m -> !(fromTemplate(spec) && s.value() != null && scenario.resource(s.value()) != null
+                            && catalog.schema().expectsList(resource.type(), s.path())))
                     .filter(m -> seen.add(m.substring(0, m.indexOf(':')))).ifPresent(m ->
                     warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': " + resource.type() + " " + m
                             + "; srm reads nothing there, so controls find it absent"));

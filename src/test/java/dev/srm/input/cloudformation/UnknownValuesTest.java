@@ -248,5 +248,23 @@ class UnknownValuesTest {
         assertThat(control(e, "ApiBalancer", "elb-v2-multi-az").status()).isEqualTo(Status.UNKNOWN);
         assertThat(e.warnings()).noneMatch(w -> w.contains("found a single value"));
     }
+    @Test
+    void a_scenario_file_that_writes_one_subnet_where_a_list_belongs_is_told_so() {
+        // only a template's values resolve to the resources they name: a hand-written scenario's single value is misshapen
+        String scenario = """
+                srm: 1
+                id: web-tier
+                resources:
+                  - id: subnet-a
+                    type: AWS::EC2::Subnet
+                    configuration: {VpcId: vpc-0a1b2c3d4e5f60718, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a}
+                  - id: web
+                    type: AWS::AutoScaling::AutoScalingGroup
+                    configuration: {MinSize: '2', MaxSize: '4', VPCZoneIdentifier: subnet-a}
+                """;
+        List<Evaluation> e = Packs.srm().evaluate("web.yaml", scenario.getBytes(StandardCharsets.UTF_8), InputFormat.scenario, false);
+        assertThat(e.get(0).warnings()).anyMatch(w -> w.contains("/VPCZoneIdentifier: CloudFormation expects a list of String, found a single value"));
+        assertThat(control(e.get(0), "web", "autoscaling-multi-az").evidence()).noneMatch(x -> x.contains("Fn::GetAtt"));
+    }
 }
 
