@@ -249,9 +249,11 @@ final class Stack {
                     try {
                         Worlds nested = child.resources();
                         if (when != null) {
-                            // everything of a stack that may not exist is under the stack's condition
-                            nested.entries().forEach(n -> entries.add(new Entry(n.spec(), key, Map.of())));
-                            nested.all().forEach(n -> undecided.put(n.id(), "in nested stack " + spec.id() + ", which " + when));
+                            // everything of a stack that may not exist is under the stack's condition, and under its own
+                            nested.entries().forEach(n -> entries.add(new Entry(n.spec(), n.key() == null ? key : key + " and " + n.key(),
+                                    n.variants())));
+                            nested.all().forEach(n -> undecided.put(n.id(), "in nested stack " + spec.id() + ", which " + when
+                                    + (nested.undecided().containsKey(n.id()) ? ", and " + nested.undecided().get(n.id()) : "")));
                         } else {
                             entries.addAll(nested.entries());
                             undecided.putAll(nested.undecided());

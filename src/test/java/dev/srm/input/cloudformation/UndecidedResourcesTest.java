@@ -199,5 +199,19 @@ class UndecidedResourcesTest {
         assertThat(control(both, "ArchiveBucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
         assertThat(control(both, "BastionGroup", "ec2-security-group-no-open-ssh").status()).isEqualTo(Status.MISSING);
     }
+    @Test
+    void a_conditional_nested_stack_keeps_the_conditions_of_its_own_resources() throws Exception {
+        // the exports stack exists only under HasExports, its TLS policy only under TlsOnly as well: the bucket exists
+        // without the policy when EnforceTls is false (S3.5 was MET: the policy took the stack's condition alone)
+        Path parent = Path.of("src/test/resources/templates-conditions/nested/parent.yaml");
+        dev.srm.model.Scenario s = new CloudFormationReader(TemplateParameters.NONE).readFile(parent, java.nio.file.Files.readAllBytes(parent))
+                .get(0);
+        dev.srm.model.Evaluation e = new dev.srm.engine.Evaluator(dev.srm.testing.Packs.bundled()).evaluate(s);
+        ControlResult tls = e.resources().stream().filter(r -> r.id().equals("Exports/ExportsBucket")).findFirst().orElseThrow()
+                .control("s3-bucket-ssl-requests-only");
+        assertThat(tls.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(tls.reason()).startsWith("MET (control-met) if Exports/ExportsTlsPolicy exists, MISSING");
+        assertThat(s.undecided().reasons().get("Exports/ExportsTlsPolicy")).contains("in nested stack Exports").contains("'TlsOnly'");
+    }
 }
 
