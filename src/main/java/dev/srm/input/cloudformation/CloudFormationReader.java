@@ -107,16 +107,31 @@ public final class CloudFormationReader implements InputReader {
 
     /**
      * At most this many conditions get a world of their own (only that condition's resources among the
-     * undecided exist); a template with more is judged on the world with all and the world with none.
+     * undecided exist): those whose resources a resource of another condition names. With more, a
+     * template is judged on the world with all and the world with none.
      */
     static final int CONDITION_WORLDS = 6;
 
     private static UndecidedResources undecided(Stack.Worlds worlds) {
         Map<String, String> conditions = worlds.conditions();
-        List<String> keys = conditions.values().stream().distinct().toList();
+        // a condition needs a world of its own when one of its resources is named by a resource of another condition (its
+        // bucket policy, its standalone rule, its backup selection): only then can its resources answer differently there
+        java.util.Set<String> needed = new java.util.LinkedHashSet<>();
+        for (dev.srm.model.ResourceSpec u : worlds.all()) {
+            String own = conditions.get(u.id());
+            if (own == null) {
+                continue;
+            }
+            for (dev.srm.facts.Setting x : u.settings()) {
+                String named = x.value() == null ? null : conditions.get(x.value());
+                if (named != null && !named.equals(own)) {
+                    needed.add(named);
+                }
+            }
+        }
         Map<String, List<dev.srm.model.ResourceSpec>> byCondition = new LinkedHashMap<>();
-        if (keys.size() > 1 && keys.size() <= CONDITION_WORLDS) {
-            keys.forEach(k -> byCondition.put(k, worlds.world(k)));
+        if (needed.size() <= CONDITION_WORLDS) {
+            needed.forEach(k -> byCondition.put(k, worlds.world(k)));
         }
         return new UndecidedResources(worlds.undecided(), worlds.world(null), conditions, byCondition);
     }

@@ -195,6 +195,13 @@ class UndecidedResourcesTest {
         // the SSH rule names its group outside Fn::If: it cannot be deployed without it, so no world without the group judges it
         assertThat(t.resource("SshOpen").controls()).noneMatch(c -> c.rule().equals("resource-condition-undecided"));
 
+        // five more conditions, each with a topic nothing names: only the conditions other conditions' resources name get
+        // a world of their own, so the answers do not change (past six such worlds the bucket kept the MET of all of them)
+        EvaluatedTemplate seven = EvaluatedTemplate.of(Path.of("src/test/resources/templates-conditions/archive-seven-conditions.yaml"),
+                TemplateParameters.NONE);
+        assertThat(control(seven, "ArchiveBucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(control(seven, "BastionGroup", "ec2-security-group-no-open-ssh").status()).isEqualTo(Status.UNKNOWN);
+
         EvaluatedTemplate both = EvaluatedTemplate.of(archive, TemplateParameters.of(Map.of("CreateArchive", "true", "EnforceTls", "true")));
         assertThat(control(both, "ArchiveBucket", "s3-bucket-ssl-requests-only").status()).isEqualTo(Status.MET);
         assertThat(control(both, "BastionGroup", "ec2-security-group-no-open-ssh").status()).isEqualTo(Status.MISSING);
