@@ -129,8 +129,9 @@ public final class BatchIds {
         }
         for (String qualified : qualifications(id, file)) {
             if (taken.putIfAbsent(qualified, file) == null) {
-                return new Claim(qualified, null, file + ": scenario id '" + qualified + "': '" + id + "', made from the file's path,"
-                        + " is taken by " + first + " in this batch");
+                return new Claim(qualified, null, file + ": scenario id '" + qualified + "': '" + id + "', made from "
+                        + (qualified.endsWith("-" + id) && qualified.length() > id.length() && !fromPath(id, file) ? "the input's AWS account"
+                        : "the file's path") + ", is taken by " + first + " in this batch");
             }
         }
         return new Claim(null, first, null);
@@ -158,6 +159,12 @@ public final class BatchIds {
         }
         List<String> out = new ArrayList<>();
         String qualified = id;
+        // an id made neither from the file's name nor from a directory's (AWS Config's config-<account>): the file's name first
+        String stem = slug(file.replaceAll("^.*[/\\\\]", "").replaceAll("(\\.(json|jsonl|yaml|yml|gz|template))+$", ""));
+        if (!stem.isEmpty() && !stem.equals(id) && dirs.stream().map(BatchIds::slug).noneMatch(id::equals)) {
+            qualified = stem + "-" + id;
+            out.add(qualified);
+        }
         boolean nearest = true;
         for (String dir : dirs) {
             String name = slug(dir);
@@ -169,6 +176,15 @@ public final class BatchIds {
             }
         }
         return out;
+    }
+
+    /** Whether an id was made from the file's name or a directory's (a template's, a plan's), not from its content. */
+    private static boolean fromPath(String id, String file) {
+        List<String> names = new ArrayList<>();
+        for (Path p = Path.of(file.replaceAll("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "")); p != null && p.getFileName() != null; p = p.getParent()) {
+            names.add(slug(p.getFileName().toString().replaceAll("(\\.(json|jsonl|yaml|yml|gz|template))+$", "")));
+        }
+        return names.contains(id);
     }
 
     /** The problem of input {@code name} whose id {@code id} input {@code firstName} holds. */

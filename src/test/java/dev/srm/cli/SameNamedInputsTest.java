@@ -126,4 +126,19 @@ class SameNamedInputsTest {
                 + dir.resolve("a/stack.yaml") + ")");
         assertThat(run.out()).contains("== Billing service [stack] (" + dir.resolve("c/stack.yaml") + ")");
     }
+    @Test
+    void two_aws_config_snapshots_of_one_account_are_both_evaluated() throws Exception {
+        // an AWS Config snapshot's id is made from its account and Region (config-111122223333-eu-west-1): a directory of
+        // daily snapshots of one account lost every file after the first as a duplicate id (exit 3)
+        String snapshot = Files.readString(Path.of("src/test/resources/config/elastic-ips.json"));
+        write("snapshots/2026-12-03.json", snapshot);
+        write("snapshots/2026-12-04.json", snapshot);
+        CliRun run = CliRun.of("evaluate", dir.resolve("snapshots").toString(), "--format", "json", "--fail-on", "none");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.get("evaluations")).hasSize(2);
+        assertThat(run.err()).contains("scenario id '2026-12-04-config-111122223333': 'config-111122223333', made from the input's AWS"
+                + " account, is taken by");
+    }
 }
+

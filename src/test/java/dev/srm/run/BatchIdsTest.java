@@ -68,4 +68,11 @@ class BatchIdsTest {
         assertThat(BatchIds.qualifications("infra", "/repo/orders/infra/template.yaml"))
                 .startsWith("orders-infra", "repo-orders-infra");
     }
+    @Test
+    void an_id_made_from_an_aws_config_account_takes_the_files_name_first() {
+        // two snapshots of one account in one directory: config-111122223333 for both; the second is not lost
+        assertThat(BatchIds.qualifications("config-111122223333", "/audit/snapshots/2026-12-04.json.gz"))
+                .startsWith("2026-12-04-config-111122223333", "snapshots-2026-12-04-config-111122223333");
+    }
 }
+

@@ -246,9 +246,8 @@ final class AuditJob {
         }
         Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(paths)
                 .select(col("path"), col("content"));
-        // an inventory's scenarios are named after their accounts, never after the file: nothing to settle first
-        ScenarioIds ids = options.format() == Options.InputKind.CONFIG ? ScenarioIds.NONE
-                : IdSettling.settle(spark, files, pack, options.format().core());
+        // ids are settled as srm audit settles them: two files of one AWS Config account, two templates named alike
+        ScenarioIds ids = IdSettling.settle(spark, files, pack, options.format().core());
         problems.addAll(ids.problems());
         return files.mapPartitions(wholeFiles(pack, judging, options.format().core(), ids), Encoders.row(OUTCOME));
     }

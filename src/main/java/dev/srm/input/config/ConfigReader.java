@@ -407,7 +407,9 @@ public final class ConfigReader implements StreamingInput {
                     + (duplicates > 0 ? ", the latest of " + (duplicates + byId.values().stream().filter(r -> !r.has("parent")
                             && !r.path("gone").asBoolean()).count()) + " items of the same resources" : "")
                     + (g.gone > 0 ? "; " + g.gone + " deleted or not recorded" : "") + ".";
-            return new ReadScenario(new Scenario(id, title, description, name, Inventory.PARTIAL, null, account, resources), warnings);
+            // the id is made from the account, not given by the input: a batch of several files of one account qualifies it
+            return new ReadScenario(new Scenario(id, title, description, name, Inventory.PARTIAL, null, account, resources)
+                    .namedAfterItsFile(), warnings);
         }
 
         @Override
