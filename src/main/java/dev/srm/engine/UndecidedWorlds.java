@@ -43,10 +43,6 @@ final class UndecidedWorlds {
     record World(String condition, Evaluation evaluation) {
     }
 
-    static Evaluation merge(Evaluation with, Evaluation without, dev.srm.model.Scenario scenario) {
-        return merge(with, List.of(new World(null, without)), scenario);
-    }
-
     static Evaluation merge(Evaluation with, List<World> worlds, dev.srm.model.Scenario scenario) {
         UndecidedResources undecided = scenario.undecided();
         Map<String, dev.srm.model.ResourceSpec> specs = new java.util.HashMap<>();

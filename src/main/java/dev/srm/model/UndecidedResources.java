@@ -28,9 +28,4 @@ public record UndecidedResources(Map<String, String> reasons, List<ResourceSpec>
         worlds.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         worlds = java.util.Collections.unmodifiableMap(copy);
     }
-
-    /** Only the world without them. */
-    public UndecidedResources(Map<String, String> reasons, List<ResourceSpec> without) {
-        this(reasons, without, Map.of(), Map.of());
-    }
 }

@@ -130,8 +130,8 @@ public final class BatchIds {
         for (String qualified : qualifications(id, file)) {
             if (taken.putIfAbsent(qualified, file) == null) {
                 return new Claim(qualified, null, file + ": scenario id '" + qualified + "': '" + id + "', made from "
-                        + (qualified.endsWith("-" + id) && qualified.length() > id.length() && !fromPath(id, file) ? "the input's AWS account"
-                        : "the file's path") + ", is taken by " + first + " in this batch");
+                        + (madeFromPath(id, stem(file), directories(file)) ? "the file's path" : "the input's AWS account")
+                        + ", is taken by " + first + " in this batch");
             }
         }
         return new Claim(null, first, null);
@@ -141,33 +141,20 @@ public final class BatchIds {
      * The ids a scenario of {@code file} whose id {@code id} was made from the file's name tries,
      * in order, when another input holds {@code id}: its directories' names in front, nearest
      * first. A local file's directories are those of its absolute path; a URI's
-     * ({@code s3://bucket/stacks/orders/main.yaml}), those of its path.
+     * ({@code s3://bucket/stacks/orders/main.yaml}), those of its path. An id made neither from the
+     * file's name nor from a directory's (AWS Config's {@code config-<account>}) takes the file's name first.
      */
     public static List<String> qualifications(String id, String file) {
-        List<String> dirs = new ArrayList<>();
-        Matcher uri = URI_NAME.matcher(file);
-        if (uri.matches()) {
-            String[] parts = (uri.group(1) == null ? "" : uri.group(1)).split("/");
-            for (int i = parts.length - 2; i >= 0; i--) {
-                dirs.add(parts[i]);
-            }
-        } else {
-            for (Path dir = Path.of(file).toAbsolutePath().normalize().getParent(); dir != null && dir.getFileName() != null;
-                 dir = dir.getParent()) {
-                dirs.add(dir.getFileName().toString());
-            }
-        }
+        List<String> dirs = directories(file);
         List<String> out = new ArrayList<>();
         String qualified = id;
-        // an id made neither from the file's name nor from a directory's (AWS Config's config-<account>): the file's name first
-        String stem = slug(file.replaceAll("^.*[/\\\\]", "").replaceAll("(\\.(json|jsonl|yaml|yml|gz|template))+$", ""));
-        if (!stem.isEmpty() && !stem.equals(id) && dirs.stream().map(BatchIds::slug).noneMatch(id::equals)) {
+        String stem = stem(file);
+        if (!stem.isEmpty() && !madeFromPath(id, stem, dirs)) {
             qualified = stem + "-" + id;
             out.add(qualified);
         }
         boolean nearest = true;
-        for (String dir : dirs) {
-            String name = slug(dir);
+        for (String name : dirs) {
             boolean skip = name.isEmpty() || nearest && name.equals(id); // stacks/orders/template.yaml is already 'orders'
             nearest = false;
             if (!skip) {
@@ -178,13 +165,32 @@ public final class BatchIds {
         return out;
     }
 
-    /** Whether an id was made from the file's name or a directory's (a template's, a plan's), not from its content. */
-    private static boolean fromPath(String id, String file) {
-        List<String> names = new ArrayList<>();
-        for (Path p = Path.of(file.replaceAll("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "")); p != null && p.getFileName() != null; p = p.getParent()) {
-            names.add(slug(p.getFileName().toString().replaceAll("(\\.(json|jsonl|yaml|yml|gz|template))+$", "")));
+    /** The names of the file's directories as id parts, nearest first (a URI's, those of its path). */
+    private static List<String> directories(String file) {
+        List<String> dirs = new ArrayList<>();
+        Matcher uri = URI_NAME.matcher(file);
+        if (uri.matches()) {
+            String[] parts = (uri.group(1) == null ? "" : uri.group(1)).split("/");
+            for (int i = parts.length - 2; i >= 0; i--) {
+                dirs.add(slug(parts[i]));
+            }
+        } else {
+            for (Path dir = Path.of(file).toAbsolutePath().normalize().getParent(); dir != null && dir.getFileName() != null;
+                 dir = dir.getParent()) {
+                dirs.add(slug(dir.getFileName().toString()));
+            }
         }
-        return names.contains(id);
+        return dirs;
+    }
+
+    /** The file's name without its extensions, as an id part. */
+    private static String stem(String file) {
+        return slug(file.replaceAll("^.*[/\\\\]", "").replaceAll("(\\.(json|jsonl|yaml|yml|gz|template))+$", ""));
+    }
+
+    /** Whether the id is the file's name or one of its directories' (a template's, a plan's), not made from its content. */
+    private static boolean madeFromPath(String id, String stem, List<String> dirs) {
+        return stem.equals(id) || dirs.contains(id);
     }
 
     /** The problem of input {@code name} whose id {@code id} input {@code firstName} holds. */

@@ -146,8 +146,7 @@ final class SamTransform {
             List<Node> each = distinct.stream().<Node>map(c -> Obj.of(Map.of("Condition", Node.Scalar.of(c)), first.pos())).toList();
             addedConditions.put(condition, Obj.of(Map.of("Fn::Or", new Node.Seq(each, first.pos())), first.pos()));
         }
-        return new Template.Resource(first.id(), first.type(), first.properties(), condition, first.dependsOn(), first.metadata(),
-                first.pos(), first.note());
+        return first.withCondition(condition);
     }
 
     /** The template's conditions with those SAM adds. */
@@ -221,9 +220,8 @@ final class SamTransform {
             Node created = getAtt(id + "Role", "Arn");
             f.put("Role", Obj.of(Map.of("Fn::If", new Node.Seq(List.of(args.items().get(0), givenFirst ? given : created,
                     givenFirst ? created : given), args.pos())), role.pos()));
-            Template.Resource made = derived(r, id + "Role", "AWS::IAM::Role", functionRole(r, p, eventPolicies, invokePolicies));
-            out.put(id + "Role", new Template.Resource(made.id(), made.type(), made.properties(), roleOnlyIf, made.dependsOn(),
-                    made.metadata(), made.pos(), made.note()));
+            out.put(id + "Role", derived(r, id + "Role", "AWS::IAM::Role", functionRole(r, p, eventPolicies, invokePolicies))
+                    .withCondition(roleOnlyIf));
         } else {
             f.put("Role", role);
         }
@@ -346,8 +344,7 @@ final class SamTransform {
 
     private static boolean mentionsNoValue(Node n) {
         if (n instanceof Node.Obj o) {
-            return "Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar s && "AWS::NoValue".equals(s.text())
-                    || o.entries().values().stream().anyMatch(SamTransform::mentionsNoValue);
+            return isNoValue(o) || o.entries().values().stream().anyMatch(SamTransform::mentionsNoValue);
         }
         return n instanceof Node.Seq seq && seq.items().stream().anyMatch(SamTransform::mentionsNoValue);
     }
@@ -460,7 +457,7 @@ final class SamTransform {
                 conditional(r, o, args, roleId + "Policy" + i, i, managed, inline);
             } else if (item instanceof Node.Obj o && o.function() != null) {
                 managed.add(item);
-            } else if (item instanceof Node.Obj o && (o.get("Statement") != null || o.entries().size() == 1)) {
+            } else if (item instanceof Node.Obj o && isDocument(o)) {
                 inline.add(policy(roleId + "Policy" + i, document(r, o, i)));
             }
         }

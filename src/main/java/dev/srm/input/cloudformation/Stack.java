@@ -221,10 +221,11 @@ final class Stack {
             ResourceSpec spec = spec(r, rules.isEmpty() ? props : withStandaloneRules(props, rules, conditional, notes), notes);
             Map<String, ResourceSpec> variants = new LinkedHashMap<>();
             if (rules.stream().anyMatch(x -> conditional.containsKey(x.id()))) {
+                // "": only the rules that always exist; a condition's key: those and the rules of that condition
                 java.util.function.Predicate<Template.Resource> always = x -> !conditional.containsKey(x.id());
-                variants.put("", spec(r, withStandaloneRules(props, rules.stream().filter(always).toList(), conditional,
-                        new ArrayList<>(notes)), notes));
-                for (String k : rules.stream().filter(always.negate()).map(x -> prefix + x.condition()).distinct().toList()) {
+                List<String> worlds = new ArrayList<>(List.of(""));
+                rules.stream().filter(always.negate()).map(x -> prefix + x.condition()).distinct().forEach(worlds::add);
+                for (String k : worlds) {
                     variants.put(k, spec(r, withStandaloneRules(props, rules.stream().filter(x -> always.test(x)
                             || k.equals(prefix + x.condition())).toList(), conditional, new ArrayList<>(notes)), notes));
                 }
@@ -419,6 +420,9 @@ final class Stack {
     private static final List<String> LAUNCH_TEMPLATE_SAME = List.of("ImageId", "InstanceType", "KeyName", "MetadataOptions",
             "BlockDeviceMappings", "SecurityGroupIds", "SecurityGroups", "UserData", "EbsOptimized", "DisableApiTermination",
             "HibernationOptions", "EnclaveOptions", "InstanceInitiatedShutdownBehavior", "PrivateDnsNameOptions");
+    /** LaunchTemplateData properties an instance takes in its own shape (withLaunchTemplate converts them). */
+    private static final List<String> LAUNCH_TEMPLATE_CONVERTED = List.of("Monitoring", "IamInstanceProfile", "CreditSpecification",
+            "NetworkInterfaces");
 
     /**
      * An instance launched from a launch template of this template: "the instance is launched
@@ -445,6 +449,7 @@ final class Stack {
             String key = e.getKey();
             Node value = e.getValue();
             Node converted = switch (key) {
+                // the LAUNCH_TEMPLATE_CONVERTED keys
                 case "Monitoring" -> value instanceof Node.Obj m ? m.get("Enabled") : null;
                 case "IamInstanceProfile" -> value instanceof Node.Obj m ? (m.get("Name") != null ? m.get("Name") : m.get("Arn")) : null;
                 case "CreditSpecification" -> value instanceof Node.Obj m && m.get("CpuCredits") != null
@@ -474,9 +479,7 @@ final class Stack {
     private Node withUndecidedLaunchTemplate(Node.Obj instance, Node.Unknown chosen, List<String> notes) {
         Map<String, Node> entries = new LinkedHashMap<>(instance.entries());
         List<String> open = new ArrayList<>();
-        List<String> fillable = new ArrayList<>(LAUNCH_TEMPLATE_SAME);
-        fillable.addAll(List.of("Monitoring", "IamInstanceProfile", "CreditSpecification", "NetworkInterfaces"));
-        for (String key : fillable) {
+        for (String key : java.util.stream.Stream.concat(LAUNCH_TEMPLATE_SAME.stream(), LAUNCH_TEMPLATE_CONVERTED.stream()).toList()) {
             if (!entries.containsKey(key)) {
                 entries.put(key, new Node.Unknown("set by the launch template the deployment chooses (" + chosen.reason() + ")",
                         chosen.pos(), true, List.of()));

@@ -42,6 +42,10 @@ record Template(String file, String description, List<String> transforms, Node.O
             return new Resource(id, type, newProperties, condition, dependsOn, metadata, pos, note);
         }
 
+        Resource withCondition(String newCondition) {
+            return new Resource(id, type, properties, newCondition, dependsOn, metadata, pos, note);
+        }
+
         /** The property map, or an empty one. */
         Node.Obj propertyMap() {
             return properties instanceof Node.Obj o ? o : EMPTY;
