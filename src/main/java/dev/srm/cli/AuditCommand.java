@@ -121,6 +121,9 @@ final class AuditCommand extends PackCommand {
             if (policy.summary().baseline()) {
                 sb.append("; against the baseline: ").append(policy.freshTotal()).append(" new, ").append(policy.unchanged())
                         .append(" unchanged, ").append(policy.summary().fixed().size()).append(" fixed");
+                if (!policy.summary().undecided().isEmpty()) {
+                    sb.append(", ").append(policy.summary().undecided().size()).append(" undecided (their control is UNKNOWN this time)");
+                }
             }
         }
         cli.err().println(sb);

@@ -9,20 +9,22 @@ import java.util.Objects;
 /**
  * What the policy step did over a whole run: the date waivers were judged on, every waiver with
  * how many findings it matched (0: unused), whether a baseline was given, the baseline's findings
- * that are gone (FIXED), and the warnings (a waiver expiring soon, expired, unused, or matching a
- * finding it cannot waive).
+ * that are gone (FIXED), those gone only because srm could not decide their control this time
+ * ({@code undecided}: the control is UNKNOWN, so the finding may still be there), and the warnings (a
+ * waiver expiring soon, expired, unused, or matching a finding it cannot waive).
  */
-public record PolicySummary(LocalDate asOf, List<WaiverUse> waivers, boolean baseline, List<FixedFinding> fixed,
-                            List<String> warnings) {
+public record PolicySummary(LocalDate asOf, List<WaiverUse> waivers, boolean baseline, List<BaselineFinding> fixed,
+                            List<BaselineFinding> undecided, List<String> warnings) {
     /** No waivers, no baseline. */
     public static PolicySummary none(LocalDate asOf) {
-        return new PolicySummary(asOf, List.of(), false, List.of(), List.of());
+        return new PolicySummary(asOf, List.of(), false, List.of(), List.of(), List.of());
     }
 
     public PolicySummary {
         Objects.requireNonNull(asOf, "asOf");
         waivers = List.copyOf(waivers);
         fixed = List.copyOf(fixed);
+        undecided = List.copyOf(undecided);
         warnings = List.copyOf(warnings);
     }
 
@@ -40,7 +42,7 @@ public record PolicySummary(LocalDate asOf, List<WaiverUse> waivers, boolean bas
         }
     }
 
-    /** A finding of the baseline that this run no longer has. */
-    public record FixedFinding(String fingerprint, String scenario, String resource, String rule, Severity severity, String title) {
+    /** A finding of the baseline (one this run no longer has, in a summary). */
+    public record BaselineFinding(String fingerprint, String scenario, String resource, String rule, Severity severity, String title) {
     }
 }

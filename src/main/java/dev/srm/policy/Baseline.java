@@ -10,14 +10,14 @@ import java.util.Map;
 
 /** The findings of an earlier report (by fingerprint), against which a run marks its findings NEW or UNCHANGED. */
 public final class Baseline {
-    private final Map<String, PolicySummary.FixedFinding> findings = new HashMap<>();
+    private final Map<String, PolicySummary.BaselineFinding> findings = new HashMap<>();
     private final Map<String, String> files = new HashMap<>();
-    private final List<PolicySummary.FixedFinding> ordered = new ArrayList<>();
+    private final List<PolicySummary.BaselineFinding> ordered = new ArrayList<>();
 
     private Baseline(ReportFile report) {
         for (ReportFile.ScenarioPart s : report.scenarios()) {
             for (ReportFile.FindingPart f : s.findings()) {
-                PolicySummary.FixedFinding item = new PolicySummary.FixedFinding(f.fingerprint(), f.scenario(), f.resource(), f.rule(),
+                PolicySummary.BaselineFinding item = new PolicySummary.BaselineFinding(f.fingerprint(), f.scenario(), f.resource(), f.rule(),
                         f.severity(), f.title());
                 if (findings.putIfAbsent(f.fingerprint(), item) == null) {
                     ordered.add(item);
@@ -42,7 +42,7 @@ public final class Baseline {
     }
 
     /** Every finding of the baseline, in its order. */
-    public List<PolicySummary.FixedFinding> findings() {
+    public List<PolicySummary.BaselineFinding> findings() {
         return List.copyOf(ordered);
     }
 

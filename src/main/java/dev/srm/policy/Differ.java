@@ -46,6 +46,7 @@ public final class Differ {
         Map<String, ReportFile.FindingPart> newFindings = findings(after);
         List<ReportDiff.FindingChange> appeared = new ArrayList<>();
         List<ReportDiff.FindingChange> fixed = new ArrayList<>();
+        List<ReportDiff.FindingChange> undecided = new ArrayList<>();
         List<ReportDiff.WaiverChange> waivers = new ArrayList<>();
         newFindings.forEach((fp, f) -> {
             ReportFile.FindingPart was = oldFindings.get(fp);
@@ -56,7 +57,10 @@ public final class Differ {
         });
         oldFindings.forEach((fp, f) -> {
             if (!newFindings.containsKey(fp)) {
-                fixed.add(change(f));
+                // gone because the new report's control on that resource is UNKNOWN: srm could not tell, not fixed
+                ReportFile.ScenarioPart n = now.get(f.scenario());
+                boolean unknown = n != null && "UNKNOWN".equals(n.controls().get(f.resource() + " " + f.rule()));
+                (unknown ? undecided : fixed).add(change(f));
             }
         });
         List<ReportDiff.Move> controls = new ArrayList<>();
@@ -76,9 +80,11 @@ public final class Differ {
                 .thenComparing(ReportDiff.FindingChange::resource).thenComparing(ReportDiff.FindingChange::rule);
         appeared.sort(byPlace);
         fixed.sort(byPlace);
+        undecided.sort(byPlace);
         waivers.sort(Comparator.comparing(ReportDiff.WaiverChange::scenario).thenComparing(ReportDiff.WaiverChange::resource)
                 .thenComparing(ReportDiff.WaiverChange::rule));
-        return new ReportDiff(before.name(), after.name(), added, removed, appeared, fixed, controls, layers, duties, waivers);
+        return new ReportDiff(before.name(), after.name(), added, removed, appeared, fixed, undecided, controls, layers, duties,
+                waivers);
     }
 
     private static java.util.Optional<ReportDiff.WaiverChange> waiverChange(ReportFile.FindingPart was, ReportFile.FindingPart now) {

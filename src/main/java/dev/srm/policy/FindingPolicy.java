@@ -37,6 +37,8 @@ public final class FindingPolicy {
     private final Baseline baseline;
     private final AtomicIntegerArray uses;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Fingerprints of the controls this run could not decide (UNKNOWN): a baseline finding among them is not FIXED. */
+    private final Set<String> undecidedControls = ConcurrentHashMap.newKeySet();
     private final Set<String> evaluatedScenarios = ConcurrentHashMap.newKeySet();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Map<String, Waiver> ownWaivers = new ConcurrentHashMap<>();
@@ -71,6 +73,12 @@ public final class FindingPolicy {
     /** The evaluation of {@code scenario} with its findings fingerprinted, waived and marked. */
     public Evaluation apply(Scenario scenario, Evaluation evaluation) {
         evaluatedScenarios.add(evaluation.scenario().id());
+        if (baseline != null) {
+            for (dev.srm.model.ResourceResult r : evaluation.resources()) {
+                noteUndecided(evaluation.scenario().id(), r.id(), r.controls());
+            }
+            noteUndecided(evaluation.scenario().id(), dev.srm.facts.Resource.ACCOUNT, evaluation.accountControls());
+        }
         if (scenario != null) { // every waiver written on a resource is reported, used or not
             for (ResourceSpec spec : scenario.resources()) {
                 for (dev.srm.model.ResourceWaiver rw : spec.waivers()) {
@@ -92,6 +100,14 @@ public final class FindingPolicy {
             out.add(apply(specs.get(f.resource()), evaluation.scenario().id(), f));
         }
         return evaluation.withFindings(out);
+    }
+
+    private void noteUndecided(String scenarioId, String resource, List<dev.srm.model.ControlResult> controls) {
+        for (dev.srm.model.ControlResult c : controls) {
+            if (c.status() == dev.srm.model.Status.UNKNOWN) {
+                undecidedControls.add(Fingerprint.of(scenarioId, resource, c.id()));
+            }
+        }
     }
 
     private FindingResult apply(ResourceSpec spec, String scenarioId, FindingResult f) {
@@ -169,20 +185,24 @@ public final class FindingPolicy {
             }
         }
         refused.stream().sorted().forEach(warnings::add);
-        List<PolicySummary.FixedFinding> fixed = new ArrayList<>();
+        List<PolicySummary.BaselineFinding> fixed = new ArrayList<>();
+        List<PolicySummary.BaselineFinding> undecided = new ArrayList<>();
         if (baseline != null) {
-            for (PolicySummary.FixedFinding f : baseline.findings()) {
+            for (PolicySummary.BaselineFinding f : baseline.findings()) {
                 // a scenario not evaluated this time is gone only if every input was read: with an input that failed, its
                 // findings may be that input's (the same file, or the same scenario moved to another path or directory)
                 boolean unknown = !evaluatedScenarios.contains(f.scenario())
                         && (!failedFiles.isEmpty() || failedFiles.contains(baseline.fileOf(f.fingerprint())));
                 if (!seen.contains(f.fingerprint()) && !unknown) {
-                    fixed.add(f);
+                    // gone because the control is UNKNOWN this time (a parameter, an undecidable condition): not fixed
+                    (undecidedControls.contains(f.fingerprint()) ? undecided : fixed).add(f);
                 }
             }
-            fixed.sort(Comparator.comparing(PolicySummary.FixedFinding::scenario).thenComparing(PolicySummary.FixedFinding::resource)
-                    .thenComparing(PolicySummary.FixedFinding::rule));
+            Comparator<PolicySummary.BaselineFinding> byPlace = Comparator.comparing(PolicySummary.BaselineFinding::scenario)
+                    .thenComparing(PolicySummary.BaselineFinding::resource).thenComparing(PolicySummary.BaselineFinding::rule);
+            fixed.sort(byPlace);
+            undecided.sort(byPlace);
         }
-        return new PolicySummary(asOf, used, baseline != null, fixed, warnings);
+        return new PolicySummary(asOf, used, baseline != null, fixed, undecided, warnings);
     }
 }

@@ -96,6 +96,35 @@ class BaselineTest {
     }
 
     @Test
+    void a_finding_whose_control_srm_cannot_decide_now_is_undecided_not_fixed() throws Exception {
+        // the next version takes storage encryption from a parameter without a default: srm cannot tell whether the
+        // database will be encrypted, so the baseline's finding is not gone for good, while deletion protection is fixed
+        String undecided = "src/test/resources/waivers/undecided/";
+        Path dir = SrmRun.temp("srm-baseline-undecided-");
+        String v1 = dir.resolve("v1.json").toString();
+        assertThat(SrmRun.of("evaluate", undecided + "v1", "--format", "json", "-o", v1, "--fail-on", "none").code()).isZero();
+        Path reports = dir.resolve("out");
+        SrmRun run = SrmRun.of("audit", undecided + "v2", "--out", reports.toString(), "--baseline", v1, "--fail-on", "none",
+                "--no-progress");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("against the baseline: 0 new, 5 unchanged, 1 fixed, 1 undecided (their control is UNKNOWN this time)");
+        JsonNode policy = new ObjectMapper().readTree(reports.resolve("audit.json").toFile()).at("/portfolio/policy");
+        assertThat(policy.get("fixed").findValuesAsText("rule")).containsExactly("rds-instance-deletion-protection");
+        assertThat(policy.get("undecided").findValuesAsText("rule")).containsExactly("rds-storage-encrypted");
+        assertThat(SrmRun.read(reports.resolve("audit.md"))).contains("1 FIXED, 1 UNDECIDED (gone because their control is UNKNOWN")
+                .contains("| UNDECIDED | scenario | resource | control | severity | fingerprint |");
+        assertThat(SrmRun.read(reports.resolve("audit.html"))).contains("<table id=\"undecided-table\"");
+        // srm diff of the two reports says the same
+        String v2 = dir.resolve("v2.json").toString();
+        SrmRun.of("evaluate", undecided + "v2", "--format", "json", "-o", v2, "--fail-on", "none");
+        JsonNode d = new ObjectMapper().readTree(SrmRun.of("diff", v1, v2, "--format", "json").out());
+        assertThat(d.get("fixedFindings").findValuesAsText("rule")).containsExactly("rds-instance-deletion-protection");
+        assertThat(d.get("undecidedFindings").findValuesAsText("rule")).containsExactly("rds-storage-encrypted");
+        assertThat(SrmRun.of("diff", v1, v2).out()).contains("Undecided findings (their control is UNKNOWN now, so not fixed) (1):\n"
+                + "  medium RDS storage is encrypted at rest on orders-db/OrdersDb [rds-storage-encrypted]");
+    }
+
+    @Test
     void the_output_of_evaluate_is_a_baseline_too() {
         Path file = SrmRun.temp("srm-baseline-eval-").resolve("orders.json");
         SrmRun.of("evaluate", V1 + "/orders.yaml", "--format", "json", "-o", file.toString(), "--fail-on", "none");

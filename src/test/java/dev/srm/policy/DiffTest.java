@@ -86,7 +86,7 @@ class DiffTest {
         String hostile = "r\u001b[2J<script>\n## forged";
         dev.srm.model.ReportDiff d = new dev.srm.model.ReportDiff("old.json", "new.json", List.of(hostile), List.of(),
                 List.of(new dev.srm.model.ReportDiff.FindingChange("f1", "shop", hostile, "s3-versioning\u0007", dev.srm.facts.Severity.HIGH,
-                        "S3 bucket versioning")), List.of(), List.of(new dev.srm.model.ReportDiff.Move("shop", hostile, "s3-versioning",
+                        "S3 bucket versioning")), List.of(), List.of(), List.of(new dev.srm.model.ReportDiff.Move("shop", hostile, "s3-versioning",
                         "MET", "MISSING")), List.of(), List.of(), List.of());
         java.io.StringWriter w = new java.io.StringWriter();
         dev.srm.report.diff.DiffFormat.text.render(d, w);

@@ -253,20 +253,30 @@ final class MarkdownAuditRenderer implements AuditRenderer {
                 sb.append(first ? "" : ", ").append(e.getKey().name().toLowerCase(Locale.ROOT)).append(' ').append(e.getValue());
                 first = false;
             }
-            sb.append("), ").append(policy.unchanged()).append(" UNCHANGED, ").append(s.fixed().size()).append(" FIXED.\n");
-            if (!s.fixed().isEmpty()) {
-                sb.append("\n| FIXED | scenario | resource | control | severity | fingerprint |\n|---|---|---|---|---|---|\n");
-                for (dev.srm.model.PolicySummary.FixedFinding f : s.fixed()) {
-                    sb.append("| ").append(Markdown.text(f.title())).append(" | ").append(Markdown.text(f.scenario())).append(" | ")
-                            .append(Markdown.text(f.resource())).append(" | ").append(Markdown.code(f.rule())).append(" | ")
-                            .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.code(f.fingerprint()))
-                            .append(" |\n");
-                }
+            sb.append("), ").append(policy.unchanged()).append(" UNCHANGED, ").append(s.fixed().size()).append(" FIXED");
+            if (!s.undecided().isEmpty()) {
+                sb.append(", ").append(s.undecided().size()).append(" UNDECIDED (gone because their control is UNKNOWN this time)");
             }
+            sb.append(".\n");
+            goneTable(sb, "FIXED", s.fixed());
+            goneTable(sb, "UNDECIDED", s.undecided());
         }
         if (!s.warnings().isEmpty()) {
             sb.append('\n');
             s.warnings().forEach(w -> sb.append("- warning: ").append(Markdown.text(w)).append('\n'));
+        }
+    }
+
+    private static void goneTable(StringBuilder sb, String heading, List<dev.srm.model.PolicySummary.BaselineFinding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        sb.append("\n| ").append(heading).append(" | scenario | resource | control | severity | fingerprint |\n|---|---|---|---|---|---|\n");
+        for (dev.srm.model.PolicySummary.BaselineFinding f : findings) {
+            sb.append("| ").append(Markdown.text(f.title())).append(" | ").append(Markdown.text(f.scenario())).append(" | ")
+                    .append(Markdown.text(f.resource())).append(" | ").append(Markdown.code(f.rule())).append(" | ")
+                    .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ").append(Markdown.code(f.fingerprint()))
+                    .append(" |\n");
         }
     }
 

@@ -18,7 +18,7 @@ record PortfolioJson(Totals totals, Findings findings, ResponsibilityJson respon
      * and the warnings.
      */
     record Policy(String asOf, Map<String, Integer> waived, Map<String, Integer> newFindings, int unchanged, List<WaiverJson> waivers,
-                  boolean baseline, List<Fixed> fixed, List<String> warnings) {
+                  boolean baseline, List<Fixed> fixed, List<Fixed> undecided, List<String> warnings) {
     }
 
     record WaiverJson(String control, String scenario, String resource, String owner, String expires, String state,
@@ -38,8 +38,12 @@ record PortfolioJson(Totals totals, Findings findings, ResponsibilityJson respon
                 s.waivers().stream().map(w -> new WaiverJson(w.control(), w.scenario(), w.resource(), w.note().owner(),
                         w.note().expires().toString(), w.note().state().name(), w.note().ticket(), w.note().reason(), w.note().origin(),
                         w.uses())).toList(),
-                s.baseline(), s.fixed().stream().map(f -> new Fixed(f.fingerprint(), f.scenario(), f.resource(), f.rule(),
-                        f.severity().name(), f.title())).toList(), s.warnings());
+                s.baseline(), gone(s.fixed()), gone(s.undecided()), s.warnings());
+    }
+
+    private static List<Fixed> gone(List<dev.srm.model.PolicySummary.BaselineFinding> findings) {
+        return findings.stream().map(f -> new Fixed(f.fingerprint(), f.scenario(), f.resource(), f.rule(), f.severity().name(),
+                f.title())).toList();
     }
 
     /** Every severity, most severe first. */

@@ -42,6 +42,8 @@ public enum DiffFormat implements ReportFormat<ReportDiff> {
                 + text.apply(f.title()) + " on " + code.apply(f.scenario() + "/" + f.resource()) + " [" + code.apply(f.rule()) + "]";
         section(sb, heading, "New findings", d.newFindings(), finding);
         section(sb, heading, "Fixed findings", d.fixedFindings(), finding);
+        section(sb, heading, "Undecided findings (their control is UNKNOWN now, so not fixed)",
+                d.undecidedFindings(), finding);
         Function<ReportDiff.Move, String> move = m -> item + code.apply(m.scenario() + "/" + m.resource()) + " "
                 + code.apply(m.subject()) + ": " + text.apply(m.from()) + " -> " + text.apply(m.to());
         section(sb, heading, "Controls whose status moved", d.controls(), move);
