@@ -42,6 +42,27 @@ public final class Triager {
         return pack;
     }
 
+    /**
+     * A triage judges the input with every resource under an undecidable condition deployed (the
+     * scenario's own world): say so, naming the incident's resource when it is one of them.
+     */
+    static java.util.Optional<String> undecidedWarning(Scenario scenario, String resource) {
+        dev.srm.model.UndecidedResources undecided = scenario.undecided();
+        if (undecided == null) {
+            return java.util.Optional.empty();
+        }
+        String reason = undecided.reasons().get(resource);
+        if (reason != null) {
+            int others = undecided.reasons().size() - 1;
+            return java.util.Optional.of(resource + " " + reason + "; the triage assumes it is deployed"
+                    + (others == 0 ? "" : ", with the " + others + (others == 1 ? " other resource" : " other resources")
+                    + " under such conditions"));
+        }
+        return java.util.Optional.of(undecided.reasons().size() + " resources of the input exist only under conditions it does not"
+                + " decide (" + String.join(", ", new java.util.TreeSet<>(undecided.conditions().values())) + "); the triage judges the"
+                + " controls that would have prevented it with all of them deployed ('srm evaluate' shows which answers depend on them)");
+    }
+
     /** Triages the scenario's incident; the incident must name one of the scenario's resources (the run resolves it). */
     public Triage triage(Scenario scenario) {
         IncidentSpec spec = Objects.requireNonNull(scenario.incident(), "the scenario has no incident");
@@ -50,6 +71,7 @@ public final class Triager {
             throw new IllegalArgumentException("the incident names resource '" + spec.resource() + "', which the scenario does not contain");
         }
         List<String> warnings = new ArrayList<>(scenario.warnings());
+        undecidedWarning(scenario, spec.resource()).ifPresent(warnings::add);
         List<Object> facts = evaluator.facts(scenario, warnings, spec.origin() != IncidentSpec.Origin.ASFF);
         facts.addAll(pack.controls().values()); // triage rules read any control's definition, applied or not
         facts.add(new DutiesInFull()); // and any duty's and layer's decision

@@ -84,8 +84,9 @@ public record Scenario(String id, String title, String description, String file,
      * against them); triage judges the world in which every resource exists.
      */
     public Scenario with(IncidentSpec newIncident, String newOwnerTag, List<ResourceSpec> newResources) {
+        // the undecided worlds list this scenario's resources: they hold only while the resources stay the same
         return new Scenario(id, title, description, file, inventory, owner, account, newResources, newOwnerTag, newIncident,
-                expect, warnings, idFromFileName, null);
+                expect, warnings, idFromFileName, newResources.equals(resources) ? undecided : null);
     }
 
     /** This scenario, its id made from its file's name by the reader. */

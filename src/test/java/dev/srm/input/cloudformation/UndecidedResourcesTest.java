@@ -220,5 +220,21 @@ class UndecidedResourcesTest {
         assertThat(tls.reason()).startsWith("MET (control-met) if Exports/ExportsTlsPolicy exists, MISSING");
         assertThat(s.undecided().reasons().get("Exports/ExportsTlsPolicy")).contains("in nested stack Exports").contains("'TlsOnly'");
     }
-}
 
+    @Test
+    void triage_says_when_it_assumes_resources_of_undecidable_conditions_are_deployed() {
+        // triage judges the world where every conditional resource exists: the bucket's TLS policy, under TlsOnly, counts
+        dev.srm.model.Triage bucket = dev.srm.testing.Triages.file("src/test/resources/templates-conditions/archive-two-conditions.yaml")
+                .resource("ArchiveBucket").kind("data-exposure").triage();
+        assertThat(bucket.warnings()).contains("ArchiveBucket exists only if condition 'HasArchive' is true, which srm cannot decide"
+                + " (parameter CreateArchive has no Default and no value was given (--parameter CreateArchive=VALUE)); the triage"
+                + " assumes it is deployed, with the 3 other resources under such conditions");
+        dev.srm.model.Triage table = dev.srm.testing.Triages.file(ORDERS.toString()).resource("OrdersTable").kind("data-exposure").triage();
+        assertThat(table.warnings()).anyMatch(w -> w.startsWith("5 resources of the input exist only under conditions it does not decide"
+                + " (HasBastion, IsProd); the triage judges the controls that would have prevented it with all of them deployed"));
+        // a template without conditions: no such warning
+        dev.srm.model.Triage plain = dev.srm.testing.Triages.file("src/test/resources/waivers/undecided/v1/orders-db.yaml")
+                .resource("OrdersDb").kind("data-exposure").triage();
+        assertThat(plain.warnings()).noneMatch(w -> w.contains("condition"));
+    }
+}
