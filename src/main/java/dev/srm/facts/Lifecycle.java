@@ -6,12 +6,12 @@ import java.util.Objects;
 /**
  * One lifecycle file of the pack ({@code catalog/lifecycle/*.yaml}): the resources it judges
  * ({@code types}), the property holding their version and, where versions are per engine, the
- * property naming the engine; the duty that moves to the customer past a version's end of
- * support, the control that fails then, and the AWS page that states the dates.
+ * property naming the engine; the duties that move to the customer past a version's end of
+ * support (one, or several: a Lambda runtime's OS and language runtime), the control that fails then, and the AWS page that states the dates.
  * {@code engines} are the engines its versions name (empty without {@code engineProperty}).
  */
 public record Lifecycle(String id, String service, List<String> types, String property, String engineProperty,
-                        List<String> engines, Match match, String duty, String control, String source, String origin) {
+                        List<String> engines, Match match, List<String> duties, String control, String source, String origin) {
     /** How a version entry is compared with a resource's value. */
     public enum Match {
         /** The value equals the entry. */
@@ -26,7 +26,10 @@ public record Lifecycle(String id, String service, List<String> types, String pr
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(match, "match");
-        Objects.requireNonNull(duty, "duty");
+        duties = List.copyOf(duties);
+        if (duties.isEmpty()) {
+            throw new IllegalArgumentException("a lifecycle moves at least one duty");
+        }
         Objects.requireNonNull(control, "control");
         types = List.copyOf(types);
         engines = List.copyOf(engines);

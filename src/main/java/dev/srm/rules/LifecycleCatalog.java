@@ -107,9 +107,24 @@ public final class LifecycleCatalog {
                 }
             }
             String engineProperty = text(node, "engineProperty");
-            String duty = required("duty");
-            if (duty != null && !duties.contains(duty)) {
-                problem("/lifecycle/duty", "lifecycle.duty", "unknown duty id '" + duty + "' (the duties are in catalog/duties.yaml)");
+            // one duty id, or a list of them (a Lambda runtime is its OS and its language runtime)
+            List<String> dutyIds = new ArrayList<>();
+            JsonNode d = node.get("duty");
+            if (d != null && d.isArray()) {
+                d.forEach(x -> dutyIds.add(x.asText()));
+                if (dutyIds.isEmpty()) {
+                    problem("/lifecycle/duty", "lifecycle.duty", "expected a duty id or a list of them, found an empty list");
+                }
+            } else {
+                String duty = required("duty");
+                if (duty != null) {
+                    dutyIds.add(duty);
+                }
+            }
+            for (String duty : dutyIds) {
+                if (!duties.contains(duty)) {
+                    problem("/lifecycle/duty", "lifecycle.duty", "unknown duty id '" + duty + "' (the duties are in catalog/duties.yaml)");
+                }
             }
             String control = required("control");
             String source = text(node, "source");
@@ -141,7 +156,7 @@ public final class LifecycleCatalog {
             if (problems.size() > before) {
                 return;
             }
-            files.add(new Lifecycle(id, text(node, "service"), types, property, engineProperty, List.copyOf(engines), match, duty, control,
+            files.add(new Lifecycle(id, text(node, "service"), types, property, engineProperty, List.copyOf(engines), match, dutyIds, control,
                     source, file.origin()));
             versions.addAll(read);
         }

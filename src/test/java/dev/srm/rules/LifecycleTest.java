@@ -65,7 +65,7 @@ class LifecycleTest {
     }
 
     @Test
-    void python38_moves_runtime_patching_to_the_customer_on_its_deprecation_day_and_not_before() throws Exception {
+    void python38_moves_runtime_and_os_patching_to_the_customer_on_its_deprecation_day_and_not_before() throws Exception {
         JsonNode before = JSON.readTree(srm("evaluate", RUNTIMES, "--as-of", "2024-10-13", "--format", "json", "--fail-on", "none").out());
         JsonNode on = JSON.readTree(srm("evaluate", RUNTIMES, "--as-of", "2024-10-14", "--format", "json", "--fail-on", "none").out());
 
@@ -82,10 +82,12 @@ class LifecycleTest {
 
         assertThat(control(resource(before, "invoice-export"), "lambda-supported-runtime")).isEqualTo("MET");
         assertThat(control(resource(on, "invoice-export"), "lambda-supported-runtime")).isEqualTo("MISSING");
-        // the layer's party still follows its duties: SHARED, now that runtime patching is the customer's among AWS's OS patching
+        // a runtime is its language runtime and its OS: Lambda stops patching both, and the layer's party follows its
+        // duties (CUSTOMER: nothing of it is AWS's any more); the day before, the OS was AWS's
         JsonNode layer = layer(resource(on, "invoice-export"), "guest-os-and-app-patching");
-        assertThat(layer.path("party").asText()).isEqualTo("SHARED").isEqualTo(agreed(layer.path("duties")));
-        assertThat(duty(resource(on, "invoice-export"), "os-patching").path("party").asText()).isEqualTo("AWS");
+        assertThat(layer.path("party").asText()).isEqualTo("CUSTOMER").isEqualTo(agreed(layer.path("duties")));
+        assertThat(duty(resource(on, "invoice-export"), "os-patching").path("party").asText()).isEqualTo("CUSTOMER");
+        assertThat(duty(resource(before, "invoice-export"), "os-patching").path("party").asText()).isEqualTo("AWS");
     }
 
     private static JsonNode layer(JsonNode resource, String id) {
