@@ -151,7 +151,8 @@ public final class RuleValidator {
                 continue;
             }
             List<String> types = new ArrayList<>();
-            Matcher m = CFN_TYPE.matcher(ruleText(texts.getOrDefault(r.file(), ""), r));
+            // the types the rule judges; those it only reads across (@readsAcross) do not hold the setting
+            Matcher m = CFN_TYPE.matcher(READS_ACROSS.matcher(ruleText(texts.getOrDefault(r.file(), ""), r)).replaceAll(""));
             while (m.find()) {
                 types.add(m.group(1));
             }
@@ -166,6 +167,7 @@ public final class RuleValidator {
     }
 
     private static final Pattern CFN_TYPE = Pattern.compile("\"(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)\"");
+    private static final Pattern READS_ACROSS = Pattern.compile("@readsAcross\\([^)]*\\)");
 
     private static boolean hasDefault(RequireCall c, List<String> types, CloudFormationSchema schema) {
         dev.srm.facts.Requirement.Op op = c.op() == null ? null : dev.srm.facts.Requirement.Op.parse(c.op());
