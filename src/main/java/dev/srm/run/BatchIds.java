@@ -20,15 +20,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The scenario ids of one batch, claimed in input order. The first input keeps an id. A later
- * input whose id its reader made from the file's name (templates without {@code Metadata.srm.id},
- * Terraform plans: {@code stacks/orders/main.yaml} and {@code stacks/billing/main.yaml} are both
- * {@code main}) takes its directories' names in front, nearest first, until the id is free
- * ({@code billing-main}), with a warning saying so; it is not lost. An id the input declares
- * is the user's: a second input declaring it is a duplicate, as before.
+ * The scenario ids of one batch. An id the input declares is the user's: a second input
+ * declaring it is a duplicate. An id its reader made from the file's path (templates without
+ * {@code Metadata.srm.id}, Terraform plans: {@code stacks/orders/main.yaml} and
+ * {@code stacks/billing/main.yaml} are both {@code main}) takes its directories' names in front,
+ * nearest first, when another input of the batch has it too, with a warning saying so; it is not
+ * lost.
  *
- * <p>Inputs claim in the order {@link #settle} gives them, so that a batch split between machines
- * (the Spark job) settles its ids as {@code srm audit} does on one.
+ * <p>{@link #settle} (srm audit, srm evaluate, the Spark job) qualifies <em>every</em> input that shares such an
+ * id, each with as few directories as make them all distinct ({@code orders-main},
+ * {@code billing-main}): an input's id then depends on the batch's other files, never on their
+ * order, so that a file added beside {@code dev/app.yaml} ({@code alpha/app.yaml}) cannot take
+ * its id, and with it the fingerprints a baseline matches findings by. A streaming run
+ * ({@link #admit}: srm import) claims in input order: the first input keeps the id.
  */
 public final class BatchIds {
     private static final Pattern URI_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*(/.*)?$");
@@ -69,19 +73,74 @@ public final class BatchIds {
         Map<String, Map<Integer, Claim>> renamed = new TreeMap<>();
         Map<String, Set<Integer>> skipped = new TreeMap<>();
         List<InputProblem> problems = new ArrayList<>();
-        for (InputIds input : order) {
+        // ids the inputs declare, and those a reader made from something else than the path (an AWS account), first
+        Map<String, List<int[]>> fromPath = new TreeMap<>();
+        for (int n = 0; n < order.size(); n++) {
+            InputIds input = order.get(n);
             for (int i = 0; i < input.ids().size(); i++) {
                 String id = input.ids().get(i);
-                Claim claim = ids.claim(id, input.source(), input.fromName().contains(i));
-                if (claim.heldBy() != null) {
-                    problems.add(duplicateId(input.source(), id, claim.heldBy()));
-                    skipped.computeIfAbsent(input.source(), k -> new HashSet<>()).add(i);
-                } else if (claim.notice() != null) {
-                    renamed.computeIfAbsent(input.source(), k -> new HashMap<>()).put(i, claim);
+                if (input.fromName().contains(i) && madeFromPath(id, stem(input.source()), directories(input.source()))) {
+                    fromPath.computeIfAbsent(id, k -> new ArrayList<>()).add(new int[] {n, i});
+                    continue;
+                }
+                record(ids.claim(id, input.source(), input.fromName().contains(i)), input, i, renamed, skipped, problems);
+            }
+        }
+        // then every id made from a path: shared by several inputs, or taken above, all of them qualified alike
+        for (Map.Entry<String, List<int[]>> group : fromPath.entrySet()) {
+            String id = group.getKey();
+            List<int[]> members = group.getValue();
+            if (members.size() == 1 && !ids.taken.containsKey(id)) {
+                InputIds input = order.get(members.get(0)[0]);
+                record(ids.claim(id, input.source(), true), input, members.get(0)[1], renamed, skipped, problems);
+                continue;
+            }
+            List<String> sources = members.stream().map(m -> order.get(m[0]).source()).toList();
+            for (int[] m : members) {
+                InputIds input = order.get(m[0]);
+                String qualified = distinct(id, input.source(), sources, ids.taken.keySet());
+                if (qualified != null && ids.taken.putIfAbsent(qualified, input.source()) == null) {
+                    String others = sources.stream().filter(x -> !x.equals(input.source())).limit(3).collect(
+                            java.util.stream.Collectors.joining(", "));
+                    renamed.computeIfAbsent(input.source(), k -> new HashMap<>()).put(m[1], new Claim(qualified, null,
+                            input.source() + ": scenario id '" + qualified + "': '" + id + "', made from the file's path, is "
+                                    + (members.size() > 1 ? "also that of " + others + (members.size() > 4 ? ", ..." : "")
+                                    : "taken by " + ids.taken.get(id)) + " in this batch"));
+                } else { // no directory left that makes it distinct: claimed in order, as a stream does
+                    record(ids.claim(id, input.source(), true), input, m[1], renamed, skipped, problems);
                 }
             }
         }
         return new Settlement(renamed, skipped, problems);
+    }
+
+    private static void record(Claim claim, InputIds input, int i, Map<String, Map<Integer, Claim>> renamed,
+                               Map<String, Set<Integer>> skipped, List<InputProblem> problems) {
+        if (claim.heldBy() != null) {
+            problems.add(duplicateId(input.source(), input.ids().get(i), claim.heldBy()));
+            skipped.computeIfAbsent(input.source(), k -> new HashSet<>()).add(i);
+        } else if (claim.notice() != null) {
+            renamed.computeIfAbsent(input.source(), k -> new HashMap<>()).put(i, claim);
+        }
+    }
+
+    /**
+     * The shortest of {@code file}'s qualifications of {@code id} that no other of {@code sources}
+     * (the inputs sharing the id) can take and that is not {@code taken}; null when there is none.
+     */
+    private static String distinct(String id, String file, List<String> sources, Set<String> taken) {
+        Set<String> others = new HashSet<>();
+        for (String other : sources) {
+            if (!other.equals(file)) {
+                others.addAll(qualifications(id, other));
+            }
+        }
+        for (String q : qualifications(id, file)) {
+            if (!others.contains(q) && !taken.contains(q)) {
+                return q;
+            }
+        }
+        return null;
     }
 
     /**

@@ -39,19 +39,33 @@ public final class EvaluationRun {
         return run(paths, format, explain, null);
     }
 
-    /** Evaluates every scenario the inputs hold and applies the policy (waivers, baseline; null: none) to each. */
+    /**
+     * Evaluates every scenario the inputs hold and applies the policy (waivers, baseline; null: none) to each.
+     * Scenario ids are settled as {@code srm audit} settles them ({@link BatchIds#settle}): with
+     * several files, a first pass reads their ids, so that the same inputs get the same ids (and
+     * fingerprints) whichever command reads them.
+     */
     public Result run(List<Path> paths, InputFormat format, boolean explain, FindingPolicy policy) {
         ScenarioFiles.Expansion expansion = ScenarioFiles.expand(paths);
         List<InputProblem> problems = new ArrayList<>(expansion.problems());
         List<Evaluation> evaluations = new ArrayList<>();
-        BatchIds ids = new BatchIds();
+        java.util.Set<Path> unreadable = new java.util.HashSet<>();
+        BatchIds.Settlement settled = settle(expansion.files(), format, problems, unreadable);
         for (Path file : expansion.files()) {
+            if (unreadable.contains(file)) {
+                continue;
+            }
+            String name = file.toString();
+            java.util.Map<Integer, BatchIds.Claim> renamed = settled.renamed().getOrDefault(name, java.util.Map.of());
+            java.util.Set<Integer> skipped = settled.skipped().getOrDefault(name, java.util.Set.of());
             try (ScenarioStream stream = inputs.open(file, format)) { // a plan or an inventory may hold many scenarios
-                for (ReadScenario read = stream.next(); read != null; read = stream.next()) {
-                    ReadScenario claimed = ids.admit(read, problems);
-                    if (claimed == null) {
+                int index = 0;
+                for (ReadScenario read = stream.next(); read != null; read = stream.next(), index++) {
+                    if (skipped.contains(index)) {
                         continue;
                     }
+                    BatchIds.Claim claim = renamed.get(index);
+                    ReadScenario claimed = claim == null ? read : claim.applied(read);
                     Scenario scenario = claimed.scenario();
                     Evaluation e;
                     try {
@@ -67,5 +81,33 @@ public final class EvaluationRun {
             }
         }
         return new Result(evaluations, problems);
+    }
+
+    /** Pass 1 (several files only): every file's scenario ids, settled; a file that cannot be read is a problem once. */
+    private BatchIds.Settlement settle(List<Path> files, InputFormat format, List<InputProblem> problems, java.util.Set<Path> unreadable) {
+        if (files.size() < 2) {
+            return new BatchIds.Settlement(java.util.Map.of(), java.util.Map.of(), List.of());
+        }
+        List<BatchIds.InputIds> inputIds = new ArrayList<>();
+        for (Path file : files) {
+            List<String> ids = new ArrayList<>();
+            java.util.Set<Integer> fromName = new java.util.HashSet<>();
+            try (ScenarioStream stream = inputs.open(file, format)) {
+                for (ReadScenario r = stream.next(); r != null; r = stream.next()) {
+                    if (r.scenario().idFromFileName()) {
+                        fromName.add(ids.size());
+                    }
+                    ids.add(r.scenario().id());
+                }
+            } catch (InputException e) {
+                problems.add(e.problem());
+                unreadable.add(file);
+                continue;
+            }
+            inputIds.add(new BatchIds.InputIds(file.toString(), ids, fromName));
+        }
+        BatchIds.Settlement settled = BatchIds.settle(inputIds);
+        problems.addAll(settled.problems());
+        return settled;
     }
 }

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code services/orders/infra/template.yaml}, {@code services/billing/infra/template.yaml}), and
  * a Terraform repository its plans ({@code envs/prod/plan.json}, {@code envs/staging/plan.json}).
  * Their ids are made from the path, so they were the same: srm dropped every input after the
- * first as a duplicate (exit 3). Now the first keeps the id and each later one takes its
- * directories' names in front, with a warning; every input is evaluated. A declared id stays
- * the user's: declaring one twice is still a duplicate.
+ * first as a duplicate (exit 3). Now each of them takes its directories' names in front, as few
+ * as make them distinct, with a warning; every input is evaluated, under the same id whichever
+ * command reads it (so that a baseline of one matches the other). {@code srm import} still lets
+ * the first keep the id. A declared id stays the user's: declaring one twice is still a duplicate.
  */
 class SameNamedInputsTest {
     @TempDir
@@ -76,10 +77,10 @@ class SameNamedInputsTest {
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode out = new ObjectMapper().readTree(run.out());
         assertThat(ids(out.get("evaluations"))).containsExactly(
-                "infra " + services.resolve("billing/infra/template.yaml"),
+                "billing-infra " + services.resolve("billing/infra/template.yaml"),
                 "orders-infra " + services.resolve("orders/infra/template.yaml"));
         assertThat(run.err()).contains("warning: " + services.resolve("orders/infra/template.yaml") + ": scenario id 'orders-infra':"
-                + " 'infra', made from the file's path, is taken by " + services.resolve("billing/infra/template.yaml") + " in this batch");
+                + " 'infra', made from the file's path, is also that of " + services.resolve("billing/infra/template.yaml") + " in this batch");
     }
 
     @Test
@@ -96,7 +97,7 @@ class SameNamedInputsTest {
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode audit = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
         assertThat(ids(audit.get("evaluations"))).containsExactly(
-                "plan " + dir.resolve("envs/dev/plan.json"),
+                "dev-plan " + dir.resolve("envs/dev/plan.json"),
                 "prod-plan " + dir.resolve("envs/prod/plan.json"),
                 "staging-plan " + dir.resolve("envs/staging/plan.json"));
         assertThat(audit.at("/portfolio/totals/failedInputs").asInt()).isZero();

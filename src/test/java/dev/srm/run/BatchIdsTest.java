@@ -53,12 +53,37 @@ class BatchIdsTest {
         BatchIds.InputIds declared = new BatchIds.InputIds("/repo/audit/template.yaml", List.of("orders-infra"), Set.of());
         for (List<BatchIds.InputIds> order : List.of(List.of(orders, billing, declared), List.of(declared, orders, billing))) {
             BatchIds.Settlement s = BatchIds.settle(order);
-            assertThat(s.renamed()).containsOnlyKeys("/repo/orders/infra/template.yaml");
-            assertThat(s.renamed().get("/repo/orders/infra/template.yaml").get(0).id()).isEqualTo("orders-infra");
-            assertThat(s.skipped()).containsExactly(Map.entry("/repo/audit/template.yaml", Set.of(0)));
-            assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.toString())
-                    .contains("duplicate scenario id 'orders-infra' (also used by /repo/orders/infra/template.yaml)"));
+            // both path-made 'infra' ids are qualified; the declared id is the user's, so orders goes up one more directory
+            assertThat(s.renamed()).containsOnlyKeys("/repo/orders/infra/template.yaml", "/repo/billing/infra/template.yaml");
+            assertThat(s.renamed().get("/repo/billing/infra/template.yaml").get(0).id()).isEqualTo("billing-infra");
+            assertThat(s.renamed().get("/repo/orders/infra/template.yaml").get(0).id()).isEqualTo("repo-orders-infra");
+            assertThat(s.skipped()).isEmpty();
+            assertThat(s.problems()).isEmpty();
         }
+    }
+
+    @Test
+    void a_file_added_to_a_batch_cannot_take_the_id_of_one_already_there() {
+        // a baseline's fingerprints follow scenario ids: alpha/app.yaml, added beside dev/ and prod/, sorts first and used
+        // to take 'app' from dev/app.yaml, so that dev's findings matched the baseline's prod ones and alpha's were UNCHANGED
+        BatchIds.InputIds dev = new BatchIds.InputIds("/stacks/dev/app.yaml", List.of("app"), Set.of(0));
+        BatchIds.InputIds prod = new BatchIds.InputIds("/stacks/prod/app.yaml", List.of("app"), Set.of(0));
+        BatchIds.InputIds alpha = new BatchIds.InputIds("/stacks/alpha/app.yaml", List.of("app"), Set.of(0));
+        BatchIds.Settlement before = BatchIds.settle(List.of(dev, prod));
+        BatchIds.Settlement after = BatchIds.settle(List.of(alpha, dev, prod));
+        assertThat(before.renamed().get("/stacks/dev/app.yaml").get(0).id()).isEqualTo("dev-app");
+        assertThat(after.renamed().get("/stacks/dev/app.yaml").get(0).id()).isEqualTo("dev-app");
+        assertThat(before.renamed().get("/stacks/prod/app.yaml").get(0).id()).isEqualTo("prod-app");
+        assertThat(after.renamed().get("/stacks/prod/app.yaml").get(0).id()).isEqualTo("prod-app");
+        assertThat(after.renamed().get("/stacks/alpha/app.yaml").get(0).id()).isEqualTo("alpha-app");
+        assertThat(after.renamed().get("/stacks/alpha/app.yaml").get(0).notice())
+                .isEqualTo("/stacks/alpha/app.yaml: scenario id 'alpha-app': 'app', made from the file's path, is also that of"
+                        + " /stacks/dev/app.yaml, /stacks/prod/app.yaml in this batch");
+        // two directories of the same name: each goes up as far as it must
+        BatchIds.Settlement deep = BatchIds.settle(List.of(new BatchIds.InputIds("/a/stacks/main.yaml", List.of("main"), Set.of(0)),
+                new BatchIds.InputIds("/b/stacks/main.yaml", List.of("main"), Set.of(0))));
+        assertThat(deep.renamed().get("/a/stacks/main.yaml").get(0).id()).isEqualTo("a-stacks-main");
+        assertThat(deep.renamed().get("/b/stacks/main.yaml").get(0).id()).isEqualTo("b-stacks-main");
     }
 
     @Test
