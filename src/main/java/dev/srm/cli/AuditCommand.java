@@ -119,7 +119,9 @@ final class AuditCommand extends PackCommand {
                 sb.append(", ").append(policy.waivedTotal()).append(" waived");
             }
             if (policy.summary().baseline()) {
-                sb.append("; against the baseline: ").append(policy.freshTotal()).append(" new, ").append(policy.unchanged())
+                sb.append("; against the baseline: ").append(policy.freshTotal()).append(" new")
+                        .append(policy.reopened() == 0 ? "" : " (" + policy.reopened() + " reopened: waived in the baseline, open now)")
+                        .append(", ").append(policy.unchanged())
                         .append(" unchanged, ").append(policy.summary().fixed().size()).append(" fixed");
                 if (!policy.summary().undecided().isEmpty()) {
                     sb.append(", ").append(policy.summary().undecided().size()).append(" undecided (their control is UNKNOWN this time)");

@@ -23,7 +23,7 @@ public record Evaluation(ScenarioRef scenario, List<ResourceResult> resources, L
     /** Whether any NEW finding (against a baseline) that counts is at or above the threshold (null threshold: never). */
     public boolean hasNewFindingAtLeast(Severity threshold) {
         return threshold != null && findings.stream()
-                .anyMatch(f -> f.counts() && f.novelty() == Novelty.NEW && f.severity().atLeast(threshold));
+                .anyMatch(f -> f.counts() && f.novelty() != null && f.novelty().fresh() && f.severity().atLeast(threshold));
     }
 
     /**

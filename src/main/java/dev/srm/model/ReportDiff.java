@@ -6,18 +6,21 @@ import java.util.List;
 
 /**
  * What changed between two srm reports: scenarios added and removed, findings new and fixed
- * (matched by fingerprint), findings gone only because the new report could not decide their control
- * ({@code undecidedFindings}: UNKNOWN there, so not fixed), controls whose status moved, layers and duties whose party changed
+ * (matched by fingerprint), findings gone only because the new report could not decide them
+ * ({@code undecidedFindings}: their control is UNKNOWN there, or their input is among the new report's
+ * {@code inputsNotRead}; not fixed), controls whose status moved, layers and duties whose party changed
  * (after a migration from EC2 to Fargate, say), and waivers added, expired or removed.
  * Every list is sorted by scenario, resource, then subject.
  */
 public record ReportDiff(String oldReport, String newReport, List<String> scenariosAdded, List<String> scenariosRemoved,
+                         List<String> inputsNotRead,
                          List<FindingChange> newFindings, List<FindingChange> fixedFindings,
                          List<FindingChange> undecidedFindings, List<Move> controls,
                          List<Move> layers, List<Move> duties, List<WaiverChange> waivers) implements HasWarnings {
     public ReportDiff {
         scenariosAdded = List.copyOf(scenariosAdded);
         scenariosRemoved = List.copyOf(scenariosRemoved);
+        inputsNotRead = List.copyOf(inputsNotRead);
         newFindings = List.copyOf(newFindings);
         fixedFindings = List.copyOf(fixedFindings);
         undecidedFindings = List.copyOf(undecidedFindings);
@@ -35,7 +38,7 @@ public record ReportDiff(String oldReport, String newReport, List<String> scenar
 
     /** Whether nothing changed. */
     public boolean empty() {
-        return scenariosAdded.isEmpty() && scenariosRemoved.isEmpty() && newFindings.isEmpty() && fixedFindings.isEmpty()
+        return scenariosAdded.isEmpty() && scenariosRemoved.isEmpty() && inputsNotRead.isEmpty() && newFindings.isEmpty() && fixedFindings.isEmpty()
                 && undecidedFindings.isEmpty()                && controls.isEmpty() && layers.isEmpty() && duties.isEmpty() && waivers.isEmpty();
     }
 

@@ -13,12 +13,16 @@ public final class Baseline {
     private final Map<String, PolicySummary.BaselineFinding> findings = new HashMap<>();
     private final Map<String, String> files = new HashMap<>();
     private final List<PolicySummary.BaselineFinding> ordered = new ArrayList<>();
+    private final java.util.Set<String> waived = new java.util.HashSet<>();
 
     private Baseline(ReportFile report) {
         for (ReportFile.ScenarioPart s : report.scenarios()) {
             for (ReportFile.FindingPart f : s.findings()) {
                 PolicySummary.BaselineFinding item = new PolicySummary.BaselineFinding(f.fingerprint(), f.scenario(), f.resource(), f.rule(),
                         f.severity(), f.title());
+                if ("WAIVED".equals(f.status())) {
+                    waived.add(f.fingerprint());
+                }
                 if (findings.putIfAbsent(f.fingerprint(), item) == null) {
                     ordered.add(item);
                     files.put(f.fingerprint(), s.file());
@@ -34,6 +38,11 @@ public final class Baseline {
 
     public boolean has(String fingerprint) {
         return findings.containsKey(fingerprint);
+    }
+
+    /** Whether the baseline showed the finding under a waiver in force. */
+    public boolean waived(String fingerprint) {
+        return waived.contains(fingerprint);
     }
 
     /** The scenario file the finding came from in the baseline. */

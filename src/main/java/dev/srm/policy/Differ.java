@@ -41,7 +41,10 @@ public final class Differ {
         Map<String, ReportFile.ScenarioPart> old = byId(before);
         Map<String, ReportFile.ScenarioPart> now = byId(after);
         List<String> added = now.keySet().stream().filter(id -> !old.containsKey(id)).sorted().toList();
-        List<String> removed = old.keySet().stream().filter(id -> !now.containsKey(id)).sorted().toList();
+        // a scenario the new report does not hold, when it could not read an input, may be that input's (the same file,
+        // or one moved): it is not removed and its findings are not fixed, as srm audit --baseline judges them
+        boolean unread = !after.failedFiles().isEmpty();
+        List<String> removed = unread ? List.of() : old.keySet().stream().filter(id -> !now.containsKey(id)).sorted().toList();
         Map<String, ReportFile.FindingPart> oldFindings = findings(before);
         Map<String, ReportFile.FindingPart> newFindings = findings(after);
         List<ReportDiff.FindingChange> appeared = new ArrayList<>();
@@ -59,7 +62,7 @@ public final class Differ {
             if (!newFindings.containsKey(fp)) {
                 // gone because the new report's control on that resource is UNKNOWN: srm could not tell, not fixed
                 ReportFile.ScenarioPart n = now.get(f.scenario());
-                boolean unknown = n != null && "UNKNOWN".equals(n.controls().get(f.resource() + " " + f.rule()));
+                boolean unknown = n == null ? unread : "UNKNOWN".equals(n.controls().get(f.resource() + " " + f.rule()));
                 (unknown ? undecided : fixed).add(change(f));
             }
         });
@@ -83,7 +86,8 @@ public final class Differ {
         undecided.sort(byPlace);
         waivers.sort(Comparator.comparing(ReportDiff.WaiverChange::scenario).thenComparing(ReportDiff.WaiverChange::resource)
                 .thenComparing(ReportDiff.WaiverChange::rule));
-        return new ReportDiff(before.name(), after.name(), added, removed, appeared, fixed, undecided, controls, layers, duties,
+        return new ReportDiff(before.name(), after.name(), added, removed, after.failedFiles().stream().sorted().toList(), appeared,
+                fixed, undecided, controls, layers, duties,
                 waivers);
     }
 

@@ -154,7 +154,8 @@ public final class FindingPolicy {
         }
         if (baseline != null) {
             seen.add(fingerprint);
-            result = result.withNovelty(baseline.has(fingerprint) ? Novelty.UNCHANGED : Novelty.NEW);
+            result = result.withNovelty(!baseline.has(fingerprint) ? Novelty.NEW
+                    : baseline.waived(fingerprint) && result.counts() ? Novelty.REOPENED : Novelty.UNCHANGED);
         }
         return result;
     }

@@ -16,13 +16,15 @@ import java.util.Map;
  * A file that is not such a report, or whose {@code srmReport} version this srm does not read,
  * is one problem.
  */
-record ReportFile(String name, List<ScenarioPart> scenarios) {
+record ReportFile(String name, List<ScenarioPart> scenarios, List<String> failedFiles) {
     /** The report format version srm writes ({@code "srmReport": 1} in audit.json). */
     static final int VERSION = 1;
     static final String EXPECTED = "a JSON report of srm (audit.json, --write-baseline, or srm evaluate --format json)";
 
+    /** {@code failedFiles}: the inputs the run could not read (audit.json's {@code errors}), whose scenarios it does not hold. */
     ReportFile {
         scenarios = List.copyOf(scenarios);
+        failedFiles = List.copyOf(failedFiles);
     }
 
     /** One scenario of the report. */
@@ -62,7 +64,13 @@ record ReportFile(String name, List<ScenarioPart> scenarios) {
             String at = base == null ? "" : base + i;
             out.add(scenario(doc, at, evaluations.get(i)));
         }
-        return new ReportFile(doc.name(), out);
+        List<String> failed = new ArrayList<>();
+        for (JsonNode error : root.path("errors")) {
+            if (error.path("file").isTextual()) {
+                failed.add(error.get("file").asText());
+            }
+        }
+        return new ReportFile(doc.name(), out, failed);
     }
 
     private static ScenarioPart scenario(Documents doc, String at, JsonNode e) throws PolicyException {

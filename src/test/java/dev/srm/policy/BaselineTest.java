@@ -120,8 +120,37 @@ class BaselineTest {
         JsonNode d = new ObjectMapper().readTree(SrmRun.of("diff", v1, v2, "--format", "json").out());
         assertThat(d.get("fixedFindings").findValuesAsText("rule")).containsExactly("rds-instance-deletion-protection");
         assertThat(d.get("undecidedFindings").findValuesAsText("rule")).containsExactly("rds-storage-encrypted");
-        assertThat(SrmRun.of("diff", v1, v2).out()).contains("Undecided findings (their control is UNKNOWN now, so not fixed) (1):\n"
+        assertThat(SrmRun.of("diff", v1, v2).out()).contains("Undecided findings (their control is UNKNOWN now, or their input was not read: not fixed) (1):\n"
                 + "  medium RDS storage is encrypted at rest on orders-db/OrdersDb [rds-storage-encrypted]");
+    }
+
+    @Test
+    void a_finding_whose_waiver_expired_since_the_baseline_is_reopened_and_gates_fail_on_new() throws Exception {
+        // the baseline was written while the backup-retention waiver was in force (through 2030-06-30); a month later it
+        // has expired: the finding counts again, and --fail-on-new must not let it through as UNCHANGED
+        Path dir = SrmRun.temp("srm-baseline-reopened-");
+        String base = dir.resolve("base.json").toString();
+        String example = "scenarios/waivers";
+        SrmRun first = SrmRun.of("audit", example, "--as-of", "2030-06-01", "--format", "json", "--out", dir.resolve("a").toString(),
+                "--write-baseline", base, "--fail-on", "none", "--no-progress");
+        assertThat(first.code()).as(first.err()).isZero();
+        SrmRun later = SrmRun.of("audit", example, "--as-of", "2030-07-01", "--format", "json", "--out", dir.resolve("b").toString(),
+                "--baseline", base, "--fail-on-new", "medium", "--no-progress");
+        assertThat(later.code()).as(later.err()).isEqualTo(4);
+        assertThat(later.err()).contains(" reopened: waived in the baseline, open now)");
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("b/audit.json").toFile());
+        Map<String, String> marks = new HashMap<>();
+        for (JsonNode e : report.get("evaluations")) {
+            for (JsonNode f : e.get("findings")) {
+                marks.put(f.get("resource").asText() + "/" + f.get("rule").asText(), f.path("baseline").asText());
+            }
+        }
+        assertThat(marks).containsEntry("orders-db/rds-backup-retention", "REOPENED");
+        assertThat(report.at("/portfolio/policy/reopened").asInt()).isPositive();
+        // the same day as the baseline: nothing reopened, nothing new
+        SrmRun same = SrmRun.of("audit", example, "--as-of", "2030-06-01", "--format", "json", "--out", dir.resolve("c").toString(),
+                "--baseline", base, "--fail-on-new", "medium", "--no-progress");
+        assertThat(same.code()).as(same.err()).isZero();
     }
 
     @Test

@@ -84,7 +84,7 @@ class DiffTest {
     @Test
     void ids_from_a_report_cannot_move_the_terminal_or_start_lines_of_their_own() throws Exception {
         String hostile = "r\u001b[2J<script>\n## forged";
-        dev.srm.model.ReportDiff d = new dev.srm.model.ReportDiff("old.json", "new.json", List.of(hostile), List.of(),
+        dev.srm.model.ReportDiff d = new dev.srm.model.ReportDiff("old.json", "new.json", List.of(hostile), List.of(), List.of(),
                 List.of(new dev.srm.model.ReportDiff.FindingChange("f1", "shop", hostile, "s3-versioning\u0007", dev.srm.facts.Severity.HIGH,
                         "S3 bucket versioning")), List.of(), List.of(), List.of(new dev.srm.model.ReportDiff.Move("shop", hostile, "s3-versioning",
                         "MET", "MISSING")), List.of(), List.of(), List.of());
@@ -93,5 +93,27 @@ class DiffTest {
         String out = w.toString();
         assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007");
         assertThat(out.lines()).noneSatisfy(l -> assertThat(l).startsWith("## forged"));
+    }
+
+    @Test
+    void an_input_the_new_report_could_not_read_has_its_findings_not_called_fixed() throws Exception {
+        // the migrated template broken by one bad line: audit exits 3 and lists it among its errors; its scenario is not
+        // removed, and the findings it had are undecided, as srm audit --baseline judges them
+        Path dir = SrmRun.temp("srm-diff-broken-");
+        Path v2 = java.nio.file.Files.createDirectories(dir.resolve("v2"));
+        java.nio.file.Files.writeString(v2.resolve("orders.yaml"), java.nio.file.Files.readString(Path.of(PAIR + "ec2/orders.yaml"))
+                + "\n  - id: [broken\n");
+        Path out = dir.resolve("out");
+        assertThat(SrmRun.of("audit", v2.toString(), "--format", "json", "--out", out.toString(), "--fail-on", "none", "--no-progress")
+                .code()).isEqualTo(3);
+        String broken = out.resolve("audit.json").toString();
+        SrmRun run = SrmRun.of("diff", before, broken);
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("Scenarios removed").doesNotContain("Fixed findings")
+                .contains("Inputs the new report could not read (their scenarios are not called removed, nor their findings fixed) (1):")
+                .contains("high The guest OS is patched by a managed process on orders/ecs-hosts [ec2-guest-os-patching]");
+        JsonNode d = new ObjectMapper().readTree(SrmRun.of("diff", before, broken, "--format", "json").out());
+        assertThat(d.get("fixedFindings")).isEmpty();
+        assertThat(d.get("undecidedFindings").findValuesAsText("rule")).contains("ec2-guest-os-patching");
     }
 }

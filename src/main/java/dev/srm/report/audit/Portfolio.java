@@ -53,11 +53,13 @@ public record Portfolio(Totals totals,
 
     /**
      * What waivers and the baseline did: findings WAIVED (they do not count for --fail-on) and NEW
-     * findings that count, per severity; UNCHANGED findings; the run's {@link PolicySummary} (waivers
-     * with their use, FIXED findings, warnings), or null when the run had no waivers and no baseline.
+     * findings that count, per severity (REOPENED ones among them: waived in the baseline, open now,
+     * {@code reopened}); UNCHANGED findings; the run's {@link PolicySummary} (waivers with their use,
+     * FIXED findings, warnings), or null when the run had no waivers and no baseline.
      */
-    public record Policy(Map<Severity, Integer> waived, Map<Severity, Integer> fresh, int unchanged, PolicySummary summary) {
-        public static final Policy NONE = new Policy(Map.of(), Map.of(), 0, null);
+    public record Policy(Map<Severity, Integer> waived, Map<Severity, Integer> fresh, int reopened, int unchanged,
+                         PolicySummary summary) {
+        public static final Policy NONE = new Policy(Map.of(), Map.of(), 0, 0, null);
 
         public Policy {
             waived = Collections.unmodifiableMap(new EnumMap<>(waived.isEmpty() ? Map.of(Severity.INFO, 0) : waived));

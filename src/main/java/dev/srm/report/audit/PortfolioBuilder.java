@@ -75,6 +75,7 @@ public final class PortfolioBuilder implements Serializable {
     private final Map<Severity, Integer> waived = new EnumMap<>(Severity.class);
     private final Map<Severity, Integer> fresh = new EnumMap<>(Severity.class);
     private int unchanged;
+    private int reopened;
 
     private record RuleKey(String rule, Severity severity) implements Serializable {
     }
@@ -149,11 +150,13 @@ public final class PortfolioBuilder implements Serializable {
             findings++;
             if (!f.counts()) {
                 inc(waived, f.severity());
-            } else if (f.novelty() == dev.srm.model.Novelty.NEW) {
+            } else if (f.novelty() != null && f.novelty().fresh()) {
                 inc(fresh, f.severity());
             }
             if (f.novelty() == dev.srm.model.Novelty.UNCHANGED) {
                 unchanged++;
+            } else if (f.novelty() == dev.srm.model.Novelty.REOPENED && f.counts()) {
+                reopened++;
             }
             inc(bySeverityOwner.computeIfAbsent(f.severity(), k -> new HashMap<>()), f.owner() == null ? "" : f.owner().name());
             RuleKey key = new RuleKey(f.rule(), f.severity());
@@ -231,6 +234,7 @@ public final class PortfolioBuilder implements Serializable {
         o.waived.forEach((k, v) -> waived.merge(k, v, Integer::sum));
         o.fresh.forEach((k, v) -> fresh.merge(k, v, Integer::sum));
         unchanged += o.unchanged;
+        reopened += o.reopened;
     }
 
     private static <K> void sum(Map<K, Integer> into, Map<K, Integer> from) {
@@ -368,7 +372,7 @@ public final class PortfolioBuilder implements Serializable {
 
         return new Portfolio(new Portfolio.Totals(scenarios, resources, controls, findings, warnings, sortedFailures.size()),
                 sevOwner, ruleTallies, layers, serviceRows, modelShares, statusSev, tallies, evidence, sortedFailures,
-                new Portfolio.Policy(waived, fresh, unchanged, summary));
+                new Portfolio.Policy(waived, fresh, reopened, unchanged, summary));
     }
 
     /** A copy in the given key order (0 for keys it lacks), then any other keys, sorted. */

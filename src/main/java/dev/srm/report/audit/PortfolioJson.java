@@ -17,7 +17,8 @@ record PortfolioJson(Totals totals, Findings findings, ResponsibilityJson respon
      * WAIVED and NEW per severity, UNCHANGED, every waiver with its use and state, the FIXED findings
      * and the warnings.
      */
-    record Policy(String asOf, Map<String, Integer> waived, Map<String, Integer> newFindings, int unchanged, List<WaiverJson> waivers,
+    record Policy(String asOf, Map<String, Integer> waived, Map<String, Integer> newFindings, int reopened, int unchanged,
+                  List<WaiverJson> waivers,
                   boolean baseline, List<Fixed> fixed, List<Fixed> undecided, List<String> warnings) {
     }
 
@@ -34,7 +35,7 @@ record PortfolioJson(Totals totals, Findings findings, ResponsibilityJson respon
             return null;
         }
         dev.srm.model.PolicySummary s = p.summary();
-        return new Policy(s.asOf().toString(), bySeverity(p.waived()), bySeverity(p.fresh()), p.unchanged(),
+        return new Policy(s.asOf().toString(), bySeverity(p.waived()), bySeverity(p.fresh()), p.reopened(), p.unchanged(),
                 s.waivers().stream().map(w -> new WaiverJson(w.control(), w.scenario(), w.resource(), w.note().owner(),
                         w.note().expires().toString(), w.note().state().name(), w.note().ticket(), w.note().reason(), w.note().origin(),
                         w.uses())).toList(),

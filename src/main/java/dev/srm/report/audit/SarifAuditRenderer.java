@@ -121,7 +121,11 @@ final class SarifAuditRenderer implements AuditRenderer {
             gen.writeObject(new Sarif.Result(f.rule(), ruleIndex.get(f.rule()), level(f.severity()), new Sarif.Message(text),
                     List.of(new Sarif.Location(physical, List.of(logical))),
                     new Sarif.Fingerprints(e.scenario().id() + "/" + f.id(), f.fingerprint()), suppressions(f),
-                    f.novelty() == null ? null : f.novelty() == dev.srm.model.Novelty.NEW ? "new" : "unchanged",
+                    f.novelty() == null ? null : switch (f.novelty()) {
+                        case NEW -> "new";
+                        case REOPENED -> "updated"; // present in both, its state changed: a waiver no longer hides it
+                        default -> "unchanged";
+                    },
                     new Sarif.ResultProperties(e.scenario().id(), f.resource(), name(f.owner()), f.layer(), name(f.layerParty()), f.severity().name(),
                             f.status().name(), waiver(f.waiver()), origin(origin))));
         }

@@ -38,11 +38,13 @@ public enum DiffFormat implements ReportFormat<ReportDiff> {
         }
         section(sb, heading, "Scenarios added", d.scenariosAdded(), s -> item + code.apply(s));
         section(sb, heading, "Scenarios removed", d.scenariosRemoved(), s -> item + code.apply(s));
+        section(sb, heading, "Inputs the new report could not read (their scenarios are not called removed, nor their findings fixed)",
+                d.inputsNotRead(), s -> item + code.apply(s));
         Function<ReportDiff.FindingChange, String> finding = f -> item + f.severity().name().toLowerCase(Locale.ROOT) + " "
                 + text.apply(f.title()) + " on " + code.apply(f.scenario() + "/" + f.resource()) + " [" + code.apply(f.rule()) + "]";
         section(sb, heading, "New findings", d.newFindings(), finding);
         section(sb, heading, "Fixed findings", d.fixedFindings(), finding);
-        section(sb, heading, "Undecided findings (their control is UNKNOWN now, so not fixed)",
+        section(sb, heading, "Undecided findings (their control is UNKNOWN now, or their input was not read: not fixed)",
                 d.undecidedFindings(), finding);
         Function<ReportDiff.Move, String> move = m -> item + code.apply(m.scenario() + "/" + m.resource()) + " "
                 + code.apply(m.subject()) + ": " + text.apply(m.from()) + " -> " + text.apply(m.to());
