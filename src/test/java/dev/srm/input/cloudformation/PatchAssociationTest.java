@@ -1,0 +1,33 @@
+package dev.srm.input.cloudformation;
+
+import dev.srm.model.Status;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SSM.2 (srm's ec2-guest-os-patching): a template cannot show an instance's patch compliance,
+ * but it can show the process, a State Manager association running AWS-RunPatchBaseline with
+ * Operation Install on the instance. Every instance of a template was a HIGH finding, whatever
+ * associations it held, because only srm's own scenario key {@code patching} was read.
+ */
+class PatchAssociationTest {
+    private static final Path WEB_TIER = Path.of("src/test/resources/templates-ssm/web-tier-patching.yaml");
+
+    @Test
+    void an_instance_an_install_association_targets_by_id_or_by_tag_is_patched_by_a_managed_process() throws Exception {
+        EvaluatedTemplate t = EvaluatedTemplate.of(WEB_TIER, TemplateParameters.NONE);
+        assertThat(t.status("WebServer", "ec2-guest-os-patching")).as("Targets InstanceIds: !Ref WebServer").isEqualTo(Status.MET);
+        assertThat(t.status("TaggedServer", "ec2-guest-os-patching")).as("Targets tag:PatchGroup web-prod").isEqualTo(Status.MET);
+        assertThat(t.resource("TaggedServer").control("ec2-guest-os-patching").evidence())
+                .anyMatch(e -> e.contains("State Manager association PatchProdGroup runs AWS-RunPatchBaseline with Operation Install"));
+        // Operation Scan reports missing patches and installs none: no managed patch process
+        assertThat(t.status("UnpatchedServer", "ec2-guest-os-patching")).isEqualTo(Status.MISSING);
+        assertThat(t.evaluation().findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("ec2-guest-os-patching");
+            assertThat(f.resource()).isEqualTo("UnpatchedServer");
+        }).noneMatch(f -> f.rule().equals("ec2-guest-os-patching") && !f.resource().equals("UnpatchedServer"));
+    }
+}
