@@ -236,7 +236,7 @@ final class ItemSource {
 
     private void emit(ObjectNode node, int line, String pointer, Consumer<Item> sink) throws InputException {
         items++;
-        Item item = Item.of(node, json, Math.max(line, 0), pointer);
+        Item item = Item.of(name, node, json, Math.max(line, 0), pointer);
         // after Item.of: the configuration an API gives as JSON text is parsed there
         Numbers.check(name, item.node(), pointer == null ? "" : pointer, line > 0 ? Integer.toString(line) : "");
         sink.accept(item);
