@@ -241,6 +241,24 @@ class ConfigReaderTest {
     }
 
     @Test
+    void a_duplicate_key_in_an_item_is_one_line_at_its_place_never_the_last_one_silently_winning(@TempDir Path tmp) throws Exception {
+        String snapshot = Files.readString(DIR.resolve("snapshot-odd-items.json"));
+        Path twice = tmp.resolve("snapshot.json");
+        Files.writeString(twice, snapshot.replaceFirst("\"blockPublicAcls\": true,", "\"blockPublicAcls\": false, \"blockPublicAcls\": true,"));
+        assertThatThrownBy(() -> read(READER, twice)).isInstanceOf(InputException.class).hasMessage(twice + ":18:54:"
+                + " /configurationItems/0/supplementaryConfiguration/PublicAccessBlockConfiguration/blockPublicAcls: duplicate key"
+                + " 'blockPublicAcls'; each key may appear once");
+        // the same in an item's configuration held as JSON text, as the APIs give it
+        String history = Files.readString(DIR.resolve("history.json"));
+        Path inText = tmp.resolve("history.json");
+        Files.writeString(inText, history.replaceFirst("\\\\\"blockPublicAcls\\\\\": true,",
+                "\\\\\"blockPublicAcls\\\\\": false, \\\\\"blockPublicAcls\\\\\": true,"));
+        assertThatThrownBy(() -> read(READER, inText)).isInstanceOf(InputException.class).hasMessage(inText + ":3:"
+                + " /configurationItems/0/supplementaryConfiguration/PublicAccessBlockConfiguration: expected an object or JSON text of"
+                + " one, found JSON text that is not valid (duplicate key 'blockPublicAcls'; each key may appear once)");
+    }
+
+    @Test
     void replication_rules_config_records_as_a_map_keyed_by_rule_id_are_read_as_rules(@TempDir Path tmp) throws Exception {
         String snapshot = Files.readString(DIR.resolve("snapshot.json"));
         String withRules = snapshot.replaceFirst("\"supplementaryConfiguration\": \\{", "\"supplementaryConfiguration\": {"
