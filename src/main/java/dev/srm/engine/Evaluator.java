@@ -336,7 +336,8 @@ public final class Evaluator {
             if (resource.type() != null) {
                 types.add(resource.type());
             }
-            facts.addAll(listsFromResources(spec, resource, catalog, ids));
+            List<Setting> settings = listsFromResources(spec, resource, catalog, ids);
+            facts.addAll(checkKeys ? booleans(spec, settings, resource, catalog, scenario, warnings) : settings);
             facts.addAll(defaults(resource, catalog));
             facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
             spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
@@ -374,6 +375,41 @@ public final class Evaluator {
             }
         }
         return out == null ? spec.settings() : out;
+    }
+
+    /**
+     * The resource's settings, a value that is neither true nor false (in any case) where the type's
+     * CloudFormation schema declares a Boolean taken as undetermined, with a warning. Compared with
+     * {@code true}, {@code BlockPublicAcls: 1}, {@code "yes"} or {@code y} was simply not true, so a
+     * control found the bucket's public access unblocked (a HIGH finding) on a value nobody wrote as
+     * false. An empty list or object there is {@code misshapen}'s to report; a null states nothing.
+     */
+    private static List<Setting> booleans(ResourceSpec spec, List<Setting> settings, Resource resource, ServiceCatalog catalog,
+                                          Scenario scenario, List<String> warnings) {
+        if (resource.type() == null || !catalog.schema().knows(resource.type())) {
+            return settings;
+        }
+        List<Setting> out = null;
+        for (int i = 0; i < settings.size(); i++) {
+            Setting s = settings.get(i);
+            String v = s.value();
+            if (v == null || s.isUnknown() || s.isTrue() || s.isFalse() || v.equals("[]") || v.equals("{}")
+                    || catalog.isSrmKey(topKey(s.path()))) {
+                continue;
+            }
+            Optional<String> pointer = catalog.schema().booleanAt(resource.type(), s.path());
+            if (pointer.isEmpty()) {
+                continue;
+            }
+            String found = "expected true or false, found '" + v + "'";
+            warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': " + resource.type() + " " + pointer.get()
+                    + ": " + found + "; controls that read it are UNKNOWN");
+            if (out == null) {
+                out = new ArrayList<>(settings);
+            }
+            out.set(i, new Setting(s.resource(), s.path(), s.pattern(), Setting.unknownValue(found)));
+        }
+        return out == null ? settings : out;
     }
 
     /**

@@ -172,6 +172,25 @@ public final class InputFiles {
         return problem(name, where(loc, lineOffset), limit != null ? limit : syntax(e, format));
     }
 
+    /**
+     * The one line for a key given twice in an object, which strict duplicate detection found
+     * ({@code e}, thrown by {@code p}): the key's place, its JSON pointer and, when the input's
+     * {@code bytes} are at hand, the line of its first use; null when {@code e} is no such error.
+     * The last value would otherwise win without a word.
+     */
+    public static InputException duplicateKey(String name, JsonProcessingException e, com.fasterxml.jackson.core.JsonParser p,
+                                              com.fasterxml.jackson.core.JsonFactory factory, byte[] bytes) {
+        String msg = e.getOriginalMessage();
+        if (msg == null || !msg.startsWith("Duplicate field") || p == null || p.getParsingContext().getCurrentName() == null) {
+            return null;
+        }
+        String key = p.getParsingContext().getCurrentName();
+        String pointer = p.getParsingContext().pathAsPointer().toString();
+        int[] first = bytes == null ? null : Locator.find(factory, bytes, pointer);
+        return problem(name, where(e.getLocation() != null ? e.getLocation() : p.currentLocation(), 0), pointer + ": duplicate key '"
+                + key + "'" + (first == null ? "" : " (first at line " + first[0] + ")") + "; each key may appear once");
+    }
+
     private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile(
             "^(String value|Name|Document nesting depth|Number value|Document|Token count)[^(]*\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 

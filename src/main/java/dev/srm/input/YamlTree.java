@@ -42,6 +42,7 @@ public final class YamlTree {
     }
 
     private final String name;
+    private final String what;
     private final JsonParser p;
     private final ObjectMapper scalars;
     private final Map<String, Anchored> anchors = new HashMap<>();
@@ -52,8 +53,9 @@ public final class YamlTree {
     private record Anchored(JsonNode node, long size) {
     }
 
-    private YamlTree(String name, JsonParser p, ObjectMapper scalars) {
+    private YamlTree(String name, String what, JsonParser p, ObjectMapper scalars) {
         this.name = name;
+        this.what = what;
         this.p = p;
         this.scalars = scalars;
     }
@@ -61,15 +63,21 @@ public final class YamlTree {
     /**
      * Every document of the parser's stream, in order. {@code scalars} turns one scalar token
      * into a node (so numbers and booleans read as the rest of srm reads them). Syntax errors
-     * come out as Jackson's exceptions (the caller words them); alias problems as one-line
-     * {@link InputException}s naming the place.
+     * come out as Jackson's exceptions (the caller words them); alias problems and YAML tags as
+     * one-line {@link InputException}s naming the place.
      */
     public static List<Document> read(String name, JsonParser parser, ObjectMapper scalars, int lineOffset)
+            throws IOException, InputException {
+        return read(name, "a scenario", parser, scalars, lineOffset);
+    }
+
+    /** As {@link #read(String, JsonParser, ObjectMapper, int)} for an input that is {@code what} ("a parameter file"). */
+    private static List<Document> read(String name, String what, JsonParser parser, ObjectMapper scalars, int lineOffset)
             throws IOException, InputException {
         List<Document> out = new ArrayList<>();
         JsonToken t;
         while ((t = parser.nextToken()) != null) {
-            YamlTree tree = new YamlTree(name, parser, scalars); // anchors are per document
+            YamlTree tree = new YamlTree(name, what, parser, scalars); // anchors are per document
             int line = parser.currentTokenLocation().getLineNr();
             out.add(new Document(tree.value(t, "", lineOffset).node, line));
         }
@@ -90,7 +98,7 @@ public final class YamlTree {
                     }
                     return root;
                 }
-                List<Document> docs = read(name, p, mapper, 0);
+                List<Document> docs = read(name, "a parameter file", p, mapper, 0);
                 if (docs.size() > 1) {
                     throw InputFiles.problem(name, docs.get(1).line() + ":1", docs.size()
                             + " YAML documents (separated by ---); this input is one document");
@@ -174,6 +182,10 @@ public final class YamlTree {
             throw InputFiles.problem(name, InputFiles.where(start, lineOffset), at(pointer)
                     + "a YAML !!binary value; expected text, a number or a boolean (write the value without the tag)");
         }
+        String tag = p instanceof YAMLParser y ? y.getTypeId() : null;
+        if (tag != null) { // Jackson reads the text after any tag (!Ref Enabled is "Enabled"): refused, never misread
+            throw tagged(tag, !t.isStructStart(), start, pointer, lineOffset);
+        }
         Anchored built = switch (t) {
             case START_OBJECT -> object(pointer, lineOffset);
             case START_ARRAY -> array(pointer, lineOffset);
@@ -199,6 +211,9 @@ public final class YamlTree {
             boolean merge = isMergeKey(key);
             JsonLocation keyAt = p.currentTokenLocation();
             String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+            if (event() instanceof ScalarEvent k && k.getTag() != null) { // a key's tag, which Jackson does not report
+                throw tagged(k.getTag(), true, keyAt, child, lineOffset);
+            }
             JsonToken vt = p.nextToken();
             Anchored v = value(vt, child, lineOffset);
             if (merge) {
@@ -253,6 +268,15 @@ public final class YamlTree {
             size += v.size;
         }
         return new Anchored(node, size);
+    }
+
+    /** The one line for a YAML tag: srm's inputs are data, so a tag neither picks a type nor calls a function. */
+    private InputException tagged(String tag, boolean scalar, JsonLocation start, String pointer, int lineOffset) {
+        String core = "tag:yaml.org,2002:";
+        String shown = tag.startsWith(core) ? "!!" + tag.substring(core.length()) : tag.startsWith("!") ? tag : "!" + tag;
+        return InputFiles.problem(name, InputFiles.where(start, lineOffset), at(pointer) + "a YAML tag (" + shown + ") is not allowed in "
+                + what + "; write the value itself" + (!tag.startsWith(core) ? " (CloudFormation's intrinsic functions, such as !Ref,"
+                + " belong in templates)" : scalar ? " (quote it to make it text)" : ""));
     }
 
     private static String at(String pointer) {

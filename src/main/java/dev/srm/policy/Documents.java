@@ -69,7 +69,40 @@ record Documents(String name, byte[] bytes, JsonFactory factory, JsonNode root) 
             throw new PolicyException(new InputProblem(name, read.where(binary), binary
                     + ": a YAML !!binary value; expected text (write the value without the tag)"));
         }
+        if (factory == YAML) {
+            read.refuseTags(expected);
+        }
         return read;
+    }
+
+    /**
+     * Refuses the first YAML tag ({@code resource: !Ref orders-db}), at its place: Jackson reads the
+     * text after any tag, so a tag would be dropped without a word; a policy file is data.
+     */
+    private void refuseTags(String expected) throws PolicyException {
+        String core = "tag:yaml.org,2002:";
+        try (JsonParser p = factory.createParser(bytes)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY || t == JsonToken.FIELD_NAME) {
+                    continue; // on a key Jackson repeats its mapping's tag
+                }
+                Object tag = p.getTypeId();
+                if (tag != null) {
+                    // a struct's context is its own, one below its place
+                    com.fasterxml.jackson.core.JsonStreamContext at = t.isStructStart() ? p.getParsingContext().getParent()
+                            : p.getParsingContext();
+                    String pointer = at == null ? "" : at.pathAsPointer().toString();
+                    String text = tag.toString();
+                    JsonLocation loc = p.currentTokenLocation();
+                    throw new PolicyException(new InputProblem(name, loc.getLineNr() + ":" + loc.getColumnNr(), (pointer.isEmpty() ? "/"
+                            : pointer) + ": a YAML tag (" + (text.startsWith(core) ? "!!" + text.substring(core.length()) : "!" + text)
+                            + ") is not allowed in " + expected + "; write the value itself"));
+                }
+            }
+        } catch (IOException e) {
+            // parsed once already
+        }
     }
 
     /** The pointer of the first binary value in the tree, or null. */

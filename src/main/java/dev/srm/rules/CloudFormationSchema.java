@@ -272,6 +272,45 @@ public final class CloudFormationSchema {
         return Optional.empty();
     }
 
+    /**
+     * The JSON pointer of the property at {@code path} ({@code /PublicAccessBlockConfiguration/BlockPublicAcls})
+     * when the type's schema declares it a Boolean; empty when it declares another shape, or the
+     * path enters a map, a choice of shapes or free-form JSON, or a key the schema does not have.
+     */
+    public Optional<String> booleanAt(String type, String path) {
+        Map<String, JsonNode> props = type == null ? null : resourceTypes.get(key(type));
+        if (props == null) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
+        StringBuilder pointer = new StringBuilder();
+        Map<String, JsonNode> current = props;
+        List<Segment> segments = segments(path);
+        for (int n = 0; n < segments.size(); n++) {
+            pointer.append('/').append(escape(segments.get(n).name()));
+            JsonNode shape = current.get(segments.get(n).name());
+            if (shape == null || shape.has("map") || shape.has("anyOf")) {
+                return Optional.empty();
+            }
+            for (String i : segments.get(n).indexes()) {
+                if (!i.chars().allMatch(Character::isDigit) || !shape.has("list")) {
+                    return Optional.empty();
+                }
+                pointer.append('/').append(i);
+                shape = shape.get("list");
+            }
+            if (n == segments.size() - 1) {
+                return "Boolean".equals(shape.path("primitive").asText(null)) ? Optional.of(pointer.toString()) : Optional.empty();
+            }
+            String nested = shape.path("type").asText(null);
+            current = nested == null ? null : types.get(nested);
+            if (current == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A schema shape in words: "a list of MethodSetting", "an object (AccessLogSetting)", "a String". */
     private static Optional<String> describe(JsonNode shape) {
         if (shape.has("list")) {

@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * templates its manifest names, not its other JSON files. A waivers file ({@code srm-waivers.yaml})
  * in a directory is not an input. A walk does not go into hidden directories ({@code .git},
  * {@code .terraform}, {@code .aws-sam}: tools' caches and built copies) or {@code node_modules}
- * (packages' own files); naming one reads it.
+ * (packages' own files); naming one reads it. Symbolic links to directories are followed, the
+ * one named and those inside it; a link that loops back to a directory above it is reported once
+ * and not followed, and a file reached through two paths is read once.
  */
 public final class ScenarioFiles {
     /** The files found and the paths that gave none. */
@@ -83,10 +85,15 @@ public final class ScenarioFiles {
         }
     }
 
-    /** Every path under {@code dir}, the skipped directories' subtrees left out. */
+    /**
+     * Every path under {@code dir}, the skipped directories' subtrees left out, through links to
+     * directories; a link back to a directory above it (a loop) is one problem, not followed.
+     */
     private static List<Path> paths(Path dir, List<InputProblem> problems) throws IOException {
         List<Path> out = new ArrayList<>();
-        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+        List<Path> loops = new ArrayList<>();
+        Files.walkFileTree(dir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
                 if (!d.equals(dir) && skipped(d)) {
@@ -107,12 +114,42 @@ public final class ScenarioFiles {
                 if (f.equals(dir)) {
                     throw e;
                 }
+                if (e instanceof java.nio.file.FileSystemLoopException) {
+                    loops.add(f);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
                 problems.add(new InputProblem(f.toString(), "", "cannot be read (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
         });
+        loops.stream().sorted(Comparator.comparing(f -> dir.relativize(f).toString().replace('\\', '/')))
+                .forEach(f -> problems.add(new InputProblem(f.toString(), "", "a symbolic link that loops back to " + loopTarget(f, dir)
+                        + ", a directory that contains it; not followed (its files are read from there)")));
         return out;
+    }
+
+    /** The directory above {@code link} (in the walk of {@code dir}) that the link leads back to. */
+    private static Path loopTarget(Path link, Path dir) {
+        for (Path p = link.getParent(); p != null && p.startsWith(dir); p = p.getParent()) {
+            try {
+                if (Files.isSameFile(p, link)) {
+                    return p;
+                }
+            } catch (IOException e) {
+                break;
+            }
+        }
+        return dir;
+    }
+
+    /** The file a path leads to, links resolved: what makes two paths one input. */
+    private static Path real(Path f) {
+        try {
+            return f.toRealPath();
+        } catch (IOException e) {
+            return f.toAbsolutePath().normalize();
+        }
     }
 
     private static boolean isManifest(Path p) {
@@ -149,7 +186,16 @@ public final class ScenarioFiles {
                 files.addAll(stacks.templates());
                 stacks.missing().forEach(m -> problems.add(new InputProblem(a.resolve(CdkAssembly.MANIFEST).toString(), "", m)));
             }
-            return files.stream().distinct()
+            // a file reached through two paths (a link to a directory of the tree, a link to a file) is one input, read
+            // from the path with no link below the directory named, else the shortest
+            Path root = real(dir);
+            java.util.Map<Path, Path> reals = new java.util.HashMap<>();
+            files.forEach(f -> reals.computeIfAbsent(f, ScenarioFiles::real));
+            Comparator<Path> preferred = Comparator.<Path, Boolean>comparing(f -> !reals.get(f).equals(root.resolve(dir.relativize(f))))
+                    .thenComparingInt(Path::getNameCount).thenComparing(f -> dir.relativize(f).toString().replace('\\', '/'));
+            java.util.Map<Path, Path> once = new java.util.HashMap<>();
+            reals.keySet().stream().sorted(preferred).forEach(f -> once.putIfAbsent(reals.get(f), f));
+            return once.values().stream()
                     .sorted(Comparator.comparing(f -> dir.relativize(f).toString().replace('\\', '/')))
                     .toList();
         } catch (IOException e) {

@@ -166,6 +166,24 @@ class ImportAndEvaluateInputsTest {
     }
 
     @Test
+    void an_inventory_whose_item_holds_broken_configuration_text_fails_alone_and_the_batch_goes_on(@TempDir Path dir) throws Exception {
+        // the bucket's configuration as an API gives it, JSON text, cut short where a copy stopped
+        String history = Files.readString(CONFIG.resolve("history.json"));
+        String whole = "\"configuration\": \"{\\\"name\\\": \\\"acme-audit-logs\\\", \\\"owner\\\"";
+        assertThat(history).contains(whole);
+        Path cut = dir.resolve("history-cut.json");
+        Files.writeString(cut, history.replaceFirst(java.util.regex.Pattern.quote(whole) + "[^\n]*\n",
+                java.util.regex.Matcher.quoteReplacement("\"configuration\": \"{\\\"name\\\": \\\"acme-audit-logs\\\", \\\"own\",\n")));
+        CliRun r = CliRun.of("evaluate", cut.toString(), CONFIG.resolve("batch.json").toString(), "--format", "json", "--fail-on", "none");
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.clean()).isTrue();
+        assertThat(r.err().lines().filter(l -> l.startsWith("srm: ")).toList()).containsExactly("srm: " + cut
+                + ":3: /configurationItems/0/configuration: expected an object or JSON text of one (the item's configuration), found JSON"
+                + " text that is not valid (invalid JSON: Unexpected end-of-input in field name)");
+        assertThat(r.out()).contains("\"arn:aws:ec2:eu-west-1:111122223333:instance/i-0123456789abcdef0\"");
+    }
+
+    @Test
     void an_unknown_group_by_is_a_usage_error() {
         CliRun r = CliRun.of("evaluate", CONFIG.resolve("snapshot.json").toString(), "--group-by", "region");
         assertThat(r.code()).isEqualTo(2);

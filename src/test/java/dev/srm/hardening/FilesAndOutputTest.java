@@ -63,6 +63,69 @@ class FilesAndOutputTest {
         assertThat(run.out()).contains("one-bucket");
     }
 
+    private static final String QUEUE = """
+            srm: 1
+            id: one-queue
+            title: One queue
+            resources:
+              - id: jobs
+                type: AWS::SQS::Queue
+                configuration:
+                  SqsManagedSseEnabled: true
+            """;
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_link_to_a_directory_reads_as_the_directory_it_links_to() throws Exception {
+        Path payments = Files.createDirectories(dir.resolve("teams/payments"));
+        Files.writeString(payments.resolve("bucket.yaml"), SCENARIO);
+        Path current = Files.createSymbolicLink(dir.resolve("current"), Path.of("teams/payments"));
+
+        Run evaluate = Run.of("evaluate", current.toString(), "--fail-on", "none");
+        assertThat(evaluate.code()).as(evaluate.toString()).isZero();
+        assertThat(evaluate.out()).contains("[one-bucket]").contains(current.resolve("bucket.yaml").toString());
+        Run audit = Run.of("audit", current.toString(), "--out", dir.resolve("reports").toString(), "--format", "json",
+                "--fail-on", "none", "--no-progress");
+        assertThat(audit.code()).as(audit.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("reports/audit.json"))).contains("\"one-bucket\"");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_linked_subdirectory_is_walked_and_a_file_reached_through_two_paths_is_read_once() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo/stacks"));
+        Files.writeString(repo.resolve("bucket.yaml"), SCENARIO);
+        Files.writeString(Files.createDirectories(dir.resolve("shared")).resolve("queue.yaml"), QUEUE);
+        Files.createSymbolicLink(dir.resolve("repo/shared"), Path.of("../shared")); // outside the tree: walked
+        Files.createSymbolicLink(dir.resolve("repo/latest"), Path.of("stacks")); // inside it: its files once, from stacks/
+
+        Run run = Run.of("evaluate", dir.resolve("repo").toString(), "--fail-on", "none");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).as(run.toString()).doesNotContain("srm: ");
+        assertThat(run.out()).contains("[one-bucket]", "[one-queue]", dir.resolve("repo/shared/queue.yaml").toString(),
+                dir.resolve("repo/stacks/bucket.yaml").toString()).doesNotContain(dir.resolve("repo/latest").toString());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_link_that_loops_back_to_a_directory_above_it_is_reported_once_and_every_file_is_still_read() throws Exception {
+        Path stacks = Files.createDirectories(dir.resolve("repo/stacks"));
+        Files.writeString(stacks.resolve("bucket.yaml"), SCENARIO);
+        Path loop = Files.createSymbolicLink(stacks.resolve("all"), Path.of(".."));
+
+        for (String command : new String[] {"evaluate", "audit"}) {
+            Run run = "evaluate".equals(command) ? Run.of("evaluate", dir.resolve("repo").toString(), "--fail-on", "none")
+                    : Run.of("audit", dir.resolve("repo").toString(), "--out", dir.resolve("reports").toString(), "--fail-on", "none",
+                    "--no-progress");
+            assertThat(run.code()).as(run.toString()).isEqualTo(3);
+            assertThat(run.clean()).as(run.toString()).isTrue();
+            assertThat(run.srmLines()).as(run.toString()).containsExactly("srm: " + loop + ": a symbolic link that loops back to "
+                    + dir.resolve("repo") + ", a directory that contains it; not followed (its files are read from there)");
+        }
+        Run run = Run.of("evaluate", dir.resolve("repo").toString(), "--fail-on", "none");
+        assertThat(run.out()).contains("[one-bucket]");
+    }
+
     @Test
     void output_onto_the_input_is_refused_and_the_input_kept() throws IOException {
         Path in = scenario();

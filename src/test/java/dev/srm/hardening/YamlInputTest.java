@@ -187,4 +187,57 @@ class YamlInputTest {
         assertThat(run.srmLines()).as(run.toString()).containsExactly(
                 "srm: " + f + ":8:1: YAML document 2 of 2: /resources: integer found, array expected");
     }
+
+    @Test
+    void a_yaml_tag_is_refused_with_one_line_never_read_as_the_text_after_it() throws IOException {
+        String intrinsic = "write the value itself (CloudFormation's intrinsic functions, such as !Ref, belong in templates)";
+        String core = "write the value itself (quote it to make it text)";
+        String[][] cases = {
+                {"!Ref Enabled", "!Ref", intrinsic},
+                {"!python/object:os.system Enabled", "!python/object:os.system", intrinsic},
+                {"!!int Enabled", "!!int", core},
+                {"!!bool Enabled", "!!bool", core},
+                {"!!str Enabled", "!!str", core},
+        };
+        for (String[] c : cases) {
+            Path f = write("tagged.yaml", HEAD + """
+                      - id: logs
+                        type: AWS::S3::Bucket
+                        configuration:
+                          VersioningConfiguration:
+                            Status: %s
+                    """.formatted(c[0]));
+            Run run = Run.of("evaluate", f.toString());
+            assertThat(run.code()).as(run.toString()).isEqualTo(3);
+            assertThat(run.clean()).as(run.toString()).isTrue();
+            assertThat(run.srmLines()).as(run.toString()).containsExactly("srm: " + f + ":9:17:"
+                    + " /resources/0/configuration/VersioningConfiguration/Status: a YAML tag (" + c[1] + ") is not allowed in a scenario; "
+                    + c[2]);
+        }
+    }
+
+    @Test
+    void a_tag_on_a_mapping_a_list_or_a_key_is_refused_as_well() throws IOException {
+        Path onMap = write("tagged-map.yaml", HEAD + """
+                  - id: logs
+                    type: AWS::S3::Bucket
+                    configuration: !Sub
+                      VersioningConfiguration: {Status: Enabled}
+                """);
+        Path onList = write("tagged-list.yaml", HEAD.replace("resources:", "resources: !!seq") + """
+                  - {id: logs, type: AWS::S3::Bucket}
+                """);
+        Path onKey = write("tagged-key.yaml", HEAD + """
+                  - id: logs
+                    type: AWS::S3::Bucket
+                    configuration:
+                      !Sub VersioningConfiguration: {Status: Enabled}
+                """);
+        for (Path f : new Path[] {onMap, onList, onKey}) {
+            Run run = Run.of("evaluate", f.toString());
+            assertThat(run.code()).as(run.toString()).isEqualTo(3);
+            assertThat(run.srmLines()).as(run.toString()).singleElement().asString()
+                    .startsWith("srm: " + f + ":").contains("a YAML tag (!").contains(") is not allowed in a scenario");
+        }
+    }
 }

@@ -49,6 +49,18 @@ class PolicyBadInputTest {
     }
 
     @Test
+    void a_yaml_tag_is_refused_not_read_as_the_text_after_it() throws IOException {
+        SrmRun run = withWaivers(ENTRY.replace("resource: orders-db", "resource: !Ref orders-db") + "    expires: 2030-06-30\n");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("srm: waivers.yaml:4:15: /waivers/0/resource: a YAML tag (!Ref) is not allowed in a"
+                + " waivers file (srmWaivers: 1, waivers: [...]); write the value itself");
+        SrmRun core = withWaivers(ENTRY + "    expires: !!timestamp 2030-06-30\n");
+        assertThat(core.code()).as(core.err()).isEqualTo(3);
+        assertThat(core.err().strip()).isEqualTo("srm: waivers.yaml:7:14: /waivers/0/expires: a YAML tag (!!timestamp) is not allowed in a"
+                + " waivers file (srmWaivers: 1, waivers: [...]); write the value itself");
+    }
+
+    @Test
     void a_second_document_is_refused_not_dropped() throws IOException {
         SrmRun run = withWaivers(ENTRY + "    expires: 2030-06-30\n---\nsrmWaivers: 1\nwaivers: []\n");
         assertThat(run.code()).as(run.err()).isEqualTo(3);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +44,7 @@ final class ItemSource {
 
     static JsonFactory factory() {
         return JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // the last of two would win unsaid
                 .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 * 1024 * 1024).build()).build();
     }
 
@@ -54,6 +56,10 @@ final class ItemSource {
             } catch (JsonProcessingException e) {
                 if (e.getCause() instanceof EOFException eof) {
                     throw Content.broken(name, eof);
+                }
+                InputException twice = InputFiles.duplicateKey(name, e, p, null, null); // streamed: no second pass for the first
+                if (twice != null) {
+                    throw twice;
                 }
                 throw InputFiles.parseProblem(name, e, p, Format.JSON, 0); // parser limits in srm's words, at the place
             }
@@ -236,7 +242,7 @@ final class ItemSource {
 
     private void emit(ObjectNode node, int line, String pointer, Consumer<Item> sink) throws InputException {
         items++;
-        Item item = Item.of(node, json, Math.max(line, 0), pointer);
+        Item item = Item.of(name, node, json, Math.max(line, 0), pointer);
         // after Item.of: the configuration an API gives as JSON text is parsed there
         Numbers.check(name, item.node(), pointer == null ? "" : pointer, line > 0 ? Integer.toString(line) : "");
         sink.accept(item);

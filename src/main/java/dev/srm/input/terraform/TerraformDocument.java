@@ -61,6 +61,11 @@ final class TerraformDocument {
     boolean withoutFormatVersion;
     /** Managed resources of data sources skipped. */
     int dataSources;
+    /**
+     * The addresses of deposed objects skipped: what a {@code create_before_destroy} replacement
+     * left for Terraform to destroy, beside the current object of the same address.
+     */
+    final List<String> deposed = new ArrayList<>();
 
     private TerraformDocument(Kind kind, String terraformVersion) {
         this.kind = kind;
@@ -191,6 +196,10 @@ final class TerraformDocument {
                 continue;
             }
             String address = r.path("address").asText();
+            if (r.hasNonNull("deposed_key")) {
+                deposed.add(address);
+                continue;
+            }
             ObjectNode values = r.path("values").isObject() ? ((ObjectNode) r.get("values")).deepCopy() : JsonNodeFactory.instance.objectNode();
             JsonNode au = unknown.get(address);
             if (au != null) {
@@ -276,6 +285,11 @@ final class TerraformDocument {
                 expect(inst, "attributes", p + "/instances/" + k, false);
                 JsonNode key = inst.get("index_key");
                 String suffix = key == null || key.isNull() ? "" : key.isNumber() ? "[" + key.asText() + "]" : "[\"" + key.asText() + "\"]";
+                if (inst.hasNonNull("deposed")) {
+                    deposed.add(base + suffix);
+                    k++;
+                    continue;
+                }
                 ObjectNode values = inst.path("attributes").isObject() ? (ObjectNode) inst.get("attributes") : JsonNodeFactory.instance.objectNode();
                 (data ? dataInstances : instances).add(new Instance(base + suffix, Instance.configAddressOf(base + suffix),
                         r.path("type").asText(), r.path("provider").asText(null), key == null || key.isNull() ? null : key.asText(), values,

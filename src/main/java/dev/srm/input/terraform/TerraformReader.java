@@ -59,6 +59,7 @@ public final class TerraformReader implements StreamingInput {
     public static final String INPUT = "terraform";
 
     private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION) // the last of two would win unsaid
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).build()).build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // one document, never a prefix
     private final Projector projector = new Projector();
@@ -126,6 +127,10 @@ public final class TerraformReader implements StreamingInput {
             parser = json.getFactory().createParser(bytes);
             root = json.readTree(parser);
         } catch (JsonProcessingException e) {
+            InputException twice = InputFiles.duplicateKey(name, e, parser, json.getFactory(), bytes);
+            if (twice != null) {
+                throw twice;
+            }
             throw InputFiles.parseProblem(name, e, parser, Format.JSON, 0); // parser limits (a number of 5,000 digits) in srm's words
         } catch (IOException e) {
             throw InputFiles.problem(name, "", "cannot be parsed: " + e.getMessage());
@@ -193,6 +198,21 @@ public final class TerraformReader implements StreamingInput {
         }
 
         ReadScenario scenario() throws InputException {
+            Map<String, Instance> seen = new java.util.HashMap<>();
+            for (Instance i : doc.instances) { // one address, one resource: the later would replace the earlier unsaid
+                Instance before = seen.putIfAbsent(i.address(), i);
+                if (before != null) {
+                    int[] at = Locator.find(json.getFactory(), bytes, before.pointer());
+                    throw problem(name, bytes, i.pointer(), "duplicate resource address " + i.address() + " (first at "
+                            + (at == null ? "" : "line " + at[0] + ": ") + before.pointer() + "); each address may appear once");
+                }
+            }
+            if (!doc.deposed.isEmpty()) {
+                warnings.add(name + ": " + doc.deposed.size() + " deposed object" + (doc.deposed.size() == 1 ? "" : "s")
+                        + " not assessed (" + String.join(", ", doc.deposed.subList(0, Math.min(3, doc.deposed.size())))
+                        + (doc.deposed.size() > 3 ? ", ..." : "") + "): what a create_before_destroy replacement left to destroy;"
+                        + " the current object of the same address is assessed");
+            }
             List<Instance> aws = doc.instances.stream().filter(Instance::isAws).toList();
             if (aws.isEmpty() && !doc.instances.isEmpty()) {
                 Instance first = doc.instances.get(0);

@@ -180,6 +180,84 @@ class ConfigReaderTest {
         }
     }
 
+    /** The volume of batch.json (its second item, at line 19) with its configuration, as JSON text, replaced. */
+    private static Path volumeWithConfiguration(Path tmp, String configuration) throws Exception {
+        String batch = Files.readString(DIR.resolve("batch.json"));
+        String volume = "\"{\\\"attachments\\\": [{\\\"instanceId\\\": \\\"i-0123456789abcdef0\\\", \\\"state\\\": \\\"attached\\\","
+                + " \\\"volumeId\\\": \\\"vol-049df61146c4d7901\\\"}], \\\"availabilityZone\\\": \\\"eu-west-1a\\\", \\\"encrypted\\\": false,"
+                + " \\\"size\\\": 8, \\\"state\\\": \\\"in-use\\\", \\\"volumeId\\\": \\\"vol-049df61146c4d7901\\\", \\\"volumeType\\\": \\\"gp3\\\","
+                + " \\\"multiAttachEnabled\\\": false}\"";
+        assertThat(batch).contains(volume);
+        Path file = tmp.resolve("batch-" + Integer.toHexString(configuration.hashCode()) + ".json");
+        Files.writeString(file, batch.replace(volume, configuration));
+        return file;
+    }
+
+    @Test
+    void a_configuration_that_is_not_an_object_nor_json_text_of_one_is_one_problem_never_read_as_empty(@TempDir Path tmp) throws Exception {
+        String expected = ": expected an object or JSON text of one (the item's configuration), found ";
+        Map<String, String> cases = new LinkedHashMap<>();
+        // JSON text cut short, as a copy that stopped at a size limit leaves it
+        cases.put("\"{\\\"attachments\\\": [], \\\"availabilityZone\\\": \\\"eu-west-1a\\\", \\\"encrypted\\\": fal\"",
+                expected + "JSON text that is not valid (invalid JSON: Unrecognized token 'fal'");
+        cases.put("12", expected + "a number");
+        cases.put("[{\"encrypted\": false}]", expected + "a list");
+        cases.put("\"vol-049df61146c4d7901\"", expected + "text that is not JSON");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path file = volumeWithConfiguration(tmp, c.getKey());
+            assertThatThrownBy(() -> read(READER, file)).as(c.getKey()).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith(file + ":19: /baseConfigurationItems/1/configuration" + c.getValue());
+        }
+    }
+
+    @Test
+    void a_supplementary_configuration_that_is_not_an_object_or_holds_broken_json_text_is_one_problem(@TempDir Path tmp)
+            throws Exception {
+        String history = Files.readString(DIR.resolve("history.json"));
+        String block = "\"PublicAccessBlockConfiguration\": \"{\\\"blockPublicAcls\\\": true, \\\"ignorePublicAcls\\\": true,"
+                + " \\\"blockPublicPolicy\\\": true, \\\"restrictPublicBuckets\\\": false}\"";
+        assertThat(history).contains(block);
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put(history.replace(block, "\"PublicAccessBlockConfiguration\": \"{\\\"blockPublicAcls\\\": true, \\\"ignorePublicAcls\\\"\""),
+                "/configurationItems/0/supplementaryConfiguration/PublicAccessBlockConfiguration: expected an object or JSON text of"
+                + " one, found JSON text that is not valid (invalid JSON: Unexpected end-of-input");
+        cases.put(history.replaceFirst("\"supplementaryConfiguration\": \\{", "\"supplementaryConfiguration\": 12, \"x\": {"),
+                "/configurationItems/0/supplementaryConfiguration: expected an object or JSON text of one (the item's supplementary"
+                + " configuration), found a number");
+        cases.put(history.replaceFirst("\"supplementaryConfiguration\": \\{", "\"supplementaryConfiguration\": [], \"x\": {"),
+                "/configurationItems/0/supplementaryConfiguration: expected an object or JSON text of one (the item's supplementary"
+                + " configuration), found a list");
+        int n = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            assertThat(c.getKey()).isNotEqualTo(history);
+            Path file = tmp.resolve("history-" + n++ + ".json");
+            Files.writeString(file, c.getKey());
+            assertThatThrownBy(() -> read(READER, file)).as(c.getValue()).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith(file + ":3: " + c.getValue());
+        }
+        // plain text where Config writes plain text stays what it is
+        assertThat(history).contains("\"IsRequesterPaysEnabled\": \"false\"");
+        assertThat(read(READER, DIR.resolve("history.json"))).hasSize(1);
+    }
+
+    @Test
+    void a_duplicate_key_in_an_item_is_one_line_at_its_place_never_the_last_one_silently_winning(@TempDir Path tmp) throws Exception {
+        String snapshot = Files.readString(DIR.resolve("snapshot-odd-items.json"));
+        Path twice = tmp.resolve("snapshot.json");
+        Files.writeString(twice, snapshot.replaceFirst("\"blockPublicAcls\": true,", "\"blockPublicAcls\": false, \"blockPublicAcls\": true,"));
+        assertThatThrownBy(() -> read(READER, twice)).isInstanceOf(InputException.class).hasMessage(twice + ":18:54:"
+                + " /configurationItems/0/supplementaryConfiguration/PublicAccessBlockConfiguration/blockPublicAcls: duplicate key"
+                + " 'blockPublicAcls'; each key may appear once");
+        // the same in an item's configuration held as JSON text, as the APIs give it
+        String history = Files.readString(DIR.resolve("history.json"));
+        Path inText = tmp.resolve("history.json");
+        Files.writeString(inText, history.replaceFirst("\\\\\"blockPublicAcls\\\\\": true,",
+                "\\\\\"blockPublicAcls\\\\\": false, \\\\\"blockPublicAcls\\\\\": true,"));
+        assertThatThrownBy(() -> read(READER, inText)).isInstanceOf(InputException.class).hasMessage(inText + ":3:"
+                + " /configurationItems/0/supplementaryConfiguration/PublicAccessBlockConfiguration: expected an object or JSON text of"
+                + " one, found JSON text that is not valid (duplicate key 'blockPublicAcls'; each key may appear once)");
+    }
+
     @Test
     void replication_rules_config_records_as_a_map_keyed_by_rule_id_are_read_as_rules(@TempDir Path tmp) throws Exception {
         String snapshot = Files.readString(DIR.resolve("snapshot.json"));

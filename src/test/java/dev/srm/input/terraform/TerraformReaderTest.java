@@ -233,6 +233,55 @@ class TerraformReaderTest {
     }
 
     @Test
+    void a_duplicate_key_in_a_plan_is_one_line_at_its_place_never_the_last_one_silently_winning() throws Exception {
+        String plan = Files.readString(Path.of("src/test/resources/terraform/plan-s3-module.json"));
+        String twice = plan.replaceFirst("\"block_public_acls\": true,", "\"block_public_acls\": false, \"block_public_acls\": true,");
+        assertThat(twice).isNotEqualTo(plan);
+        assertThatThrownBy(() -> READER.readScenario("plan.json", twice.getBytes())).isInstanceOf(InputException.class)
+                .hasMessage("plan.json:44:64: /planned_values/root_module/child_modules/0/resources/1/values/block_public_acls:"
+                        + " duplicate key 'block_public_acls' (first at line 44); each key may appear once");
+    }
+
+    @Test
+    void a_resource_address_given_twice_is_one_line_naming_both_places_never_the_first_silently_dropped() throws Exception {
+        String plan = Files.readString(Path.of("src/test/resources/terraform/plan-s3-module.json"));
+        String block = plan.substring(plan.indexOf("            {\n              \"address\": \"module.audit_logs.aws_s3_bucket_public_access_block.trail\""),
+                plan.indexOf("          ]\n        }\n      ]\n    }\n  },"));
+        // the same block again, as a hand-merged plan would hold it, with other values
+        String twice = plan.replace(block, block.stripTrailing() + ",\n" + block.replace("\"block_public_acls\": true", "\"block_public_acls\": false"));
+        assertThat(twice).isNotEqualTo(plan);
+        assertThatThrownBy(() -> READER.readScenario("plan.json", twice.getBytes())).isInstanceOf(InputException.class)
+                .hasMessage("plan.json:52:13: /planned_values/root_module/child_modules/0/resources/2: duplicate resource address"
+                        + " module.audit_logs.aws_s3_bucket_public_access_block.trail (first at line 36:"
+                        + " /planned_values/root_module/child_modules/0/resources/1); each address may appear once");
+
+        String state = Files.readString(Path.of("src/test/resources/terraform/terraform.tfstate.json"));
+        String instance = state.substring(state.indexOf("        {\n          \"index_key\": \"assets\""), state.indexOf("      ]\n    },"));
+        String again = state.replaceFirst(java.util.regex.Pattern.quote(instance),
+                java.util.regex.Matcher.quoteReplacement(instance.stripTrailing() + ",\n" + instance));
+        assertThatThrownBy(() -> READER.readScenario("terraform.tfstate", again.getBytes())).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("terraform.tfstate:49:9: /resources/0/instances/1: duplicate resource address"
+                        + " aws_s3_bucket.site[\"assets\"] (first at line 14: /resources/0/instances/0)");
+    }
+
+    @Test
+    void a_deposed_object_of_a_replacement_is_not_a_duplicate_and_not_the_resource() throws Exception {
+        // create_before_destroy left the old bucket deposed: Terraform destroys it; the current object is the resource
+        String state = Files.readString(Path.of("src/test/resources/terraform/terraform.tfstate.json"));
+        String instance = state.substring(state.indexOf("        {\n          \"index_key\": \"assets\""), state.indexOf("      ]\n    },"));
+        String deposed = instance.replace("\"index_key\": \"assets\",", "\"index_key\": \"assets\",\n          \"deposed\": \"5d8a3b1c\",")
+                .replace("\"sse_algorithm\": \"AES256\"", "\"sse_algorithm\": \"aws:kms\"");
+        String withDeposed = state.replaceFirst(java.util.regex.Pattern.quote(instance),
+                java.util.regex.Matcher.quoteReplacement(instance.stripTrailing() + ",\n" + deposed));
+        assertThat(withDeposed).contains("\"deposed\": \"5d8a3b1c\"");
+        ReadScenario r = READER.readScenario("terraform.tfstate", withDeposed.getBytes());
+        assertThat(settings(resource(r.scenario(), "aws_s3_bucket.site/assets")))
+                .containsEntry("BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm", "AES256");
+        assertThat(r.warnings()).contains("terraform.tfstate: 1 deposed object not assessed (aws_s3_bucket.site[\"assets\"]): what a"
+                + " create_before_destroy replacement left to destroy; the current object of the same address is assessed");
+    }
+
+    @Test
     void a_terraform_0_11_state_is_one_line_saying_what_to_do() {
         assertThatThrownBy(() -> read("terraform-0.11.tfstate")).isInstanceOf(InputException.class)
                 .hasMessage("terraform-0.11.tfstate:6:3: /modules: a Terraform 0.11.14 state (state format version 3); srm reads Terraform 0.12 "
