@@ -13,6 +13,7 @@ import dev.srm.facts.IncidentLayerClaim;
 import dev.srm.facts.KindSignal;
 import dev.srm.facts.DutyDecision;
 import dev.srm.facts.LayerDecision;
+import dev.srm.facts.NoKind;
 import dev.srm.facts.OwnerClaim;
 import dev.srm.facts.Party;
 import dev.srm.facts.PreventiveControl;
@@ -50,6 +51,11 @@ public final class Triaging {
     /** Reads a kind from a finding; the lowest rank among an incident's signals wins (1 specific type, 2 category, 3 namespace). */
     public static void kind(Object drools, String incident, String kind, int rank, String reason) {
         ctx(drools).insertLogical(new KindSignal(incident, kind, rank, reason, rule(drools)));
+    }
+
+    /** Says why the input is no incident of a kind srm knows; it keeps the finding's readings from deciding a kind. */
+    public static void noKind(Object drools, String incident, String reason) {
+        ctx(drools).insertLogical(new NoKind(incident, reason, rule(drools)));
     }
 
     /** States the layer the input names for the incident. */
