@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a finding is, read from what AWS documents it to mean, for findings a review found triaged
  * wrongly: a Security Hub check that could not run or gave no result (Compliance.Status NOT_AVAILABLE,
- * WARNING) is no incident. The fixtures in
+ * WARNING) is no incident; an Amazon Macie sensitive data finding is data to handle, not a breach. The fixtures in
  * src/test/resources/asff are shaped as the AWS pages cited below show these findings.
  */
 class AsffFindingKindsTest {
@@ -114,5 +114,50 @@ class AsffFindingKindsTest {
             assertThat(t.kind().reason()).startsWith("not an incident: the check has Compliance.Status " + status);
             assertThat(t.actions()).isEmpty();
         }
+    }
+
+    // ---------------------------------------------------------------- 2. Amazon Macie
+
+    // https://docs.aws.amazon.com/macie/latest/user/findings-types.html: "A sensitive data finding is a detailed report of
+    // sensitive data that Macie detected in an S3 object." Security Hub shows SensitiveData:S3Object/Personal as
+    // Sensitive Data Identifications/PII/SensitiveData:S3Object-Personal
+    // (https://docs.aws.amazon.com/macie/latest/user/securityhub-integration.html); the rule reads the classifier, whatever
+    // taxonomy category precedes it.
+    @ParameterizedTest(name = "Macie {0}: sensitive-data-found, CUSTOMER, no breach notification")
+    @ValueSource(strings = {"SensitiveData:S3Object-Personal", "SensitiveData:S3Object-Financial", "SensitiveData:S3Object-Credentials",
+            "SensitiveData:S3Object-CustomIdentifier", "SensitiveData:S3Object-Multiple"})
+    void a_macie_sensitive_data_finding_is_data_to_handle_not_a_breach(String classifier) throws IOException {
+        String file = variant("macie-sensitive-data-personal.json", "SensitiveData:S3Object-Personal", classifier);
+        Triage t = Triages.file(file).triage();
+        assertThat(t.kind().id()).isEqualTo("sensitive-data-found");
+        assertThat(t.kind().rule()).isEqualTo("asff-macie-sensitive-data");
+        assertThat(t.owner()).isEqualTo(Responsibility.CUSTOMER);
+        assertThat(t.layer()).isEqualTo("data-encryption-classification");
+        assertThat(t.basis().rule()).isEqualTo("s3-data-classification");
+        assertThat(t.route().team()).isEqualTo("people-systems");
+        assertThat(texts(t)).anyMatch(a -> a.startsWith("Confirm what the object holds"))
+                .anyMatch(a -> a.startsWith("Check who can read the object"))
+                .anyMatch(a -> a.contains("SSE-KMS") && a.contains("delete it"))
+                .noneMatch(a -> a.contains("breach-notification"));
+        assertThat(t.avoid()).extracting(Triage.Avoid::text).anyMatch(a -> a.startsWith("Don't start a breach notification"));
+    }
+
+    @Test
+    void any_sensitive_data_identifications_finding_is_sensitive_data_not_exposure() throws IOException {
+        String file = variant("macie-sensitive-data-personal.json", "SensitiveData:S3Object-Personal", "CustomPiiScan-EmailAddresses");
+        Triage t = Triages.file(file).triage();
+        assertThat(t.kind().id()).isEqualTo("sensitive-data-found");
+        assertThat(t.kind().rule()).isEqualTo("asff-category-sensitive-data");
+    }
+
+    // Security Hub shows Macie's Policy:IAMUser/S3BucketPublic as Effects/Data Exposure/Policy:IAMUser-S3BucketPublic
+    // (https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-internal-providers.html#integration-amazon-macie):
+    // a bucket others can read stays data exposure.
+    @Test
+    void a_macie_policy_finding_that_a_bucket_is_public_stays_data_exposure() {
+        Triage t = Triages.file(DIR + "macie-policy-bucket-public.json").triage();
+        assertThat(t.kind().id()).isEqualTo("data-exposure");
+        assertThat(t.owner()).isEqualTo(Responsibility.CUSTOMER);
+        assertThat(t.actions().get(0).text()).startsWith("Turn on all four S3 Block Public Access settings");
     }
 }

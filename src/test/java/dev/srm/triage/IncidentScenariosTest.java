@@ -74,6 +74,8 @@ class IncidentScenariosTest {
             malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
             malware-on-host-rds-upgrades-off.yaml         | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
             malware-on-host-s3.yaml                       | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Quarantine the malicious object or file
+            sensitive-data-found-s3.yaml                  | sensitive-data-found             | CUSTOMER | data-encryption-classification | SERVERLESS | Confirm what the object holds
+            sensitive-data-found-rds.yaml                 | sensitive-data-found             | CUSTOMER | data-encryption-classification | PAAS       | Confirm what the data is
             misconfiguration-s3.yaml                      | misconfiguration                 | CUSTOMER | data-encryption-classification | SERVERLESS | Set the bucket default encryption to SSE-KMS
             misconfiguration-rds.yaml                     | misconfiguration                 | CUSTOMER | compliance-configuration       | PAAS       | Set BackupRetentionPeriod to 7 days or more
             network-exposure-ec2.yaml                     | network-exposure                 | CUSTOMER | network-configuration          | IAAS       | Remove ingress from 0.0.0.0/0 and ::/0
@@ -125,7 +127,7 @@ class IncidentScenariosTest {
 
     @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(56);
+        assertThat(TRIAGES).hasSize(58);
     }
 
     @Test
