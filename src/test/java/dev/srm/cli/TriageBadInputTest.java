@@ -49,7 +49,7 @@ class TriageBadInputTest {
         assertOneLine(CliRun.of("triage", f.toString()), 3, f + ":6:3: /incident/kind: unknown incident kind 'data-leak'; known kinds: "
                 + "data-exposure, credential-compromise, unpatched-vulnerability, malware-on-host, misconfiguration,"
                 + " sensitive-data-found, network-exposure, denial-of-service, hypervisor-or-host-vulnerability,"
-                + " physical-or-facility, aws-service-event, ransomware, insider-misuse, logging-gap");
+                + " physical-or-facility, aws-hardware-event, aws-service-event, ransomware, insider-misuse, logging-gap");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.srm.triage;
 
+import dev.srm.facts.AsffFinding;
+import dev.srm.input.asff.AsffReader;
 import dev.srm.model.Responsibility;
 import dev.srm.model.Triage;
+import dev.srm.testing.Packs;
 import dev.srm.testing.Triages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a finding is, read from what AWS documents it to mean, for findings a review found triaged
  * wrongly: a Security Hub check that could not run or gave no result (Compliance.Status NOT_AVAILABLE,
- * WARNING) is no incident; an Amazon Macie sensitive data finding is data to handle, not a breach. The fixtures in
+ * WARNING) is no incident; an Amazon Macie sensitive data finding is data to handle, not a breach;
+ * an AWS Health event is read by its event type code; malware GuardDuty Runtime Monitoring finds in an
+ * EKS pod or an ECS task is the customer's, with steps that fit where it runs. The fixtures in
  * src/test/resources/asff are shaped as the AWS pages cited below show these findings.
  */
 class AsffFindingKindsTest {
@@ -159,5 +164,69 @@ class AsffFindingKindsTest {
         assertThat(t.kind().id()).isEqualTo("data-exposure");
         assertThat(t.owner()).isEqualTo(Responsibility.CUSTOMER);
         assertThat(t.actions().get(0).text()).startsWith("Turn on all four S3 Block Public Access settings");
+    }
+
+    // ---------------------------------------------------------------- 3. AWS Health
+
+    // https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-internal-providers.html#integration-health:
+    // GeneratorId is the event type code, Types is always ["Software and Configuration Checks"], Resources[].Type "Other".
+    @Test
+    void aws_health_events_are_read_by_their_event_type_code() {
+        List<Triage> all = Triages.file(DIR + "health-events.json").all();
+        assertThat(all).extracting(t -> t.kind().id(), Triage::owner).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("aws-hardware-event", Responsibility.SHARED),      // AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED
+                org.assertj.core.groups.Tuple.tuple("aws-service-event", Responsibility.AWS),          // AWS_EC2_OPERATIONAL_ISSUE
+                org.assertj.core.groups.Tuple.tuple("credential-compromise", Responsibility.CUSTOMER), // AWS_RISK_CREDENTIALS_EXPOSED
+                org.assertj.core.groups.Tuple.tuple("aws-hardware-event", Responsibility.SHARED),      // ..._STORE_DRIVE_PERFORMANCE_DEGRADED
+                org.assertj.core.groups.Tuple.tuple(null, Responsibility.UNKNOWN));                    // AWS_SES_CMF_PENDING_TO_SUCCESS
+        for (Triage t : all) {
+            assertThat(t.kind().rule()).as(t.incident().id()).startsWith("asff-health-");
+            assertThat(texts(t)).as("no misconfiguration steps for a Health event").noneMatch(a -> a.contains("Correct the setting"))
+                    .noneMatch(a -> a.contains("SCP"));
+        }
+    }
+
+    // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-retirement.html: "When an instance reaches its scheduled
+    // retirement date, it is stopped or terminated by AWS ... Starting the stopped instance migrates it to new hardware."
+    @Test
+    void a_scheduled_retirement_is_aws_hardware_that_the_customer_moves_off_before_the_date() {
+        Triage t = Triages.file(DIR + "health-events.json").all().get(0);
+        assertThat(t.owner()).isEqualTo(Responsibility.SHARED);
+        assertThat(t.rule()).isEqualTo("aws-hardware-event-under-instances-the-customer-runs-is-shared");
+        assertThat(t.reason()).contains("AWS owns the failing or maintained hardware").contains("the customer stops and starts it");
+        assertThat(texts(t)).anyMatch(a -> a.startsWith("Before that date, stop and start each instance with an EBS root volume"))
+                .anyMatch(a -> a.startsWith("Copy off anything on instance store volumes"));
+        assertThat(t.evidence()).extracting(Triage.EvidenceItem::source).contains("AWS Health events");
+    }
+
+    @Test
+    void an_operational_issue_is_aws_and_exposed_credentials_are_the_customers_to_deactivate() {
+        List<Triage> all = Triages.file(DIR + "health-events.json").all();
+        Triage issue = all.get(1);
+        assertThat(issue.rule()).isEqualTo("service-issues-reported-by-aws-health-are-aws");
+        assertThat(issue.actions()).extracting(Triage.Action::feature).contains("AWS Health");
+        Triage exposed = all.get(2);
+        assertThat(exposed.rule()).isEqualTo("exposed-credentials-reported-by-aws-health-are-the-customers");
+        assertThat(exposed.actions().get(0).text()).startsWith("Deactivate the exposed access key");
+    }
+
+    @Test
+    void a_health_event_no_rule_reads_has_no_kind_and_no_owner_rather_than_a_guess() {
+        Triage t = Triages.file(DIR + "health-events.json").all().get(4);
+        assertThat(t.kind().id()).isNull();
+        assertThat(t.owner()).isEqualTo(Responsibility.UNKNOWN);
+        assertThat(t.actions()).isEmpty();
+        assertThat(t.kind().reason()).startsWith("AWS Health event AWS_SES_CMF_PENDING_TO_SUCCESS: srm reads no incident kind");
+    }
+
+    @Test
+    void the_reader_keeps_the_product_arn_and_generator_id_for_the_rules() throws Exception {
+        Path p = Path.of(DIR + "health-events.json");
+        AsffFinding f = new AsffReader(Packs.bundled().incidents()).read(p.toString(), Files.readAllBytes(p)).get(0).incident().finding();
+        assertThat(f.generatorId()).isEqualTo("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED");
+        assertThat(f.productArn()).isEqualTo("arn:aws:securityhub:us-east-1::product/aws/health");
+        assertThat(f.fromAwsProduct("health")).isTrue();
+        assertThat(f.productName()).isEqualTo("Health");
+        assertThat(f.complianceStatus()).isNull();
     }
 }

@@ -38,8 +38,8 @@ import java.util.Set;
  * exports), or a Security Hub EventBridge event ({@code {"detail": {"findings": [...]}}}).
  * Each finding becomes a scenario of its own: its resources (typed through the pack's
  * {@code asffResourceTypes}, their {@code Details} as settings, their {@code Tags}) and one
- * incident on its first resource, carrying the finding's Types, ProductFields,
- * Compliance.SecurityControlId and Severity.Label for the rules to read. It decides no kind.
+ * incident on its first resource, carrying the finding's Types, ProductArn, GeneratorId, ProductFields,
+ * Compliance.SecurityControlId and Compliance.Status and Severity.Label for the rules to read. It decides no kind.
  */
 public final class AsffReader {
     /** The top-level attributes ASFF requires of every finding, as AWS documents them. */
@@ -219,7 +219,9 @@ public final class AsffReader {
         String status = compliance.hasNonNull("Status") ? compliance.get("Status").asText() : null;
         String label = f.path("Severity").hasNonNull("Label") ? f.path("Severity").get("Label").asText() : null;
         String incidentId = findingId;
-        AsffFinding finding = new AsffFinding(incidentId, findingId, productName, types, controlId, status, label,
+        String generatorId = f.get("GeneratorId").asText("");
+        AsffFinding finding = new AsffFinding(incidentId, findingId, productName, f.get("ProductArn").asText(""), generatorId, types,
+                controlId, status, label,
                 resourceTypes, productFields, List.copyOf(new LinkedHashSet<>(packageManagers)));
         Map<String, String> locations = new LinkedHashMap<>();
         int[] resourceLoc = places.get(pointer + "/Resources/0");
