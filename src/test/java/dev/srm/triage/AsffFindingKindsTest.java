@@ -229,4 +229,26 @@ class AsffFindingKindsTest {
         assertThat(f.productName()).isEqualTo("Health");
         assertThat(f.complianceStatus()).isNull();
     }
+
+    // ---------------------------------------------------------------- 4. GuardDuty Runtime Monitoring on EKS
+
+    // GuardDuty's ASFF types (https://docs.aws.amazon.com/guardduty/latest/ug/securityhub-integration.html) and its remediation
+    // of a compromised pod (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-remediate-kubernetes.html).
+    @ParameterizedTest(name = "{0} on an EKS cluster: CUSTOMER, pod and node containment")
+    @ValueSource(strings = {"TTPs/Command and Control/CryptoCurrency:Runtime-BitcoinTool.B!DNS", "TTPs/Execution/Execution:Runtime-ReverseShell",
+            "TTPs/Execution/Execution:Runtime-MaliciousFileExecuted"})
+    void runtime_malware_in_an_eks_pod_is_the_customers_with_containment_steps(String type) throws IOException {
+        String file = variant("guardduty-eks-runtime-cryptominer.json", "TTPs/Command and Control/CryptoCurrency:Runtime-BitcoinTool.B!DNS", type);
+        Triage t = Triages.file(file).triage();
+        assertThat(t.kind().id()).isEqualTo("malware-on-host");
+        assertThat(t.resource().service()).isEqualTo("EKS");
+        assertThat(t.owner()).as("was SHARED, from the control plane's layer, with no action").isEqualTo(Responsibility.CUSTOMER);
+        assertThat(t.rule()).isEqualTo("malware-in-an-eks-cluster-is-in-the-customers-workloads");
+        assertThat(texts(t)).anyMatch(a -> a.startsWith("Isolate the pod with a Kubernetes network policy"))
+                .anyMatch(a -> a.contains("cordon the node"))
+                .anyMatch(a -> a.startsWith("If it runs on Fargate"))
+                .anyMatch(a -> a.contains("IRSA or EKS Pod Identity"))
+                .anyMatch(a -> a.contains("clean image"));
+        assertThat(t.route().team()).isEqualTo("shop-platform");
+    }
 }

@@ -74,6 +74,7 @@ class IncidentScenariosTest {
             malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
             malware-on-host-rds-upgrades-off.yaml         | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
             malware-on-host-s3.yaml                       | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Quarantine the malicious object or file
+            malware-on-host-eks.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | PAAS       | Find the pod, its namespace, workload and node
             sensitive-data-found-s3.yaml                  | sensitive-data-found             | CUSTOMER | data-encryption-classification | SERVERLESS | Confirm what the object holds
             sensitive-data-found-rds.yaml                 | sensitive-data-found             | CUSTOMER | data-encryption-classification | PAAS       | Confirm what the data is
             aws-hardware-event-ec2.yaml                   | aws-hardware-event               | SHARED   | physical-infrastructure        | IAAS       | Find the affected instances and the date in the event
@@ -129,7 +130,7 @@ class IncidentScenariosTest {
 
     @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(60);
+        assertThat(TRIAGES).hasSize(61);
     }
 
     @Test

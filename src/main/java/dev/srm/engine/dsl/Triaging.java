@@ -98,6 +98,15 @@ public final class Triaging {
                 rule(drools), decision.rule()));
     }
 
+    /**
+     * Nothing names the component, but every component the resource has is patched by the same party
+     * (rank 3, like a duty's: wins over the layer's party, which may mix in duties no component names).
+     */
+    public static void ownerFromBranches(Object drools, String incident, Party party, String reason) {
+        ctx(drools).insertLogical(new OwnerClaim(incident, party, 3, reason, rule(drools), null,
+                "every component branch of the incident is " + party));
+    }
+
     /** The customer owns it because the scenario shows one of its controls on the incident's layer is missing (rank 1). */
     public static void ownerFromMissingControl(Object drools, String incident, ControlStatus missing, String reason) {
         ctx(drools).insertLogical(new OwnerClaim(incident, Party.CUSTOMER, 1, reason, rule(drools), missing.rule(), describe(missing)));
