@@ -251,4 +251,37 @@ class AsffFindingKindsTest {
                 .anyMatch(a -> a.contains("clean image"));
         assertThat(t.route().team()).isEqualTo("shop-platform");
     }
+
+    // ---------------------------------------------------------------- 5. ECS launch type
+
+    // ASFF's AwsEcsTaskDetails has no launch type (https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_AwsEcsTaskDetails.html),
+    // and GuardDuty's remediation of a compromised task isolates the task
+    // (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-remediate-runtime-monitoring.html).
+    @Test
+    void runtime_malware_in_an_ecs_task_of_unknown_launch_type_says_so_and_branches() {
+        Triage t = Triages.file(DIR + "guardduty-ecs-runtime-reverse-shell.json").triage();
+        assertThat(t.kind().id()).isEqualTo("malware-on-host");
+        assertThat(t.owner()).isEqualTo(Responsibility.CUSTOMER);
+        assertThat(t.reason()).contains("does not say whether").contains("on EC2 container instances or on Fargate");
+        assertThat(t.warnings()).anyMatch(w -> w.contains("ASFF does not say whether this ECS task runs on EC2 or on Fargate"));
+        assertThat(t.actions().get(0).text()).startsWith("The launch type of arn:aws:ecs:eu-west-1:444455556666:cluster/orders is unknown");
+        assertThat(texts(t)).anyMatch(a -> a.startsWith("Isolate the affected task"))
+                .anyMatch(a -> a.startsWith("If it runs on EC2:"))
+                .anyMatch(a -> a.startsWith("If it runs on Fargate:"))
+                .as("no EC2-instance steps stated as if the task ran on EC2")
+                .noneMatch(a -> a.startsWith("Isolate the instance"))
+                .noneMatch(a -> a.startsWith("Rebuild from a known-good AMI"));
+    }
+
+    @Test
+    void an_ecs_cluster_whose_capacity_is_fargate_alone_gets_the_fargate_steps_and_no_branch() throws IOException {
+        String file = variant("guardduty-ecs-runtime-reverse-shell.json", "\"CapacityProviders\": []",
+                "\"CapacityProviders\": [\"FARGATE\", \"FARGATE_SPOT\"]");
+        Triage t = Triages.file(file).triage();
+        assertThat(t.resource().variant()).isEqualTo("fargate");
+        assertThat(t.owner()).isEqualTo(Responsibility.CUSTOMER);
+        assertThat(texts(t)).anyMatch(a -> a.startsWith("Stop the infected tasks without losing evidence"))
+                .noneMatch(a -> a.contains("launch type of"))
+                .noneMatch(a -> a.startsWith("If it runs on EC2"));
+    }
 }

@@ -170,6 +170,7 @@ public final class AsffReader {
         }
         List<ResourceSpec> specs = new ArrayList<>();
         List<String> resourceTypes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (int j = 0; j < resources.size(); j++) {
             String rp = pointer + "/Resources/" + j;
@@ -194,6 +195,12 @@ public final class AsffReader {
             }
             int[] loc = places.get(rp);
             int line = loc == null ? 0 : loc[0];
+            if ("AwsEcsTask".equals(type) && !r.path("Details").path("AwsEcsTask").has("LaunchType")) {
+                // AwsEcsTaskDetails has no launch type (GuardDuty's own finding has one; Security Hub's format drops it)
+                warnings.add(name + ":" + line + ": resource '" + id + "': ASFF does not say whether this ECS task runs on EC2 or on"
+                        + " Fargate; srm's model reads ECS as EC2 unless the input shows Fargate, so the triage says which steps apply"
+                        + " to which launch type");
+            }
             IncidentCatalog.AsffType known = catalog.asffType(type).orElse(null);
             Origin origin = new Origin(name, line, rp, findingId, id.startsWith("arn:") ? id : null, null,
                     f.hasNonNull("AwsAccountId") ? f.get("AwsAccountId").asText() : null,
@@ -232,7 +239,7 @@ public final class AsffReader {
         IncidentSpec incident = new IncidentSpec(incidentId, specs.get(0).id(), null, null, null, title, productName,
                 severity(label), IncidentSpec.Origin.ASFF, finding, false, locations, null);
         return new Scenario("finding-" + (index + 1), title, f.path("Description").asText(null), name, Inventory.PARTIAL, null,
-                List.of(), specs, null, incident, null);
+                List.of(), specs, null, incident, null, warnings);
     }
 
     /** ASFF's INFORMATIONAL is srm's INFO; the other labels have the same names. */
