@@ -11,6 +11,7 @@ import dev.srm.facts.FirstAction;
 import dev.srm.facts.IncidentKind;
 import dev.srm.facts.IncidentLayer;
 import dev.srm.facts.IncidentOwner;
+import dev.srm.facts.NoKind;
 import dev.srm.facts.PreventiveControl;
 import dev.srm.facts.Resource;
 import dev.srm.facts.Route;
@@ -60,6 +61,7 @@ final class TriageAssembler {
     Triage assemble(Collection<?> objects) {
         String id = spec.id();
         List<IncidentKind> kinds = new ArrayList<>();
+        List<NoKind> noKinds = new ArrayList<>();
         List<IncidentLayer> layers = new ArrayList<>();
         List<IncidentOwner> owners = new ArrayList<>();
         List<FirstAction> actions = new ArrayList<>();
@@ -76,6 +78,8 @@ final class TriageAssembler {
         for (Object o : objects) {
             if (o instanceof IncidentKind k && k.incident().equals(id)) {
                 kinds.add(k);
+            } else if (o instanceof NoKind n && n.incident().equals(id)) {
+                noKinds.add(n);
             } else if (o instanceof IncidentLayer l && l.incident().equals(id)) {
                 layers.add(l);
             } else if (o instanceof IncidentOwner w && w.incident().equals(id)) {
@@ -104,7 +108,7 @@ final class TriageAssembler {
                 resource = r;
             }
         }
-        Triage.Kind kind = kind(kinds);
+        Triage.Kind kind = kind(kinds, noKinds);
         String layer = layer(layers);
         Classification classification = classifications.size() == 1 ? classifications.get(0) : null;
         String model = classification != null ? classification.model().name() : classifications.isEmpty() ? null : "CONFLICT";
@@ -146,10 +150,16 @@ final class TriageAssembler {
         return a + "\u0000" + b;
     }
 
-    private Triage.Kind kind(List<IncidentKind> kinds) {
+    private Triage.Kind kind(List<IncidentKind> kinds, List<NoKind> noKinds) {
         Set<String> ids = kinds.stream().map(IncidentKind::kind).collect(Collectors.toCollection(TreeSet::new));
         String rules = kinds.stream().map(IncidentKind::rule).sorted().distinct().collect(Collectors.joining(" + "));
         if (ids.isEmpty()) {
+            if (!noKinds.isEmpty()) { // a rule said why the input is no incident (of a kind srm knows)
+                List<NoKind> sorted = noKinds.stream().sorted(Comparator.comparing(NoKind::rule).thenComparing(NoKind::reason)).toList();
+                return new Triage.Kind(null, null, sorted.stream().map(NoKind::reason).distinct().collect(Collectors.joining("; "))
+                        + "; to triage it anyway, name a kind with --kind (known kinds: " + pack.incidents().kindIds() + ")",
+                        sorted.stream().map(NoKind::rule).distinct().collect(Collectors.joining(" + ")));
+            }
             return new Triage.Kind(null, null, "no rule read an incident kind from the input; name one with --kind (known kinds: "
                     + pack.incidents().kindIds() + ")", "");
         }

@@ -47,9 +47,9 @@ class TriageBadInputTest {
     void an_unknown_kind_in_a_file_lists_the_known_kinds() throws IOException {
         Path f = write("k.yaml", "srm: 1\nid: s\nresources:\n  - {id: web, service: EC2}\nincident:\n  kind: data-leak\n  resource: web\n");
         assertOneLine(CliRun.of("triage", f.toString()), 3, f + ":6:3: /incident/kind: unknown incident kind 'data-leak'; known kinds: "
-                + "data-exposure, credential-compromise, unpatched-vulnerability, malware-on-host, misconfiguration, network-exposure,"
-                + " denial-of-service, hypervisor-or-host-vulnerability, physical-or-facility, aws-service-event, ransomware,"
-                + " insider-misuse, logging-gap");
+                + "data-exposure, credential-compromise, unpatched-vulnerability, malware-on-host, misconfiguration,"
+                + " sensitive-data-found, network-exposure, denial-of-service, hypervisor-or-host-vulnerability,"
+                + " physical-or-facility, aws-hardware-event, aws-service-event, ransomware, insider-misuse, logging-gap");
     }
 
     @Test

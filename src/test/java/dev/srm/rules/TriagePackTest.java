@@ -72,11 +72,11 @@ class TriagePackTest {
     }
 
     @Test
-    void the_taxonomy_has_the_thirteen_kinds_each_on_a_known_layer() {
+    void the_taxonomy_has_the_fifteen_kinds_each_on_a_known_layer() {
         assertThat(Packs.bundled().incidents().kinds()).extracting(IncidentCatalog.Kind::id).containsExactly(
                 "data-exposure", "credential-compromise", "unpatched-vulnerability", "malware-on-host", "misconfiguration",
-                "network-exposure", "denial-of-service", "hypervisor-or-host-vulnerability", "physical-or-facility",
-                "aws-service-event", "ransomware", "insider-misuse", "logging-gap");
+                "sensitive-data-found", "network-exposure", "denial-of-service", "hypervisor-or-host-vulnerability",
+                "physical-or-facility", "aws-hardware-event", "aws-service-event", "ransomware", "insider-misuse", "logging-gap");
         assertThat(Packs.bundled().incidents().asffType("AwsEcsTask")).hasValueSatisfying(t -> assertThat(t.service()).isEqualTo("ECS"));
     }
 

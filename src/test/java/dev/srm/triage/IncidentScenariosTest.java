@@ -74,6 +74,11 @@ class IncidentScenariosTest {
             malware-on-host-rds.yaml                      | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
             malware-on-host-rds-upgrades-off.yaml         | malware-on-host                  | SHARED   | guest-os-and-app-patching      | PAAS       | Rotate the master and application passwords
             malware-on-host-s3.yaml                       | malware-on-host                  | CUSTOMER | application-security           | SERVERLESS | Quarantine the malicious object or file
+            malware-on-host-eks.yaml                      | malware-on-host                  | CUSTOMER | guest-os-and-app-patching      | PAAS       | Find the pod, its namespace, workload and node
+            sensitive-data-found-s3.yaml                  | sensitive-data-found             | CUSTOMER | data-encryption-classification | SERVERLESS | Confirm what the object holds
+            sensitive-data-found-rds.yaml                 | sensitive-data-found             | CUSTOMER | data-encryption-classification | PAAS       | Confirm what the data is
+            aws-hardware-event-ec2.yaml                   | aws-hardware-event               | SHARED   | physical-infrastructure        | IAAS       | Find the affected instances and the date in the event
+            aws-hardware-event-rds.yaml                   | aws-hardware-event               | AWS      | physical-infrastructure        | PAAS       | Check your AWS Health Dashboard
             misconfiguration-s3.yaml                      | misconfiguration                 | CUSTOMER | data-encryption-classification | SERVERLESS | Set the bucket default encryption to SSE-KMS
             misconfiguration-rds.yaml                     | misconfiguration                 | CUSTOMER | compliance-configuration       | PAAS       | Set BackupRetentionPeriod to 7 days or more
             network-exposure-ec2.yaml                     | network-exposure                 | CUSTOMER | network-configuration          | IAAS       | Remove ingress from 0.0.0.0/0 and ::/0
@@ -125,7 +130,7 @@ class IncidentScenariosTest {
 
     @Test
     void every_scenario_in_the_folder_is_asserted_above() {
-        assertThat(TRIAGES).hasSize(56);
+        assertThat(TRIAGES).hasSize(61);
     }
 
     @Test
@@ -145,8 +150,9 @@ class IncidentScenariosTest {
         Set<String> flipping = owners.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         // with the per-service rules from AWS's guides, network exposure and logging gaps are the customer's on
-        // every model (RDS networking and log exports are customer settings) and denial of service is shared
-        assertThat(flipping).containsExactly("malware-on-host", "unpatched-vulnerability");
+        // every model (RDS networking and log exports are customer settings) and denial of service is shared; AWS's
+        // hardware events need the customer to move an instance it runs (SHARED) but not a managed database (AWS)
+        assertThat(flipping).containsExactly("aws-hardware-event", "malware-on-host", "unpatched-vulnerability");
     }
 
     @Test

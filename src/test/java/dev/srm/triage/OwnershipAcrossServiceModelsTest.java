@@ -74,6 +74,11 @@ class OwnershipAcrossServiceModelsTest {
             RDS    | Engine=custom-oracle-ee | SHARED   | guest-os-and-app-patching
             Lambda |                         | CUSTOMER | application-security
             ECS    | LaunchType=FARGATE      | CUSTOMER | application-security
+            EKS    |                         | CUSTOMER | guest-os-and-app-patching
+            EKS    | ComputeConfig.Enabled=true | CUSTOMER | guest-os-and-app-patching
+            Fargate |                        | CUSTOMER | application-security
+            Elastic Beanstalk |              | CUSTOMER | guest-os-and-app-patching
+            ECR    |                         | CUSTOMER | application-security
             """)
     void malware_is_the_customers_wherever_it_runs_the_customers_code_and_aws_on_hosts_the_customer_cannot_reach(
             String service, String config, String owner, String layer) {
@@ -84,6 +89,45 @@ class OwnershipAcrossServiceModelsTest {
         Triage t = ask.triage();
         assertThat(t.owner().name()).as(t.reason()).isEqualTo(owner);
         assertThat(t.layer()).isEqualTo(layer);
+        assertThat(t.actions()).as("an owner comes with first actions").isNotEmpty();
+    }
+
+    // https://docs.aws.amazon.com/eks/latest/userguide/security.html: AWS secures the control plane, the customer its nodes,
+    // pods and containers. An EKS cluster resource is its control plane; the malware is in a pod (on Fargate, the node is
+    // AWS's but the container the customer's).
+    @Test
+    void malware_on_eks_is_contained_in_the_pod_and_on_the_node_the_customer_runs() {
+        Triage cluster = Triages.on("EKS", "malware-on-host").triage();
+        assertThat(cluster.actions()).extracting(Triage.Action::text)
+                .anyMatch(a -> a.startsWith("Isolate the pod with a Kubernetes network policy"))
+                .anyMatch(a -> a.contains("cordon the node (kubectl cordon)") && a.contains("drain and replace the node"))
+                .anyMatch(a -> a.startsWith("If it runs on Fargate: there is no node to cordon"));
+        Triage fargate = Triages.on("Fargate", "malware-on-host").triage();
+        assertThat(fargate.actions()).extracting(Triage.Action::text)
+                .anyMatch(a -> a.contains("there is no node to cordon, image or rebuild"))
+                .noneMatch(a -> a.contains("kubectl cordon"));
+        Triage beanstalk = Triages.on("Elastic Beanstalk", "malware-on-host").triage();
+        assertThat(beanstalk.actions()).extracting(Triage.Action::text)
+                .anyMatch(a -> a.startsWith("Isolate the affected instance") && a.contains("Auto Scaling group"));
+    }
+
+    // Where every component an incident could sit in is patched by one party, the layer's SHARED (from a duty no component
+    // names, such as a TLS policy or the cluster's version upgrades) is not the owner of the remediation.
+    @ParameterizedTest(name = "{1} on {0}: {2}")
+    @CsvSource({"ELB, unpatched-vulnerability, AWS", "APIGateway, malware-on-host, AWS", "WAF, unpatched-vulnerability, AWS",
+            "EKS, unpatched-vulnerability, SHARED", "Elastic Beanstalk, unpatched-vulnerability, SHARED"})
+    void an_owner_follows_the_component_branches_when_they_agree(String service, String kind, String owner) {
+        Triage t = Triages.on(service, kind).triage();
+        assertThat(t.owner().name()).as(t.reason()).isEqualTo(owner);
+        assertThat(t.actions()).isNotEmpty();
+    }
+
+    @Test
+    void a_vulnerability_on_an_eks_cluster_may_be_in_the_control_plane_which_aws_patches() {
+        Triage t = Triages.on("EKS", "unpatched-vulnerability").triage();
+        assertThat(t.branches()).filteredOn(b -> b.component().equals("engine")).singleElement()
+                .satisfies(b -> assertThat(b.party().name()).isEqualTo("AWS"));
+        assertThat(t.actions().get(0).text()).contains("the Kubernetes control plane (AWS's");
     }
 
     @ParameterizedTest(name = "{1} on {0}: AWS")

@@ -13,6 +13,7 @@ import dev.srm.facts.IncidentLayerClaim;
 import dev.srm.facts.KindSignal;
 import dev.srm.facts.DutyDecision;
 import dev.srm.facts.LayerDecision;
+import dev.srm.facts.NoKind;
 import dev.srm.facts.OwnerClaim;
 import dev.srm.facts.Party;
 import dev.srm.facts.PreventiveControl;
@@ -50,6 +51,11 @@ public final class Triaging {
     /** Reads a kind from a finding; the lowest rank among an incident's signals wins (1 specific type, 2 category, 3 namespace). */
     public static void kind(Object drools, String incident, String kind, int rank, String reason) {
         ctx(drools).insertLogical(new KindSignal(incident, kind, rank, reason, rule(drools)));
+    }
+
+    /** Says why the input is no incident of a kind srm knows; it keeps the finding's readings from deciding a kind. */
+    public static void noKind(Object drools, String incident, String reason) {
+        ctx(drools).insertLogical(new NoKind(incident, reason, rule(drools)));
     }
 
     /** States the layer the input names for the incident. */
@@ -90,6 +96,15 @@ public final class Triaging {
     public static void branch(Object drools, String incident, IncidentComponentDef def, DutyDecision decision) {
         ctx(drools).insertLogical(new ComponentBranch(incident, def.id(), def.title(), def.duty(), decision.party(), def.howToTell(),
                 rule(drools), decision.rule()));
+    }
+
+    /**
+     * Nothing names the component, but every component the resource has is patched by the same party
+     * (rank 3, like a duty's: wins over the layer's party, which may mix in duties no component names).
+     */
+    public static void ownerFromBranches(Object drools, String incident, Party party, String reason) {
+        ctx(drools).insertLogical(new OwnerClaim(incident, party, 3, reason, rule(drools), null,
+                "every component branch of the incident is " + party));
     }
 
     /** The customer owns it because the scenario shows one of its controls on the incident's layer is missing (rank 1). */

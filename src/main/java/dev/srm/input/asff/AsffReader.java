@@ -38,8 +38,8 @@ import java.util.Set;
  * exports), or a Security Hub EventBridge event ({@code {"detail": {"findings": [...]}}}).
  * Each finding becomes a scenario of its own: its resources (typed through the pack's
  * {@code asffResourceTypes}, their {@code Details} as settings, their {@code Tags}) and one
- * incident on its first resource, carrying the finding's Types, ProductFields,
- * Compliance.SecurityControlId and Severity.Label for the rules to read. It decides no kind.
+ * incident on its first resource, carrying the finding's Types, ProductArn, GeneratorId, ProductFields,
+ * Compliance.SecurityControlId and Compliance.Status and Severity.Label for the rules to read. It decides no kind.
  */
 public final class AsffReader {
     /** The top-level attributes ASFF requires of every finding, as AWS documents them. */
@@ -170,6 +170,7 @@ public final class AsffReader {
         }
         List<ResourceSpec> specs = new ArrayList<>();
         List<String> resourceTypes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (int j = 0; j < resources.size(); j++) {
             String rp = pointer + "/Resources/" + j;
@@ -194,6 +195,12 @@ public final class AsffReader {
             }
             int[] loc = places.get(rp);
             int line = loc == null ? 0 : loc[0];
+            if ("AwsEcsTask".equals(type) && !r.path("Details").path("AwsEcsTask").has("LaunchType")) {
+                // AwsEcsTaskDetails has no launch type (GuardDuty's own finding has one; Security Hub's format drops it)
+                warnings.add(name + ":" + line + ": resource '" + id + "': ASFF does not say whether this ECS task runs on EC2 or on"
+                        + " Fargate; srm's model reads ECS as EC2 unless the input shows Fargate, so the triage says which steps apply"
+                        + " to which launch type");
+            }
             IncidentCatalog.AsffType known = catalog.asffType(type).orElse(null);
             Origin origin = new Origin(name, line, rp, findingId, id.startsWith("arn:") ? id : null, null,
                     f.hasNonNull("AwsAccountId") ? f.get("AwsAccountId").asText() : null,
@@ -219,7 +226,9 @@ public final class AsffReader {
         String status = compliance.hasNonNull("Status") ? compliance.get("Status").asText() : null;
         String label = f.path("Severity").hasNonNull("Label") ? f.path("Severity").get("Label").asText() : null;
         String incidentId = findingId;
-        AsffFinding finding = new AsffFinding(incidentId, findingId, productName, types, controlId, status, label,
+        String generatorId = f.get("GeneratorId").asText("");
+        AsffFinding finding = new AsffFinding(incidentId, findingId, productName, f.get("ProductArn").asText(""), generatorId, types,
+                controlId, status, label,
                 resourceTypes, productFields, List.copyOf(new LinkedHashSet<>(packageManagers)));
         Map<String, String> locations = new LinkedHashMap<>();
         int[] resourceLoc = places.get(pointer + "/Resources/0");
@@ -230,7 +239,7 @@ public final class AsffReader {
         IncidentSpec incident = new IncidentSpec(incidentId, specs.get(0).id(), null, null, null, title, productName,
                 severity(label), IncidentSpec.Origin.ASFF, finding, false, locations, null);
         return new Scenario("finding-" + (index + 1), title, f.path("Description").asText(null), name, Inventory.PARTIAL, null,
-                List.of(), specs, null, incident, null);
+                List.of(), specs, null, incident, null, warnings);
     }
 
     /** ASFF's INFORMATIONAL is srm's INFO; the other labels have the same names. */
