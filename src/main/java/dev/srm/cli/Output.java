@@ -22,7 +22,8 @@ final class Output {
 
     /**
      * Refuses, before any work, an output FILE that cannot be written without losing data: a
-     * directory, or one of the inputs (the same file, also through a link or another spelling).
+     * directory, or one of the inputs (the same file, also through a link or another spelling);
+     * and one in a directory that does not exist (a typo there would otherwise make directories).
      */
     static void checkFile(String option, Path file, Collection<Path> inputs) {
         if (file == null) {
@@ -30,6 +31,11 @@ final class Output {
         }
         if (Files.isDirectory(file)) {
             throw new UsageException(option + " " + file + ": is a directory; give the name of a file to write the report to");
+        }
+        Path dir = file.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + file + ": " + (Files.exists(dir) ? dir + " is not a directory"
+                    : "the directory " + dir + " does not exist") + "; srm creates no directory for a report file: create it first");
         }
         refuseInputs(option, file, inputs);
     }

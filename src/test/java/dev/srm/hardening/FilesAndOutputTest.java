@@ -8,14 +8,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An output that would destroy an input, or cannot be a file, is a usage error before any
- * work; an input that is not a regular file, or is too large to read whole, is refused at once.
+ * work; an output that is a link, a FIFO or a device is written through, never replaced; an
+ * input that is not a regular file, or is too large to read whole, is refused at once.
  */
 class FilesAndOutputTest {
     @TempDir
@@ -120,6 +123,50 @@ class FilesAndOutputTest {
         Path in = scenario();
         assertUsage(Run.of("evaluate", in.toString(), "-o", dir.toString()),
                 "srm: -o " + dir + ": is a directory; give the name of a file to write the report to");
+    }
+
+    @Test
+    void output_in_a_directory_that_does_not_exist_is_a_usage_error_and_makes_no_directory() throws IOException {
+        Path in = scenario();
+        Path out = dir.resolve("typo").resolve("report.txt");
+        assertUsage(Run.of("evaluate", in.toString(), "-o", out.toString()), "srm: -o " + out + ": the directory " + out.getParent()
+                + " does not exist; srm creates no directory for a report file: create it first");
+        assertThat(out.getParent()).doesNotExist();
+    }
+
+    @Test
+    void output_through_a_symbolic_link_replaces_the_file_it_points_to_and_keeps_the_link() throws IOException {
+        Path in = scenario();
+        Path real = Files.writeString(dir.resolve("report.txt"), "previous report\n");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.txt"), real.getFileName());
+        Run run = Run.of("evaluate", in.toString(), "--fail-on", "none", "-o", link.toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(real.getFileName());
+        assertThat(Files.readString(real)).isEqualTo(Run.of("evaluate", in.toString(), "--fail-on", "none").out());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_fifo_given_as_the_output_receives_the_report_and_stays_a_fifo() throws Exception {
+        Path in = scenario();
+        Path fifo = dir.resolve("report.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CompletableFuture<String> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> { // opening a FIFO waits for its writer: a thread of its own, never one of a pool
+            try {
+                read.complete(Files.readString(fifo));
+            } catch (IOException e) {
+                read.completeExceptionally(e);
+            }
+        }, "fifo-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        Run run = Run.of("evaluate", in.toString(), "--fail-on", "none", "-o", fifo.toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).as("the FIFO was replaced by a regular file").isFalse();
+        assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo(Run.of("evaluate", in.toString(), "--fail-on", "none").out());
     }
 
     @Test

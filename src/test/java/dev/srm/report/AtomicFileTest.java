@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A batch of reports is replaced whole or not at all: when a rename fails part-way, the reports
- * already replaced get their previous content back, and no temporary or backup file is left.
+ * already replaced get their previous content back, and no temporary or backup file is left. A
+ * symbolic link is written through, never replaced.
  */
 class AtomicFileTest {
 
@@ -70,5 +71,21 @@ class AtomicFileTest {
         assertThat(Files.readString(dir.resolve("audit.csv"))).isEqualTo("new,csv\r\n");
         assertThat(Files.readString(dir.resolve("audit.md"))).isEqualTo("# new\n");
         assertThat(names(dir)).containsExactly("audit.csv", "audit.json", "audit.md");
+    }
+
+    @Test
+    void a_symbolic_link_is_followed_to_the_report_it_names_and_stays_a_link(@TempDir Path dir) throws Exception {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.json"), Path.of("reports", "audit.json")); // dangling until the commit
+        for (String content : new String[] {"first\n", "second\n"}) {
+            try (AtomicFile f = AtomicFile.create(link)) {
+                f.writer().write(content);
+                f.commit();
+            }
+            assertThat(link).isSymbolicLink();
+            assertThat(Files.readString(reports.resolve("audit.json"))).isEqualTo(content);
+        }
+        assertThat(names(dir)).containsExactly("latest.json", "reports");
+        assertThat(names(reports)).containsExactly("audit.json");
     }
 }
