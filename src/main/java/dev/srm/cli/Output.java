@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.api.SrmException;
 import dev.srm.report.AtomicFile;
 
 import java.io.IOException;
@@ -94,10 +95,16 @@ final class Output {
         writeAtomically(file, body);
     }
 
-    static void writeAtomically(Path file, Body body) throws IOException {
+    /**
+     * Writes FILE whole or not at all (a device or FIFO is written in place, a symbolic link's file replaced); a failure
+     * is the one line {@code cannot write the report to FILE: why} and exit 1, and leaves no temporary file.
+     */
+    static void writeAtomically(Path file, Body body) {
         try (AtomicFile f = AtomicFile.create(file)) {
             body.write(f.writer());
             f.commit();
+        } catch (IOException e) {
+            throw SrmException.output("cannot write the report to " + file + ": " + AtomicFile.reason(e));
         }
     }
 }

@@ -7,8 +7,14 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -52,20 +58,44 @@ public final class AtomicFile implements Closeable {
     /**
      * Creates the target's directory if needed and opens a temporary file beside the file the
      * target names (through its links), or the target itself when it is a device or a FIFO.
+     * Its failures say what could not be done, in the words of the system ({@link #reason}).
      */
     public static AtomicFile create(Path target) throws IOException {
+        return create(target, Files::newOutputStream);
+    }
+
+    /** How a file is opened for writing: the file system's way, or in tests one whose writes fail on cue (a full disk). */
+    @FunctionalInterface
+    interface Opener {
+        OutputStream open(Path file, StandardOpenOption... options) throws IOException;
+    }
+
+    static AtomicFile create(Path target, Opener opener) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new IOException("cannot create the directory " + parent + " (" + reason(e) + ")", e);
+            }
         }
         Path destination = followLinks(target);
         if (Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination)) {
-            return new AtomicFile(target, destination, null, Files.newOutputStream(destination, StandardOpenOption.WRITE));
+            try {
+                return new AtomicFile(target, destination, null, opener.open(destination, StandardOpenOption.WRITE));
+            } catch (IOException e) {
+                throw new IOException("cannot open " + destination + " (" + reason(e) + ")", e);
+            }
         }
         Path dir = destination.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".tmp");
+        Path tmp;
         try {
-            return new AtomicFile(target, destination, tmp, Files.newOutputStream(tmp));
+            tmp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new IOException("cannot create a temporary file in " + dir + " (" + reason(e) + ")", e);
+        }
+        try {
+            return new AtomicFile(target, destination, tmp, opener.open(tmp));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -82,6 +112,32 @@ public final class AtomicFile implements Closeable {
             p = p.resolveSibling(Files.readSymbolicLink(p));
         }
         return p;
+    }
+
+    /** What went wrong with a file, in the system's words and without Java's (no exception class, no temporary name). */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            }
+            if (e instanceof NoSuchFileException) {
+                return "No such file or directory";
+            }
+            if (e instanceof AccessDeniedException) {
+                return "Permission denied";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return "File exists";
+            }
+            if (e instanceof NotDirectoryException) {
+                return "Not a directory";
+            }
+            if (e instanceof DirectoryNotEmptyException) {
+                return "Directory not empty";
+            }
+            return "the file system refused it";
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage().lines().findFirst().orElse("input/output error");
     }
 
     public Path target() {
@@ -188,14 +244,17 @@ public final class AtomicFile implements Closeable {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
-    /** Deletes the temporary file unless {@link #commit()} ran. */
+    /**
+     * Unless {@link #commit()} ran: deletes the temporary file, and drops what the writer still
+     * holds (a failed write, a full disk, must not fail the clean-up too).
+     */
     @Override
     public void close() throws IOException {
         if (committed) {
             return;
         }
         try {
-            writer.close();
+            stream.close();
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
