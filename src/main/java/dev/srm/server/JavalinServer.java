@@ -447,7 +447,7 @@ final class JavalinServer implements Server {
             return java.time.LocalDate.now();
         }
         try {
-            return java.time.LocalDate.parse(d);
+            return dev.srm.model.Day.parse(d);
         } catch (java.time.format.DateTimeParseException e) {
             throw HttpError.of(400, "bad-request", "Bad request", "asOf: '" + d + "' is not a date (expected yyyy-mm-dd)");
         }

@@ -151,6 +151,9 @@ class ServeHttpTest {
         HttpResponse<String> bad = http.post("/v1/evaluate?asOf=31.03.2027", "application/yaml", waived);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).path("detail").asText()).isEqualTo("asOf: '31.03.2027' is not a date (expected yyyy-mm-dd)");
+        HttpResponse<String> far = http.post("/v1/evaluate?asOf=%2B99999-03-31", "application/yaml", waived); // +99999-03-31
+        assertThat(far.statusCode()).as("a year of five digits, past every waiver's end").isEqualTo(400);
+        assertThat(json(far).path("detail").asText()).isEqualTo("asOf: '+99999-03-31' is not a date (expected yyyy-mm-dd)");
         stillServing();
     }
 
