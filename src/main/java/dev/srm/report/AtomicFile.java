@@ -79,14 +79,14 @@ public final class AtomicFile implements Closeable {
                 throw new IOException("cannot create the directory " + parent + " (" + reason(e) + ")", e);
             }
         }
-        Path destination = followLinks(target);
-        if (Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination)) {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) { // through its links, if any
             try {
-                return new AtomicFile(target, destination, null, opener.open(destination, StandardOpenOption.WRITE));
+                return new AtomicFile(target, target, null, opener.open(target, StandardOpenOption.WRITE));
             } catch (IOException e) {
-                throw new IOException("cannot open " + destination + " (" + reason(e) + ")", e);
+                throw new IOException("cannot open " + target + " (" + reason(e) + ")", e);
             }
         }
+        Path destination = followLinks(target);
         Path dir = destination.toAbsolutePath().getParent();
         Path tmp;
         try {

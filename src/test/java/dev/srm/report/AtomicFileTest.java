@@ -1,6 +1,8 @@
 package dev.srm.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.FilterOutputStream;
@@ -130,5 +132,22 @@ class AtomicFileTest {
                 .satisfies(e -> assertThat(AtomicFile.reason((IOException) e)).isEqualTo("cannot create the directory " + notADirectory
                         + " (File exists)"));
         assertThat(names(dir)).containsExactly("reports");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void a_link_to_a_pipe_such_as_dev_stdout_is_written_through_not_followed_by_name() throws Exception {
+        Process cat = new ProcessBuilder("cat").start(); // its standard input is a pipe, /proc/PID/fd/0 a link to "pipe:[N]"
+        try {
+            Path stdin = Path.of("/proc", String.valueOf(cat.pid()), "fd", "0");
+            try (AtomicFile f = AtomicFile.create(stdin)) {
+                f.writer().write("the report\n");
+                f.commit();
+            }
+            cat.getOutputStream().close();
+            assertThat(new String(cat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("the report\n");
+        } finally {
+            cat.destroy();
+        }
     }
 }
