@@ -501,15 +501,27 @@ public final class Srm {
                 AtomicFile.commitAll(files);
                 return new AuditResult(portfolio, files.stream().map(AtomicFile::target).toList());
             } finally {
-                for (AuditRenderer r : renderers) {
-                    r.close();
-                }
-                for (AtomicFile f : files) {
-                    f.close();
-                }
+                release(renderers, files);
             }
         } catch (IOException e) {
-            throw SrmException.output("cannot write the reports: " + e.getMessage());
+            throw SrmException.output("cannot write the reports: " + AtomicFile.reason(e));
+        }
+    }
+
+    /**
+     * After an audit, whether its reports were written or not: every renderer's spool and every
+     * temporary report file is removed, each whatever became of the others (the run's own error,
+     * a full disk, is the one reported).
+     */
+    private static void release(List<AuditRenderer> renderers, List<AtomicFile> files) {
+        List<java.io.Closeable> all = new ArrayList<>(renderers);
+        all.addAll(files);
+        for (java.io.Closeable c : all) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                // what it held is not wanted any more; the others are still released
+            }
         }
     }
 

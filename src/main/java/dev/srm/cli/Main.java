@@ -2,10 +2,15 @@ package dev.srm.cli;
 
 import dev.srm.api.ExitCode;
 import dev.srm.api.Srm;
+import dev.srm.report.AtomicFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 
 /** The {@code srm} command: a thin shell that parses arguments and hands off to one subcommand. */
 @Command(name = "srm", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -31,9 +36,21 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         UnfinishedRun.arm();
-        int code = run(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
+        StandardOutput out = StandardOutput.of(new FileOutputStream(FileDescriptor.out), stdoutCharset());
+        int code = run(out, new PrintWriter(System.err, true), args);
         UnfinishedRun.disarm();
         System.exit(code);
+    }
+
+    /** The charset {@code System.out} writes in (Java 17 has no {@code PrintStream.charset()}): the JVM's for standard output, else the default. */
+    private static Charset stdoutCharset() {
+        for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
+            String name = System.getProperty(property);
+            if (name != null && Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        }
+        return Charset.defaultCharset();
     }
 
     /** Runs srm with the given writers and returns the exit code; never calls System.exit. */
@@ -87,6 +104,11 @@ public final class Main implements Runnable {
             code = ExitCode.INTERNAL.code();
         }
         out.flush();
+        if (out.checkError()) { // a PrintWriter never throws: a report cut off by a full disk or a closed pipe shows only here
+            IOException why = out instanceof StandardOutput s ? s.failure() : null;
+            err.println("srm: cannot write the report to standard output" + (why == null ? "" : ": " + AtomicFile.reason(why)));
+            code = ExitCode.INTERNAL.code();
+        }
         err.flush();
         return code;
     }

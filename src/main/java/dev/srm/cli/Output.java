@@ -1,5 +1,6 @@
 package dev.srm.cli;
 
+import dev.srm.api.SrmException;
 import dev.srm.report.AtomicFile;
 
 import java.io.IOException;
@@ -22,7 +23,8 @@ final class Output {
 
     /**
      * Refuses, before any work, an output FILE that cannot be written without losing data: a
-     * directory, or one of the inputs (the same file, also through a link or another spelling).
+     * directory, or one of the inputs (the same file, also through a link or another spelling);
+     * and one in a directory that does not exist (a typo there would otherwise make directories).
      */
     static void checkFile(String option, Path file, Collection<Path> inputs) {
         if (file == null) {
@@ -30,6 +32,11 @@ final class Output {
         }
         if (Files.isDirectory(file)) {
             throw new UsageException(option + " " + file + ": is a directory; give the name of a file to write the report to");
+        }
+        Path dir = file.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + file + ": " + (Files.exists(dir) ? dir + " is not a directory"
+                    : "the directory " + dir + " does not exist") + "; srm creates no directory for a report file: create it first");
         }
         refuseInputs(option, file, inputs);
     }
@@ -88,10 +95,16 @@ final class Output {
         writeAtomically(file, body);
     }
 
-    static void writeAtomically(Path file, Body body) throws IOException {
+    /**
+     * Writes FILE whole or not at all (a device or FIFO is written in place, a symbolic link's file replaced); a failure
+     * is the one line {@code cannot write the report to FILE: why} and exit 1, and leaves no temporary file.
+     */
+    static void writeAtomically(Path file, Body body) {
         try (AtomicFile f = AtomicFile.create(file)) {
             body.write(f.writer());
             f.commit();
+        } catch (IOException e) {
+            throw SrmException.output("cannot write the report to " + file + ": " + AtomicFile.reason(e));
         }
     }
 }

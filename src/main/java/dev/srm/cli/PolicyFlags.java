@@ -65,7 +65,7 @@ final class PolicyFlags {
         @Override
         public LocalDate convert(String text) {
             try {
-                return LocalDate.parse(text);
+                return dev.srm.model.Day.parse(text);
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + text + "' is not a date (expected YYYY-MM-DD, e.g. 2030-06-30)");
             }

@@ -7,6 +7,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.srm.model.Day;
 import dev.srm.model.InputProblem;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -127,7 +128,7 @@ public final class WaiverFile {
         LocalDate expires;
         String date = node.get("expires").asText();
         try {
-            expires = LocalDate.parse(date);
+            expires = Day.parse(date);
         } catch (DateTimeParseException e) {
             problems.add(doc.problem(at + "/expires", "'" + date + "' is not a date; expected YYYY-MM-DD, the last day the waiver"
                     + " applies (2030-06-30)"));

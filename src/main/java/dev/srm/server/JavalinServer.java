@@ -1,8 +1,5 @@
 package dev.srm.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.srm.api.CompareRequest;
 import dev.srm.api.EvaluateResult;
 import dev.srm.api.MatrixRequest;
@@ -53,8 +50,9 @@ import java.util.stream.Stream;
  */
 final class JavalinServer implements Server {
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-    private static final ObjectMapper REQUESTS = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    /** What the names in the bodies of /v1/matrix and /v1/compare are, for their messages. */
+    private static final String SUBJECT = "a service, variant or CloudFormation type, e.g. EC2, ECS:fargate";
+    private static final String SETTING = "KEY=VALUE, e.g. PackageType=Image";
     private static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -69,7 +67,6 @@ final class JavalinServer implements Server {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Javalin app;
 
-    /** Request bodies of {@code /v1/matrix} and {@code /v1/compare}. */
     /** The body of /healthz and /readyz, fields in this order: the state, and the requests a ready server is answering. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Health(String status, Integer inFlight) {
@@ -79,6 +76,7 @@ final class JavalinServer implements Server {
     record ServiceList(List<String> services, String version) {
     }
 
+    /** Request bodies of {@code /v1/matrix} and {@code /v1/compare} (read by {@link JsonBody}, or from the query). */
     record MatrixBody(List<String> services, List<String> config) {
     }
 
@@ -288,7 +286,8 @@ final class JavalinServer implements Server {
         MatrixBody b;
         if (hasBody(ctx)) {
             Bodies.syntax(ctx, false);
-            b = parse(bodies.read(ctx), MatrixBody.class, "services, config");
+            JsonBody body = JsonBody.parse(bodies.read(ctx), List.of("services", "config"));
+            b = new MatrixBody(body.strings("services", SUBJECT), body.strings("config", SETTING));
         } else {
             b = new MatrixBody(ctx.queryParams("service"), ctx.queryParams("config"));
         }
@@ -305,7 +304,9 @@ final class JavalinServer implements Server {
         CompareBody b;
         if (hasBody(ctx)) {
             Bodies.syntax(ctx, false);
-            b = parse(bodies.read(ctx), CompareBody.class, "from, to, config, fromConfig, toConfig");
+            JsonBody body = JsonBody.parse(bodies.read(ctx), List.of("from", "to", "config", "fromConfig", "toConfig"));
+            b = new CompareBody(body.string("from", SUBJECT), body.string("to", SUBJECT), body.strings("config", SETTING),
+                    body.strings("fromConfig", SETTING), body.strings("toConfig", SETTING));
         } else {
             b = new CompareBody(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParams("config"), ctx.queryParams("fromConfig"),
                     ctx.queryParams("toConfig"));
@@ -337,22 +338,6 @@ final class JavalinServer implements Server {
 
     private static boolean hasBody(Context ctx) {
         return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-    }
-
-    private static <T> T parse(byte[] body, Class<T> type, String fields) {
-        try {
-            return REQUESTS.readValue(body, type);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            String detail = why.startsWith("Unrecognized field") && field != null
-                    ? "the body has an unknown field '" + field + "'; expected " + fields
-                    : "the body is not the expected object (" + fields + ")" + (field == null ? "" : " at '" + field + "'") + ": " + why;
-            throw HttpError.of(400, "bad-request", "Bad request", detail);
-        } catch (IOException e) {
-            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw HttpError.of(400, "malformed-body", "The body is not well-formed JSON", "the body is not well-formed JSON: " + why);
-        }
     }
 
     private static <E extends Enum<E>> E format(Context ctx, Class<E> type, E fallback) {
@@ -462,7 +447,7 @@ final class JavalinServer implements Server {
             return java.time.LocalDate.now();
         }
         try {
-            return java.time.LocalDate.parse(d);
+            return dev.srm.model.Day.parse(d);
         } catch (java.time.format.DateTimeParseException e) {
             throw HttpError.of(400, "bad-request", "Bad request", "asOf: '" + d + "' is not a date (expected yyyy-mm-dd)");
         }

@@ -1,5 +1,6 @@
 package dev.srm.hardening;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -8,14 +9,20 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An output that would destroy an input, or cannot be a file, is a usage error before any
- * work; an input that is not a regular file, or is too large to read whole, is refused at once.
+ * work; an output that is a link, a FIFO or a device is written through, never replaced, and
+ * one that cannot be written is one line and exit 1, leaving nothing behind; an input that is
+ * not a regular file, or is too large to read whole, is refused at once.
  */
 class FilesAndOutputTest {
     @TempDir
@@ -38,6 +45,12 @@ class FilesAndOutputTest {
         Path p = dir.resolve("bucket.yaml");
         Files.writeString(p, SCENARIO);
         return p;
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static void assertUsage(Run run, String line) {
@@ -183,6 +196,89 @@ class FilesAndOutputTest {
         Path in = scenario();
         assertUsage(Run.of("evaluate", in.toString(), "-o", dir.toString()),
                 "srm: -o " + dir + ": is a directory; give the name of a file to write the report to");
+    }
+
+    @Test
+    void output_in_a_directory_that_does_not_exist_is_a_usage_error_and_makes_no_directory() throws IOException {
+        Path in = scenario();
+        Path out = dir.resolve("typo").resolve("report.txt");
+        assertUsage(Run.of("evaluate", in.toString(), "-o", out.toString()), "srm: -o " + out + ": the directory " + out.getParent()
+                + " does not exist; srm creates no directory for a report file: create it first");
+        assertThat(out.getParent()).doesNotExist();
+    }
+
+    @Test
+    void output_through_a_symbolic_link_replaces_the_file_it_points_to_and_keeps_the_link() throws IOException {
+        Path in = scenario();
+        Path real = Files.writeString(dir.resolve("report.txt"), "previous report\n");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.txt"), real.getFileName());
+        Run run = Run.of("evaluate", in.toString(), "--fail-on", "none", "-o", link.toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(real.getFileName());
+        assertThat(Files.readString(real)).isEqualTo(Run.of("evaluate", in.toString(), "--fail-on", "none").out());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_fifo_given_as_the_output_receives_the_report_and_stays_a_fifo() throws Exception {
+        Path in = scenario();
+        Path fifo = dir.resolve("report.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CompletableFuture<String> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> { // opening a FIFO waits for its writer: a thread of its own, never one of a pool
+            try {
+                read.complete(Files.readString(fifo));
+            } catch (IOException e) {
+                read.completeExceptionally(e);
+            }
+        }, "fifo-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        Run run = Run.of("evaluate", in.toString(), "--fail-on", "none", "-o", fifo.toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).as("the FIFO was replaced by a regular file").isFalse();
+        assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo(Run.of("evaluate", in.toString(), "--fail-on", "none").out());
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_is_one_line_and_exit_1_and_leaves_no_temporary_file() throws IOException {
+        Path in = scenario();
+        Path link = Files.createSymbolicLink(dir.resolve("report.txt"), Path.of("gone", "report.txt")); // into a directory that is not there
+        Run run = Run.of("evaluate", in.toString(), "--fail-on", "none", "-o", link.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        assertThat(run.clean()).as(run.toString()).isTrue();
+        assertThat(run.srmLines()).as(run.toString()).containsExactly("srm: cannot write the report to " + link
+                + ": cannot create a temporary file in " + dir.resolve("gone") + " (No such file or directory)");
+        assertThat(names(dir)).containsExactly("bucket.yaml", "report.txt");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void a_device_behind_the_output_is_written_in_place_and_a_full_one_fails_the_run() throws IOException {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "no /dev/full here");
+        Path in = scenario();
+        Path toNull = Files.createSymbolicLink(dir.resolve("discard.txt"), Path.of("/dev/null"));
+        Run discarded = Run.of("evaluate", in.toString(), "--fail-on", "none", "-o", toNull.toString());
+        assertThat(discarded.code()).as(discarded.toString()).isZero();
+        assertThat(toNull).isSymbolicLink();
+
+        Path toFull = Files.createSymbolicLink(dir.resolve("full.txt"), full);
+        Run run = Run.of("evaluate", in.toString(), "--fail-on", "none", "-o", toFull.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        assertThat(run.srmLines()).as(run.toString()).containsExactly("srm: cannot write the report to " + toFull + ": No space left on device");
+        assertThat(toFull).isSymbolicLink();
+
+        Path out = Files.createDirectories(dir.resolve("reports"));
+        Files.createSymbolicLink(out.resolve("audit.csv"), full);
+        Run audit = Run.of("audit", in.toString(), "--out", out.toString(), "--format", "json", "--format", "csv", "--format", "html");
+        assertThat(audit.code()).as(audit.toString()).isEqualTo(1);
+        assertThat(audit.srmLines()).as(audit.toString()).contains("srm: cannot write the reports: No space left on device");
+        assertThat(names(out)).as("no report of the failed run, no temporary file").containsExactly("audit.csv");
+        assertThat(Files.isRegularFile(full)).isFalse();
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
     }
 
     @Test

@@ -65,4 +65,27 @@ class TerminalSafetyTest {
         assertThat(run.code()).as(run.toString()).isEqualTo(2);
         assertSafe(run.err());
     }
+
+    @Test
+    void a_file_name_in_the_test_report() throws IOException {
+        Path tests = Files.createDirectories(dir.resolve("tst"));
+        String forged = "\u0001\nsrm: forged: all clear\r\u001b[2J\u001b]0;pwned\u0007\u202e";
+        Files.writeString(tests.resolve("a" + forged + ".yaml"), """
+                srm: 1
+                id: wrong-expectation
+                resources:
+                  - {id: bucket, service: S3}
+                expect:
+                  layers: {bucket: {guest-os-and-app-patching: CUSTOMER}}
+                """);
+        Files.writeString(tests.resolve("b" + forged + ".yaml"), "srm: 1\nid: broken\nresources: 5\n");
+        Run run = Run.of("test", tests.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out().lines()).anyMatch(l -> l.startsWith("FAIL " + tests.resolve("a") + " srm: forged: all clear")
+                && l.endsWith(".yaml (wrong-expectation): 1 of 1 expectations failed"));
+        assertThat(run.out().lines()).anyMatch(l -> l.startsWith("ERROR " + tests.resolve("b") + " srm: forged: all clear")
+                && l.endsWith(".yaml:3:1: /resources: integer found, array expected"));
+        assertSafe(run.out());
+        assertSafe(run.err());
+    }
 }

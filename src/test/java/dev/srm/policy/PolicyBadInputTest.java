@@ -38,6 +38,8 @@ class PolicyBadInputTest {
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
             "missing expires|''|srm: waivers.yaml:3:5: /waivers/0: no expires; every waiver needs the last day it applies (expires: 2030-06-30)",
             "malformed date|    expires: 2030-02-30\\n|srm: waivers.yaml:7:5: /waivers/0/expires: '2030-02-30' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)",
+            "a year past four digits, a waiver that never ends|    expires: +99999-01-01\\n|srm: waivers.yaml:7:5: /waivers/0/expires: '+99999-01-01' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)",
+            "a month of one digit|    expires: 2030-6-30\\n|srm: waivers.yaml:7:5: /waivers/0/expires: '2030-6-30' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)",
             "unknown field|    expires: 2030-06-30\\n    expiry: 2030-06-30\\n|srm: waivers.yaml:8:5: /waivers/0/expiry: unknown field 'expiry'; a waiver has control, scenario, resource, tags, reason, owner, expires and ticket",
     })
     void a_bad_waiver_is_one_line_with_its_place(String name, String more, String expected) throws IOException {
@@ -46,6 +48,19 @@ class PolicyBadInputTest {
         assertThat(run.err().strip()).isEqualTo(expected);
         assertThat(run.out()).isEmpty();
         assertThat(run.clean()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"+999999999-12-31", "-2030-06-01", "2030-6-1", "2030-06-31", "20300601"})
+    void an_as_of_that_is_not_yyyy_mm_dd_is_a_usage_error(String day) {
+        for (String[] args : new String[][] {{"evaluate", SCENARIO, "--as-of", day}, {"triage", "--service", "S3", "--kind", "data-exposure",
+                "--as-of", day}}) {
+            SrmRun run = SrmRun.of(args);
+            assertThat(run.code()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().lines().findFirst()).hasValue("srm: Invalid value for option '--as-of': '" + day
+                    + "' is not a date (expected YYYY-MM-DD, e.g. 2030-06-30)");
+            assertThat(run.out()).isEmpty();
+        }
     }
 
     @Test

@@ -125,6 +125,17 @@ class ResourceWaiversTest {
     }
 
     @Test
+    void a_template_waiver_whose_year_has_more_than_four_digits_is_one_line_at_its_place() throws IOException {
+        Path t = Files.createTempDirectory("srm-template-waivers-year-").resolve("ledger.yaml");
+        Files.writeString(t, TEMPLATE.replace("expires: 2030-12-31", "expires: +99999-12-31"));
+        SrmRun run = SrmRun.of("evaluate", t.toString(), "--as-of", "2030-06-01", "--fail-on", "none");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("srm: " + t + ":12:22: /Resources/LedgerDb/Metadata/srm/waivers/0/expires: '+99999-12-31'"
+                + " is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)");
+        assertThat(run.out()).doesNotContain("WAIVED");
+    }
+
+    @Test
     void a_template_waiver_without_an_owner_is_one_line_at_its_place() throws IOException {
         Path t = Files.createTempDirectory("srm-template-waivers-bad-").resolve("ledger.yaml");
         Files.writeString(t, TEMPLATE.replace("            owner: finance-platform\n", ""));

@@ -151,6 +151,9 @@ class ServeHttpTest {
         HttpResponse<String> bad = http.post("/v1/evaluate?asOf=31.03.2027", "application/yaml", waived);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).path("detail").asText()).isEqualTo("asOf: '31.03.2027' is not a date (expected yyyy-mm-dd)");
+        HttpResponse<String> far = http.post("/v1/evaluate?asOf=%2B99999-03-31", "application/yaml", waived); // +99999-03-31
+        assertThat(far.statusCode()).as("a year of five digits, past every waiver's end").isEqualTo(400);
+        assertThat(json(far).path("detail").asText()).isEqualTo("asOf: '+99999-03-31' is not a date (expected yyyy-mm-dd)");
         stillServing();
     }
 
@@ -268,6 +271,43 @@ class ServeHttpTest {
         HttpResponse<String> field = http.post("/v1/matrix", "application/json", "{\"service\": [\"EC2\"]}");
         assertThat(field.statusCode()).isEqualTo(400);
         assertThat(json(field).path("detail").asText()).isEqualTo("the body has an unknown field 'service'; expected services, config");
+        stillServing();
+    }
+
+    @Test
+    void a_null_body_or_a_null_or_mistyped_element_is_400_naming_its_json_pointer_and_what_was_expected() throws Exception {
+        String subject = "a service, variant or CloudFormation type, e.g. EC2, ECS:fargate";
+        String setting = "KEY=VALUE, e.g. PackageType=Image";
+        String[][] cases = {
+                {"/v1/matrix", "null", "/: null found, an object with the fields services, config expected"},
+                {"/v1/matrix", "[]", "/: array found, an object with the fields services, config expected"},
+                {"/v1/matrix", "\"EC2\"", "/: string found, an object with the fields services, config expected"},
+                {"/v1/matrix", "{\"services\": [null]}", "/services/0: null found, a string expected (" + subject + ")"},
+                {"/v1/matrix", "{\"services\": [\"EC2\", 7]}", "/services/1: integer found, a string expected (" + subject + ")"},
+                {"/v1/matrix", "{\"services\": {}}", "/services: object found, an array of strings expected (" + subject + ")"},
+                {"/v1/matrix", "{\"config\": [null]}", "/config/0: null found, a string expected (" + setting + ")"},
+                {"/v1/compare", "null", "/: null found, an object with the fields from, to, config, fromConfig, toConfig expected"},
+                {"/v1/compare", "{\"from\": [\"EC2\"], \"to\": \"Lambda\"}", "/from: array found, a string expected (" + subject + ")"},
+                {"/v1/compare", "{\"from\": \"EC2\", \"to\": \"Lambda\", \"config\": [null]}",
+                        "/config/0: null found, a string expected (" + setting + ")"},
+                {"/v1/compare", "{\"from\": \"EC2\", \"to\": \"Lambda\", \"toConfig\": [true]}",
+                        "/toConfig/0: boolean found, a string expected (" + setting + ")"},
+                {"/v1/matrix", "{\"services\": []} {}", "the body is not well-formed JSON: 1:18: more after the end of the object; send one JSON object"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = http.post(c[0], "application/json", c[1]);
+            assertThat(r.statusCode()).as(c[0] + " " + c[1] + ": " + r.body()).isEqualTo(400);
+            assertThat(json(r).path("detail").asText()).as(c[0] + " " + c[1]).isEqualTo(c[2]);
+            assertThat(r.body()).as("no Java in the answer").doesNotContain("dev.srm", "java.", "Exception", "`");
+        }
+        // a scenario is read as the command line reads a file: null where an object belongs is 422 at its place, never 500
+        for (String route : List.of("/v1/evaluate?name=shop.json", "/v1/triage?name=shop.json&kind=data-exposure")) {
+            HttpResponse<String> body = http.post(route, "application/json", "null");
+            assertThat(body.statusCode()).as(route + ": " + body.body()).isEqualTo(422);
+            HttpResponse<String> element = http.post(route, "application/json", "{\"srm\": 1, \"id\": \"shop\", \"resources\": [null]}");
+            assertThat(element.statusCode()).as(route + ": " + element.body()).isEqualTo(422);
+            assertThat(json(element).path("detail").asText()).isEqualTo("shop.json:1:40: /resources/0: null found, object expected");
+        }
         stillServing();
     }
 

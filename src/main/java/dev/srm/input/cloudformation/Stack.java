@@ -605,7 +605,7 @@ final class Stack {
             }
             java.time.LocalDate expires;
             try {
-                expires = java.time.LocalDate.parse(text(w.get("expires")));
+                expires = dev.srm.model.Day.parse(text(w.get("expires")));
             } catch (java.time.format.DateTimeParseException e) {
                 throw new TemplateError(w.get("expires").pos(), here + "/expires: '" + text(w.get("expires"))
                         + "' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)");

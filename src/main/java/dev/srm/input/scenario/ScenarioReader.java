@@ -311,7 +311,7 @@ public final class ScenarioReader {
         }
         String text = expect.get("asOf").asText();
         try {
-            return java.time.LocalDate.parse(text);
+            return dev.srm.model.Day.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
             int[] loc = Locator.find(factory, bytes, "/expect/asOf", document);
             String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
@@ -336,7 +336,7 @@ public final class ScenarioReader {
             String where = loc == null ? "" : (loc[0] + lineOffset) + ":" + loc[1];
             java.time.LocalDate expires;
             try {
-                expires = java.time.LocalDate.parse(w.path("expires").asText());
+                expires = dev.srm.model.Day.parse(w.path("expires").asText());
             } catch (java.time.format.DateTimeParseException e) {
                 throw InputFiles.problem(name, where, at + "/expires: '" + w.path("expires").asText()
                         + "' is not a date; expected YYYY-MM-DD, the last day the waiver applies (2030-06-30)");

@@ -8,33 +8,38 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
-/** PASS, FAIL and SKIP per scenario with each failed expectation, coverage, and the closing count line. */
+import static dev.srm.report.escape.Terminal.text;
+
+/**
+ * PASS, FAIL and SKIP per scenario with each failed expectation, coverage, and the closing count
+ * line. File names, ids and values come from the inputs: each is escaped for the terminal.
+ */
 public final class TextTestRenderer implements TestRenderer {
     @Override
     public void render(TestResults result, boolean coverage, Writer w) {
         PrintWriter out = new PrintWriter(w);
         for (TestResults.Outcome o : result.outcomes()) {
             if (!o.hasExpectations()) {
-                out.print("SKIP " + o.file() + " (" + o.scenario() + "): no expect block\n");
+                out.print("SKIP " + text(o.file()) + " (" + text(o.scenario()) + "): no expect block\n");
             } else if (o.passed()) {
-                out.print("PASS " + o.file() + " (" + o.scenario() + "): " + o.checks().size() + " expectations\n");
+                out.print("PASS " + text(o.file()) + " (" + text(o.scenario()) + "): " + o.checks().size() + " expectations\n");
             } else {
-                out.print("FAIL " + o.file() + " (" + o.scenario() + "): " + o.failures().size() + " of "
+                out.print("FAIL " + text(o.file()) + " (" + text(o.scenario()) + "): " + o.failures().size() + " of "
                         + o.checks().size() + " expectations failed\n");
                 for (TestResults.Check c : o.failures()) {
-                    out.print("  " + c.name() + "\n      expected: " + c.expected() + "\n      actual:   " + c.actual() + "\n");
+                    out.print("  " + text(c.name()) + "\n      expected: " + text(c.expected()) + "\n      actual:   " + text(c.actual()) + "\n");
                 }
             }
         }
         for (InputProblem p : result.problems()) {
-            out.print("ERROR " + p + "\n");
+            out.print("ERROR " + text(p.toString()) + "\n");
         }
         if (coverage) {
             out.print("\n" + coverageLine(result) + "\n");
             List<String> never = result.neverFired();
             if (!never.isEmpty()) {
                 out.print("Never fired:\n");
-                never.forEach(r -> out.print("  " + r + "\n"));
+                never.forEach(r -> out.print("  " + text(r) + "\n"));
             }
         }
         out.print(countLine(result) + "\n");
