@@ -86,14 +86,21 @@ public final class BatchIds {
                 record(ids.claim(id, input.source(), input.fromName().contains(i)), input, i, renamed, skipped, problems);
             }
         }
-        // then every id made from a path: shared by several inputs, or taken above, all of them qualified alike
+        // then the ids made from a path that one input alone has: reserved before any group is qualified, so that a
+        // group's qualified id never takes another input's own (orders/main.yaml beside c/orders-main.yaml)
+        for (Map.Entry<String, List<int[]>> group : fromPath.entrySet()) {
+            List<int[]> members = group.getValue();
+            if (members.size() == 1 && !ids.taken.containsKey(group.getKey())) {
+                InputIds input = order.get(members.get(0)[0]);
+                record(ids.claim(group.getKey(), input.source(), true), input, members.get(0)[1], renamed, skipped, problems);
+            }
+        }
+        // then every id made from a path that several inputs share, or a declared one took: all of them qualified alike
         for (Map.Entry<String, List<int[]>> group : fromPath.entrySet()) {
             String id = group.getKey();
             List<int[]> members = group.getValue();
-            if (members.size() == 1 && !ids.taken.containsKey(id)) {
-                InputIds input = order.get(members.get(0)[0]);
-                record(ids.claim(id, input.source(), true), input, members.get(0)[1], renamed, skipped, problems);
-                continue;
+            if (members.size() == 1 && order.get(members.get(0)[0]).source().equals(ids.taken.get(id))) {
+                continue; // its own, reserved above
             }
             List<String> sources = members.stream().map(m -> order.get(m[0]).source()).toList();
             for (int[] m : members) {

@@ -51,6 +51,7 @@ public final class EvaluationRun {
         List<Evaluation> evaluations = new ArrayList<>();
         java.util.Set<Path> unreadable = new java.util.HashSet<>();
         BatchIds.Settlement settled = settle(expansion.files(), format, problems, unreadable);
+        BatchIds streamed = expansion.files().size() < 2 ? new BatchIds() : null; // one file: its scenarios claim as they come
         for (Path file : expansion.files()) {
             if (unreadable.contains(file)) {
                 continue;
@@ -65,7 +66,10 @@ public final class EvaluationRun {
                         continue;
                     }
                     BatchIds.Claim claim = renamed.get(index);
-                    ReadScenario claimed = claim == null ? read : claim.applied(read);
+                    ReadScenario claimed = streamed != null ? streamed.admit(read, problems) : claim == null ? read : claim.applied(read);
+                    if (claimed == null) { // a second scenario of the file under an id it declared already: reported
+                        continue;
+                    }
                     Scenario scenario = claimed.scenario();
                     Evaluation e;
                     try {

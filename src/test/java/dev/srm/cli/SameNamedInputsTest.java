@@ -116,6 +116,26 @@ class SameNamedInputsTest {
     }
 
     @Test
+    void two_scenarios_of_one_file_under_one_id_are_a_duplicate_for_evaluate_too() throws Exception {
+        // a YAML stream of two scenario documents that both declare id x: audit refused the second, evaluate must too
+        Path file = write("two.yaml", """
+                srm: 1
+                id: x
+                resources:
+                  - {id: orders-data, type: "AWS::S3::Bucket", configuration: {BucketName: a-data}}
+                ---
+                srm: 1
+                id: x
+                resources:
+                  - {id: invoices-data, type: "AWS::S3::Bucket", configuration: {BucketName: b-data}}
+                """);
+        CliRun run = CliRun.of("evaluate", file.toString(), "--fail-on", "none");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("duplicate scenario id 'x'");
+        assertThat(run.out()).contains("orders-data").doesNotContain("invoices-data");
+    }
+
+    @Test
     void an_id_the_templates_declare_twice_is_still_a_duplicate() throws Exception {
         write("a/stack.yaml", BILLING_TEMPLATE + "Metadata:\n  srm: {id: billing}\n");
         write("b/stack.yaml", BILLING_TEMPLATE + "Metadata:\n  srm: {id: billing}\n");

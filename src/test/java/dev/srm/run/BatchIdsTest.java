@@ -79,6 +79,16 @@ class BatchIdsTest {
         assertThat(after.renamed().get("/stacks/alpha/app.yaml").get(0).notice())
                 .isEqualTo("/stacks/alpha/app.yaml: scenario id 'alpha-app': 'app', made from the file's path, is also that of"
                         + " /stacks/dev/app.yaml, /stacks/prod/app.yaml in this batch");
+        // a group's qualified id never takes another input's own: orders/main.yaml would become orders-main, which
+        // c/orders-main.yaml has; adding billing/main.yaml must not move 'orders-main' from one file to the other
+        BatchIds.InputIds ordersMain = new BatchIds.InputIds("/r/orders/main.yaml", List.of("main"), Set.of(0));
+        BatchIds.InputIds billingMain = new BatchIds.InputIds("/r/billing/main.yaml", List.of("main"), Set.of(0));
+        BatchIds.InputIds own = new BatchIds.InputIds("/r/c/orders-main.yaml", List.of("orders-main"), Set.of(0));
+        BatchIds.Settlement three = BatchIds.settle(List.of(ordersMain, billingMain, own));
+        assertThat(three.renamed()).doesNotContainKey("/r/c/orders-main.yaml");
+        assertThat(three.renamed().get("/r/orders/main.yaml").get(0).id()).isEqualTo("r-orders-main");
+        assertThat(three.renamed().get("/r/billing/main.yaml").get(0).id()).isEqualTo("billing-main");
+        assertThat(three.problems()).isEmpty();
         // two directories of the same name: each goes up as far as it must
         BatchIds.Settlement deep = BatchIds.settle(List.of(new BatchIds.InputIds("/a/stacks/main.yaml", List.of("main"), Set.of(0)),
                 new BatchIds.InputIds("/b/stacks/main.yaml", List.of("main"), Set.of(0))));
