@@ -125,6 +125,21 @@ class MappedAttributesTest {
     }
 
     @Test
+    void a_service_on_an_ecs_managed_instances_capacity_provider_leaves_the_hosts_to_aws() throws Exception {
+        // the strategy names the provider by name (aws_ecs_capacity_provider.managed.name) and the provider names its
+        // cluster: both are read as references now, so the service, its task definition and the cluster are managed
+        // instances as in a template; they were ECS on EC2 (the customer's fleet and guest-OS patching)
+        List<Evaluation> e = evaluate("plan-ecs-managed-instances.json");
+        for (String address : List.of("aws_ecs_cluster.orders", "aws_ecs_capacity_provider.managed", "aws_ecs_task_definition.api",
+                "aws_ecs_service.api")) {
+            dev.srm.model.ResourceResult r = resource(e, address);
+            assertThat(r.variant()).as(address).isEqualTo("managed-instances");
+            assertThat(r.layers().stream().flatMap(l -> l.duties().stream()).filter(d -> d.duty().equals("os-patching"))
+                    .findFirst().orElseThrow().party()).as(address).isEqualTo(Responsibility.AWS);
+        }
+    }
+
+    @Test
     void a_fargate_service_without_a_platform_version_runs_on_latest() throws Exception {
         // platform_version left out is AWS's choice, LATEST, as CloudFormation's absent PlatformVersion (ECS.10)
         List<Evaluation> e = evaluate("plan-ecs-service-platform.json");
