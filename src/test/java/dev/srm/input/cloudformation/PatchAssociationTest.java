@@ -23,6 +23,10 @@ class PatchAssociationTest {
         assertThat(t.status("TaggedServer", "ec2-guest-os-patching")).as("Targets tag:PatchGroup web-prod").isEqualTo(Status.MET);
         assertThat(t.resource("TaggedServer").control("ec2-guest-os-patching").evidence())
                 .anyMatch(e -> e.contains("State Manager association PatchProdGroup runs AWS-RunPatchBaseline with Operation Install"));
+        // an association of several targets is not read from one of them (the canary carries the patch group only);
+        // PatchProdGroup, one target, covers it
+        assertThat(t.resource("CanaryServer").control("ec2-guest-os-patching").evidence())
+                .noneMatch(e -> e.contains("PatchProdRingOne")).anyMatch(e -> e.contains("PatchProdGroup"));
         // Operation Scan reports missing patches and installs none: no managed patch process
         assertThat(t.status("UnpatchedServer", "ec2-guest-os-patching")).isEqualTo(Status.MISSING);
         assertThat(t.evaluation().findings()).anySatisfy(f -> {
