@@ -183,34 +183,7 @@ public final class CloudFormationSchema {
      * segment) a list: {@code VPCZoneIdentifier}, {@code VpcConfig.SubnetIds}.
      */
     public boolean expectsList(String type, String path) {
-        Map<String, JsonNode> props = type == null ? null : resourceTypes.get(key(type));
-        if (props == null) {
-            return false;
-        }
-        Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
-        Map<String, JsonNode> current = props;
-        List<Segment> segments = segments(path);
-        for (int n = 0; n < segments.size(); n++) {
-            JsonNode shape = current.get(segments.get(n).name());
-            if (shape == null) {
-                return false;
-            }
-            for (String ignored : segments.get(n).indexes()) {
-                if (!shape.has("list")) {
-                    return false;
-                }
-                shape = shape.get("list");
-            }
-            if (n == segments.size() - 1) {
-                return segments.get(n).indexes().isEmpty() && shape.has("list");
-            }
-            String nested = shape.path("type").asText(null);
-            current = nested == null ? null : types.get(nested);
-            if (current == null) {
-                return false;
-            }
-        }
-        return false;
+        return end(type, path).filter(e -> !e.indexed() && e.shape().has("list")).isPresent();
     }
 
     /**
@@ -278,21 +251,34 @@ public final class CloudFormationSchema {
      * path enters a map, a choice of shapes or free-form JSON, or a key the schema does not have.
      */
     public Optional<String> booleanAt(String type, String path) {
-        Map<String, JsonNode> props = type == null ? null : resourceTypes.get(key(type));
-        if (props == null) {
+        return end(type, path).filter(e -> "Boolean".equals(e.shape().path("primitive").asText(null))).map(End::pointer);
+    }
+
+    /** The shape at the end of a concrete path, with its JSON pointer and whether its last segment had list indexes. */
+    private record End(JsonNode shape, String pointer, boolean indexed) {
+    }
+
+    /**
+     * Walks {@code path} through the type's schema; empty when a key is not declared, an index
+     * meets no list or is not a number, or the path goes through a map, a choice of shapes or a
+     * primitive.
+     */
+    private Optional<End> end(String type, String path) {
+        if (type == null) {
             return Optional.empty();
         }
+        Map<String, JsonNode> current = resourceTypes.get(key(type));
         Map<String, Map<String, JsonNode>> types = propertyTypes.getOrDefault(key(type), Map.of());
         StringBuilder pointer = new StringBuilder();
-        Map<String, JsonNode> current = props;
         List<Segment> segments = segments(path);
-        for (int n = 0; n < segments.size(); n++) {
-            pointer.append('/').append(escape(segments.get(n).name()));
-            JsonNode shape = current.get(segments.get(n).name());
+        for (int n = 0; current != null && n < segments.size(); n++) {
+            Segment segment = segments.get(n);
+            pointer.append('/').append(escape(segment.name()));
+            JsonNode shape = current.get(segment.name());
             if (shape == null || shape.has("map") || shape.has("anyOf")) {
                 return Optional.empty();
             }
-            for (String i : segments.get(n).indexes()) {
+            for (String i : segment.indexes()) {
                 if (!i.chars().allMatch(Character::isDigit) || !shape.has("list")) {
                     return Optional.empty();
                 }
@@ -300,13 +286,10 @@ public final class CloudFormationSchema {
                 shape = shape.get("list");
             }
             if (n == segments.size() - 1) {
-                return "Boolean".equals(shape.path("primitive").asText(null)) ? Optional.of(pointer.toString()) : Optional.empty();
+                return Optional.of(new End(shape, pointer.toString(), !segment.indexes().isEmpty()));
             }
             String nested = shape.path("type").asText(null);
             current = nested == null ? null : types.get(nested);
-            if (current == null) {
-                return Optional.empty();
-            }
         }
         return Optional.empty();
     }
