@@ -11,6 +11,7 @@ import dev.srm.facts.Setting;
 import dev.srm.model.Evaluation;
 import dev.srm.model.ResourceSpec;
 import dev.srm.model.Scenario;
+import dev.srm.rules.CloudFormationSchema;
 import dev.srm.rules.ServiceCatalog;
 import org.kie.api.runtime.KieSession;
 
@@ -337,7 +338,7 @@ public final class Evaluator {
                 types.add(resource.type());
             }
             List<Setting> settings = listsFromResources(spec, resource, catalog, ids);
-            facts.addAll(checkKeys ? booleans(spec, settings, resource, catalog, scenario, warnings) : settings);
+            facts.addAll(checkKeys ? typed(spec, settings, resource, catalog, scenario, warnings) : settings);
             facts.addAll(defaults(resource, catalog));
             facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
             spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
@@ -378,14 +379,17 @@ public final class Evaluator {
     }
 
     /**
-     * The resource's settings, a value that is neither true nor false (in any case) where the type's
-     * CloudFormation schema declares a Boolean taken as undetermined, with a warning. Compared with
-     * {@code true}, {@code BlockPublicAcls: 1}, {@code "yes"} or {@code y} was simply not true, so a
-     * control found the bucket's public access unblocked (a HIGH finding) on a value nobody wrote as
-     * false. An empty list or object there is {@code misshapen}'s to report; a null states nothing.
+     * The resource's settings, a value that does not have the primitive type the type's CloudFormation
+     * schema declares taken as undetermined, with a warning: neither true nor false (in any case) where
+     * a Boolean is declared, not a number where an Integer or Double is. Compared with {@code true},
+     * {@code BlockPublicAcls: 1}, {@code "yes"} or {@code y} was simply not true, so a control found
+     * the bucket's public access unblocked (a HIGH finding) on a value nobody wrote as false; compared
+     * with 7, {@code BackupRetentionPeriod: seven} failed "at least 7" as if it were a shorter period.
+     * CloudFormation rejects both. An empty list or object there is {@code misshapen}'s to report; a
+     * null states nothing.
      */
-    private static List<Setting> booleans(ResourceSpec spec, List<Setting> settings, Resource resource, ServiceCatalog catalog,
-                                          Scenario scenario, List<String> warnings) {
+    private static List<Setting> typed(ResourceSpec spec, List<Setting> settings, Resource resource, ServiceCatalog catalog,
+                                       Scenario scenario, List<String> warnings) {
         if (resource.type() == null || !catalog.schema().knows(resource.type())) {
             return settings;
         }
@@ -393,23 +397,38 @@ public final class Evaluator {
         for (int i = 0; i < settings.size(); i++) {
             Setting s = settings.get(i);
             String v = s.value();
-            if (v == null || s.isUnknown() || s.isTrue() || s.isFalse() || v.equals("[]") || v.equals("{}")
-                    || catalog.isSrmKey(topKey(s.path()))) {
+            if (v == null || s.isUnknown() || v.equals("[]") || v.equals("{}") || catalog.isSrmKey(topKey(s.path()))) {
                 continue;
             }
-            Optional<String> pointer = catalog.schema().booleanAt(resource.type(), s.path());
-            if (pointer.isEmpty()) {
+            Optional<CloudFormationSchema.Primitive> primitive = catalog.schema().primitiveAt(resource.type(), s.path());
+            String found = primitive.map(p -> mistyped(p, s)).orElse(null);
+            if (found == null) {
                 continue;
             }
-            String found = "expected true or false, found '" + v + "'";
-            warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': " + resource.type() + " " + pointer.get()
-                    + ": " + found + "; controls that read it are UNKNOWN");
+            warnings.add(scenario.file() + ":" + spec.line() + ": resource '" + spec.id() + "': " + resource.type() + " "
+                    + primitive.get().pointer() + ": " + found + "; controls that read it are UNKNOWN");
             if (out == null) {
                 out = new ArrayList<>(settings);
             }
             out.set(i, new Setting(s.resource(), s.path(), s.pattern(), Setting.unknownValue(found)));
         }
         return out == null ? settings : out;
+    }
+
+    /** What was found instead of the declared primitive ("expected true or false, found 'yes'"), or null when it fits. */
+    private static String mistyped(CloudFormationSchema.Primitive primitive, Setting s) {
+        if (primitive.type().equals("Boolean")) {
+            return s.isTrue() || s.isFalse() ? null : "expected true or false, found '" + s.value() + "'";
+        }
+        if (primitive.numeric()) {
+            try {
+                new java.math.BigDecimal(s.value().trim());
+                return null;
+            } catch (NumberFormatException e) {
+                return "expected a number, found '" + s.value() + "'";
+            }
+        }
+        return null;
     }
 
     /**

@@ -247,11 +247,21 @@ public final class CloudFormationSchema {
 
     /**
      * The JSON pointer of the property at {@code path} ({@code /PublicAccessBlockConfiguration/BlockPublicAcls})
-     * when the type's schema declares it a Boolean; empty when it declares another shape, or the
-     * path enters a map, a choice of shapes or free-form JSON, or a key the schema does not have.
+     * and the primitive type the type's schema declares there ({@code Boolean}, {@code Integer},
+     * {@code Double}, {@code String}...); empty when it declares another shape, or the path enters a
+     * map, a choice of shapes or free-form JSON, or a key the schema does not have.
      */
-    public Optional<String> booleanAt(String type, String path) {
-        return end(type, path).filter(e -> "Boolean".equals(e.shape().path("primitive").asText(null))).map(End::pointer);
+    public Optional<Primitive> primitiveAt(String type, String path) {
+        return end(type, path).filter(e -> e.shape().has("primitive"))
+                .map(e -> new Primitive(e.pointer(), e.shape().get("primitive").asText()));
+    }
+
+    /** A property's JSON pointer and the primitive type the schema gives it. */
+    public record Primitive(String pointer, String type) {
+        /** Whether CloudFormation reads the property as a number. */
+        public boolean numeric() {
+            return type.equals("Integer") || type.equals("Long") || type.equals("Double");
+        }
     }
 
     /** The shape at the end of a concrete path, with its JSON pointer and whether its last segment had list indexes. */
