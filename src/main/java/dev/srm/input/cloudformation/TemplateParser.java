@@ -49,6 +49,16 @@ final class TemplateParser {
 
     private static final String YAML_CORE = "tag:yaml.org,2002:";
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
+    private static final Map<String, String> CORE_KINDS = Map.of("str", "a scalar", "int", "an integer", "float",
+            "a floating-point number", "bool", "a boolean", "null", "null", "map", "a mapping", "seq", "a sequence");
+    /** YAML 1.1's integers (decimal, octal, hexadecimal, binary; underscores between digits) and floats. */
+    private static final java.util.regex.Pattern INT = java.util.regex.Pattern.compile(
+            "[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|0o[0-7_]+)");
+    private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+            "[-+]?(?=\\.?[0-9])([0-9][0-9_]*)?(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    /** YAML 1.1's booleans, as CloudFormation's YAML reads them. */
+    private static final Map<String, String> BOOL = Map.of("true", "true", "yes", "true", "y", "true", "on", "true",
+            "false", "false", "no", "false", "n", "false", "off", "false");
 
     private final JsonFactory json;
     private final YAMLFactory yaml;
@@ -127,7 +137,9 @@ final class TemplateParser {
                 case START_OBJECT -> object(pointer, pos);
                 case START_ARRAY -> array(pointer, pos);
                 // A short form with nothing after it (`!GetAZs`) takes the empty string, as CloudFormation reads it.
-                case VALUE_NULL -> new Node.Scalar(tag != null && !tag.equals(YAML_CORE + "null") && p.getText().isEmpty() ? "" : null, pos);
+                // !!null keeps its text for core() to check (!!null Enabled is no null)
+                case VALUE_NULL -> new Node.Scalar(tag == null ? null : tag.equals(YAML_CORE + "null") ? p.getText()
+                        : p.getText().isEmpty() ? "" : null, pos);
                 case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(bool(p.getText(), t), pos);
                 default -> new Node.Scalar(p.getText(), pos);
             };
@@ -178,7 +190,7 @@ final class TemplateParser {
             if (tag.startsWith(YAML_CORE)) {
                 String core = tag.substring(YAML_CORE.length());
                 if (CORE_TAGS.contains(core)) {
-                    return value;
+                    return core(core, value, pointer, pos);
                 }
                 throw InputFiles.problem(name, pos.toString(), pointerText(pointer) + "unsupported YAML tag !!" + core
                         + "; a template may use YAML's core types and CloudFormation's short forms (!Ref, !Sub, ...) only");
@@ -199,6 +211,36 @@ final class TemplateParser {
                         new Node.Scalar(s.text().substring(dot + 1), s.pos())), s.pos());
             }
             return new Node.Obj(Map.of(function, argument), Map.of(function, pos), pos);
+        }
+
+        /**
+         * A value with a core tag, checked against it: {@code !!int Enabled} is no integer (a YAML
+         * loader refuses it, as CloudFormation does), so it is refused here rather than read as the
+         * text "Enabled"; {@code !!bool yes} is true in YAML 1.1, CloudFormation's YAML.
+         */
+        private Node core(String core, Node value, String pointer, Node.Pos pos) throws InputException {
+            String text = value instanceof Node.Scalar s ? s.text() : null;
+            boolean fits = switch (core) {
+                case "map" -> value instanceof Node.Obj;
+                case "seq" -> value instanceof Node.Seq;
+                case "str" -> value instanceof Node.Scalar;
+                case "null" -> value instanceof Node.Scalar && (text == null || text.isEmpty() || text.equals("~")
+                        || text.equalsIgnoreCase("null"));
+                case "int" -> text != null && INT.matcher(text).matches();
+                case "float" -> text != null && FLOAT.matcher(text).matches();
+                case "bool" -> text != null && BOOL.containsKey(text.toLowerCase(Locale.ROOT));
+                default -> true;
+            };
+            if (!fits) {
+                String found = text != null ? "'" + text + "'" : value instanceof Node.Obj ? "a mapping"
+                        : value instanceof Node.Seq ? "a sequence" : "an empty value";
+                throw InputFiles.problem(name, pos.toString(), pointerText(pointer) + "YAML tag !!" + core + " on " + found
+                        + ", which is not " + CORE_KINDS.get(core) + "; write the value without the tag, or one that fits it");
+            }
+            if (core.equals("bool")) {
+                return new Node.Scalar(BOOL.get(text.toLowerCase(Locale.ROOT)), pos);
+            }
+            return core.equals("null") ? new Node.Scalar(null, pos) : value;
         }
 
         private static Node.Pos pos(JsonLocation loc) {

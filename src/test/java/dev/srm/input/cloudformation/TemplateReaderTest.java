@@ -119,6 +119,23 @@ class TemplateReaderTest {
     void yaml_core_tags_keep_their_value() {
         assertThat(settings(read("Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: !!str 012}\n"), "B"))
                 .containsEntry("BucketName", "012");
+        String head = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n";
+        Map<String, String> db = settings(read(head + "      BackupRetentionPeriod: !!int 14\n      MultiAZ: !!bool yes\n"
+                + "      StorageEncrypted: !!bool Off\n      AllocatedStorage: !!float 1e2\n      Iops: !!null ~\n"), "Db");
+        assertThat(db).containsEntry("BackupRetentionPeriod", "14").containsEntry("MultiAZ", "true")
+                .containsEntry("StorageEncrypted", "false").containsEntry("AllocatedStorage", "1e2").doesNotContainKey("Iops");
+    }
+
+    /** A core tag on a value it does not fit is a YAML error, as CloudFormation's loader has it: never the text after the tag. */
+    @Test
+    void a_yaml_core_tag_on_a_value_it_does_not_fit_is_refused() {
+        String head = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: ";
+        assertThat(problem("t.yaml", head + "!!int Enabled\n")).isEqualTo("t.yaml:6:17: /Resources/B/Properties/VersioningConfiguration/Status:"
+                + " YAML tag !!int on 'Enabled', which is not an integer; write the value without the tag, or one that fits it");
+        assertThat(problem("t.yaml", head + "!!bool Enabled\n")).contains("YAML tag !!bool on 'Enabled', which is not a boolean");
+        assertThat(problem("t.yaml", head + "!!float .\n")).contains("YAML tag !!float on '.', which is not a floating-point number");
+        assertThat(problem("t.yaml", head + "!!seq {a: 1}\n")).contains("YAML tag !!seq on a mapping, which is not a sequence");
+        assertThat(problem("t.yaml", head + "!!null Enabled\n")).contains("YAML tag !!null on 'Enabled', which is not null");
     }
 
     // ---------------------------------------------------------------- bad templates
