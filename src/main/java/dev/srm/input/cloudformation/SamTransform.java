@@ -810,9 +810,7 @@ final class SamTransform {
         } else if (p.get("EndpointConfiguration") instanceof Node.Scalar s) {
             api.put("EndpointConfiguration", Obj.of(Map.of("Types", new Node.Seq(List.of(s), s.pos())), s.pos()));
         }
-        if (p.get("Auth") instanceof Node.Obj auth && auth.get("ResourcePolicy") != null) {
-            warnings.add(id + ": SAM's Auth.ResourcePolicy is not expanded into a resource policy");
-        }
+        notExpanded(id, p, true);
         if (p.get("Tags") != null) {
             api.put("Tags", tagList(p.get("Tags"), null));
         }
@@ -858,6 +856,7 @@ final class SamTransform {
         put(api, "DisableExecuteApiEndpoint", p.get("DisableExecuteApiEndpoint"));
         put(api, "Description", p.get("Description"));
         put(api, "FailOnWarnings", p.get("FailOnWarnings"));
+        notExpanded(id, p, false);
         out.put(id, new Template.Resource(id, "AWS::ApiGatewayV2::Api", Obj.of(api, r.pos()), r.condition(), r.dependsOn(),
                 r.metadata(), r.pos(), id.equals(r.id()) ? "created by SAM from AWS::Serverless::HttpApi " + id
                 : "created by SAM for the HttpApi events of " + r.id()));
@@ -873,6 +872,32 @@ final class SamTransform {
         String stageId = id + (p.get("StageName") instanceof Node.Scalar s && s.text() != null
                 ? s.text().replaceAll("[^A-Za-z0-9]", "") + "Stage" : "ApiGatewayDefaultStage");
         out.put(stageId, derived(r, stageId, "AWS::ApiGatewayV2::Stage", stage));
+    }
+
+    /**
+     * A warning for each part of a SAM API srm does not expand (SAM creates resources or methods for
+     * them that srm does not build): authorizers, usage plans and API keys, resource policies, custom
+     * domains. Their settings (an authorizer's type, a domain's TLS security policy) are not judged;
+     * without a word they vanished and the report looked complete.
+     */
+    private void notExpanded(String id, Node.Obj p, boolean rest) {
+        String type = rest ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi";
+        if (p.get("Auth") instanceof Node.Obj auth) {
+            if (auth.get("Authorizers") != null || auth.get("DefaultAuthorizer") != null) {
+                warnings.add(id + " (" + type + "): SAM's Auth.Authorizers and DefaultAuthorizer are not expanded; the API's"
+                        + " authorizers and the methods they protect are not evaluated");
+            }
+            if (rest && (auth.get("UsagePlan") != null || auth.get("ApiKeyRequired") != null)) {
+                warnings.add(id + " (" + type + "): SAM's Auth.UsagePlan and ApiKeyRequired (usage plan, API key) are not expanded");
+            }
+            if (rest && auth.get("ResourcePolicy") != null) {
+                warnings.add(id + " (" + type + "): SAM's Auth.ResourcePolicy is not expanded into a resource policy");
+            }
+        }
+        if (p.get("Domain") != null) {
+            warnings.add(id + " (" + type + "): SAM's Domain (custom domain name, base path mapping, Route 53 records) is not"
+                    + " expanded; its TLS security policy and certificate are not evaluated");
+        }
     }
 
     /** A stage's RouteSettings, with what each HttpApi event of a function sets for its route merged in (the event wins). */
