@@ -133,6 +133,12 @@ public final class Srm {
         ctx(drools).insertLogical(new Requirement(resource, control, pattern, op(op), expected, rule(drools)));
     }
 
+    /** The setting of {@code settings} (a list of {@code Setting}) whose path comes first, for evidence that names one of several. */
+    public static Setting firstByPath(java.util.List<?> settings) {
+        return settings.stream().map(Setting.class::cast)
+                .min(java.util.Comparator.comparing(Setting::path).thenComparing(s -> String.valueOf(s.value()))).orElseThrow();
+    }
+
     /**
      * States a requirement on list elements with an explicit quantifier: {@code "some"} element of
      * {@code Statement[*].Effect} must satisfy it, or {@code "none"} may ({@code "every"} is what
