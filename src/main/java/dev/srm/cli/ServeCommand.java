@@ -42,13 +42,23 @@ final class ServeCommand extends PackCommand {
     @Option(names = "--workers", paramLabel = "N", description = "Requests evaluated at once (default: the number of cores).")
     Integer workers;
 
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Answer 408 to a request whose body has not fully arrived SECONDS after its headers, and close a "
+                    + "connection whose headers take as long (default: ${DEFAULT-VALUE}).")
+    double bodyTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "200",
+            description = "Connections open at once; further ones wait to be accepted until one closes (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Mixin
     RulesOptions rules;
 
     @Override
     int run(Cli cli) throws InterruptedException {
         ServeOptions options = new ServeOptions(host, port, tokenFile, maxBody, millis("--time-limit", timeLimit),
-                millis("--idle-timeout", idleTimeout), workers == null ? Runtime.getRuntime().availableProcessors() : workers);
+                millis("--idle-timeout", idleTimeout), workers == null ? Runtime.getRuntime().availableProcessors() : workers,
+                millis("--body-timeout", bodyTimeout), maxConnections);
         Server server = Server.provider().start(rules.load(cli), options);
         UnfinishedRun.disarm(); // a signal is how serve stops: its own hook below stops it gracefully
         Thread hook = new Thread(server::close, "srm-serve-shutdown");

@@ -85,6 +85,8 @@ final class Bodies {
      * Reads and discards what is left of a refused body, up to {@link #DRAIN} bytes: a client still sending
      * when the connection closes gets a reset instead of the 413 (seen as "broken pipe" by Java's HttpClient).
      * Past that bound the connection is closed anyway, so a huge body costs the server no more than this.
+     * {@link BodyDeadline} has already taken those bytes off the network (without a thread, within the
+     * deadline): what is read here is in memory.
      */
     private static void drain(InputStream in) {
         byte[] buf = new byte[8192];

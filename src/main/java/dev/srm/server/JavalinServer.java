@@ -22,7 +22,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
-import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
@@ -46,7 +47,9 @@ import java.util.stream.Stream;
  * {@code srm serve} on Javalin (Jetty 12): the {@code /v1} routes over one loaded {@link Srm},
  * {@code /healthz}, {@code /readyz} and the web page. Every {@code /v1} request passes the same
  * gate: not draining, the bearer token when one is set, the Host header when bound to loopback;
- * its work runs on {@link Workers} within the time limit.
+ * its work runs on {@link Workers} within the time limit. Slow clients hold no thread: a body is
+ * read in full before the routes run ({@link BodyDeadline}), headers and bodies must arrive within
+ * {@code --body-timeout} ({@link HeaderDeadline}), and at most {@code --max-connections} are open.
  */
 final class JavalinServer implements Server {
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -100,7 +103,18 @@ final class JavalinServer implements Server {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setIdleTimeout(options.idleTimeout().toMillis());
-                http.setMinRequestDataRate(256); // bytes per second: a client trickling its body is cut off
+            });
+            // Slow clients hold no thread: bodies are read before the routes run, within --body-timeout ...
+            config.jetty.modifyServer(server -> server.insertHandler(new BodyDeadline(options.maxBody(), options.bodyTimeout())));
+            // ... headers within it too, and at most --max-connections are open (the rest wait in the accept queue)
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(options.host());
+                connector.setPort(options.port());
+                connector.setIdleTimeout(options.idleTimeout().toMillis());
+                connector.addEventListener(new HeaderDeadline(connector.getScheduler(), options.bodyTimeout()));
+                connector.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
+                return connector;
             });
             config.routes.get("/healthz", ctx -> record(ctx, new Health("ok", null)));
             config.routes.get("/readyz", this::ready);
@@ -130,11 +144,6 @@ final class JavalinServer implements Server {
             workers.close();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw SrmException.usage("cannot listen on " + options.host() + ":" + options.port() + ": " + cause.getMessage());
-        }
-        for (Connector c : app.jettyServer().server().getConnectors()) {
-            if (c instanceof ServerConnector sc) {
-                sc.setIdleTimeout(options.idleTimeout().toMillis());
-            }
         }
     }
 
