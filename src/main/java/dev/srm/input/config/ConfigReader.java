@@ -266,6 +266,9 @@ public final class ConfigReader implements StreamingInput {
             Projector.Projection p = projector.project(m, item.node(), Projector.Resolver.NONE);
             mergeAccount(g.accountBlock, p.account());
             if (!m.isResource()) {
+                if (!m.into().isEmpty()) {
+                    keepFold(key, item, m.into().get(0), p);
+                }
                 return;
             }
             ObjectNode configuration = p.configuration();
@@ -274,7 +277,8 @@ public final class ConfigReader implements StreamingInput {
             }
             ObjectNode record = json.getNodeFactory().objectNode();
             record.put("id", item.srmId()).put("type", m.type()).put("capture", item.capture()).put("arn", item.arn())
-                    .put("account", item.account()).put("region", item.region()).put("line", item.line()).put("pointer", item.pointer());
+                    .put("account", item.account()).put("region", item.region()).put("line", item.line()).put("pointer", item.pointer())
+                    .put("source", item.type()).put("resourceId", item.resourceId());
             ObjectNode tags = record.putObject("tags");
             (m.tags() == null ? Projector.tagMap(item.node().get("tags")) : p.tags()).forEach(tags::put);
             record.set("configuration", configuration);
@@ -294,6 +298,22 @@ public final class ConfigReader implements StreamingInput {
                 putStated(extra, item.node(), cp, false);
                 keep(key, extra);
             }
+        }
+
+        /**
+         * Keeps the settings of an item that describes another item's resource ({@code into}: the patch compliance
+         * Systems Manager records for an instance) until the scenario is built, with the resource it names: the
+         * value of the fold's {@code by}, matched against the resource ids of the items of its {@code resource} type.
+         */
+        private void keepFold(String key, Item item, Mapping.Fold fold, Projector.Projection p) {
+            List<dev.srm.input.mapping.SourcePath.Match> names = fold.by().select(dev.srm.input.mapping.Scope.root(item.node()));
+            ObjectNode record = json.getNodeFactory().objectNode();
+            record.put("id", item.srmId()).put("fold", true).put("into", fold.targets().get(0)).put("source", item.type())
+                    .put("names", names.isEmpty() || !names.get(0).node().isValueNode() ? null : names.get(0).node().asText())
+                    .put("capture", item.capture()).put("region", item.region());
+            record.set("configuration", p.configuration());
+            putStated(record, item.node(), p, false);
+            keep(key, record);
         }
 
         /**
@@ -339,8 +359,10 @@ public final class ConfigReader implements StreamingInput {
 
         private ReadScenario scenario(Group g, List<String> records) throws InputException {
             Map<String, JsonNode> byId = new LinkedHashMap<>();
+            Map<String, JsonNode> folds = new TreeMap<>(); // the latest item of each resource that folds into another's
             Set<String> described = new java.util.HashSet<>(); // resources with an item that describes them
             int companions = 0; // records built from an item beside its resource: no items of their own
+            int foldRecords = 0;
             for (String line : records) {
                 JsonNode r;
                 try {
@@ -349,6 +371,15 @@ public final class ConfigReader implements StreamingInput {
                     throw new UncheckedIOException(e);
                 }
                 String id = r.path("id").asText();
+                if (r.path("fold").asBoolean()) {
+                    foldRecords++;
+                    described.add(id);
+                    JsonNode before = folds.get(id);
+                    if (before == null || Captures.ORDER.compare(r.path("capture").asText(""), before.path("capture").asText("")) >= 0) {
+                        folds.put(id, r);
+                    }
+                    continue;
+                }
                 if (r.has("parent")) {
                     companions++;
                 }
@@ -367,9 +398,22 @@ public final class ConfigReader implements StreamingInput {
             byId.values().removeIf(r -> r.has("parent") && (byId.get(r.path("parent").asText()) == null
                     || byId.get(r.path("parent").asText()).path("gone").asBoolean()
                     || !byId.get(r.path("parent").asText()).path("capture").asText("").equals(r.path("capture").asText(""))));
+            // an item that describes another's resource is gone when its latest capture says so; an earlier deletion is not
+            folds.values().removeIf(f -> {
+                JsonNode gone = byId.get(f.path("id").asText());
+                if (gone == null || !gone.path("gone").asBoolean()) {
+                    return false;
+                }
+                if (Captures.ORDER.compare(gone.path("capture").asText(""), f.path("capture").asText("")) >= 0) {
+                    return true;
+                }
+                byId.remove(f.path("id").asText());
+                return false;
+            });
             // resources an earlier item described and a later one says are deleted or no longer recorded
             int removed = (int) byId.entrySet().stream().filter(e -> e.getValue().path("gone").asBoolean() && described.contains(e.getKey()))
                     .count();
+            List<String> unfolded = fold(folds, byId);
             List<ResourceSpec> resources = new ArrayList<>();
             boolean gzipped = name.toLowerCase(Locale.ROOT).endsWith(".gz"); // a line of the unzipped text is no place in the file
             for (JsonNode r : byId.values()) {
@@ -391,13 +435,18 @@ public final class ConfigReader implements StreamingInput {
             String where = name + ": account " + g.account + (g.region == null ? "" : " " + g.region);
             g.unmapped.forEach((type, n) -> warnings.add(where + ": no srm mapping for AWS Config type " + type + ": " + n
                     + " item" + (n == 1 ? "" : "s") + " not assessed"));
+            if (!unfolded.isEmpty()) {
+                warnings.add(where + ": " + unfolded.size() + " item" + (unfolded.size() == 1 ? "" : "s") + " describing a resource the input"
+                        + " does not hold, not assessed (" + String.join("; ", unfolded.subList(0, Math.min(3, unfolded.size())))
+                        + (unfolded.size() > 3 ? "; ..." : "") + ")");
+            }
             if (g.gone > 0) {
                 warnings.add(where + ": skipped " + g.gone + " deleted or not-recorded item" + (g.gone == 1 ? "" : "s")
                         + " (configurationItemStatus ResourceDeleted or ResourceNotRecorded)"
                         + (removed == 0 ? "" : "; " + removed + " of them the latest item of " + (removed == 1 ? "a resource, which is"
                         : "resources, which are") + " left out with every earlier item"));
             }
-            int duplicates = records.size() - companions - (int) byId.values().stream().filter(r -> !r.has("parent")).count();
+            int duplicates = records.size() - companions - foldRecords - (int) byId.values().stream().filter(r -> !r.has("parent")).count();
             String id = ("config-" + g.account + (g.region == null ? "" : "-" + g.region)).toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9-]+", "-");
             String title = "AWS Config: account " + g.account + (g.region == null ? " (" + String.join(", ", g.regions) + ")" : " (" + g.region + ")");
@@ -412,10 +461,48 @@ public final class ConfigReader implements StreamingInput {
                     .namedAfterItsFile(), warnings);
         }
 
+        /**
+         * Adds the settings of each latest item that describes another item's resource to that resource (the patch
+         * compliance of an instance to the instance). Returns, for a warning, the items whose resource is not in the
+         * group (an on-premises managed node, an instance Config does not record).
+         */
+        private List<String> fold(Map<String, JsonNode> folds, Map<String, JsonNode> byId) {
+            Map<String, JsonNode> targets = new java.util.HashMap<>();
+            for (JsonNode r : byId.values()) {
+                if (!r.path("gone").asBoolean() && !r.has("parent") && r.hasNonNull("resourceId")) {
+                    targets.put(r.path("source").asText() + " " + r.path("resourceId").asText(), r);
+                }
+            }
+            List<String> unfolded = new ArrayList<>();
+            for (JsonNode f : folds.values()) {
+                JsonNode target = targets.get(f.path("into").asText() + " " + resourceIdNamed(f.path("names").asText("")));
+                if (target == null || f.hasNonNull("region") && target.hasNonNull("region")
+                        && !f.path("region").asText().equals(target.path("region").asText())) {
+                    unfolded.add(f.path("source").asText() + " " + f.path("names").asText(f.path("id").asText()) + ": no "
+                            + f.path("into").asText() + " item with that resource id");
+                    continue;
+                }
+                Projector.merge((ObjectNode) target.path("configuration"), (ObjectNode) f.path("configuration"));
+                ArrayNode stated = (ArrayNode) target.path("stated");
+                f.path("stated").forEach(stated::add);
+            }
+            return unfolded;
+        }
+
         @Override
         public void close() {
             partition.close();
         }
+    }
+
+    /**
+     * The resource id a describing item's value names: the id itself, or an id Config qualifies by the type of the
+     * record that holds it ({@code AWS::SSM::ManagedInstanceInventory/i-0123456789abcdef0}, the resource id of an
+     * instance's AWS::SSM::PatchCompliance item).
+     */
+    static String resourceIdNamed(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/(.+)").matcher(value);
+        return m.matches() ? m.group(1) : value;
     }
 
     /** The configuration paths a record's item states (see {@link Projector.Projection#stated}). */

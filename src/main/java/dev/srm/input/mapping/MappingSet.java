@@ -189,17 +189,20 @@ public final class MappingSet {
         }
         if (s.has("from")) {
             Spec.Conversion as = conversion(s, where);
+            if (as == Spec.Conversion.ELEMENTS) {
+                throw new IllegalArgumentException(where + ": 'as: elements' converts a reference (ref), not a copy");
+            }
             Map<String, JsonNode> map = new LinkedHashMap<>();
             s.path("map").fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
             return new Spec.Copy(SourcePath.parse(s.get("from").asText()), as, map, s.get("default"), when, unsetAbsent(s, where));
         }
         if (s.has("ref")) {
             Spec.Conversion as = conversion(s, where);
-            if (as != Spec.Conversion.NONE && as != Spec.Conversion.LIST) {
-                throw new IllegalArgumentException(where + ": a reference converts only 'as: list'");
+            if (as != Spec.Conversion.NONE && as != Spec.Conversion.LIST && as != Spec.Conversion.ELEMENTS) {
+                throw new IllegalArgumentException(where + ": a reference converts only 'as: list' or 'as: elements'");
             }
             return new Spec.Ref(SourcePath.parse(s.get("ref").asText()), s.path("to").asText(null), when, unsetAbsent(s, where),
-                    as == Spec.Conversion.LIST);
+                    as == Spec.Conversion.LIST, as == Spec.Conversion.ELEMENTS);
         }
         if (s.has("value")) {
             return new Spec.Const(s.get("value"), when);

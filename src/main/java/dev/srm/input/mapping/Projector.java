@@ -37,6 +37,15 @@ public final class Projector {
             return null;
         }
 
+        /**
+         * A list each element of which may name a resource of {@code targetType} ({@code as: elements}: an association's
+         * target instance ids): the list with each element that names one replaced by its srm id, the others as they are;
+         * null when the reader resolves none this way.
+         */
+        default ArrayNode resolveElements(String targetType, Scope scope, SourcePath path, ArrayNode list) {
+            return null;
+        }
+
         Resolver NONE = (targetType, scope, path, value) -> null;
     }
 
@@ -236,6 +245,14 @@ public final class Projector {
             JsonNode v = found.isEmpty() ? null : found.get(0).node();
             if (r.unsetAbsent() && isUnset(v)) {
                 return null;
+            }
+            if (r.elements()) {
+                if (v == null || Unknown.is(v) || isEmpty(v)) {
+                    return v == null || isEmpty(v) ? null : v; // a list known only after apply as a whole stays unknown
+                }
+                ArrayNode list = v.isArray() ? (ArrayNode) v : NODES.arrayNode().add(v);
+                ArrayNode resolved = resolver.resolveElements(r.to(), scope, r.from(), list);
+                return resolved != null ? resolved : list;
             }
             if (r.asList() && (v == null || v.isArray() || Unknown.is(v))) {
                 List<String> ids = resolver.resolveAll(r.to(), scope, r.from(), v);

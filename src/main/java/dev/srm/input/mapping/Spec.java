@@ -50,8 +50,13 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
     /**
      * The srm id of the resource of type {@code to} that the value at the path names (the reader resolves it);
      * {@code as: list} makes it the one element of a list (a queue policy's one queue URL is CloudFormation's Queues).
+     * {@code as: elements} ({@code elements}): a list each element of which may name a resource on its own (an
+     * association's target instance ids): each element that names one becomes its srm id, the others stay as they are.
      */
-    record Ref(SourcePath from, String to, When when, boolean unsetAbsent, boolean asList) implements Spec {
+    record Ref(SourcePath from, String to, When when, boolean unsetAbsent, boolean asList, boolean elements) implements Spec {
+        public Ref(SourcePath from, String to, When when, boolean unsetAbsent, boolean asList) {
+            this(from, to, when, unsetAbsent, asList, false);
+        }
     }
 
     /** Conditions on source values in the current scope, all of which must hold: a path and the values it may have. */
@@ -64,9 +69,10 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
 
         /**
          * Whether every condition holds: the value is one of those listed ({@code null}: absent,
-         * {@code "*"}: any value, {@code "alias/aws/*"}: any value that starts so). A path that selects
-         * several values ({@code grantList[grantee=AllUsers].permission}) holds when any of them is
-         * listed; it is absent when it selects none.
+         * {@code "*"}: any value, {@code "alias/aws/*"}: any value that starts so, {@code "!InstanceIds"}:
+         * any value but that one). A path that selects several values
+         * ({@code grantList[grantee=AllUsers].permission}) holds when any of them is listed; it is absent
+         * when it selects none.
          */
         public boolean holds(Scope scope) {
             for (Map.Entry<SourcePath, List<String>> c : conditions.entrySet()) {
@@ -81,10 +87,17 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
             return true;
         }
 
-        /** A listed value: {@code "*"} any value, {@code "alias/aws/*"} any value that starts so, else the value itself. */
+        /**
+         * A listed value: {@code "*"} any value, {@code "alias/aws/*"} any value that starts so, {@code "!x"} any value
+         * but {@code x}, else the value itself.
+         */
         private static boolean matches(List<String> wanted, String value) {
             for (String w : wanted) {
-                if (w != null && (w.equals(value) || w.endsWith("*") && value.startsWith(w.substring(0, w.length() - 1)))) {
+                if (w != null && w.startsWith("!") && w.length() > 1) {
+                    if (!w.substring(1).equals(value)) {
+                        return true;
+                    }
+                } else if (w != null && (w.equals(value) || w.endsWith("*") && value.startsWith(w.substring(0, w.length() - 1)))) {
                     return true;
                 }
             }
@@ -144,6 +157,11 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
          */
         METHOD_RESOURCE_PATH,
         /** The HTTP method of such a method path: {@code orders/GET} gives {@code GET}, {@code *}{@code /*} gives {@code *}. */
-        METHOD_HTTP_METHOD
+        METHOD_HTTP_METHOD,
+        /**
+         * Of a reference only: a list each element of which names a resource on its own ({@link Ref#elements}); an
+         * element that names none, or that the input does not show, stays as it is.
+         */
+        ELEMENTS
     }
 }

@@ -455,6 +455,22 @@ final class TerraformDocument {
         return out;
     }
 
+    /**
+     * The references the expression of {@code attribute} lists, as the configuration writes them, in the
+     * {@code index}-th of the resource's {@code block} blocks ({@code targets[1].values}); null when the
+     * configuration does not show that block as the {@code blocks}-th of as many: a {@code dynamic} block is not
+     * in it, and beside static blocks it would shift their places.
+     */
+    List<String> blockReferences(String configAddress, String block, int index, int blocks, String attribute) {
+        JsonNode written = expressions.getOrDefault(configAddress, MissingNode.getInstance()).path(block);
+        if (!written.isArray() || written.size() != blocks || index < 0 || index >= blocks) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        written.get(index).path(attribute).path("references").forEach(r -> out.add(r.asText()));
+        return out;
+    }
+
     /** The configuration addresses an attribute of a resource references (empty when unknown). */
     List<String> referencesOf(String configAddress, String attribute) {
         Map<String, List<String>> attrs = references.getOrDefault(configAddress, Map.of());

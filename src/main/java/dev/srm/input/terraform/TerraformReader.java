@@ -489,7 +489,128 @@ public final class TerraformReader implements StreamingInput {
                 public List<String> resolveAll(String targetType, Scope scope, SourcePath path, JsonNode value) {
                     return targetType == null ? null : targets(from, Mapping.alternatives(targetType), path, value);
                 }
+
+                @Override
+                public com.fasterxml.jackson.databind.node.ArrayNode resolveElements(String targetType, Scope scope, SourcePath path,
+                                                                                     com.fasterxml.jackson.databind.node.ArrayNode list) {
+                    return targetType == null ? null : elements(from, Mapping.alternatives(targetType), scope, path, list);
+                }
             };
+        }
+
+        /**
+         * A list each element of which may name a resource of one of {@code types} ({@code as: elements}: the instance
+         * ids of an association's target): an element the plan knows names the resource whose keys hold it (an
+         * instance's id in a state, or in a plan that does not replace it); the elements known only after apply name
+         * the resources their expressions refer to by a key attribute ({@code [aws_instance.web.id]}), when the
+         * configuration shows exactly as many such references, each to one resource of the plan, and nothing else: a
+         * variable, a local value, a module output, a data source, a splat or a for expression (which may filter)
+         * leave them unknown. An element that names nothing stays as it is.
+         */
+        private com.fasterxml.jackson.databind.node.ArrayNode elements(Instance from, List<String> types, Scope scope, SourcePath by,
+                                                                       com.fasterxml.jackson.databind.node.ArrayNode list) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = list.deepCopy();
+            List<Integer> unknown = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                JsonNode e = out.get(i);
+                if (Unknown.is(e)) {
+                    unknown.add(i);
+                    continue;
+                }
+                if (!e.isValueNode() || e.isNull()) {
+                    continue;
+                }
+                for (String type : types) {
+                    Instance t = byValue(type, e.asText(), x -> true);
+                    if (t != null) {
+                        out.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(t.srmId()));
+                        break;
+                    }
+                }
+            }
+            if (!unknown.isEmpty()) {
+                List<String> ids = keyReferences(from, types, written(from, scope, by));
+                if (ids != null && ids.size() == unknown.size()) {
+                    for (int k = 0; k < ids.size(); k++) {
+                        out.set(unknown.get(k), com.fasterxml.jackson.databind.node.TextNode.valueOf(ids.get(k)));
+                    }
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The references the configuration writes for the attribute {@code by} reads in {@code scope}: a top-level
+         * attribute's, or one of a repeated block's, in the element of the block the scope is (found by identity in
+         * the values); null where the configuration does not show it.
+         */
+        private List<String> written(Instance from, Scope scope, SourcePath by) {
+            String attribute = dotted(by);
+            if (scope == null || scope.parent() == null) {
+                return doc.writtenReferences(from.configAddress(), attribute);
+            }
+            if (scope.parent().parent() != null || !scope.parent().node().isObject()) {
+                return null; // a block inside a block: not read
+            }
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = scope.parent().node().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode blocks = f.getValue();
+                if (!blocks.isArray()) {
+                    continue;
+                }
+                for (int i = 0; i < blocks.size(); i++) {
+                    if (blocks.get(i) == scope.node()) {
+                        return doc.blockReferences(from.configAddress(), f.getKey(), i, blocks.size(), attribute);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The srm ids of the resources a list of written references names by a key attribute, one per reference
+         * ({@code aws_instance.web.id}, {@code aws_instance.web[0].id}, {@code aws_instance.web["a"].id}, with the
+         * shorter forms Terraform lists beside each); null when any reference is of another kind, or does not name
+         * exactly one resource of the plan.
+         */
+        private List<String> keyReferences(Instance from, List<String> types, List<String> written) {
+            if (written == null || written.isEmpty()) {
+                return null;
+            }
+            java.util.regex.Pattern direct = java.util.regex.Pattern.compile(
+                    "([A-Za-z0-9_]+)\\.([A-Za-z0-9_-]+)(\\[(?:\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?\\.([A-Za-z0-9_]+)");
+            java.util.LinkedHashMap<String, String> subjects = new java.util.LinkedHashMap<>(); // subject -> its type
+            Set<String> keyRefs = new HashSet<>();
+            for (String ref : written) {
+                java.util.regex.Matcher m = direct.matcher(ref);
+                if (m.matches() && types.contains(m.group(1)) && keysOf(m.group(1)).contains(m.group(4))) {
+                    subjects.put(m.group(1) + "." + m.group(2) + (m.group(3) == null ? "" : m.group(3)), m.group(1));
+                    keyRefs.add(ref);
+                }
+            }
+            if (subjects.isEmpty()) {
+                return null;
+            }
+            for (String ref : written) { // the key references, the shorter forms Terraform lists beside them, and nothing else
+                if (!keyRefs.contains(ref) && subjects.keySet().stream().noneMatch(sub -> ref.equals(sub) || ref.equals(Instance.configAddressOf(sub)))) {
+                    return null;
+                }
+            }
+            String prefix = from.modulePath().isEmpty() ? "" : from.modulePath() + ".";
+            List<String> ids = new ArrayList<>();
+            for (Map.Entry<String, String> sub : subjects.entrySet()) {
+                List<Instance> found = referenced(from, sub.getValue(), prefix + sub.getKey());
+                if (found.size() != 1) {
+                    return null;
+                }
+                ids.add(found.get(0).srmId());
+            }
+            return ids;
+        }
+
+        /** The attributes that identify a resource of a type when another refers to it (its mapping's keys). */
+        private List<String> keysOf(String type) {
+            return maps.variants(type).stream().map(Mapping::keys).filter(k -> !k.isEmpty()).findFirst().orElse(List.of("id", "arn"));
         }
 
         /**
