@@ -34,4 +34,18 @@ class PatchAssociationTest {
             assertThat(f.resource()).isEqualTo("UnpatchedServer");
         }).noneMatch(f -> f.rule().equals("ec2-guest-os-patching") && !f.resource().equals("UnpatchedServer"));
     }
+
+    /** SSM.2 is judged on the Auto Scaling group whose instances are patched: a tag it propagates at launch is theirs. */
+    @Test
+    void an_auto_scaling_groups_instances_are_patched_through_a_tag_the_group_propagates_at_launch() throws Exception {
+        EvaluatedTemplate t = EvaluatedTemplate.of(Path.of("src/test/resources/templates-ssm/web-fleet-patching.yaml"), TemplateParameters.NONE);
+        assertThat(t.status("WebFleet", "ec2-guest-os-patching")).isEqualTo(Status.MET);
+        assertThat(t.resource("WebFleet").control("ec2-guest-os-patching").evidence())
+                .anyMatch(e -> e.contains("State Manager association PatchWebProd runs AWS-RunPatchBaseline with Operation Install on the"
+                        + " instances the group launches"));
+        // the same tag kept on the group (PropagateAtLaunch false) is not on its instances
+        assertThat(t.status("BatchFleet", "ec2-guest-os-patching")).isEqualTo(Status.MISSING);
+        // a launch template is no instance of its own
+        assertThat(t.resource("WebLaunchTemplate").controls()).noneMatch(c -> c.id().equals("ec2-guest-os-patching"));
+    }
 }
