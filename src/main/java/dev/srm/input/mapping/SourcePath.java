@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A path into a source resource: names separated by dots, {@code [n]} indexes, {@code [*]}
  * for every element and {@code [key=value]} for the elements whose {@code key} has that
- * value; {@code .} alone is the current node, and each leading {@code ^} climbs
- * from a list element to the object that holds its list. A name applied to a list applies to
+ * value (a value may hold dots: {@code parameter[name=rds.force_ssl].value}); {@code .} alone
+ * is the current node, and each leading {@code ^} climbs from a list element to the object that
+ * holds its list. A name applied to a list applies to
  * every element, so Terraform's one-element blocks read as objects ({@code versioning.enabled}).
  */
 public record SourcePath(String text, int up, List<Object> segments) {
@@ -36,7 +37,7 @@ public record SourcePath(String text, int up, List<Object> segments) {
         String rest = text.substring(up);
         List<Object> segments = new ArrayList<>();
         if (!rest.equals(".") && !rest.isEmpty()) {
-            for (String part : rest.split("\\.", -1)) {
+            for (String part : rest.split("\\.(?![^\\[]*])", -1)) { // a [key=value]'s value may hold dots (rds.force_ssl)
                 int bracket = part.indexOf('[');
                 String name = bracket < 0 ? part : part.substring(0, bracket);
                 if (!name.isEmpty()) {
