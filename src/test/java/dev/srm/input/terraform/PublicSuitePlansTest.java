@@ -99,6 +99,24 @@ class PublicSuitePlansTest {
     }
 
     /**
+     * A plan's attribute left null is set by neither the provider nor the configuration: AWS's default applies, which
+     * CloudFormation's page documents. The evidence says so, not that it is CloudFormation's.
+     */
+    @Test
+    void a_default_a_plan_leaves_to_aws_is_worded_as_aws_default() throws Exception {
+        List<Evaluation> e = evaluate(TERRAGOAT);
+        for (String[] c : List.of(new String[] {"aws_db_instance.default", "rds-instance-deletion-protection", "DeletionProtection = false"},
+                new String[] {"aws_db_instance.default", "rds-iam-authentication", "EnableIAMDatabaseAuthentication = false"},
+                new String[] {"aws_ecr_repository.repository", "ecr-image-scanning", "ImageScanningConfiguration.ScanOnPush = false"},
+                new String[] {"aws_ecr_repository.repository", "ecr-kms-encryption", "EncryptionConfiguration.EncryptionType = AES256"})) {
+            ControlResult r = control(e, c[0], c[1]);
+            assertThat(r.status()).as("%s", r.evidence()).isEqualTo(Status.MISSING);
+            assertThat(r.evidence()).anyMatch(x -> x.contains(c[2] + " (AWS default: the input leaves it unset), per https://"))
+                    .noneMatch(x -> x.contains("CloudFormation default"));
+        }
+    }
+
+    /**
      * users = [""] names no user: the attachment adds its policy to its group and makes no user of its own (srm
      * warned that the user '' was not in the plan and assessed an IAM user for IAM.2).
      */
