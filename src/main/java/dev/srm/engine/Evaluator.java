@@ -339,7 +339,7 @@ public final class Evaluator {
             }
             List<Setting> settings = listsFromResources(spec, resource, catalog, ids);
             facts.addAll(checkKeys ? typed(spec, settings, resource, catalog, scenario, warnings) : settings);
-            facts.addAll(defaults(resource, catalog));
+            facts.addAll(defaults(resource, catalog, writtenAsCloudFormation(spec)));
             facts.addAll(PolicyDocuments.statements(spec.id(), spec.settings()));
             spec.notes().forEach(note -> facts.add(new Notice(spec.id(), note, "input")));
             if (scenario.undecided() != null && scenario.undecided().reasons().containsKey(spec.id())) {
@@ -439,11 +439,23 @@ public final class Evaluator {
         return spec.origin().pointer() == null && spec.origin().address() != null && spec.origin().arn() == null;
     }
 
-    /** CloudFormation's documented defaults for the resource's type (properties outside lists; see DefaultValue). */
-    private static List<DefaultValue> defaults(Resource resource, ServiceCatalog catalog) {
+    /**
+     * Whether the resource is written as CloudFormation: read from a template, or from a scenario file (its origin has a
+     * pointer but neither an address nor an ARN); not from a Terraform plan or an AWS Config item.
+     */
+    private static boolean writtenAsCloudFormation(ResourceSpec spec) {
+        return fromTemplate(spec) || spec.origin().address() == null && spec.origin().arn() == null;
+    }
+
+    /**
+     * CloudFormation's documented defaults for the resource's type (properties outside lists; see DefaultValue); for
+     * an input not written as CloudFormation, each is what AWS gives a setting the input leaves unset.
+     */
+    private static List<DefaultValue> defaults(Resource resource, ServiceCatalog catalog, boolean cloudFormation) {
         return catalog.schema().defaults(resource.type()).stream()
                 .filter(d -> !d.pattern().contains("[*]"))
-                .map(d -> new DefaultValue(resource.id(), d.pattern(), d.value(), d.unknown(), d.source()))
+                .map(d -> cloudFormation ? new DefaultValue(resource.id(), d.pattern(), d.value(), d.unknown(), d.source())
+                        : DefaultValue.leftUnset(resource.id(), d.pattern(), d.value(), d.unknown(), d.source()))
                 .toList();
     }
 

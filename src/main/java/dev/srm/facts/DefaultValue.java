@@ -14,10 +14,26 @@ import java.util.Objects;
  * an Object Lock bucket's versioning); for one resource and pattern it takes the place of the
  * catalogue's, which describes a resource that has none of those settings.
  */
-public record DefaultValue(String resource, String pattern, String value, String unknown, String source, boolean decided) {
+public record DefaultValue(String resource, String pattern, String value, String unknown, String source, boolean decided,
+                           boolean leftUnset) {
     /** A default the catalogue documents for the type. */
     public DefaultValue(String resource, String pattern, String value, String unknown, String source) {
-        this(resource, pattern, value, unknown, source, false);
+        this(resource, pattern, value, unknown, source, false, false);
+    }
+
+    /** A default the catalogue documents, or one a rule {@code decided} from other settings. */
+    public DefaultValue(String resource, String pattern, String value, String unknown, String source, boolean decided) {
+        this(resource, pattern, value, unknown, source, decided, false);
+    }
+
+    /**
+     * The catalogue's default for a resource of an input that is not written as CloudFormation (a Terraform plan, an
+     * AWS Config item): it applies where the input states the property unset (a null attribute, which the provider
+     * does not send), and it is then what AWS gives the setting, which CloudFormation's page documents
+     * ({@code leftUnset}).
+     */
+    public static DefaultValue leftUnset(String resource, String pattern, String value, String unknown, String source) {
+        return new DefaultValue(resource, pattern, value, unknown, source, false, true);
     }
 
     public DefaultValue {
@@ -52,12 +68,18 @@ public record DefaultValue(String resource, String pattern, String value, String
     /** The marker of a default a rule decided from other settings. */
     public static final String IMPLIED = "(implied by other settings)";
 
+    /** The marker of a default of an input not written as CloudFormation, which leaves the setting unset ({@link #leftUnset}). */
+    public static final String AWS_DEFAULT = "(AWS default: the input leaves it unset)";
+
     /** The marker this default's evidence carries. */
     public String mark() {
-        return decided ? IMPLIED : MARK;
+        return decided ? IMPLIED : leftUnset ? AWS_DEFAULT : MARK;
     }
 
-    /** The default as evidence shows it: {@code PubliclyAccessible = false (CloudFormation default)}. */
+    /**
+     * The default as evidence shows it: {@code PubliclyAccessible = false (CloudFormation default)}, or for a plan's null
+     * attribute {@code DeletionProtection = false (AWS default: the input leaves it unset)}, each with its page.
+     */
     public String describe() {
         return pattern + " = " + value + " " + mark() + (source == null || source.isBlank() ? "" : ", per " + source);
     }

@@ -273,7 +273,7 @@ public final class ConfigReader implements StreamingInput {
             }
             ObjectNode configuration = p.configuration();
             if (m.copy() != null) {
-                keepKnown(m.type(), configuration);
+                keepKnown(m, configuration);
             }
             ObjectNode record = json.getNodeFactory().objectNode();
             record.put("id", item.srmId()).put("type", m.type()).put("capture", item.capture()).put("arn", item.arn())
@@ -346,15 +346,59 @@ public final class ConfigReader implements StreamingInput {
             }
         }
 
-        /** A copied CloudFormation-shaped configuration keeps the properties the catalogue knows for the type. */
-        private void keepKnown(String type, ObjectNode configuration) {
+        /**
+         * A copied CloudFormation-shaped configuration keeps the properties the catalogue knows for the type: where the
+         * type's CloudFormation schema is known, its properties and read-only attributes at any depth (and srm's keys);
+         * the other keys Config records (an identifier such as a launch template's {@code Id}, a task definition's
+         * {@code Status}, a topic's {@code Owner}) are left out silently, as no control reads them. What the mapping's own
+         * entries build is kept.
+         */
+        private void keepKnown(Mapping m, ObjectNode configuration) {
+            String type = m.type();
             ServiceCatalog catalog = data.catalog();
+            if (catalog.schema().knows(type)) {
+                List<String> targets = m.properties().keySet().stream().map(k -> k.indexOf('#') < 0 ? k : k.substring(0, k.indexOf('#'))).toList();
+                keepKnown(catalog, catalog.canonicalType(type), configuration, "", "", targets);
+                return;
+            }
             Set<String> known = catalog.byType(type).map(s -> s.properties().get(catalog.canonicalType(type))).orElse(null);
             if (known == null || known.isEmpty()) {
                 return;
             }
             configuration.retain(new ArrayList<>(configuration.properties().stream().map(Map.Entry::getKey)
                     .filter(k -> known.contains(k) || catalog.isSrmKey(k)).toList()));
+        }
+
+        /**
+         * Removes from {@code node} (at configuration path {@code path}, {@code pattern} without list indexes) each key the
+         * type's schema does not have; a map's keys, free-form JSON and a mapping's {@code targets} are kept.
+         */
+        private void keepKnown(ServiceCatalog catalog, String type, JsonNode node, String path, String pattern, List<String> targets) {
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    keepKnown(catalog, type, node.get(i), path + "[" + i + "]", pattern, targets);
+                }
+                return;
+            }
+            if (!node.isObject()) {
+                return;
+            }
+            List<String> unknown = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                String p = pattern.isEmpty() ? e.getKey() : pattern + "." + e.getKey();
+                boolean built = targets.stream().anyMatch(t -> t.equals(p) || t.startsWith(p + ".") || p.startsWith(t + "."));
+                if (built || path.isEmpty() && catalog.isSrmKey(e.getKey())) {
+                    continue;
+                }
+                if (catalog.schema().check(type, at).isPresent()) {
+                    unknown.add(e.getKey());
+                } else {
+                    keepKnown(catalog, type, e.getValue(), at, p, targets);
+                }
+            }
+            ((ObjectNode) node).remove(unknown);
         }
 
         private ReadScenario scenario(Group g, List<String> records) throws InputException {

@@ -185,7 +185,8 @@ public final class MappingSet {
             } else {
                 over.add(SourcePath.parse(s.get("each").asText()));
             }
-            return new Spec.Each(over, conversion(s, where), specs(s.path("properties"), where), value, when, s.path("whole").asBoolean(false));
+            return new Spec.Each(over, conversion(s, where), specs(s.path("properties"), where), value, when, s.path("whole").asBoolean(false),
+                    unsetAbsent(s, where));
         }
         if (s.has("from")) {
             Spec.Conversion as = conversion(s, where);

@@ -144,7 +144,7 @@ public final class Projector {
         }
         Elements built = elements(e, scope);
         if (built.unknown() != null) {
-            return false;
+            return e.unsetAbsent() && isUnset(built.unknown());
         }
         List<SourcePath.Match> elements = built.found();
         if (elements.isEmpty() || e.whole()) {
@@ -269,7 +269,7 @@ public final class Projector {
         Spec.Each e = (Spec.Each) spec;
         Elements found = elements(e, scope);
         if (found.unknown() != null) {
-            return found.unknown();
+            return e.unsetAbsent() && isUnset(found.unknown()) ? null : found.unknown(); // unset: absent, as for a copy
         }
         ArrayNode out = NODES.arrayNode();
         for (SourcePath.Match m : found.found()) {

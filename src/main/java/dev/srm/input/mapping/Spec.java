@@ -35,11 +35,19 @@ public sealed interface Spec permits Spec.Copy, Spec.Each, Spec.Const, Spec.Ref 
      * {@code properties} (or {@code value}) in that node's scope. {@code whole}: no other resource
      * adds to the list, so the source states it whole, an element it lacks included (an Elastic
      * Beanstalk environment's option settings); otherwise only what every element states is stated.
+     * {@code unsetAbsent} ({@code unset: absent}): a list known only after apply that the configuration does not set
+     * (a load balancer's subnet_mapping, computed from its subnets) is what AWS gives a property CloudFormation leaves
+     * out: not set, and stated, as for a {@link Copy}.
      */
-    record Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when, boolean whole) implements Spec {
+    record Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when, boolean whole,
+                boolean unsetAbsent) implements Spec {
         public Each {
             over = List.copyOf(over);
             properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+        }
+
+        public Each(List<SourcePath> over, Conversion as, Map<String, Spec> properties, Spec value, When when, boolean whole) {
+            this(over, as, properties, value, when, whole, false);
         }
     }
 

@@ -313,8 +313,10 @@ final class TerraformDocument {
             String address = prefix + r.path("address").asText();
             expressions.put(address, r.path("expressions"));
             Map<String, List<String>> attrs = new LinkedHashMap<>();
-            expressionReferences(r.path("expressions"), "", address, prefix, calls, module, attrs);
+            Map<String, List<String>> places = new LinkedHashMap<>();
+            expressionReferences(r.path("expressions"), "", "", address, prefix, calls, module, attrs, places);
             references.put(address, attrs);
+            referencesByPlace.put(address, places);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = module.path("module_calls").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -326,18 +328,21 @@ final class TerraformDocument {
 
     /**
      * The references of a resource's expressions, by attribute: a nested block's attributes by their
-     * dotted path ({@code encryption_configuration.kms_key}), every element of a repeated block together.
+     * dotted path ({@code encryption_configuration.kms_key}), every element of a repeated block together;
+     * and by place ({@code places}), each element's apart ({@code subnet_mapping[1].allocation_id}), an
+     * expression without references too.
      */
-    private void expressionReferences(JsonNode expressions, String path, String address, String prefix, List<Call> calls,
-                                      JsonNode module, Map<String, List<String>> attrs) {
+    private void expressionReferences(JsonNode expressions, String path, String place, String address, String prefix, List<Call> calls,
+                                      JsonNode module, Map<String, List<String>> attrs, Map<String, List<String>> places) {
         for (Iterator<Map.Entry<String, JsonNode>> it = expressions.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String attribute = path + e.getKey();
             JsonNode v = e.getValue();
             if (v.isArray()) { // a block: one object per element
-                for (JsonNode block : v) {
-                    if (block.isObject()) {
-                        expressionReferences(block, attribute + ".", address, prefix, calls, module, attrs);
+                for (int i = 0; i < v.size(); i++) {
+                    if (v.get(i).isObject()) {
+                        expressionReferences(v.get(i), attribute + ".", place + e.getKey() + "[" + i + "].", address, prefix, calls, module,
+                                attrs, places);
                     }
                 }
                 continue;
@@ -352,7 +357,21 @@ final class TerraformDocument {
             if (!refs.isEmpty()) {
                 attrs.computeIfAbsent(attribute, k -> new ArrayList<>()).addAll(refs);
             }
+            places.put(place + e.getKey(), refs);
         }
+    }
+
+    /** Per configuration address, the references of each expression by its place, a block's elements apart. */
+    private final Map<String, Map<String, List<String>>> referencesByPlace = new HashMap<>();
+
+    /**
+     * The resources the expression at one place of a resource's configuration refers to, a nested block's element by
+     * its index ({@code subnet_mapping[1].allocation_id}): empty for an expression without references (a constant);
+     * null where the configuration shows no expression there (no configuration, a dynamic block, an attribute the
+     * configuration leaves out).
+     */
+    List<String> referencesAt(String configAddress, String place) {
+        return referencesByPlace.getOrDefault(configAddress, Map.of()).get(place);
     }
 
     private final Map<String, JsonNode> moduleOutputs = new HashMap<>();

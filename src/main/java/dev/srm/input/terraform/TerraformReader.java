@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +183,11 @@ public final class TerraformReader implements StreamingInput {
         private final Map<String, Made> made = new LinkedHashMap<>();
         private final Map<String, Instance> byAddress = new LinkedHashMap<>();
         private final ObjectNode account = JsonNodeFactory.instance.objectNode();
+        /**
+         * The account settings of each resource that is a setting of the account and no resource of its own (an
+         * aws_iam_account_password_policy), by type and address, added to the account once all are read.
+         */
+        private final Map<String, Map<String, ObjectNode>> settingsOfTheAccount = new TreeMap<>();
 
         /**
          * A resource being built: its id, type, configuration, tags, the instance it came from, and
@@ -242,12 +248,15 @@ public final class TerraformReader implements StreamingInput {
                 }
                 if (m.isResource() || m.into().isEmpty()) {
                     Projector.Projection p = projector.project(m, i.values(), resolver(i));
-                    Projector.merge(account, p.account());
                     if (m.isResource()) {
+                        Projector.merge(account, p.account());
                         make(i, m, p);
+                    } else {
+                        settingsOfTheAccount.computeIfAbsent(i.type(), k -> new LinkedHashMap<>()).put(i.address(), p.account());
                     }
                 }
             }
+            settingsOfTheAccount.forEach(this::addToTheAccount);
             for (Instance i : folds) {
                 fold(i, maps.forResource(i.type(), i.values()).orElseThrow());
             }
@@ -265,9 +274,80 @@ public final class TerraformReader implements StreamingInput {
             return new ReadScenario(build(), warnings);
         }
 
+        /**
+         * Adds the account settings of the resources of one type to the account. The account has one of each (one
+         * password policy): several resources of the type each replace the whole of it when applied, in no order the
+         * plan sets, so a setting where they differ (or one sets and another leaves out) is UNKNOWN, one of their values;
+         * said in a warning that names them.
+         */
+        private void addToTheAccount(String type, Map<String, ObjectNode> byAddress) {
+            if (byAddress.size() == 1) {
+                Projector.merge(account, byAddress.values().iterator().next());
+                return;
+            }
+            List<String> addresses = new ArrayList<>(byAddress.keySet());
+            Map<String, Map<String, JsonNode>> leaves = new TreeMap<>(); // setting path -> address -> its value there
+            byAddress.forEach((address, settings) -> leavesOf("", settings, (path, value) ->
+                    leaves.computeIfAbsent(path, k -> new LinkedHashMap<>()).put(address, value)));
+            ObjectNode merged = JsonNodeFactory.instance.objectNode();
+            List<String> differ = new ArrayList<>();
+            String reason = "set by " + String.join(", ", addresses) + ", which Terraform applies in no set order";
+            leaves.forEach((path, values) -> {
+                java.util.LinkedHashSet<JsonNode> distinct = new java.util.LinkedHashSet<>();
+                addresses.forEach(a -> distinct.add(values.getOrDefault(a, com.fasterxml.jackson.databind.node.MissingNode.getInstance())));
+                if (distinct.size() == 1) {
+                    Projector.put(merged, path, distinct.iterator().next());
+                    return;
+                }
+                List<String> shown = distinct.stream().map(v -> v.isMissingNode() ? "not set" : v.isValueNode() ? v.asText() : v.toString()).toList();
+                differ.add(path + ": " + String.join(", ", shown));
+                boolean plain = distinct.stream().allMatch(v -> v.isValueNode() && !v.isNull() && !Unknown.is(v));
+                Projector.put(merged, path, com.fasterxml.jackson.databind.node.TextNode.valueOf(plain ? Setting.unknownOneOf(shown, reason)
+                        : distinct.stream().anyMatch(com.fasterxml.jackson.databind.JsonNode::isMissingNode) ? Setting.unknownPresence(reason)
+                        : Setting.unknownValue(reason)));
+            });
+            Projector.merge(account, merged);
+            warnings.add(name + ": " + addresses.size() + " " + type + " resources (" + String.join(", ", addresses) + ") set the same"
+                    + " settings of the account, which has one of each (one password policy): each apply replaces what another set, in"
+                    + " no set order; " + (differ.isEmpty() ? "they agree on every setting srm reads"
+                            : "where they differ the setting is UNKNOWN (" + String.join("; ", differ) + ")"));
+        }
+
+        /** Calls {@code to} with the dotted path and value of each leaf (a value or a list) of an object. */
+        private static void leavesOf(String prefix, JsonNode node, java.util.function.BiConsumer<String, JsonNode> to) {
+            node.fields().forEachRemaining(e -> {
+                String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                if (e.getValue().isObject()) {
+                    leavesOf(path, e.getValue(), to);
+                } else {
+                    to.accept(path, e.getValue());
+                }
+            });
+        }
+
         /** The resource an instance becomes under its mapping. */
         private void make(Instance i, Mapping m, Projector.Projection p) {
-            made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i), i, stated(m, i, p)));
+            made.put(i.address(), new Made(i.srmId(), m.type(), p.configuration(), tags(m, i, p.configuration()), i, stated(m, i, p)));
+        }
+
+        /**
+         * The tags of an instance: its tags map ({@code tags_all}, else {@code tags}, or the mapping's path); where it has
+         * none, the {@code Tags} list of Key/Value its mapping builds, as the CloudFormation reader reads a template's
+         * (an Auto Scaling group's tag blocks, which are no map).
+         */
+        private Map<String, String> tags(Mapping m, Instance i, ObjectNode configuration) {
+            Map<String, String> out = tags(m, i);
+            JsonNode built = configuration.get("Tags");
+            if (out.isEmpty() && built != null && built.isArray()) {
+                for (JsonNode t : built) {
+                    JsonNode k = t.get("Key");
+                    JsonNode v = t.get("Value");
+                    if (k != null && k.isValueNode() && !Unknown.is(k) && !k.asText().isEmpty() && (v == null || !Unknown.is(v))) {
+                        out.put(k.asText(), v == null || v.isNull() ? "" : v.asText());
+                    }
+                }
+            }
+            return out;
         }
 
         private Map<String, String> tags(Mapping m, Instance i) {
@@ -347,10 +427,29 @@ public final class TerraformReader implements StreamingInput {
             }
         }
 
-        /** Whether a fold's attribute names nothing: absent, null or an empty list. */
+        /**
+         * Whether a fold's attribute names nothing: absent, null, or a list without a name (empty, or of empty strings and
+         * nulls only: {@code users = [""]} is no user).
+         */
         private boolean namesNone(SourcePath by, JsonNode values) {
             JsonNode v = first(by, values);
-            return v == null || v.isNull() || v.isArray() && v.isEmpty();
+            if (v == null || v.isNull()) {
+                return true;
+            }
+            if (!v.isArray()) {
+                return false;
+            }
+            for (JsonNode e : v) {
+                if (!blank(e)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** An element of a list of names that names nothing: null or an empty string. */
+        private static boolean blank(JsonNode e) {
+            return e == null || e.isNull() || e.isTextual() && e.textValue().isEmpty();
         }
 
         /** A split-out resource whose target is not in the input: said, and assessed as a resource of the target's type. */
@@ -368,12 +467,25 @@ public final class TerraformReader implements StreamingInput {
                                     ? "its " + attribute(f.by()) + " comes from a local value, whose expression a plan does not show"
                                     : "its " + attribute(f.by()) + " refers to no " + String.join(" or ", f.targets()) + " of this " + doc.kind.label
                             : "this " + doc.kind.label + " has no configuration block whose references would name it")
-                    : " it configures ('" + (v.isArray() && v.size() == 1 ? v.get(0).asText() : v.isArray() ? v.toString() : v.asText())
-                            + "') is not in this " + doc.kind.label;
+                    : " it configures ('" + named(v) + "') is not in this " + doc.kind.label;
             warnings.add(name + ": " + i.address() + ": the " + String.join(" or ", f.targets()) + which + "; its settings are assessed as a "
                     + targetMapping.type() + " of their own");
             made.put(i.address(), new Made(i.srmId(), targetMapping.type(), p.configuration(), tags(m, i), i,
                     f.append() ? new TreeSet<>() : new TreeSet<>(p.stated())));
+        }
+
+        /** The names a fold's attribute gives, for a message: a list's without the empty strings, which name nothing. */
+        private static String named(JsonNode v) {
+            if (!v.isArray()) {
+                return v.asText();
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode names = JsonNodeFactory.instance.arrayNode();
+            v.forEach(e -> {
+                if (!blank(e)) {
+                    names.add(e);
+                }
+            });
+            return names.size() == 1 ? names.get(0).asText() : names.toString();
         }
 
         /**
@@ -391,7 +503,7 @@ public final class TerraformReader implements StreamingInput {
                 out.addAll(referenced(from, targetType, ref));
             }
             for (JsonNode e : v) {
-                if (e.isValueNode() && !e.isNull() && !Unknown.is(e)) {
+                if (e.isValueNode() && !blank(e) && !Unknown.is(e)) {
                     Instance t = byValue(targetType, e.asText(), fits);
                     if (t != null) {
                         out.add(t);
@@ -411,7 +523,13 @@ public final class TerraformReader implements StreamingInput {
         }
 
         private Instance target(Instance from, String targetType, SourcePath by, java.util.function.Predicate<Instance> fits) {
-            for (String ref : doc.referencesOf(from.configAddress(), dotted(by))) {
+            return target(from, targetType, by, fits, doc.referencesOf(from.configAddress(), dotted(by)), first(by, from.values()));
+        }
+
+        /** The instance of type {@code targetType} that one of {@code refs} names, else the one whose keys hold {@code value}. */
+        private Instance target(Instance from, String targetType, SourcePath by, java.util.function.Predicate<Instance> fits, List<String> refs,
+                                JsonNode value) {
+            for (String ref : refs) {
                 List<Instance> candidates = referenced(from, targetType, ref).stream().filter(fits).toList();
                 if (candidates.size() == 1) {
                     return candidates.get(0);
@@ -422,8 +540,71 @@ public final class TerraformReader implements StreamingInput {
                     }
                 }
             }
-            JsonNode value = first(by, from.values());
-            return value == null || Unknown.is(value) ? null : byValue(targetType, value.asText(), fits);
+            return value == null || Unknown.is(value) || !value.isValueNode() ? null : byValue(targetType, value.asText(), fits);
+        }
+
+        /**
+         * The references of the expression that gives a value read inside an element of a nested block (the
+         * {@code allocation_id} of the second {@code subnet_mapping}), that element's own; null when the value is not
+         * read inside an element, or the configuration does not show its expression: every element's are then taken.
+         */
+        private List<String> elementReferences(Instance from, Scope scope, SourcePath path) {
+            Scope at = scope;
+            for (int i = 0; i < path.up() && at != null; i++) {
+                at = at.parent();
+            }
+            List<Scope> chain = new ArrayList<>();
+            for (Scope s = at; s != null; s = s.parent()) {
+                chain.add(0, s);
+            }
+            StringBuilder place = new StringBuilder();
+            for (int i = 1; i < chain.size(); i++) {
+                String step = placeOf(chain.get(i - 1).node(), chain.get(i).node(), 3);
+                if (step == null) {
+                    return null;
+                }
+                place.append(place.isEmpty() || step.startsWith("[") ? "" : ".").append(step);
+            }
+            if (place.indexOf("[") < 0) {
+                return null; // not inside an element: the attribute's references are its own
+            }
+            for (Object segment : path.segments()) {
+                if (!(segment instanceof String name)) {
+                    return null;
+                }
+                place.append('.').append(name);
+            }
+            return doc.referencesAt(from.configAddress(), place.toString());
+        }
+
+        /** Where {@code child} (that very node) is inside {@code parent}: {@code a.b[1]}, at most {@code depth} steps down; or null. */
+        private static String placeOf(JsonNode parent, JsonNode child, int depth) {
+            if (depth == 0 || !parent.isContainerNode()) {
+                return null;
+            }
+            if (parent.isArray()) {
+                for (int i = 0; i < parent.size(); i++) {
+                    if (parent.get(i) == child) {
+                        return "[" + i + "]";
+                    }
+                    String below = placeOf(parent.get(i), child, depth - 1);
+                    if (below != null) {
+                        return "[" + i + "]" + (below.startsWith("[") ? "" : ".") + below;
+                    }
+                }
+                return null;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = parent.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue() == child) {
+                    return e.getKey();
+                }
+                String below = placeOf(e.getValue(), child, depth - 1);
+                if (below != null) {
+                    return e.getKey() + (below.startsWith("[") ? "" : ".") + below;
+                }
+            }
+            return null;
         }
 
         /** Whether {@code target} shares each attribute of {@code same} with {@code from} ({@link TerraformDocument#differ}). */
@@ -476,8 +657,10 @@ public final class TerraformReader implements StreamingInput {
                     if (targetType == null) {
                         return null;
                     }
+                    // inside an element of a nested block, the element's own expression names the resource
+                    List<String> own = elementReferences(from, scope, path);
                     for (String type : Mapping.alternatives(targetType)) {
-                        Instance t = target(from, type, path);
+                        Instance t = own == null ? target(from, type, path) : target(from, type, path, x -> true, own, value);
                         if (t != null) {
                             return t.srmId();
                         }

@@ -479,6 +479,32 @@ class MappedAttributesTest {
         assertThat(status(e, "aws_api_gateway_stage.prod", "apigateway-stage-waf")).isEqualTo(Status.MET);
     }
 
+    /**
+     * ELB.13 and ELB.10 count a load balancer's subnets or zones: subnets written as references to the plan's subnets
+     * ([aws_subnet.public_a.id, aws_subnet.public_b.id], known only after apply), subnet_mapping blocks (each naming
+     * its own subnet and Elastic IP), or a Classic Load Balancer's availability_zones. Each was UNKNOWN ("Subnets is
+     * ${unknown}"); a Classic Load Balancer in one subnet spans one zone.
+     */
+    @Test
+    void a_load_balancers_subnets_by_reference_mappings_or_zones_count_its_zones() throws Exception {
+        List<Evaluation> e = evaluate("plan-load-balancer-subnets.json");
+        for (String[] c : List.of(new String[] {"aws_lb.web", "elb-v2-multi-az"}, new String[] {"aws_lb.ingress", "elb-v2-multi-az"},
+                new String[] {"aws_elb.legacy", "elb-clb-multi-az"})) {
+            ControlResult r = control(e, c[0], c[1]);
+            assertThat(r.status()).as("%s %s", c[0], r.evidence()).isEqualTo(Status.MET);
+            assertThat(r.evidence()).containsExactly("MET: 2 subnets or zones, one per Availability Zone");
+        }
+        ControlResult admin = control(e, "aws_elb.admin", "elb-clb-multi-az");
+        assertThat(admin.status()).as("%s", admin.evidence()).isEqualTo(Status.MISSING);
+        // each subnet_mapping names its own Elastic IP: both addresses are in use (EC2.12)
+        for (String eip : List.of("aws_eip.ingress_a", "aws_eip.ingress_b")) {
+            ControlResult used = control(e, eip, "ec2-unused-eip-removed");
+            assertThat(used.status()).as("%s %s", eip, used.evidence()).isEqualTo(Status.MET);
+            assertThat(used.evidence()).anyMatch(x -> x.contains("AllocationId = " + eip + " "));
+        }
+        assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("Subnets") || w.contains("SubnetMappings") || w.contains("AvailabilityZones"));
+    }
+
     private static dev.srm.model.ResourceResult resource(List<Evaluation> e, String id) {
         return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " is not a resource of the evaluation"));

@@ -60,7 +60,7 @@ class StatedAttributesTest {
         // documented defaults apply to a null attribute as to a property a template leaves out
         assertThat(control(e, "aws_db_instance.default", "rds-instance-deletion-protection").status()).isEqualTo(Status.MISSING);
         assertThat(control(e, "aws_ecr_repository.repository", "ecr-image-scanning").evidence())
-                .anyMatch(x -> x.contains("ScanOnPush = false (CloudFormation default)"));
+                .anyMatch(x -> x.contains("ScanOnPush = false (AWS default: the input leaves it unset)"));
         // an empty block states that nothing is configured in it
         assertThat(control(e, "aws_lambda_function.analysis_lambda", "lambda-in-vpc").status()).isEqualTo(Status.MISSING);
         assertThat(control(e, "aws_lambda_function.analysis_lambda", "lambda-vpc-multi-az").status()).isEqualTo(Status.NOT_APPLICABLE);
