@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.srm.facts.Inventory;
 import dev.srm.facts.Resource;
 import dev.srm.facts.Setting;
@@ -39,12 +42,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the JSON of {@code terraform show -json} (a plan or a state, Terraform 0.12 or later;
@@ -56,6 +62,9 @@ import java.util.TreeSet;
  * without a mapping is a warning naming it. Thread-safe.
  */
 public final class TerraformReader implements StreamingInput {
+    /** A direct reference to a key attribute of one resource: {@code aws_instance.web.id}, {@code aws_instance.web[0].id}, {@code aws_instance.web["a"].id}. */
+    private static final Pattern KEY_REFERENCE = Pattern.compile(
+            "([A-Za-z0-9_]+)\\.([A-Za-z0-9_-]+)(\\[(?:\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?\\.([A-Za-z0-9_]+)");
     /** The name of the mappings' section and folder ({@code importers/terraform/}). */
     public static final String INPUT = "terraform";
 
@@ -293,8 +302,8 @@ public final class TerraformReader implements StreamingInput {
             List<String> differ = new ArrayList<>();
             String reason = "set by " + String.join(", ", addresses) + ", which Terraform applies in no set order";
             leaves.forEach((path, values) -> {
-                java.util.LinkedHashSet<JsonNode> distinct = new java.util.LinkedHashSet<>();
-                addresses.forEach(a -> distinct.add(values.getOrDefault(a, com.fasterxml.jackson.databind.node.MissingNode.getInstance())));
+                LinkedHashSet<JsonNode> distinct = new LinkedHashSet<>();
+                addresses.forEach(a -> distinct.add(values.getOrDefault(a, MissingNode.getInstance())));
                 if (distinct.size() == 1) {
                     Projector.put(merged, path, distinct.iterator().next());
                     return;
@@ -302,7 +311,7 @@ public final class TerraformReader implements StreamingInput {
                 List<String> shown = distinct.stream().map(v -> v.isMissingNode() ? "not set" : v.isValueNode() ? v.asText() : v.toString()).toList();
                 differ.add(path + ": " + String.join(", ", shown));
                 boolean plain = distinct.stream().allMatch(v -> v.isValueNode() && !v.isNull() && !Unknown.is(v));
-                Projector.put(merged, path, com.fasterxml.jackson.databind.node.TextNode.valueOf(plain ? Setting.unknownOneOf(shown, reason)
+                Projector.put(merged, path, TextNode.valueOf(plain ? Setting.unknownOneOf(shown, reason)
                         : distinct.stream().anyMatch(com.fasterxml.jackson.databind.JsonNode::isMissingNode) ? Setting.unknownPresence(reason)
                         : Setting.unknownValue(reason)));
             });
@@ -479,7 +488,7 @@ public final class TerraformReader implements StreamingInput {
             if (!v.isArray()) {
                 return v.asText();
             }
-            com.fasterxml.jackson.databind.node.ArrayNode names = JsonNodeFactory.instance.arrayNode();
+            ArrayNode names = JsonNodeFactory.instance.arrayNode();
             v.forEach(e -> {
                 if (!blank(e)) {
                     names.add(e);
@@ -498,7 +507,7 @@ public final class TerraformReader implements StreamingInput {
                 Instance one = target(from, targetType, by, fits);
                 return one == null ? List.of() : List.of(one);
             }
-            java.util.LinkedHashSet<Instance> out = new java.util.LinkedHashSet<>();
+            LinkedHashSet<Instance> out = new LinkedHashSet<>();
             for (String ref : doc.referencesOf(from.configAddress(), dotted(by))) {
                 out.addAll(referenced(from, targetType, ref));
             }
@@ -674,8 +683,8 @@ public final class TerraformReader implements StreamingInput {
                 }
 
                 @Override
-                public com.fasterxml.jackson.databind.node.ArrayNode resolveElements(String targetType, Scope scope, SourcePath path,
-                                                                                     com.fasterxml.jackson.databind.node.ArrayNode list) {
+                public ArrayNode resolveElements(String targetType, Scope scope, SourcePath path,
+                                                                                     ArrayNode list) {
                     return targetType == null ? null : elements(from, Mapping.alternatives(targetType), scope, path, list);
                 }
             };
@@ -690,9 +699,9 @@ public final class TerraformReader implements StreamingInput {
          * variable, a local value, a module output, a data source, a splat or a for expression (which may filter)
          * leave them unknown. An element that names nothing stays as it is.
          */
-        private com.fasterxml.jackson.databind.node.ArrayNode elements(Instance from, List<String> types, Scope scope, SourcePath by,
-                                                                       com.fasterxml.jackson.databind.node.ArrayNode list) {
-            com.fasterxml.jackson.databind.node.ArrayNode out = list.deepCopy();
+        private ArrayNode elements(Instance from, List<String> types, Scope scope, SourcePath by,
+                                                                       ArrayNode list) {
+            ArrayNode out = list.deepCopy();
             List<Integer> unknown = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 JsonNode e = out.get(i);
@@ -706,7 +715,7 @@ public final class TerraformReader implements StreamingInput {
                 for (String type : types) {
                     Instance t = byValue(type, e.asText(), x -> true);
                     if (t != null) {
-                        out.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(t.srmId()));
+                        out.set(i, TextNode.valueOf(t.srmId()));
                         break;
                     }
                 }
@@ -715,7 +724,7 @@ public final class TerraformReader implements StreamingInput {
                 List<String> ids = keyReferences(from, types, written(from, scope, by));
                 if (ids != null && ids.size() == unknown.size()) {
                     for (int k = 0; k < ids.size(); k++) {
-                        out.set(unknown.get(k), com.fasterxml.jackson.databind.node.TextNode.valueOf(ids.get(k)));
+                        out.set(unknown.get(k), TextNode.valueOf(ids.get(k)));
                     }
                 }
             }
@@ -735,7 +744,7 @@ public final class TerraformReader implements StreamingInput {
             if (scope.parent().parent() != null || !scope.parent().node().isObject()) {
                 return null; // a block inside a block: not read
             }
-            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = scope.parent().node().fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = scope.parent().node().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode blocks = f.getValue();
                 if (!blocks.isArray()) {
@@ -760,12 +769,10 @@ public final class TerraformReader implements StreamingInput {
             if (written == null || written.isEmpty()) {
                 return null;
             }
-            java.util.regex.Pattern direct = java.util.regex.Pattern.compile(
-                    "([A-Za-z0-9_]+)\\.([A-Za-z0-9_-]+)(\\[(?:\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?\\.([A-Za-z0-9_]+)");
-            java.util.LinkedHashMap<String, String> subjects = new java.util.LinkedHashMap<>(); // subject -> its type
+            LinkedHashMap<String, String> subjects = new LinkedHashMap<>(); // subject -> its type
             Set<String> keyRefs = new HashSet<>();
             for (String ref : written) {
-                java.util.regex.Matcher m = direct.matcher(ref);
+                Matcher m = KEY_REFERENCE.matcher(ref);
                 if (m.matches() && types.contains(m.group(1)) && keysOf(m.group(1)).contains(m.group(4))) {
                     subjects.put(m.group(1) + "." + m.group(2) + (m.group(3) == null ? "" : m.group(3)), m.group(1));
                     keyRefs.add(ref);
@@ -809,7 +816,7 @@ public final class TerraformReader implements StreamingInput {
             if (written.isEmpty() || written.stream().anyMatch(r -> r.matches("(var|local|module|data|each|count|path|terraform|self)\\..*"))) {
                 return null;
             }
-            java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+            LinkedHashSet<String> ids = new LinkedHashSet<>();
             List<String> refs = doc.referencesOf(from.configAddress(), dotted(by));
             for (String ref : refs) {
                 // Terraform lists aws_subnet.private[0] and aws_subnet.private for one reference to an instance: the block
