@@ -122,6 +122,22 @@ public record Setting(String resource, String path, String pattern, String value
                 && value.endsWith("}"));
     }
 
+    /**
+     * Why the input could not determine the value ({@link #unknownValue}, {@link #unknownPresence},
+     * {@link #unknownOneOf}): the reason it carries, or "" when it gives none or the value is known.
+     */
+    public String unknownReason() {
+        if (!isUnknown() || value.equals(UNKNOWN)) {
+            return "";
+        }
+        String body = value.substring(0, value.length() - 1);
+        if (body.startsWith(ONE_OF)) {
+            int at = body.indexOf("': ");
+            return at < 0 ? "" : body.substring(at + 3);
+        }
+        return body.substring(body.startsWith(MAY_BE_ABSENT) ? MAY_BE_ABSENT.length() : "${unknown: ".length());
+    }
+
     /** True when the input could not determine whether the setting is there at all (see {@link #unknownPresence}). */
     public boolean mayBeAbsent() {
         return value != null && value.startsWith(MAY_BE_ABSENT) && value.endsWith("}");

@@ -97,6 +97,20 @@ public final class Srm {
     }
 
     /**
+     * Claims a duty because a key setting names a key of the customer's ({@link #dutyByConfig}). When the input cannot tell
+     * whether the setting is there (a template's {@code Fn::If} with {@code AWS::NoValue} on a condition srm cannot decide),
+     * the claim holds where it is, as the world in which every conditional part exists does, and a notice says that
+     * without it the service's AWS managed or AWS owned key holds the data.
+     */
+    public static void dutyByKey(Object drools, Setting key, String duty, Party party, String reason) {
+        dutyByConfig(drools, key.resource(), duty, party, reason);
+        if (key.mayBeAbsent()) {
+            notice(drools, key.resource(), "who holds duty " + duty + " depends on a condition srm cannot decide: " + party + " if "
+                    + key.path() + " is set, the service's (its AWS managed or AWS owned key) if not: " + key.unknownReason());
+        }
+    }
+
+    /**
      * Claims a duty because the resource's version is past its end of support on the as-of day
      * ({@code rules/core/lifecycle.drl}), citing the lifecycle entry's AWS page: wins over every
      * other claim, since no update mode or switch brings patches AWS no longer makes.
@@ -193,6 +207,26 @@ public final class Srm {
 
     /** Records what a setting says about a control. */
     public static void evidence(Object drools, String resource, String control, Outcome outcome, Setting setting, String detail) {
+        if (setting != null && (setting.mayBeAbsent() || !Setting.oneOf(setting.value()).isEmpty())
+                && (outcome == Outcome.MET || outcome == Outcome.NOT_MET)) {
+            // A hand-written rule that read a setting the input may leave out, or one of several values the conditions
+            // choose between, as if it were there with one value (value != null, value != "alias/aws/sqs" hold for
+            // "${unknown, may be absent: ...}") has decided nothing. Requirements judge such values themselves
+            // (requirementEvidence); a value only unknown is there, and a rule that reads its presence stands.
+            String open = setting.mayBeAbsent() ? setting.path() + " is there, which the input leaves open: " + setting.unknownReason()
+                    : setting.path() + " has the value the rule read, and it is " + setting.shown();
+            ctx(drools).insertLogical(new Evidence(resource, control, Outcome.UNKNOWN, setting.resource() + ":" + setting.path(),
+                    setting.value(), outcome.name() + " (" + detail + ") only if " + open, rule(drools)));
+            return;
+        }
+        requirementEvidence(drools, resource, control, outcome, setting, detail);
+    }
+
+    /**
+     * Records what a requirement's judgement of a setting says about a control (rules/core/resolution.drl): unlike
+     * {@link #evidence}, a value known to be one of several that every one of them meets, or none, stays decided.
+     */
+    public static void requirementEvidence(Object drools, String resource, String control, Outcome outcome, Setting setting, String detail) {
         ctx(drools).insertLogical(new Evidence(resource, control, outcome, setting == null ? null : setting.resource() + ":" + setting.path(),
                 setting == null ? null : setting.value(), detail, rule(drools)));
     }
