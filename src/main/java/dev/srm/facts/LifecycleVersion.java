@@ -53,6 +53,29 @@ public record LifecycleVersion(String lifecycle, Lifecycle.Match match, String v
         return version.length();
     }
 
+    private static final Pattern DOTTED = Pattern.compile("\\d{1,9}(\\.\\d{1,9})*");
+
+    /**
+     * Whether {@code value} is a version number older than this entry's: both plain dotted numbers
+     * ({@code 9.3.25} before {@code 9.6}, {@code 1.14} before {@code 1.18}), compared part by part over the
+     * parts both have. False for anything else (a name, a pattern, {@code 5.7.mysql_aurora.2}), and for a
+     * value that this entry's version starts (it fits the entry, or is newer).
+     */
+    public boolean precededBy(String value) {
+        if (value == null || !DOTTED.matcher(value.strip()).matches() || !DOTTED.matcher(version).matches()) {
+            return false;
+        }
+        String[] a = value.strip().split("\\.");
+        String[] b = version.split("\\.");
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int c = Long.compare(Long.parseLong(a[i]), Long.parseLong(b[i]));
+            if (c != 0) {
+                return c < 0;
+            }
+        }
+        return false;
+    }
+
     /** Whether the version is past its end of support on {@code day}: on or after the day AWS names. */
     public boolean endedOn(LocalDate day) {
         return endOfSupport != null && day != null && !day.isBefore(endOfSupport);
