@@ -1,12 +1,16 @@
 package dev.srm.input.cloudformation;
 
+import dev.srm.facts.Setting;
 import dev.srm.model.ControlResult;
 import dev.srm.model.DutyResult;
 import dev.srm.model.ResourceResult;
 import dev.srm.model.Responsibility;
+import dev.srm.model.Scenario;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,5 +114,104 @@ class EcsUserDataTest {
         assertThat(batch.variant()).isEqualTo("ec2");
         assertThat(batch.reason()).contains("BatchHosts");
         assertThat(t.resource("ReportsCluster").variant()).isEqualTo("undetermined");
+    }
+
+    /** The clusters the CloudFormation reader finds in the user data of each launcher of the template. */
+    private static Map<String, List<String>> clustersOfUserData(String yaml) throws Exception {
+        Scenario s = new CloudFormationReader().read("cluster.yaml", yaml.getBytes(StandardCharsets.UTF_8)).get(0);
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String id : List.of("Tagged", "Suffixed", "ShellVariable", "ByArn", "OtherVariable", "Conditional", "Plain")) {
+            if (s.resource(id) != null) {
+                out.put(id, s.resource(id).settings().stream().filter(x -> x.path().startsWith(EcsUserData.KEY + "["))
+                        .map(Setting::value).toList());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void only_a_ref_of_a_cluster_or_its_cluster_name_as_the_whole_value_of_ecs_cluster_counts() throws Exception {
+        String template = """
+                Parameters:
+                  KeepLegacyCluster:
+                    Type: String
+                    AllowedValues: ["true", "false"]
+                    Default: "false"
+                Conditions:
+                  InLegacyAccount: !Equals [!Ref KeepLegacyCluster, "true"]
+                Resources:
+                  ECSCluster:
+                    Type: AWS::ECS::Cluster
+                    Properties:
+                      ClusterName: payments
+                  LegacyCluster:
+                    Type: AWS::ECS::Cluster
+                    Condition: InLegacyAccount
+                  Plain:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0abcdef1234567890
+                      UserData:
+                        Fn::Base64: !Sub |
+                          #!/bin/bash -xe
+                          echo ECS_CLUSTER=${ECSCluster} >> /etc/ecs/ecs.config
+                  Tagged:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0abcdef1234567890
+                      UserData:
+                        Fn::Base64: |
+                          #!/bin/bash -xe
+                          echo "ECS_CLUSTER=payments" >> /etc/ecs/ecs.config
+                  Suffixed:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0abcdef1234567890
+                      UserData:
+                        Fn::Base64: !Sub |
+                          #!/bin/bash -xe
+                          echo ECS_CLUSTER=${ECSCluster}-blue >> /etc/ecs/ecs.config
+                  ShellVariable:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0abcdef1234567890
+                      UserData:
+                        Fn::Base64: |
+                          #!/bin/bash -xe
+                          CLUSTER=$(aws ssm get-parameter --name /payments/cluster --query Parameter.Value --output text)
+                          echo ECS_CLUSTER=$CLUSTER >> /etc/ecs/ecs.config
+                  ByArn:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0abcdef1234567890
+                      UserData:
+                        Fn::Base64: !Sub |
+                          #!/bin/bash -xe
+                          echo ECS_CLUSTER=${ECSCluster.Arn} >> /etc/ecs/ecs.config
+                  OtherVariable:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0abcdef1234567890
+                      UserData:
+                        Fn::Base64: !Sub |
+                          #!/bin/bash -xe
+                          echo BACKUP_ECS_CLUSTER=${ECSCluster} >> /etc/app.env
+                  Conditional:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0abcdef1234567890
+                      UserData:
+                        Fn::Base64: !Sub |
+                          #!/bin/bash -xe
+                          echo ECS_CLUSTER=${LegacyCluster} >> /etc/ecs/ecs.config
+                """;
+
+        Map<String, List<String>> found = clustersOfUserData(template);
+
+        assertThat(found).containsEntry("Plain", List.of("ECSCluster")).containsEntry("Tagged", List.of("ECSCluster"));
+        // ${ECSCluster}-blue is another name; $CLUSTER only the shell knows; an ARN is not the name; BACKUP_ECS_CLUSTER
+        // is not the agent's variable; a cluster whose condition is false does not exist
+        assertThat(found).containsEntry("Suffixed", List.of()).containsEntry("ShellVariable", List.of())
+                .containsEntry("ByArn", List.of()).containsEntry("OtherVariable", List.of()).containsEntry("Conditional", List.of());
     }
 }
