@@ -1,0 +1,221 @@
+package dev.srm.input.cloudformation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ECS clusters of a stack that an instance's user data joins it to. The ECS-optimized AMIs'
+ * container agent reads {@code /etc/ecs/ecs.config} when it starts, and the user data writes the
+ * cluster there ({@code echo ECS_CLUSTER=MyCluster >> /etc/ecs/ecs.config}:
+ * bootstrap_container_instance.html), the way AWS's ECS samples attach an Auto Scaling group's
+ * instances to the cluster of the same template. The srm key {@code ecsClustersOfUserData} lists
+ * the clusters of this stack so named, by logical id, on an {@code AWS::EC2::Instance}, an
+ * {@code AWS::AutoScaling::LaunchConfiguration} or an {@code AWS::EC2::LaunchTemplate}.
+ * <p>
+ * The user data is read as written, never run: the value that follows {@code ECS_CLUSTER=} counts
+ * only where it is a {@code Ref} to a cluster of the stack ({@code ${ECSCluster}} in
+ * {@code Fn::Sub}, {@code {"Ref": "ECSCluster"}} in {@code Fn::Join}), which gives the cluster's
+ * name, or text the template decides (literal, or of parameters with a value) that is the
+ * {@code ClusterName} of a cluster of the stack. A value only a deployment decides, another
+ * resource's reference, a shell variable or a name no cluster of the stack has shows nothing.
+ */
+final class EcsUserData {
+    static final String KEY = "ecsClustersOfUserData";
+
+    private static final String MARKER = "ECS_CLUSTER=";
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+    /** What ends the value of a shell word: {@code echo ECS_CLUSTER=x >> f}, {@code "ECS_CLUSTER=x"}, a heredoc line. */
+    private static final Pattern VALUE_END = Pattern.compile("[\\s\"'>;&|)`]");
+    private static final String CLUSTER = "AWS::ECS::Cluster";
+
+    /** A piece of the user data: text as written, or an expression the deployment gives its text. */
+    private record Piece(String text, Node expression) {
+    }
+
+    private final Template template;
+    private final Resolver resolver;
+    private final String prefix;
+    private final Function<Template.Resource, Node> resolved;
+    private final Function<Template.Resource, Boolean> dropped;
+
+    EcsUserData(Template template, Resolver resolver, String prefix, Function<Template.Resource, Node> resolved,
+                Function<Template.Resource, Boolean> dropped) {
+        this.template = template;
+        this.resolver = resolver;
+        this.prefix = prefix;
+        this.resolved = resolved;
+        this.dropped = dropped;
+    }
+
+    /** The resource's properties with {@link #KEY} added, when its user data names clusters of the stack. */
+    Node with(Template.Resource r, Node props) {
+        Node raw = switch (r.type()) {
+            case "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration" -> r.propertyMap().get("UserData");
+            case "AWS::EC2::LaunchTemplate" -> r.propertyMap().get("LaunchTemplateData") instanceof Node.Obj d ? d.get("UserData") : null;
+            default -> null;
+        };
+        if (raw == null || !(props instanceof Node.Obj o) || o.entries().containsKey(KEY)) {
+            return props;
+        }
+        Set<String> clusters = clusters(pieces(raw, Map.of()));
+        if (clusters.isEmpty()) {
+            return props;
+        }
+        Map<String, Node> entries = new LinkedHashMap<>(o.entries());
+        entries.put(KEY, new Node.Seq(clusters.stream().<Node>map(id -> new Node.Scalar(id, raw.pos())).toList(), raw.pos()));
+        return new Node.Obj(entries, o.keys(), o.pos());
+    }
+
+    /** The user data as text and expressions, in order: Fn::Base64, Fn::Sub and Fn::Join are taken apart. */
+    private List<Piece> pieces(Node n, Map<String, Node> variables) {
+        List<Piece> out = new ArrayList<>();
+        if (n instanceof Node.Scalar s) {
+            out.add(new Piece(s.text() == null ? "" : s.text(), null));
+        } else if (n instanceof Node.Obj o && "Fn::Base64".equals(o.function())) {
+            out.addAll(pieces(o.get("Fn::Base64"), variables));
+        } else if (n instanceof Node.Obj o && "Fn::Sub".equals(o.function())) {
+            Node arg = o.get("Fn::Sub");
+            Map<String, Node> vars = new LinkedHashMap<>();
+            String text = null;
+            if (arg instanceof Node.Scalar s) {
+                text = s.text();
+            } else if (arg instanceof Node.Seq seq && seq.items().size() == 2 && seq.items().get(0) instanceof Node.Scalar s
+                    && seq.items().get(1) instanceof Node.Obj v) {
+                text = s.text();
+                vars.putAll(v.entries());
+            }
+            if (text == null) {
+                out.add(new Piece(null, n));
+                return out;
+            }
+            Matcher m = SUB_VARIABLE.matcher(text);
+            int last = 0;
+            while (m.find()) {
+                out.add(new Piece(text.substring(last, m.start()), null));
+                last = m.end();
+                String name = m.group(1).trim();
+                if (m.group(1).startsWith("!")) { // ${!Literal} is the text ${Literal}
+                    out.add(new Piece("${" + m.group(1).substring(1) + "}", null));
+                } else if (vars.containsKey(name)) {
+                    out.addAll(pieces(vars.get(name), Map.of()));
+                } else if (name.contains(".") && !name.startsWith("AWS::")) {
+                    out.add(new Piece(null, Node.Obj.of(Map.of("Fn::GetAtt", Node.Scalar.of(name)), o.pos())));
+                } else {
+                    out.add(new Piece(null, Node.Obj.of(Map.of("Ref", Node.Scalar.of(name)), o.pos())));
+                }
+            }
+            out.add(new Piece(text.substring(last), null));
+        } else if (n instanceof Node.Obj o && "Fn::Join".equals(o.function()) && o.get("Fn::Join") instanceof Node.Seq args
+                && args.items().size() == 2 && args.items().get(0) instanceof Node.Scalar d && args.items().get(1) instanceof Node.Seq items) {
+            String delimiter = d.text() == null ? "" : d.text();
+            for (int i = 0; i < items.items().size(); i++) {
+                if (i > 0) {
+                    out.add(new Piece(delimiter, null));
+                }
+                out.addAll(pieces(items.items().get(i), variables));
+            }
+        } else {
+            out.add(new Piece(null, n)); // a Ref, or a function whose text only resolving gives
+        }
+        return out;
+    }
+
+    /** The clusters of the stack each {@code ECS_CLUSTER=} of the pieces names. */
+    private Set<String> clusters(List<Piece> pieces) {
+        Set<String> out = new TreeSet<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            String text = pieces.get(i).text();
+            if (text == null) {
+                continue;
+            }
+            int at = text.indexOf(MARKER);
+            while (at >= 0) {
+                // not the end of another variable's name (MY_ECS_CLUSTER=)
+                String cluster = at > 0 && isNamePart(text.charAt(at - 1)) ? null : cluster(value(pieces, i, at + MARKER.length()));
+                if (cluster != null) {
+                    out.add(cluster);
+                }
+                at = text.indexOf(MARKER, at + MARKER.length());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** The pieces of the value that starts at {@code from} of piece {@code i}, up to the end of the shell word. */
+    private static List<Piece> value(List<Piece> pieces, int i, int from) {
+        List<Piece> out = new ArrayList<>();
+        String rest = pieces.get(i).text().substring(from);
+        for (int j = i; j < pieces.size(); j++) {
+            Piece p = j == i ? new Piece(rest, null) : pieces.get(j);
+            if (p.text() == null) {
+                out.add(p);
+                continue;
+            }
+            Matcher end = VALUE_END.matcher(p.text());
+            if (end.find()) {
+                if (end.start() > 0) {
+                    out.add(new Piece(p.text().substring(0, end.start()), null));
+                }
+                break;
+            }
+            if (!p.text().isEmpty()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The logical id of the cluster of the stack that a value names, or null. */
+    private String cluster(List<Piece> value) {
+        if (value.size() == 1 && value.get(0).expression() instanceof Node.Obj ref && "Ref".equals(ref.function())
+                && ref.get("Ref") instanceof Node.Scalar target && resourceRef(target.text())) {
+            Template.Resource r = template.resources().get(target.text());
+            // Ref of a cluster gives its name: the one ECS_CLUSTER joins (a cluster a false condition removes is no reference)
+            return r.type().equals(CLUSTER) && resolver.resolve(ref) instanceof Node.Scalar s && (prefix + r.id()).equals(s.text())
+                    ? prefix + r.id() : null;
+        }
+        StringBuilder name = new StringBuilder();
+        for (Piece p : value) {
+            if (p.text() != null) {
+                name.append(p.text());
+                continue;
+            }
+            if (p.expression() instanceof Node.Obj o && ("Fn::GetAtt".equals(o.function())
+                    || "Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar t && resourceRef(t.text()))) {
+                return null; // a resource's reference is its logical id here, not the text the deployment writes
+            }
+            if (!(resolver.resolve(p.expression()) instanceof Node.Scalar s) || s.text() == null) {
+                return null; // only a deployment decides it
+            }
+            name.append(s.text());
+        }
+        if (name.isEmpty()) {
+            return null;
+        }
+        for (Template.Resource r : template.resources().values()) {
+            if (r.type().equals(CLUSTER) && !(r.condition() != null && dropped.apply(r))
+                    && resolved.apply(r) instanceof Node.Obj props && props.get("ClusterName") instanceof Node.Scalar n
+                    && name.toString().equals(n.text())) {
+                return prefix + r.id();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a Ref of this name is to a resource of the template (a parameter or pseudo parameter of that name comes first). */
+    private boolean resourceRef(String name) {
+        return name != null && !name.startsWith("AWS::") && template.parameters().get(name) == null
+                && template.resources().containsKey(name);
+    }
+}
