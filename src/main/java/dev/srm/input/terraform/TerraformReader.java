@@ -107,7 +107,9 @@ public final class TerraformReader implements StreamingInput {
         }
         String head = new String(bytes, 0, n, StandardCharsets.UTF_8);
         return head.contains("\"terraform_version\"") || head.contains("\"format_version\"") && head.contains("\"planned_values\"")
-                || head.contains("\"planned_values\"") && head.contains("\"root_module\""); // a plan cut down to planned_values
+                || head.contains("\"planned_values\"") && head.contains("\"root_module\"") // a plan cut down to planned_values
+                // keys sorted (jq -S): "configuration" comes first, its provider_config before all the rest
+                || head.contains("\"provider_config\"") && (head.contains("\"root_module\"") || head.contains("\"full_name\""));
     }
 
     @Override
