@@ -90,7 +90,7 @@ class RdkItemsTest {
         ControlResult logging = control(e, "arn:aws:s3:::mborch-test-bucket-config-item", "s3-access-logging");
         assertThat(logging.status()).isEqualTo(Status.MISSING);
         assertThat(logging.evidence()).containsExactly("NOT_MET: expected LoggingConfiguration.DestinationBucketName is not empty, found it not set"
-                + " (the input states LoggingConfiguration.DestinationBucketName whole, and it is null there)");
+                + " (the input states LoggingConfiguration.DestinationBucketName whole, and sets no value for it)");
     }
 
     private static ResourceSpec only(Path item) throws Exception {
