@@ -71,6 +71,29 @@ final class SamTransform {
     }
 
     /**
+     * The SAM resources ({@code AWS::Serverless::*}) of a template that does not name SAM's
+     * transform, as {@code Id (type)}; empty when it names it or has none. The transform "is
+     * required for AWS SAM template files" (AWS SAM template anatomy) and CloudFormation does not
+     * know these types without it, yet the author's intent is plain: such a template (defsec's SAM
+     * examples are written so) is expanded as SAM would expand it, with a warning that says so,
+     * rather than judged as an AWS::Lambda::Function that SAM's defaults never reached.
+     */
+    static List<String> withoutTransform(Template t) {
+        if (applies(t)) {
+            return List.of();
+        }
+        return t.resources().values().stream().filter(r -> r.type() != null && r.type().startsWith(PREFIX))
+                .map(r -> r.id() + " (" + r.type() + ")").toList();
+    }
+
+    /** The warning for a template whose SAM resources ({@link #withoutTransform}) lack the transform. */
+    static String missingTransform(List<String> resources) {
+        return String.join(", ", resources) + ": AWS SAM resource type" + (resources.size() == 1 ? "" : "s")
+                + " without 'Transform: " + NAME + "', which SAM requires (CloudFormation rejects the template without it);"
+                + " srm expands " + (resources.size() == 1 ? "it" : "them") + " as SAM would with the transform";
+    }
+
+    /**
      * The template with every serverless resource replaced by what SAM makes of it.
      * {@code parameters} resolves the parameter references SAM itself resolves (in {@code Tracing}).
      */

@@ -104,7 +104,11 @@ final class Stack {
 
     private Template transform(Template raw, java.util.function.UnaryOperator<Node> parameterRefs, List<String> out) {
         Template t = raw;
-        if (SamTransform.applies(t)) {
+        List<String> missing = SamTransform.withoutTransform(t);
+        if (!missing.isEmpty()) {
+            out.add(where(raw) + SamTransform.missingTransform(missing));
+        }
+        if (SamTransform.applies(t) || !missing.isEmpty()) {
             List<String> sam = new ArrayList<>();
             t = SamTransform.expand(t, parameterRefs, sam);
             sam.forEach(w -> out.add(where(raw) + w));
