@@ -553,11 +553,25 @@ public final class TerraformReader implements StreamingInput {
         }
 
         /**
-         * The references of the expression that gives a value read inside an element of a nested block (the
-         * {@code allocation_id} of the second {@code subnet_mapping}), that element's own; null when the value is not
-         * read inside an element, or the configuration does not show its expression: every element's are then taken.
+         * Where the expression is that gives a value read in {@code scope} through {@code path}: the one place-finding of
+         * the two ways a mapping reads references (a reference resolved to a resource, the written ones of a list's
+         * elements). {@link #TOP} when the value is not read inside an element of a nested block (the attribute's
+         * references are its own), {@link #LOST} when the element cannot be found in the values; else the expression
+         * and its place ({@code subnet_mapping[1].subnet_id}), null where the configuration does not show it as that
+         * element ({@link TerraformDocument#expressionAt}: a {@code dynamic} block beside static ones, an attribute the
+         * element leaves out, no configuration).
          */
-        private List<String> elementReferences(Instance from, Scope scope, SourcePath path) {
+        private record Element(TerraformDocument.Expression expression) {
+            static final Element TOP = new Element(null);
+            static final Element LOST = new Element(null);
+
+            /** The references the configuration writes there, as written ({@code aws_instance.web.id}); null where it shows none. */
+            List<String> written() {
+                return expression == null ? null : TerraformDocument.written(expression.node());
+            }
+        }
+
+        private Element element(Instance from, Scope scope, SourcePath path) {
             Scope at = scope;
             for (int i = 0; i < path.up() && at != null; i++) {
                 at = at.parent();
@@ -566,51 +580,52 @@ public final class TerraformReader implements StreamingInput {
             for (Scope s = at; s != null; s = s.parent()) {
                 chain.add(0, s);
             }
-            StringBuilder place = new StringBuilder();
-            for (int i = 1; i < chain.size(); i++) {
-                String step = placeOf(chain.get(i - 1).node(), chain.get(i).node(), 3);
-                if (step == null) {
-                    return null;
-                }
-                place.append(place.isEmpty() || step.startsWith("[") ? "" : ".").append(step);
+            if (chain.size() < 2) {
+                return Element.TOP;
             }
-            if (place.indexOf("[") < 0) {
-                return null; // not inside an element: the attribute's references are its own
+            List<Object> steps = new ArrayList<>();
+            for (int i = 1; i < chain.size(); i++) {
+                List<Object> step = placeOf(chain.get(i - 1).node(), chain.get(i).node(), 3);
+                if (step == null) {
+                    return Element.LOST;
+                }
+                steps.addAll(step);
+            }
+            if (steps.stream().noneMatch(Integer.class::isInstance)) {
+                return Element.TOP; // not inside an element: the attribute's references are its own
             }
             for (Object segment : path.segments()) {
                 if (!(segment instanceof String name)) {
-                    return null;
+                    return Element.LOST;
                 }
-                place.append('.').append(name);
+                steps.add(name);
             }
-            return doc.referencesAt(from.configAddress(), place.toString());
+            return new Element(doc.expressionAt(from.configAddress(), steps, chain.get(0).node()));
         }
 
-        /** Where {@code child} (that very node) is inside {@code parent}: {@code a.b[1]}, at most {@code depth} steps down; or null. */
-        private static String placeOf(JsonNode parent, JsonNode child, int depth) {
+        /** Where {@code child} (that very node) is inside {@code parent}: names and indexes, at most {@code depth} steps down; or null. */
+        private static List<Object> placeOf(JsonNode parent, JsonNode child, int depth) {
             if (depth == 0 || !parent.isContainerNode()) {
                 return null;
             }
             if (parent.isArray()) {
                 for (int i = 0; i < parent.size(); i++) {
-                    if (parent.get(i) == child) {
-                        return "[" + i + "]";
-                    }
-                    String below = placeOf(parent.get(i), child, depth - 1);
+                    List<Object> below = parent.get(i) == child ? List.of() : placeOf(parent.get(i), child, depth - 1);
                     if (below != null) {
-                        return "[" + i + "]" + (below.startsWith("[") ? "" : ".") + below;
+                        List<Object> out = new ArrayList<>(List.of(i));
+                        out.addAll(below);
+                        return out;
                     }
                 }
                 return null;
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = parent.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue() == child) {
-                    return e.getKey();
-                }
-                String below = placeOf(e.getValue(), child, depth - 1);
+                List<Object> below = e.getValue() == child ? List.of() : placeOf(e.getValue(), child, depth - 1);
                 if (below != null) {
-                    return e.getKey() + (below.startsWith("[") ? "" : ".") + below;
+                    List<Object> out = new ArrayList<>(List.of(e.getKey()));
+                    out.addAll(below);
+                    return out;
                 }
             }
             return null;
@@ -666,8 +681,12 @@ public final class TerraformReader implements StreamingInput {
                     if (targetType == null) {
                         return null;
                     }
-                    // inside an element of a nested block, the element's own expression names the resource
-                    List<String> own = elementReferences(from, scope, path);
+                    // inside an element of a nested block, the element's own expression names the resource: none where the
+                    // configuration does not show that element, whose value alone may then name it
+                    Element e = element(from, scope, path);
+                    List<String> own = e == Element.TOP || e == Element.LOST ? null
+                            : e.expression() == null ? List.of()
+                            : java.util.Objects.requireNonNullElse(doc.referencesAt(from.configAddress(), e.expression().place()), List.of());
                     for (String type : Mapping.alternatives(targetType)) {
                         Instance t = own == null ? target(from, type, path) : target(from, type, path, x -> true, own, value);
                         if (t != null) {
@@ -733,30 +752,12 @@ public final class TerraformReader implements StreamingInput {
 
         /**
          * The references the configuration writes for the attribute {@code by} reads in {@code scope}: a top-level
-         * attribute's, or one of a repeated block's, in the element of the block the scope is (found by identity in
-         * the values); null where the configuration does not show it.
+         * attribute's, or one of a repeated block's, in the element of the block the scope is ({@link #element}); null
+         * where the configuration does not show it.
          */
         private List<String> written(Instance from, Scope scope, SourcePath by) {
-            String attribute = dotted(by);
-            if (scope == null || scope.parent() == null) {
-                return doc.writtenReferences(from.configAddress(), attribute);
-            }
-            if (scope.parent().parent() != null || !scope.parent().node().isObject()) {
-                return null; // a block inside a block: not read
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = scope.parent().node().fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                JsonNode blocks = f.getValue();
-                if (!blocks.isArray()) {
-                    continue;
-                }
-                for (int i = 0; i < blocks.size(); i++) {
-                    if (blocks.get(i) == scope.node()) {
-                        return doc.blockReferences(from.configAddress(), f.getKey(), i, blocks.size(), attribute);
-                    }
-                }
-            }
-            return null;
+            Element e = element(from, scope, by);
+            return e == Element.TOP ? doc.writtenReferences(from.configAddress(), dotted(by)) : e.written();
         }
 
         /**
