@@ -55,6 +55,11 @@ final class TerraformDocument {
     private final java.util.Set<String> dataAddresses = new java.util.HashSet<>();
     /** Per configuration address, per top-level attribute, the configuration addresses it references (module paths resolved). */
     final Map<String, Map<String, List<String>>> references = new HashMap<>();
+    /**
+     * The addresses of the instances a plan creates ({@code resource_changes} whose actions hold {@code create}: a new
+     * resource, or one replaced); none in a state.
+     */
+    final Set<String> created = new java.util.HashSet<>();
     /** Whether the plan has a {@code configuration} block, whose references link resources. */
     boolean hasConfiguration;
     /** A plan without format_version: not the whole output of {@code terraform show -json}. */
@@ -101,6 +106,13 @@ final class TerraformDocument {
                 d.withoutFormatVersion = cutPlan;
                 d.hasConfiguration = root.path("configuration").path("root_module").isObject();
                 Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
+                for (JsonNode c : root.path("resource_changes")) {
+                    for (JsonNode action : c.path("change").path("actions")) {
+                        if ("create".equals(action.asText())) {
+                            d.created.add(c.path("address").asText());
+                        }
+                    }
+                }
                 d.configuration(root.path("configuration").path("root_module"), "", new ArrayList<>());
                 d.module(root.path("planned_values").path("root_module"), "/planned_values/root_module", unknown);
                 // data sources read while planning are in prior_state (planned_values holds those read at apply)

@@ -269,6 +269,7 @@ public final class TerraformReader implements StreamingInput {
             for (Instance i : folds) {
                 fold(i, maps.forResource(i.type(), i.values()).orElseThrow());
             }
+            defaultSecurityGroups();
             // a data source becomes a resource only where a mapping of "data.<type>" holds for it (an AWS managed key
             // the configuration reads); every other one is read for nothing, as before, and is no unmapped resource
             for (Instance i : doc.dataInstances) {
@@ -281,6 +282,65 @@ public final class TerraformReader implements StreamingInput {
                     + addresses.size() + " resource" + (addresses.size() == 1 ? "" : "s") + " not assessed ("
                     + String.join(", ", addresses.subList(0, Math.min(3, addresses.size()))) + (addresses.size() > 3 ? ", ..." : "") + ")"));
             return new ReadScenario(build(), warnings);
+        }
+
+        /**
+         * The default security group of each VPC the plan creates, as a setting of the VPC ({@code DefaultSecurityGroup},
+         * srm keys): AWS creates the group with the VPC, with an inbound rule from the group itself and an outbound rule
+         * to everywhere, and no resource of the plan stands for it unless an {@code aws_default_security_group} takes it
+         * over, which removes every rule its configuration does not list. {@code DefaultSecurityGroup.TakenOverBy} is the
+         * group of the plan that names the VPC (its {@code vpc_id} resolved as any reference), with that group's
+         * {@code ingressRuleCount} and {@code egressRuleCount} once every rule resource has folded into it; {@code none}
+         * when no group of the plan does; unknown when a group whose VPC the plan does not show may (a {@code vpc_id}
+         * known only after apply through a local value or a data source). The groups fold into the VPCs they name, as a
+         * split-out resource folds into the one it configures: the rules read the VPC alone, never every group for every
+         * VPC. A VPC the plan does not create (a state, an update) keeps a group whose rules may have changed since:
+         * nothing is said of it.
+         */
+        private void defaultSecurityGroups() {
+            List<Made> vpcs = new ArrayList<>();
+            List<Made> groups = new ArrayList<>();
+            for (Made m : made.values()) {
+                if (m.from().type().equals("aws_vpc") && doc.created.contains(m.from().address())) {
+                    vpcs.add(m);
+                } else if (m.from().type().equals("aws_default_security_group")) {
+                    groups.add(m);
+                }
+            }
+            if (vpcs.isEmpty()) {
+                return;
+            }
+            Map<String, Made> takenOver = new LinkedHashMap<>(); // VPC srm id -> the group that names it
+            List<String> unresolved = new ArrayList<>();
+            for (Made g : groups) {
+                JsonNode vpc = g.configuration().get("VpcId");
+                if (vpc == null || vpc.isNull() || Unknown.UNSET_MARKER.equals(vpc.asText())) {
+                    continue; // no vpc_id: the default VPC's group, which no plan creates
+                }
+                if (Unknown.is(vpc)) {
+                    unresolved.add(g.from().address());
+                } else {
+                    takenOver.putIfAbsent(vpc.asText(), g);
+                }
+            }
+            for (Made v : vpcs) {
+                ObjectNode dsg = JsonNodeFactory.instance.objectNode();
+                Made g = takenOver.get(v.id());
+                if (g != null) {
+                    dsg.put("TakenOverBy", g.id());
+                    for (String count : List.of("ingressRuleCount", "egressRuleCount")) {
+                        JsonNode n = g.configuration().get(count);
+                        dsg.set(count, n == null ? Unknown.node() : n.deepCopy());
+                    }
+                } else if (!unresolved.isEmpty()) {
+                    dsg.put("TakenOverBy", Setting.unknownValue(String.join(", ", unresolved) + " may take it over: "
+                            + (unresolved.size() == 1 ? "its vpc_id is" : "their vpc_id are") + " known only after apply and the "
+                            + doc.kind.label + " does not show which VPC " + (unresolved.size() == 1 ? "it names" : "they name")));
+                } else {
+                    dsg.put("TakenOverBy", "none");
+                }
+                v.configuration().set("DefaultSecurityGroup", dsg);
+            }
         }
 
         /**
