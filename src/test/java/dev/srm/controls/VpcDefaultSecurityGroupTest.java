@@ -15,7 +15,7 @@ import static dev.srm.testing.Results.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * EC2.2 (the VPC's default security group allows no traffic) on a VPC a template creates. AWS creates
+ * EC2.2 (the VPC's default security group allows no traffic) on a VPC a template or a Terraform plan creates. AWS creates
  * every VPC's default group with an inbound rule from the group itself and an outbound rule to
  * everywhere, no CloudFormation resource removes a rule, and no template can declare the group: the
  * control was judged only on a security group named default (AWS Config, Terraform), so a template's
@@ -61,15 +61,81 @@ class VpcDefaultSecurityGroupTest {
                 .contains("DefaultSecurityGroupId").contains("srm cannot read"));
     }
 
+    /**
+     * A plan's new VPC was never judged: only an aws_default_security_group was. A VPC the plan creates with no
+     * aws_default_security_group keeps the rules AWS gives its group (MISSING, as a template's VPC); one whose group an
+     * aws_default_security_group without ingress or egress blocks takes over is closed, Terraform removing every rule
+     * it does not list (MET); one whose group keeps the rules it lists fails. A VPC the plan does not create (no-op) may
+     * have had its group's rules removed since: not judged. The groups are judged as groups too, as before.
+     */
     @Test
-    void a_terraform_plan_keeps_ec2_2_on_its_default_groups() throws Exception {
-        // not a fix but the edge of it: a plan's VPCs are not judged on the VPC (whether an aws_default_security_group
-        // of the plan closes the group is read on that group), so a VPC and its group never answer twice
-        Path plan = Path.of("src/test/resources/terraform/vpc-default-sg/plan-vpcs-and-default-groups.json");
-        List<Evaluation> e = Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
+    void a_terraform_plans_new_vpc_is_judged_on_the_default_group_that_takes_it_over_or_none() throws Exception {
+        List<Evaluation> e = plan("plan-vpcs-and-default-groups.json");
+        ControlResult orders = control(e, "aws_vpc.orders", EC2_2);
+        assertThat(orders.status()).as("%s", orders.evidence()).isEqualTo(Status.MET);
+        assertThat(orders.securityHub()).containsExactly("EC2.2");
+        assertThat(orders.evidence()).singleElement().satisfies(x -> assertThat(x)
+                .contains("aws_default_security_group.orders takes over the VPC's default security group with no ingress or egress block"));
+        ControlResult reporting = control(e, "aws_vpc.reporting", EC2_2);
+        assertThat(reporting.status()).isEqualTo(Status.MISSING);
+        assertThat(reporting.evidence())
+                .anySatisfy(x -> assertThat(x).contains("aws_default_security_group.reporting").contains("inbound rules"))
+                .anySatisfy(x -> assertThat(x).contains("outbound rules"));
+        ControlResult batch = control(e, "aws_vpc.batch", EC2_2);
+        assertThat(batch.status()).isEqualTo(Status.MISSING);
+        assertThat(batch.evidence()).singleElement().satisfies(x -> assertThat(x)
+                .contains("inbound rule allowing all traffic from the group itself").contains("no aws_default_security_group of the plan takes it over"));
+        assertThat(e.get(0).findings()).anySatisfy(f -> {
+            assertThat(f.resource()).isEqualTo("aws_vpc.batch");
+            assertThat(f.rule()).isEqualTo(EC2_2);
+        });
+        assertThat(e.get(0).resources()).filteredOn(r -> r.id().equals("aws_vpc.shared_services")).singleElement()
+                .satisfies(r -> assertThat(r.controls()).noneSatisfy(c -> assertThat(c.id()).isEqualTo(EC2_2)));
+        // the groups themselves, as before
         assertThat(control(e, "aws_default_security_group.orders", EC2_2).status()).isEqualTo(Status.MET);
         assertThat(control(e, "aws_default_security_group.reporting", EC2_2).status()).isEqualTo(Status.MISSING);
-        assertThat(e.get(0).resources()).filteredOn(r -> r.type().equals("AWS::EC2::VPC")).hasSize(4)
-                .allSatisfy(r -> assertThat(r.controls()).noneSatisfy(c -> assertThat(c.id()).isEqualTo(EC2_2)));
+    }
+
+    @Test
+    void a_default_group_names_its_vpc_through_a_module_output_or_the_same_count_index() throws Exception {
+        List<Evaluation> e = plan("plan-vpcs-by-module-and-count.json");
+        // vpc_id = aws_vpc.this.id inside the module; vpc_id = module.edge.vpc_id from the root
+        for (String[] vg : List.of(new String[] {"module.core.aws_vpc.this", "module.core.aws_default_security_group.this"},
+                new String[] {"module.edge.aws_vpc.this", "aws_default_security_group.edge"},
+                // vpc_id = aws_vpc.lab[count.index].id: each lab VPC its own group
+                new String[] {"aws_vpc.lab/0", "aws_default_security_group.lab/0"},
+                new String[] {"aws_vpc.lab/1", "aws_default_security_group.lab/1"})) {
+            ControlResult c = control(e, vg[0], EC2_2);
+            assertThat(c.status()).as("%s %s", vg[0], c.evidence()).isEqualTo(Status.MET);
+            assertThat(c.evidence()).singleElement().satisfies(x -> assertThat(x).startsWith("MET: " + vg[1] + " takes over"));
+        }
+        // vpc_id = aws_vpc.spoke[0].id with an HTTPS ingress block: the first spoke fails on its rule, the second keeps AWS's
+        ControlResult first = control(e, "aws_vpc.spoke/0", EC2_2);
+        assertThat(first.status()).isEqualTo(Status.MISSING);
+        assertThat(first.evidence()).singleElement().satisfies(x -> assertThat(x)
+                .contains("aws_default_security_group.spoke takes over the VPC's default security group and gives it inbound rules"));
+        ControlResult second = control(e, "aws_vpc.spoke/1", EC2_2);
+        assertThat(second.status()).isEqualTo(Status.MISSING);
+        assertThat(second.evidence()).singleElement().satisfies(x -> assertThat(x).contains("no aws_default_security_group of the plan takes it over"));
+    }
+
+    @Test
+    void a_default_group_whose_vpc_id_comes_through_a_local_value_leaves_the_plans_new_vpcs_undecided() throws Exception {
+        // vpc_id = local.vpc_id: a plan's configuration holds no local values, and the id is known only after apply;
+        // the group may take over either new VPC's group, so neither is MET nor MISSING
+        List<Evaluation> e = plan("plan-default-group-through-a-local.json");
+        for (String vpc : List.of("aws_vpc.payments", "aws_vpc.ledger")) {
+            ControlResult c = control(e, vpc, EC2_2);
+            assertThat(c.status()).as("%s %s", vpc, c.evidence()).isEqualTo(Status.UNKNOWN);
+            assertThat(c.evidence()).singleElement().satisfies(x -> assertThat(x)
+                    .contains("aws_default_security_group.payments may take it over").contains("known only after apply"));
+        }
+        // the group, whichever VPC it is in, lists no rule
+        assertThat(control(e, "aws_default_security_group.payments", EC2_2).status()).isEqualTo(Status.MET);
+    }
+
+    private static List<Evaluation> plan(String name) throws Exception {
+        Path plan = Path.of("src/test/resources/terraform/vpc-default-sg").resolve(name);
+        return Packs.srm().evaluate(plan.toString(), Files.readAllBytes(plan), InputFormat.terraform, false);
     }
 }

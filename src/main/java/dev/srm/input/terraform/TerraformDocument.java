@@ -55,6 +55,11 @@ final class TerraformDocument {
     private final java.util.Set<String> dataAddresses = new java.util.HashSet<>();
     /** Per configuration address, per top-level attribute, the configuration addresses it references (module paths resolved). */
     final Map<String, Map<String, List<String>>> references = new HashMap<>();
+    /**
+     * The addresses of the instances a plan creates ({@code resource_changes} whose actions hold {@code create}: a new
+     * resource, or one replaced); none in a state.
+     */
+    final Set<String> created = new java.util.HashSet<>();
     /** Whether the plan has a {@code configuration} block, whose references link resources. */
     boolean hasConfiguration;
     /** A plan without format_version: not the whole output of {@code terraform show -json}. */
@@ -101,6 +106,13 @@ final class TerraformDocument {
                 d.withoutFormatVersion = cutPlan;
                 d.hasConfiguration = root.path("configuration").path("root_module").isObject();
                 Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
+                for (JsonNode c : root.path("resource_changes")) {
+                    for (JsonNode action : c.path("change").path("actions")) {
+                        if ("create".equals(action.asText())) {
+                            d.created.add(c.path("address").asText());
+                        }
+                    }
+                }
                 d.configuration(root.path("configuration").path("root_module"), "", new ArrayList<>());
                 d.module(root.path("planned_values").path("root_module"), "/planned_values/root_module", unknown);
                 // data sources read while planning are in prior_state (planned_values holds those read at apply)
@@ -474,19 +486,52 @@ final class TerraformDocument {
         return out;
     }
 
+    /** An expression of a resource's configuration and its place ({@code subnet_mapping[1].subnet_id}), as {@link #referencesAt} takes it. */
+    record Expression(String place, JsonNode node) {
+    }
+
     /**
-     * The references the expression of {@code attribute} lists, as the configuration writes them, in the
-     * {@code index}-th of the resource's {@code block} blocks ({@code targets[1].values}); null when the
-     * configuration does not show that block as the {@code blocks}-th of as many: a {@code dynamic} block is not
-     * in it, and beside static blocks it would shift their places.
+     * The expression at one place of a resource's configuration ({@code steps}: attribute and block names, and the
+     * index of a repeated block's element, {@code subnet_mapping, 1, subnet_id}), or null where the configuration does
+     * not show it as the element the plan's {@code values} hold there: each repeated block on the way must show as many
+     * elements as the values have. A {@code dynamic} block is not in the configuration, and beside static blocks it
+     * shifts their places: the second element of the values may be the first the configuration shows, or none of its.
+     * A name after the last index may step into a block of one element ({@code apply_server_side_encryption_by_default}).
      */
-    List<String> blockReferences(String configAddress, String block, int index, int blocks, String attribute) {
-        JsonNode written = expressions.getOrDefault(configAddress, MissingNode.getInstance()).path(block);
-        if (!written.isArray() || written.size() != blocks || index < 0 || index >= blocks) {
-            return null;
+    Expression expressionAt(String configAddress, List<Object> steps, JsonNode values) {
+        JsonNode written = expressions.getOrDefault(configAddress, MissingNode.getInstance());
+        JsonNode value = values;
+        StringBuilder place = new StringBuilder();
+        for (Object step : steps) {
+            if (step instanceof String && written.isArray()) { // a block of one element read without its index
+                if (written.size() != 1 || value.isArray() && value.size() != 1) {
+                    return null;
+                }
+                written = written.get(0);
+                value = value.isArray() ? value.get(0) : value;
+                place.append("[0]");
+            }
+            if (step instanceof Integer index) {
+                if (!written.isArray() || !value.isArray() || written.size() != value.size() || index >= written.size()) {
+                    return null;
+                }
+                written = written.get(index);
+                value = value.get(index);
+                place.append('[').append(index).append(']');
+            } else {
+                written = written.path((String) step);
+                value = value.path((String) step);
+                place.append(place.isEmpty() ? "" : ".").append(step);
+            }
         }
+        // an object where blocks are lists: one expression, with or without references
+        return written.isObject() ? new Expression(place.toString(), written) : null;
+    }
+
+    /** The references an expression lists, as the configuration writes them ({@code aws_subnet.a.id}, {@code var.subnets}). */
+    static List<String> written(JsonNode expression) {
         List<String> out = new ArrayList<>();
-        written.get(index).path(attribute).path("references").forEach(r -> out.add(r.asText()));
+        expression.path("references").forEach(r -> out.add(r.asText()));
         return out;
     }
 

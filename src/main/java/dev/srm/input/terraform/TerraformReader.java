@@ -271,6 +271,7 @@ public final class TerraformReader implements StreamingInput {
             for (Instance i : folds) {
                 fold(i, maps.forResource(i.type(), i.values()).orElseThrow());
             }
+            defaultSecurityGroups();
             // a data source becomes a resource only where a mapping of "data.<type>" holds for it (an AWS managed key
             // the configuration reads); every other one is read for nothing, as before, and is no unmapped resource
             for (Instance i : doc.dataInstances) {
@@ -283,6 +284,65 @@ public final class TerraformReader implements StreamingInput {
                     + addresses.size() + " resource" + (addresses.size() == 1 ? "" : "s") + " not assessed ("
                     + String.join(", ", addresses.subList(0, Math.min(3, addresses.size()))) + (addresses.size() > 3 ? ", ..." : "") + ")"));
             return new ReadScenario(build(), warnings);
+        }
+
+        /**
+         * The default security group of each VPC the plan creates, as a setting of the VPC ({@code DefaultSecurityGroup},
+         * srm keys): AWS creates the group with the VPC, with an inbound rule from the group itself and an outbound rule
+         * to everywhere, and no resource of the plan stands for it unless an {@code aws_default_security_group} takes it
+         * over, which removes every rule its configuration does not list. {@code DefaultSecurityGroup.TakenOverBy} is the
+         * group of the plan that names the VPC (its {@code vpc_id} resolved as any reference), with that group's
+         * {@code ingressRuleCount} and {@code egressRuleCount} once every rule resource has folded into it; {@code none}
+         * when no group of the plan does; unknown when a group whose VPC the plan does not show may (a {@code vpc_id}
+         * known only after apply through a local value or a data source). The groups fold into the VPCs they name, as a
+         * split-out resource folds into the one it configures: the rules read the VPC alone, never every group for every
+         * VPC. A VPC the plan does not create (a state, an update) keeps a group whose rules may have changed since:
+         * nothing is said of it.
+         */
+        private void defaultSecurityGroups() {
+            List<Made> vpcs = new ArrayList<>();
+            List<Made> groups = new ArrayList<>();
+            for (Made m : made.values()) {
+                if (m.from().type().equals("aws_vpc") && doc.created.contains(m.from().address())) {
+                    vpcs.add(m);
+                } else if (m.from().type().equals("aws_default_security_group")) {
+                    groups.add(m);
+                }
+            }
+            if (vpcs.isEmpty()) {
+                return;
+            }
+            Map<String, Made> takenOver = new LinkedHashMap<>(); // VPC srm id -> the group that names it
+            List<String> unresolved = new ArrayList<>();
+            for (Made g : groups) {
+                JsonNode vpc = g.configuration().get("VpcId");
+                if (vpc == null || vpc.isNull() || Unknown.UNSET_MARKER.equals(vpc.asText())) {
+                    continue; // no vpc_id: the default VPC's group, which no plan creates
+                }
+                if (Unknown.is(vpc)) {
+                    unresolved.add(g.from().address());
+                } else {
+                    takenOver.putIfAbsent(vpc.asText(), g);
+                }
+            }
+            for (Made v : vpcs) {
+                ObjectNode dsg = JsonNodeFactory.instance.objectNode();
+                Made g = takenOver.get(v.id());
+                if (g != null) {
+                    dsg.put("TakenOverBy", g.id());
+                    for (String count : List.of("ingressRuleCount", "egressRuleCount")) {
+                        JsonNode n = g.configuration().get(count);
+                        dsg.set(count, n == null ? Unknown.node() : n.deepCopy());
+                    }
+                } else if (!unresolved.isEmpty()) {
+                    dsg.put("TakenOverBy", Setting.unknownValue(String.join(", ", unresolved) + " may take it over: "
+                            + (unresolved.size() == 1 ? "its vpc_id is" : "their vpc_id are") + " known only after apply and the "
+                            + doc.kind.label + " does not show which VPC " + (unresolved.size() == 1 ? "it names" : "they name")));
+                } else {
+                    dsg.put("TakenOverBy", "none");
+                }
+                v.configuration().set("DefaultSecurityGroup", dsg);
+            }
         }
 
         /**
@@ -555,11 +615,25 @@ public final class TerraformReader implements StreamingInput {
         }
 
         /**
-         * The references of the expression that gives a value read inside an element of a nested block (the
-         * {@code allocation_id} of the second {@code subnet_mapping}), that element's own; null when the value is not
-         * read inside an element, or the configuration does not show its expression: every element's are then taken.
+         * Where the expression is that gives a value read in {@code scope} through {@code path}: the one place-finding of
+         * the two ways a mapping reads references (a reference resolved to a resource, the written ones of a list's
+         * elements). {@link #TOP} when the value is not read inside an element of a nested block (the attribute's
+         * references are its own), {@link #LOST} when the element cannot be found in the values; else the expression
+         * and its place ({@code subnet_mapping[1].subnet_id}), null where the configuration does not show it as that
+         * element ({@link TerraformDocument#expressionAt}: a {@code dynamic} block beside static ones, an attribute the
+         * element leaves out, no configuration).
          */
-        private List<String> elementReferences(Instance from, Scope scope, SourcePath path) {
+        private record Element(TerraformDocument.Expression expression) {
+            static final Element TOP = new Element(null);
+            static final Element LOST = new Element(null);
+
+            /** The references the configuration writes there, as written ({@code aws_instance.web.id}); null where it shows none. */
+            List<String> written() {
+                return expression == null ? null : TerraformDocument.written(expression.node());
+            }
+        }
+
+        private Element element(Instance from, Scope scope, SourcePath path) {
             Scope at = scope;
             for (int i = 0; i < path.up() && at != null; i++) {
                 at = at.parent();
@@ -568,51 +642,52 @@ public final class TerraformReader implements StreamingInput {
             for (Scope s = at; s != null; s = s.parent()) {
                 chain.add(0, s);
             }
-            StringBuilder place = new StringBuilder();
-            for (int i = 1; i < chain.size(); i++) {
-                String step = placeOf(chain.get(i - 1).node(), chain.get(i).node(), 3);
-                if (step == null) {
-                    return null;
-                }
-                place.append(place.isEmpty() || step.startsWith("[") ? "" : ".").append(step);
+            if (chain.size() < 2) {
+                return Element.TOP;
             }
-            if (place.indexOf("[") < 0) {
-                return null; // not inside an element: the attribute's references are its own
+            List<Object> steps = new ArrayList<>();
+            for (int i = 1; i < chain.size(); i++) {
+                List<Object> step = placeOf(chain.get(i - 1).node(), chain.get(i).node(), 3);
+                if (step == null) {
+                    return Element.LOST;
+                }
+                steps.addAll(step);
+            }
+            if (steps.stream().noneMatch(Integer.class::isInstance)) {
+                return Element.TOP; // not inside an element: the attribute's references are its own
             }
             for (Object segment : path.segments()) {
                 if (!(segment instanceof String name)) {
-                    return null;
+                    return Element.LOST;
                 }
-                place.append('.').append(name);
+                steps.add(name);
             }
-            return doc.referencesAt(from.configAddress(), place.toString());
+            return new Element(doc.expressionAt(from.configAddress(), steps, chain.get(0).node()));
         }
 
-        /** Where {@code child} (that very node) is inside {@code parent}: {@code a.b[1]}, at most {@code depth} steps down; or null. */
-        private static String placeOf(JsonNode parent, JsonNode child, int depth) {
+        /** Where {@code child} (that very node) is inside {@code parent}: names and indexes, at most {@code depth} steps down; or null. */
+        private static List<Object> placeOf(JsonNode parent, JsonNode child, int depth) {
             if (depth == 0 || !parent.isContainerNode()) {
                 return null;
             }
             if (parent.isArray()) {
                 for (int i = 0; i < parent.size(); i++) {
-                    if (parent.get(i) == child) {
-                        return "[" + i + "]";
-                    }
-                    String below = placeOf(parent.get(i), child, depth - 1);
+                    List<Object> below = parent.get(i) == child ? List.of() : placeOf(parent.get(i), child, depth - 1);
                     if (below != null) {
-                        return "[" + i + "]" + (below.startsWith("[") ? "" : ".") + below;
+                        List<Object> out = new ArrayList<>(List.of(i));
+                        out.addAll(below);
+                        return out;
                     }
                 }
                 return null;
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = parent.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue() == child) {
-                    return e.getKey();
-                }
-                String below = placeOf(e.getValue(), child, depth - 1);
+                List<Object> below = e.getValue() == child ? List.of() : placeOf(e.getValue(), child, depth - 1);
                 if (below != null) {
-                    return e.getKey() + (below.startsWith("[") ? "" : ".") + below;
+                    List<Object> out = new ArrayList<>(List.of(e.getKey()));
+                    out.addAll(below);
+                    return out;
                 }
             }
             return null;
@@ -668,8 +743,12 @@ public final class TerraformReader implements StreamingInput {
                     if (targetType == null) {
                         return null;
                     }
-                    // inside an element of a nested block, the element's own expression names the resource
-                    List<String> own = elementReferences(from, scope, path);
+                    // inside an element of a nested block, the element's own expression names the resource: none where the
+                    // configuration does not show that element, whose value alone may then name it
+                    Element e = element(from, scope, path);
+                    List<String> own = e == Element.TOP || e == Element.LOST ? null
+                            : e.expression() == null ? List.of()
+                            : java.util.Objects.requireNonNullElse(doc.referencesAt(from.configAddress(), e.expression().place()), List.of());
                     for (String type : Mapping.alternatives(targetType)) {
                         Instance t = own == null ? target(from, type, path) : target(from, type, path, x -> true, own, value);
                         if (t != null) {
@@ -735,30 +814,12 @@ public final class TerraformReader implements StreamingInput {
 
         /**
          * The references the configuration writes for the attribute {@code by} reads in {@code scope}: a top-level
-         * attribute's, or one of a repeated block's, in the element of the block the scope is (found by identity in
-         * the values); null where the configuration does not show it.
+         * attribute's, or one of a repeated block's, in the element of the block the scope is ({@link #element}); null
+         * where the configuration does not show it.
          */
         private List<String> written(Instance from, Scope scope, SourcePath by) {
-            String attribute = dotted(by);
-            if (scope == null || scope.parent() == null) {
-                return doc.writtenReferences(from.configAddress(), attribute);
-            }
-            if (scope.parent().parent() != null || !scope.parent().node().isObject()) {
-                return null; // a block inside a block: not read
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = scope.parent().node().fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                JsonNode blocks = f.getValue();
-                if (!blocks.isArray()) {
-                    continue;
-                }
-                for (int i = 0; i < blocks.size(); i++) {
-                    if (blocks.get(i) == scope.node()) {
-                        return doc.blockReferences(from.configAddress(), f.getKey(), i, blocks.size(), attribute);
-                    }
-                }
-            }
-            return null;
+            Element e = element(from, scope, by);
+            return e == Element.TOP ? doc.writtenReferences(from.configAddress(), dotted(by)) : e.written();
         }
 
         /**

@@ -505,6 +505,25 @@ class MappedAttributesTest {
         assertThat(e.get(0).warnings()).noneMatch(w -> w.contains("Subnets") || w.contains("SubnetMappings") || w.contains("AvailabilityZones"));
     }
 
+    /**
+     * A Network Load Balancer with one static subnet_mapping (zone a, Elastic IP ingress_a) and a dynamic
+     * "subnet_mapping" (zone b, ingress_b): the plan's configuration shows the static block only, as the first of one,
+     * while the values hold two. The second element's references were read from every element's (the static one's),
+     * so ingress_a was "in use" by both mappings and ingress_b by none; the elements the configuration does not show as
+     * they are name nothing by reference, and their ids, known only after apply, leave both addresses undecided.
+     */
+    @Test
+    void a_dynamic_subnet_mapping_beside_a_static_one_takes_no_reference_of_the_other() throws Exception {
+        List<Evaluation> e = evaluate("plan-nlb-dynamic-subnet-mapping.json");
+        for (String eip : List.of("aws_eip.ingress_a", "aws_eip.ingress_b")) {
+            ControlResult used = control(e, eip, "ec2-unused-eip-removed");
+            assertThat(used.status()).as("%s %s", eip, used.evidence()).isEqualTo(Status.UNKNOWN);
+            assertThat(used.evidence()).noneMatch(x -> x.contains("AllocationId = aws_eip."));
+        }
+        ControlResult zones = control(e, "aws_lb.ingress", "elb-v2-multi-az");
+        assertThat(zones.status()).as("%s", zones.evidence()).isEqualTo(Status.UNKNOWN);
+    }
+
     private static dev.srm.model.ResourceResult resource(List<Evaluation> e, String id) {
         return e.stream().flatMap(x -> x.resources().stream()).filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " is not a resource of the evaluation"));
