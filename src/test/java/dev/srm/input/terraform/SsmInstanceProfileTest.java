@@ -28,14 +28,14 @@ class SsmInstanceProfileTest {
         List<Evaluation> e = Packs.srm().evaluate(PLAN.toString(), Files.readAllBytes(PLAN), InputFormat.terraform, false);
         ControlResult app = control(e, "aws_instance.app");
         assertThat(app.status()).as("%s", app.evidence()).isEqualTo(Status.MET);
-        assertThat(app.evidence()).anyMatch(x -> x.contains("role aws_iam_role.app of instance profile orders-app-instance allows the SSM Agent"
+        assertThat(app.evidence()).anyMatch(x -> x.contains("role aws_iam_role.app of instance profile aws_iam_instance_profile.app allows the SSM Agent"
                 + " to register (AmazonSSMManagedInstanceCore)"));
         // an aws_iam_role_policy with the Session Manager actions
         assertThat(control(e, "aws_instance.bastion").status()).isEqualTo(Status.MET);
         // only AmazonS3ReadOnlyAccess attached: the agent cannot register
         ControlResult reports = control(e, "aws_instance.reports");
         assertThat(reports.status()).as("%s", reports.evidence()).isEqualTo(Status.MISSING);
-        assertThat(reports.evidence()).anyMatch(x -> x.startsWith("NOT_MET: role aws_iam_role.reports of instance profile report-generator"
+        assertThat(reports.evidence()).anyMatch(x -> x.startsWith("NOT_MET: role aws_iam_role.reports of instance profile aws_iam_instance_profile.reports"
                 + " (policies: AmazonS3ReadOnlyAccess) does not allow ssm:UpdateInstanceInformation"));
         // a profile created outside the plan
         assertThat(control(e, "aws_instance.legacy").status()).isEqualTo(Status.UNKNOWN);
