@@ -66,6 +66,9 @@ class ConfigReaderTest {
             if (type.equals("AWS::SSM::PatchCompliance")) {
                 continue; // folds into its instance (PatchComplianceItemTest)
             }
+            if (type.equals("AWS::SSM::ManagedInstanceInventory") || type.equals("AWS::SSM::AssociationCompliance")) {
+                continue; // fold into their instance (ManagedInstanceInventoryItemTest)
+            }
             String target = type.equals("AWS::OpenSearch::Domain") ? "AWS::OpenSearchService::Domain"
                     : type.equals("AWS::IAM::Policy") ? "AWS::IAM::ManagedPolicy"
                     : type.equals("AWS::EC2::InternetGateway") ? "AWS::EC2::VPCGatewayAttachment" : type; // a gateway has tags only: its attachment

@@ -31,5 +31,7 @@ class ComputedAttributesTest {
         ControlResult worker = control(e.get(0), "aws_instance.worker", "ssm-instance-managed");
         assertThat(worker.status()).as("iam_instance_profile = aws_iam_instance_profile.ssm.name: %s", worker.evidence())
                 .isEqualTo(Status.MET);
+        // the reference names the plan's profile, whose role the plan gives AmazonSSMManagedInstanceCore (SSM.1 reads the role)
+        assertThat(worker.evidence()).anyMatch(x -> x.contains("role aws_iam_role.worker_ssm of instance profile aws_iam_instance_profile.ssm"));
     }
 }
