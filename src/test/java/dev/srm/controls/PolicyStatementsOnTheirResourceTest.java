@@ -153,4 +153,19 @@ class PolicyStatementsOnTheirResourceTest {
         assertThat(e.get(0).resources()).filteredOn(r -> r.type().equals("AWS::EC2::NetworkAclEntry"))
                 .allSatisfy(r -> assertThat(r.controls()).noneSatisfy(c -> assertThat(c.id()).isEqualTo(EC2_21)));
     }
+
+    @Test
+    void a_large_input_evaluated_in_parts_answers_as_one_session() throws Exception {
+        // a scenario of more than 500 resources is evaluated in parts: each part must see the function a permission
+        // names and the ACL an entry names, or a part would judge the permission or the entry by itself
+        dev.srm.engine.Evaluator parts = new dev.srm.engine.Evaluator(Packs.bundled(), 1);
+        for (String template : List.of("src/test/resources/templates-lambda1/photo-pipeline.yaml",
+                "src/test/resources/templates-lambda1/exporter-permission-by-parameter.yaml",
+                "src/test/resources/templates-nacl/bastion-and-app-subnets.yaml")) {
+            Path file = Path.of(template);
+            dev.srm.model.Scenario s = new dev.srm.input.cloudformation.CloudFormationReader()
+                    .read(file.toString(), Files.readAllBytes(file)).get(0);
+            assertThat(parts.evaluate(s)).as(template).isEqualTo(Packs.evaluator().evaluate(s));
+        }
+    }
 }
