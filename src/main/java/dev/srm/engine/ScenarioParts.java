@@ -35,6 +35,11 @@ final class ScenarioParts {
     private static final Pattern SETTING_PATTERN = Pattern.compile("(?<![\\w.$])Setting\\s*\\(");
     /** What a rule declares it reads across resources where no resource pattern says so: {@code @readsAcross("AWS::EC2::Subnet")}. */
     private static final Pattern READS_ACROSS = Pattern.compile("@readsAcross\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
+    /**
+     * The types whose resources make a rule read across at all: {@code @readsAcrossFor("AWS::Lambda::Permission")} beside
+     * {@code @readsAcross("AWS::Lambda::Function")} shares the functions only with a scenario that holds a permission.
+     */
+    private static final Pattern READS_ACROSS_FOR = Pattern.compile("@readsAcrossFor\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     /** A resource pattern tied to one resource by its id: the resource a rule is about, or one named by id. */
     private static final String ID_BOUND = "(?s).*\\bid\\s*==.*";
     private static final Pattern THEN = Pattern.compile("(?ms)^\\s*then\\b(.*)");
@@ -53,17 +58,28 @@ final class ScenarioParts {
      * not split.
      */
     record CrossReads(Set<String> types, Set<String> services, Set<String> accountTypes, Set<String> accountServices,
-                      boolean any) {
+                      boolean any, Map<String, Set<String>> typesFor) {
         CrossReads {
             types = Set.copyOf(types);
             services = Set.copyOf(services);
             accountTypes = Set.copyOf(accountTypes);
             accountServices = Set.copyOf(accountServices);
+            Map<String, Set<String>> copy = new java.util.TreeMap<>();
+            typesFor.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+            typesFor = java.util.Collections.unmodifiableMap(copy);
         }
 
-        /** The resource goes into every part. */
-        boolean shares(Resource r) {
-            return any || Resource.ACCOUNT.equals(r.id()) || named(r, types, services);
+        CrossReads(Set<String> types, Set<String> services, Set<String> accountTypes, Set<String> accountServices, boolean any) {
+            this(types, services, accountTypes, accountServices, any, Map.of());
+        }
+
+        /** The resource goes into every part of a scenario whose resources are of the types {@code present}. */
+        boolean shares(Resource r, Set<String> present) {
+            if (any || Resource.ACCOUNT.equals(r.id()) || named(r, types, services)) {
+                return true;
+            }
+            Set<String> readers = r.type() == null ? null : typesFor.get(r.type());
+            return readers != null && readers.stream().anyMatch(present::contains);
         }
 
         /** The resource goes into the first part, where the account's conclusions are drawn. */
@@ -92,6 +108,7 @@ final class ScenarioParts {
             Set<String> services = new TreeSet<>();
             Set<String> accountTypes = new TreeSet<>();
             Set<String> accountServices = new TreeSet<>();
+            Map<String, Set<String>> typesFor = new java.util.TreeMap<>();
             boolean any = false;
             for (RuleFile f : sources.drlFiles()) {
                 Matcher rule = RULE.matcher(f.content().replaceAll("(?m)//.*$", ""));
@@ -102,11 +119,24 @@ final class ScenarioParts {
                     String conditions = hasThen ? text.substring(0, then.start()) : text;
                     boolean forAccount = hasThen && concludesOnlyAboutAccount(then.group(1));
                     Matcher declared = READS_ACROSS.matcher(text);
+                    Matcher readers = READS_ACROSS_FOR.matcher(text);
+                    Set<String> only = new TreeSet<>();
+                    while (readers.find()) {
+                        for (String type : readers.group(1).split(",")) {
+                            if (!type.isBlank()) {
+                                only.add(type.strip());
+                            }
+                        }
+                    }
                     boolean declares = false;
                     while (declared.find()) {
                         for (String type : declared.group(1).split(",")) {
                             if (!type.isBlank()) {
-                                (forAccount ? accountTypes : types).add(type.strip());
+                                if (only.isEmpty() || forAccount) {
+                                    (forAccount ? accountTypes : types).add(type.strip());
+                                } else {
+                                    typesFor.computeIfAbsent(type.strip(), k -> new TreeSet<>()).addAll(only);
+                                }
                                 declares = true;
                             }
                         }
@@ -139,7 +169,8 @@ final class ScenarioParts {
             }
             accountTypes.removeAll(types); // read for another resource too: every part
             accountServices.removeAll(services);
-            return new CrossReads(types, services, accountTypes, accountServices, any);
+            typesFor.keySet().removeAll(types); // read by another rule whatever the scenario holds
+            return new CrossReads(types, services, accountTypes, accountServices, any, typesFor);
         }
 
         /**
@@ -188,9 +219,15 @@ final class ScenarioParts {
      */
     static List<List<Object>> split(List<Object> facts, CrossReads shared, int size) {
         Map<String, Integer> partOf = new HashMap<>();
+        Set<String> present = new java.util.HashSet<>();
+        for (Object f : facts) {
+            if (f instanceof Resource r && r.type() != null) {
+                present.add(r.type());
+            }
+        }
         int own = 0;
         for (Object f : facts) {
-            if (f instanceof Resource r && !shared.shares(r) && !partOf.containsKey(r.id())) {
+            if (f instanceof Resource r && !shared.shares(r, present) && !partOf.containsKey(r.id())) {
                 partOf.put(r.id(), shared.readForAccount(r) ? 0 : own++ / size);
             }
         }

@@ -167,7 +167,7 @@ public final class RuleValidator {
     }
 
     private static final Pattern CFN_TYPE = Pattern.compile("\"(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)\"");
-    private static final Pattern READS_ACROSS = Pattern.compile("@readsAcross\\([^)]*\\)");
+    private static final Pattern READS_ACROSS = Pattern.compile("@readsAcross(For)?\\([^)]*\\)");
 
     private static boolean hasDefault(RequireCall c, List<String> types, CloudFormationSchema schema) {
         dev.srm.facts.Requirement.Op op = c.op() == null ? null : dev.srm.facts.Requirement.Op.parse(c.op());
