@@ -60,6 +60,11 @@ final class TerraformDocument {
      * resource, or one replaced); none in a state.
      */
     final Set<String> created = new java.util.HashSet<>();
+    /**
+     * The managed resources a plan destroys without replacing them ({@code resource_changes} whose only action is
+     * {@code delete}), in the plan's order: {@code planned_values} leaves them out.
+     */
+    final List<String> destroyed = new ArrayList<>();
     /** Whether the plan has a {@code configuration} block, whose references link resources. */
     boolean hasConfiguration;
     /** A plan without format_version: not the whole output of {@code terraform show -json}. */
@@ -107,10 +112,14 @@ final class TerraformDocument {
                 d.hasConfiguration = root.path("configuration").path("root_module").isObject();
                 Map<String, JsonNode> unknown = afterUnknown(root.path("resource_changes"));
                 for (JsonNode c : root.path("resource_changes")) {
-                    for (JsonNode action : c.path("change").path("actions")) {
+                    JsonNode actions = c.path("change").path("actions");
+                    for (JsonNode action : actions) {
                         if ("create".equals(action.asText())) {
                             d.created.add(c.path("address").asText());
                         }
+                    }
+                    if (actions.size() == 1 && "delete".equals(actions.get(0).asText()) && "managed".equals(c.path("mode").asText("managed"))) {
+                        d.destroyed.add(c.path("address").asText());
                     }
                 }
                 d.configuration(root.path("configuration").path("root_module"), "", new ArrayList<>());

@@ -237,6 +237,11 @@ public final class TerraformReader implements StreamingInput {
                         + " provider (" + first.address() + (doc.instances.size() > 1 ? " and " + (doc.instances.size() - 1) + " more" : "")
                         + "); srm reads resources of the AWS provider (hashicorp/aws) only");
             }
+            if (!doc.destroyed.isEmpty()) {
+                warnings.add(name + ": " + doc.destroyed.size() + " resource" + (doc.destroyed.size() == 1 ? "" : "s")
+                        + " the plan destroys not assessed (" + String.join(", ", doc.destroyed.subList(0, Math.min(3, doc.destroyed.size())))
+                        + (doc.destroyed.size() > 3 ? ", ..." : "") + "): " + (doc.destroyed.size() == 1 ? "it" : "they") + " will not exist after apply");
+            }
             if (doc.withoutFormatVersion) {
                 warnings.add(name + ": has no format_version, so it is not the whole output of 'terraform show -json' (a plan cut down to "
                         + "planned_values?); read as a plan: values known only after apply and references are read only from what it holds");
