@@ -226,6 +226,9 @@ public final class Inputs {
         }
     }
 
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+
     /**
      * The shape of a CloudFormation parameters file in a form {@code --parameters-file} reads, told from the
      * document's start, or null when it is none (or what decides it lies beyond {@code head}): create-stack's
@@ -238,9 +241,7 @@ public final class Inputs {
         if (format == null) {
             format = dev.srm.input.scenario.ScenarioReader.sniff(head);
         }
-        com.fasterxml.jackson.core.JsonFactory factory = format == Format.JSON ? new JsonFactory()
-                : new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
-        try (JsonParser p = factory.createParser(head)) {
+        try (JsonParser p = (format == Format.JSON ? JSON : YAML).createParser(head)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 JsonToken item = p.nextToken();
