@@ -23,7 +23,7 @@ import java.util.List;
 final class EvaluateCommand extends PackCommand {
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Scenario files or CloudFormation/SAM templates, CDK cloud assemblies (cdk.out), or directories"
-                    + " searched for *.yaml, *.yml and *.json in sorted order.")
+                    + " searched for *.yaml, *.yml, *.json and *.template in sorted order.")
     List<Path> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

@@ -45,7 +45,7 @@ public final class ScenarioFiles {
                 Path dir = Files.isDirectory(p) ? p : p.getParent() == null ? Path.of(".") : p.getParent();
                 List<Path> found = walk(dir, problems);
                 if (found.isEmpty()) {
-                    problems.add(new InputProblem(p.toString(), "", "no scenario files (*.yaml, *.yml, *.json) in this directory"
+                    problems.add(new InputProblem(p.toString(), "", "no scenario files (*.yaml, *.yml, *.json, *.template) in this directory"
                             + (hasTerraformConfiguration(dir) ? "; its *.tf files are Terraform configuration: " + TERRAFORM_HINT : "")));
                 }
                 files.addAll(found);
@@ -57,14 +57,15 @@ public final class ScenarioFiles {
     }
 
     /**
-     * Whether a directory walk picks up a file: scenarios ({@code *.yaml}, {@code *.yml},
-     * {@code *.json}), and the inputs that come gzipped or line by line: {@code *.json.gz},
+     * Whether a directory walk picks up a file: scenarios and templates ({@code *.yaml}, {@code *.yml},
+     * {@code *.json}, and {@code *.template}: the suffix of AWS Quick Starts' CloudFormation templates,
+     * told by content like the rest), and the inputs that come gzipped or line by line: {@code *.json.gz},
      * {@code *.jsonl} (AWS Config snapshots and query output), {@code *.tfstate} (Terraform).
      */
     static boolean isInputName(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
-        return Format.isScenarioName(n) || n.endsWith(".json.gz") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz")
-                || n.endsWith(".tfstate");
+        return Format.isScenarioName(n) || n.endsWith(".template") || n.endsWith(".json.gz") || n.endsWith(".jsonl")
+                || n.endsWith(".jsonl.gz") || n.endsWith(".tfstate");
     }
 
     /** What to give srm instead of Terraform configuration (HCL). */

@@ -47,7 +47,7 @@ class EvaluateBadInputTest {
     void a_directory_with_no_scenarios() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         write("empty/readme.txt", "not a scenario");
-        assertInputError(evaluate(dir.resolve("empty")), "empty: no scenario files (*.yaml, *.yml, *.json) in this directory");
+        assertInputError(evaluate(dir.resolve("empty")), "empty: no scenario files (*.yaml, *.yml, *.json, *.template) in this directory");
     }
 
     @Test
@@ -62,7 +62,7 @@ class EvaluateBadInputTest {
                 "terraform show -json tfplan > plan.json");
         Path json = write("dns/zones.tf.json", "{\"resource\": {\"aws_route53_zone\": {\"corp\": {\"name\": \"corp.example.com\"}}}}");
         assertInputError(evaluate(json), "zones.tf.json: Terraform configuration, not a plan");
-        assertInputError(evaluate(dir.resolve("network")), "network: no scenario files (*.yaml, *.yml, *.json) in this directory;"
+        assertInputError(evaluate(dir.resolve("network")), "network: no scenario files (*.yaml, *.yml, *.json, *.template) in this directory;"
                 + " its *.tf files are Terraform configuration: srm reads a plan's JSON");
     }
 
