@@ -161,7 +161,11 @@ class ScenarioPartsTest {
     @Test
     void functions_go_into_every_part_only_of_a_scenario_that_holds_a_permission() throws Exception {
         ScenarioParts.CrossReads bundled = ScenarioParts.CrossReads.of(dev.srm.rules.RuleSources.bundled());
-        assertThat(bundled.types()).doesNotContain("AWS::Lambda::Function", "AWS::EC2::NetworkAcl");
+        assertThat(bundled.types()).doesNotContain("AWS::Lambda::Function", "AWS::EC2::NetworkAcl")
+                // the ECS user-data rules read them for clusters only: an inventory of thousands of instances keeps them in
+                // parts (4x slower with 2,000 instances when a Resource pattern shared them everywhere)
+                .doesNotContain("AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration");
+        assertThat(bundled.typesFor()).containsEntry("AWS::EC2::Instance", Set.of("AWS::ECS::Cluster"));
         assertThat(bundled.typesFor()).containsEntry("AWS::Lambda::Function", Set.of("AWS::Lambda::Permission"))
                 .containsEntry("AWS::EC2::NetworkAcl", Set.of("AWS::EC2::NetworkAclEntry"));
 
