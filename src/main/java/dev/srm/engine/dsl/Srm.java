@@ -99,14 +99,18 @@ public final class Srm {
     /**
      * Claims a duty because a key setting names a key of the customer's ({@link #dutyByConfig}). When the input cannot tell
      * whether the setting is there (a template's {@code Fn::If} with {@code AWS::NoValue} on a condition srm cannot decide),
-     * the claim holds where it is, as the world in which every conditional part exists does, and a notice says that
-     * without it the service's AWS managed or AWS owned key holds the data.
+     * or which of several keys it names ({@code Fn::If} between a key and {@code alias/aws/sqs}), the claim holds, as the
+     * world in which every conditional part exists does, and a notice says when the service's own key holds the data.
      */
     public static void dutyByKey(Object drools, Setting key, String duty, Party party, String reason) {
         dutyByConfig(drools, key.resource(), duty, party, reason);
         if (key.mayBeAbsent()) {
             notice(drools, key.resource(), "who holds duty " + duty + " depends on a condition srm cannot decide: " + party + " if "
                     + key.path() + " is set, the service's (its AWS managed or AWS owned key) if not: " + key.unknownReason());
+        } else if (!Setting.oneOf(key.value()).isEmpty()) {
+            notice(drools, key.resource(), "who holds duty " + duty + " depends on a condition srm cannot decide: " + party + " where "
+                    + key.path() + " names a customer managed key, the service's where it names an AWS managed key; it is "
+                    + key.shown() + ": " + key.unknownReason());
         }
     }
 

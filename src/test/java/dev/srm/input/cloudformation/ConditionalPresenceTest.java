@@ -56,6 +56,21 @@ class ConditionalPresenceTest {
     }
 
     @Test
+    void a_key_chosen_between_the_customers_and_the_aws_managed_one_and_a_trails_optional_key_say_so_too() throws Exception {
+        Evaluation e = EvaluatedTemplate.of(Path.of("src/test/resources/templates-conditions/orders-keys-by-switch.yaml"),
+                TemplateParameters.of(Map.of())).evaluation();
+        assertThat(notices(e, "OrdersQueue")).anySatisfy(n -> assertThat(n)
+                .contains("CUSTOMER where KmsMasterKeyId names a customer managed key, the service's where it names an AWS managed key")
+                .contains("alias/aws/sqs"));
+        assertThat(notices(e, "AuditTrail")).anySatisfy(n -> assertThat(n)
+                .startsWith("who holds duty key-management depends on a condition srm cannot decide: CUSTOMER if KMSKeyId is set"));
+    }
+
+    private static java.util.List<String> notices(Evaluation e, String id) {
+        return e.resources().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().notices();
+    }
+
+    @Test
     void with_the_condition_decided_the_answers_are_plain() throws Exception {
         Evaluation prod = queues(Map.of("Environment", "prod"));
         assertThat(control(prod, "OrderEvents", "sqs-queue-encrypted").status()).isEqualTo(Status.MET);
