@@ -157,7 +157,7 @@ class EipUserDataTest {
                       UserData:
                         Fn::Base64: !Sub |
                           #!/bin/bash
-                          # ${!WebEip} is the text ${WebEip}: the shell's variable, not the template's EIP
+                          # the escaped form is the shell's variable of that name, not the template's EIP
                           WebEip=192.0.2.44
                           echo ${!WebEip} ${AdminEip} > /etc/motd
                 """;
