@@ -25,15 +25,27 @@ import java.util.regex.Pattern;
  * name, or text the template decides (literal, or of parameters with a value) that is the
  * {@code ClusterName} of a cluster of the stack. A value only a deployment decides, another
  * resource's reference, a shell variable or a name no cluster of the stack has shows nothing.
+ * <p>
+ * The same reading lists, in the srm key {@code eipsOfUserData}, the Elastic IPs of the stack that the
+ * user data names anywhere: a {@code Ref} to an {@code AWS::EC2::EIP} (its public address) or its
+ * {@code Fn::GetAtt} {@code AllocationId} or {@code PublicIp}, in {@code Fn::Sub} ({@code ${Eip}},
+ * {@code ${Eip.AllocationId}}, a variable of its map), {@code Fn::Join} or a branch of an {@code Fn::If}
+ * that the template may take. A bootstrap script may pass it to {@code aws ec2 associate-address} at boot
+ * (the Linux bastion Quick Start does); srm cannot tell that from printing it. A literal address, an
+ * imported value or an EIP whose condition is false names none.
  */
 final class EcsUserData {
     static final String KEY = "ecsClustersOfUserData";
+    static final String EIPS_KEY = "eipsOfUserData";
 
     private static final String MARKER = "ECS_CLUSTER=";
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     /** What ends the value of a shell word: {@code echo ECS_CLUSTER=x >> f}, {@code "ECS_CLUSTER=x"}, a heredoc line. */
     private static final Pattern VALUE_END = Pattern.compile("[\\s\"'>;&|)`]");
     private static final String CLUSTER = "AWS::ECS::Cluster";
+    private static final String EIP = "AWS::EC2::EIP";
+    /** What {@code Fn::GetAtt} of an EIP gives that names the address: its allocation id and its public address. */
+    private static final Set<String> EIP_ATTRIBUTES = Set.of("AllocationId", "PublicIp");
 
     /** A piece of the user data: text as written, or an expression the deployment gives its text. */
     private record Piece(String text, Node expression) {
@@ -54,23 +66,102 @@ final class EcsUserData {
         this.dropped = dropped;
     }
 
-    /** The resource's properties with {@link #KEY} added, when its user data names clusters of the stack. */
+    /** The resource's properties with {@link #KEY} and {@link #EIPS_KEY} added, when its user data names clusters or EIPs of the stack. */
     Node with(Template.Resource r, Node props) {
         Node raw = switch (r.type()) {
             case "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration" -> r.propertyMap().get("UserData");
             case "AWS::EC2::LaunchTemplate" -> r.propertyMap().get("LaunchTemplateData") instanceof Node.Obj d ? d.get("UserData") : null;
             default -> null;
         };
-        if (raw == null || !(props instanceof Node.Obj o) || o.entries().containsKey(KEY)) {
+        if (raw == null || !(props instanceof Node.Obj o)) {
             return props;
         }
-        Set<String> clusters = clusters(pieces(raw, Map.of()));
-        if (clusters.isEmpty()) {
-            return props;
-        }
+        List<Piece> pieces = pieces(raw, Map.of());
         Map<String, Node> entries = new LinkedHashMap<>(o.entries());
-        entries.put(KEY, new Node.Seq(clusters.stream().<Node>map(id -> new Node.Scalar(id, raw.pos())).toList(), raw.pos()));
-        return new Node.Obj(entries, o.keys(), o.pos());
+        boolean added = false;
+        if (!o.entries().containsKey(KEY)) {
+            added |= put(entries, KEY, clusters(pieces), raw.pos());
+        }
+        if (!o.entries().containsKey(EIPS_KEY)) {
+            Set<String> eips = new TreeSet<>();
+            pieces.stream().filter(p -> p.expression() != null).forEach(p -> eips(p.expression(), eips));
+            added |= put(entries, EIPS_KEY, eips, raw.pos());
+        }
+        return added ? new Node.Obj(entries, o.keys(), o.pos()) : props;
+    }
+
+    private static boolean put(Map<String, Node> entries, String key, Set<String> ids, Node.Pos pos) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        entries.put(key, new Node.Seq(ids.stream().<Node>map(id -> new Node.Scalar(id, pos)).toList(), pos));
+        return true;
+    }
+
+    /**
+     * The EIPs of the stack an expression of the user data names: a {@code Ref} to one, its {@code Fn::GetAtt}
+     * {@code AllocationId} or {@code PublicIp}, inside {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Base64} or
+     * the branches of an {@code Fn::If} the template may take (both, when only the deployment decides), or
+     * inside the arguments of another function.
+     */
+    private void eips(Node n, Set<String> out) {
+        if (n instanceof Node.Seq seq) {
+            seq.items().forEach(i -> eips(i, out));
+            return;
+        }
+        if (!(n instanceof Node.Obj o)) {
+            return;
+        }
+        String f = o.function();
+        if ("Ref".equals(f) || "Fn::GetAtt".equals(f)) {
+            String id = eipNamed(o);
+            // a Ref or GetAtt of the EIP resolves to its logical id; one whose condition is false does not exist
+            if (id != null && resolver.resolve(o) instanceof Node.Scalar s && (prefix + id).equals(s.text())) {
+                out.add(prefix + id);
+            }
+            return;
+        }
+        if ("Fn::If".equals(f) && o.get("Fn::If") instanceof Node.Seq args && args.items().size() == 3
+                && args.items().get(0) instanceof Node.Scalar c && c.text() != null) {
+            Resolver.Truth t = resolver.condition(c.text(), c.pos());
+            if (t.decided()) {
+                eips(args.items().get(t.value() ? 1 : 2), out);
+            } else {
+                eips(args.items().get(1), out);
+                eips(args.items().get(2), out);
+            }
+            return;
+        }
+        if ("Fn::Sub".equals(f) || "Fn::Join".equals(f) || "Fn::Base64".equals(f)) {
+            List<Piece> inner = pieces(o, Map.of());
+            if (!(inner.size() == 1 && inner.get(0).expression() == o)) {
+                inner.stream().filter(p -> p.expression() != null).forEach(p -> eips(p.expression(), out));
+                return;
+            }
+        }
+        o.entries().values().forEach(v -> eips(v, out)); // another function (Fn::Select, ...), or an object
+    }
+
+    /** The logical id of the EIP of the stack that a {@code Ref} or {@code Fn::GetAtt} names, or null. */
+    private String eipNamed(Node.Obj o) {
+        String id = null;
+        if ("Ref".equals(o.function()) && o.get("Ref") instanceof Node.Scalar t && resourceRef(t.text())) {
+            id = t.text();
+        } else if ("Fn::GetAtt".equals(o.function())) {
+            Node arg = o.get("Fn::GetAtt");
+            String attribute = null;
+            if (arg instanceof Node.Scalar s && s.text() != null && s.text().indexOf('.') > 0) {
+                id = s.text().substring(0, s.text().indexOf('.'));
+                attribute = s.text().substring(s.text().indexOf('.') + 1);
+            } else if (arg instanceof Node.Seq seq && seq.items().size() == 2 && seq.items().get(0) instanceof Node.Scalar a
+                    && seq.items().get(1) instanceof Node.Scalar b) {
+                id = a.text();
+                attribute = b.text();
+            }
+            id = EIP_ATTRIBUTES.contains(attribute) ? id : null;
+        }
+        Template.Resource r = id == null ? null : template.resources().get(id);
+        return r != null && r.type().equals(EIP) ? id : null;
     }
 
     /** The user data as text and expressions, in order: Fn::Base64, Fn::Sub and Fn::Join are taken apart. */
