@@ -36,8 +36,10 @@ final class ScenarioParts {
     /** What a rule declares it reads across resources where no resource pattern says so: {@code @readsAcross("AWS::EC2::Subnet")}. */
     private static final Pattern READS_ACROSS = Pattern.compile("@readsAcross\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     /**
-     * The types whose resources make a rule read across at all: {@code @readsAcrossFor("AWS::Lambda::Permission")} beside
-     * {@code @readsAcross("AWS::Lambda::Function")} shares the functions only with a scenario that holds a permission.
+     * What makes a rule read across at all: {@code @readsAcrossFor("AWS::Lambda::Permission")} beside
+     * {@code @readsAcross("AWS::Lambda::Function")} shares the functions only with a scenario that holds a permission;
+     * {@code @readsAcrossFor("setting:eipsOfUserData")} only with one where some resource has that configuration key (a
+     * key only one reader writes: the CloudFormation reader's user-data keys, never in an AWS Config inventory).
      */
     private static final Pattern READS_ACROSS_FOR = Pattern.compile("@readsAcrossFor\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     /** A resource pattern tied to one resource by its id: the resource a rule is about, or one named by id. */
@@ -46,6 +48,9 @@ final class ScenarioParts {
     private static final Pattern CONTEXT = Pattern.compile("\\b(drools|kcontext)\\b");
     /** What a consequence may conclude beyond srm's DSL calls. */
     private static final Pattern OTHER_CONCLUSION = Pattern.compile("\\b(insert|insertLogical|modify|update|delete|retract)\\s*\\(");
+
+    /** How {@code @readsAcrossFor} names a configuration key rather than a resource type. */
+    static final String SETTING = "setting:";
 
     private ScenarioParts() {
     }
@@ -220,9 +225,17 @@ final class ScenarioParts {
     static List<List<Object>> split(List<Object> facts, CrossReads shared, int size) {
         Map<String, Integer> partOf = new HashMap<>();
         Set<String> present = new java.util.HashSet<>();
+        List<String> keys = shared.typesFor().values().stream().flatMap(Set::stream).filter(k -> k.startsWith(SETTING))
+                .map(k -> k.substring(SETTING.length())).distinct().toList();
         for (Object f : facts) {
             if (f instanceof Resource r && r.type() != null) {
                 present.add(r.type());
+            } else if (!keys.isEmpty() && f instanceof dev.srm.facts.Setting s) {
+                for (String k : keys) {
+                    if (s.path().startsWith(k) && (s.path().length() == k.length() || ".[".indexOf(s.path().charAt(k.length())) >= 0)) {
+                        present.add(SETTING + k);
+                    }
+                }
             }
         }
         int own = 0;

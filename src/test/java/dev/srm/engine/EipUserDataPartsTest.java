@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * EC2.12 of an Elastic IP reads the user data of the stack's instances, launch templates and launch
  * configurations (srm key eipsOfUserData). A large scenario split into parts must give every part of a
- * scenario with an EIP the launchers (the rule declares @readsAcrossFor("AWS::EC2::EIP"); other rules
- * share them today whatever the scenario holds), and an EIP alone in its part answers as in one session.
+ * scenario where a launcher has that key the launchers (the rule declares @readsAcrossFor("setting:eipsOfUserData"):
+ * an AWS Config inventory, which never has it, keeps its instances in parts), and an EIP alone in its part answers as
+ * in one session.
  */
 class EipUserDataPartsTest {
     private static final Set<String> LAUNCHERS = Set.of("AWS::EC2::Instance", "AWS::EC2::LaunchTemplate",
@@ -33,8 +34,10 @@ class EipUserDataPartsTest {
         // the rule reads settings without naming their resource: without its @readsAcross no scenario would be split
         assertThat(bundled.any()).isFalse();
         for (String launcher : LAUNCHERS) {
+            assertThat(bundled.shares(new Resource("Bastion", "EC2", launcher, Map.of()), Set.of("AWS::EC2::EIP", launcher,
+                    ScenarioParts.SETTING + "eipsOfUserData"))).as(launcher).isTrue();
             assertThat(bundled.shares(new Resource("Bastion", "EC2", launcher, Map.of()), Set.of("AWS::EC2::EIP", launcher)))
-                    .as(launcher).isTrue();
+                    .as("%s without the key", launcher).isFalse();
         }
     }
 

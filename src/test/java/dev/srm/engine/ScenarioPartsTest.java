@@ -165,7 +165,16 @@ class ScenarioPartsTest {
                 // the ECS user-data rules read them for clusters only: an inventory of thousands of instances keeps them in
                 // parts (4x slower with 2,000 instances when a Resource pattern shared them everywhere)
                 .doesNotContain("AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration");
-        assertThat(bundled.typesFor()).containsEntry("AWS::EC2::Instance", Set.of("AWS::ECS::Cluster"));
+        assertThat(bundled.typesFor()).containsEntry("AWS::EC2::Instance", Set.of("setting:ecsClustersOfUserData", "setting:eipsOfUserData"));
+        List<Object> fleet = new ArrayList<>();
+        fleet.add(new ScenarioContext("one-account", Inventory.COMPLETE));
+        for (int i = 0; i < 1_000; i++) {
+            fleet.add(new Resource("i-" + i, "EC2", "AWS::EC2::Instance", Map.of()));
+        }
+        fleet.add(new Resource("bastion-eip", "EC2", "AWS::EC2::EIP", Map.of()));
+        assertThat(ScenarioParts.split(fleet, bundled, 500)).as("an inventory's instances and an EIP (itself in every part): no user-data key").hasSize(2);
+        fleet.add(new Setting("i-0", "eipsOfUserData[0]", "eipsOfUserData[*]", "bastion-eip"));
+        assertThat(ScenarioParts.split(fleet, bundled, 500)).as("a user data naming the EIP: every part reads the instances").hasSize(1);
         assertThat(bundled.typesFor()).containsEntry("AWS::Lambda::Function", Set.of("AWS::Lambda::Permission"))
                 .containsEntry("AWS::EC2::NetworkAcl", Set.of("AWS::EC2::NetworkAclEntry"));
 
