@@ -109,7 +109,10 @@ public final class TerraformReader implements StreamingInput {
         return head.contains("\"terraform_version\"") || head.contains("\"format_version\"") && head.contains("\"planned_values\"")
                 || head.contains("\"planned_values\"") && head.contains("\"root_module\"") // a plan cut down to planned_values
                 // keys sorted (jq -S): "configuration" comes first, its provider_config before all the rest
-                || head.contains("\"provider_config\"") && (head.contains("\"root_module\"") || head.contains("\"full_name\""));
+                || head.contains("\"provider_config\"") && (head.contains("\"root_module\"") || head.contains("\"full_name\""))
+                // sorted, with what sorts before it: Terraform 1.8's "applyable" and "complete", 1.5's check results
+                || head.contains("\"applyable\"") && head.contains("\"complete\"")
+                || head.contains("\"checks\"") && head.contains("\"to_display\"");
     }
 
     @Override

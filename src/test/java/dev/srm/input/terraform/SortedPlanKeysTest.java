@@ -43,6 +43,29 @@ class SortedPlanKeysTest {
         assertThat(resources("plan-modules-sorted.json", sorted)).isEqualTo(expected);
     }
 
+    /**
+     * Terraform 1.5 writes the results of check blocks and preconditions as "checks", which sorts before "configuration":
+     * a plan with many of them pushed provider_config past the head too.
+     */
+    @Test
+    void a_sorted_plan_whose_check_results_come_first_is_a_plan() throws Exception {
+        ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        com.fasterxml.jackson.databind.node.ObjectNode plan = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                Files.readAllBytes(PLAN));
+        com.fasterxml.jackson.databind.node.ArrayNode checks = plan.putArray("checks");
+        for (int i = 0; i < 40; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode c = checks.addObject();
+            c.putObject("address").put("kind", "resource").put("mode", "managed").put("name", "logs_" + i)
+                    .put("to_display", "aws_s3_bucket.logs_" + i).put("type", "aws_s3_bucket");
+            c.put("status", "unknown");
+        }
+        byte[] sorted = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.treeToValue(plan, Object.class));
+        String head = new String(sorted, 0, 4096, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(head).startsWith("{\n  \"checks\"").doesNotContain("\"provider_config\"", "\"terraform_version\"");
+        assertThat(new TerraformReader().claims("plan-with-checks.json", sorted)).isTrue();
+        assertThat(resources("plan-with-checks.json", sorted)).isEqualTo(resources("plan-modules.json", Files.readAllBytes(PLAN)));
+    }
+
     @Test
     void a_scenario_is_still_a_scenario() throws Exception {
         byte[] scenario = Files.readAllBytes(Path.of("scenarios/study/s3-public-bucket.yaml"));
