@@ -219,75 +219,10 @@ public final class Inputs {
      * repositories keep them beside their templates: named for what it is, not refused as a scenario that is a list.
      */
     private static void refuseParametersFile(String name, byte[] head) throws InputException {
-        String shape = parametersShape(name, head);
+        String shape = TemplateParameters.shapeOf(head);
         if (shape != null) {
             throw InputFiles.problem(name, "1:1", "a CloudFormation parameters file (" + shape + "), not an input: give it"
                     + " with --parameters-file " + name + " (its values then apply to every template of the run)");
-        }
-    }
-
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final JsonFactory YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
-
-    /**
-     * The shape of a CloudFormation parameters file in a form {@code --parameters-file} reads, told from the
-     * document's start, or null when it is none (or what decides it lies beyond {@code head}): create-stack's
-     * {@code [{"ParameterKey": ..., "ParameterValue": ...}]}, deploy's {@code ["Key=Value"]}, or CodePipeline's
-     * template configuration {@code {"Parameters": {"Key": "Value"}}} (beside {@code Tags} and {@code StackPolicy}
-     * only, each parameter a value or a list of values, not a template's declaration).
-     */
-    static String parametersShape(String name, byte[] head) {
-        Format format = Format.ofName(name);
-        if (format == null) {
-            format = dev.srm.input.scenario.ScenarioReader.sniff(head);
-        }
-        try (JsonParser p = (format == Format.JSON ? JSON : YAML).createParser(head)) {
-            JsonToken first = p.nextToken();
-            if (first == JsonToken.START_ARRAY) {
-                JsonToken item = p.nextToken();
-                if (item == JsonToken.VALUE_STRING && p.getText().matches("[A-Za-z0-9]+=[\\s\\S]*")) {
-                    return "aws cloudformation deploy's [\"Key=Value\", ...]";
-                }
-                if (item == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        if ("ParameterKey".equals(p.currentName())) {
-                            return "create-stack's [{\"ParameterKey\": ..., \"ParameterValue\": ...}]";
-                        }
-                        p.nextToken();
-                        p.skipChildren();
-                    }
-                }
-                return null;
-            }
-            if (first != JsonToken.START_OBJECT) {
-                return null;
-            }
-            boolean parameters = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("Parameters".equals(key)) {
-                    if (value != JsonToken.START_OBJECT) {
-                        return null;
-                    }
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        JsonToken v = p.nextToken();
-                        if (v == JsonToken.START_OBJECT) {
-                            return null; // a template's declaration ({"Type": "String"}), not a value
-                        }
-                        p.skipChildren();
-                    }
-                    parameters = true;
-                } else if ("Tags".equals(key) || "StackPolicy".equals(key)) {
-                    p.skipChildren();
-                } else {
-                    return null;
-                }
-            }
-            return parameters && p.currentToken() == JsonToken.END_OBJECT
-                    ? "CodePipeline's template configuration, {\"Parameters\": {\"Key\": \"Value\"}}" : null;
-        } catch (IOException | RuntimeException e) {
-            return null; // not JSON or YAML, or what decides it lies beyond the head
         }
     }
 

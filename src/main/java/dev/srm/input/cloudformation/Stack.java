@@ -220,7 +220,7 @@ final class Stack {
             if (r.type().equals("AWS::EC2::Instance")) {
                 props = withLaunchTemplate(props, notes);
             }
-            props = new EcsUserData(template, resolver, prefix, this::resolved, this::isDropped).with(r, props);
+            props = new UserData(template, resolver, prefix, this::resolved, this::isDropped).with(r, props);
             String key = when == null ? null : prefix + r.condition();
             List<Template.Resource> rules = standalone.getOrDefault(r.id(), List.of());
             ResourceSpec spec = spec(r, rules.isEmpty() ? props : withStandaloneRules(props, rules, conditional, notes), notes);

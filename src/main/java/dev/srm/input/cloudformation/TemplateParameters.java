@@ -1,6 +1,8 @@
 package dev.srm.input.cloudformation;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,8 +65,7 @@ public record TemplateParameters(Map<String, String> values, Map<String, String>
         String name = file.toString();
         byte[] bytes = InputFiles.bytes(file);
         InputFiles.checkUtf8(name, bytes);
-        Format format = TemplateParser.formatOf(bytes) == Format.JSON || bytes.length > 0 && firstChar(bytes) == '['
-                ? Format.JSON : Format.YAML;
+        Format format = formatOf(bytes);
         ObjectMapper mapper = format == Format.JSON
                 ? new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
@@ -106,6 +107,74 @@ public record TemplateParameters(Map<String, String> values, Map<String, String>
         values.keySet().forEach(k -> sources.put(k, name));
         return new TemplateParameters(values, sources);
     }
+
+    /** JSON for an object or a list (both shapes are JSON when written by the AWS CLI), else YAML. */
+    private static Format formatOf(byte[] bytes) {
+        return TemplateParser.formatOf(bytes) == Format.JSON || bytes.length > 0 && firstChar(bytes) == '[' ? Format.JSON : Format.YAML;
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+
+    /**
+     * The shape of a CloudFormation parameters file in a form {@code --parameters-file} reads, told from the
+     * document's start, or null when it is none (or what decides it lies beyond {@code head}): create-stack's
+     * {@code [{"ParameterKey": ..., "ParameterValue": ...}]}, deploy's {@code ["Key=Value"]}, or CodePipeline's
+     * template configuration {@code {"Parameters": {"Key": "Value"}}} (beside {@code Tags} and {@code StackPolicy}
+     * only, each parameter a value or a list of values, not a template's declaration). Stricter than {@link #read},
+     * which is given a file as parameters: this one tells a parameters file met as an input from a scenario.
+     */
+    public static String shapeOf(byte[] head) {
+        try (JsonParser p = (formatOf(head) == Format.JSON ? JSON : YAML).createParser(head)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                JsonToken item = p.nextToken();
+                if (item == JsonToken.VALUE_STRING && p.getText().matches("[A-Za-z0-9]+=[\\s\\S]*")) {
+                    return "aws cloudformation deploy's [\"Key=Value\", ...]";
+                }
+                if (item == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        if ("ParameterKey".equals(p.currentName())) {
+                            return "create-stack's [{\"ParameterKey\": ..., \"ParameterValue\": ...}]";
+                        }
+                        p.nextToken();
+                        p.skipChildren();
+                    }
+                }
+                return null;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                return null;
+            }
+            boolean parameters = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("Parameters".equals(key)) {
+                    if (value != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        JsonToken v = p.nextToken();
+                        if (v == JsonToken.START_OBJECT) {
+                            return null; // a template's declaration ({"Type": "String"}), not a value
+                        }
+                        p.skipChildren();
+                    }
+                    parameters = true;
+                } else if ("Tags".equals(key) || "StackPolicy".equals(key)) {
+                    p.skipChildren();
+                } else {
+                    return null;
+                }
+            }
+            return parameters && p.currentToken() == JsonToken.END_OBJECT
+                    ? "CodePipeline's template configuration, {\"Parameters\": {\"Key\": \"Value\"}}" : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // not JSON or YAML, or what decides it lies beyond the head
+        }
+    }
+
 
     private static byte firstChar(byte[] bytes) {
         for (byte b : bytes) {

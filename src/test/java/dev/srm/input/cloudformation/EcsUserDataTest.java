@@ -122,7 +122,7 @@ class EcsUserDataTest {
         Map<String, List<String>> out = new java.util.TreeMap<>();
         for (String id : List.of("Tagged", "Suffixed", "ShellVariable", "ByArn", "OtherVariable", "Conditional", "Plain")) {
             if (s.resource(id) != null) {
-                out.put(id, s.resource(id).settings().stream().filter(x -> x.path().startsWith(EcsUserData.KEY + "["))
+                out.put(id, s.resource(id).settings().stream().filter(x -> x.path().startsWith(UserData.KEY + "["))
                         .map(Setting::value).toList());
             }
         }

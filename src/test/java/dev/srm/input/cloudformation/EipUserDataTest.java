@@ -83,7 +83,7 @@ class EipUserDataTest {
     private static Map<String, List<String>> eipsOfUserData(String yaml) throws Exception {
         Scenario s = new CloudFormationReader().read("bastions.yaml", yaml.getBytes(StandardCharsets.UTF_8)).get(0);
         Map<String, List<String>> out = new java.util.TreeMap<>();
-        s.resources().forEach(r -> out.put(r.id(), r.settings().stream().filter(x -> x.path().startsWith(EcsUserData.EIPS_KEY + "["))
+        s.resources().forEach(r -> out.put(r.id(), r.settings().stream().filter(x -> x.path().startsWith(UserData.EIPS_KEY + "["))
                 .map(Setting::value).toList()));
         return out;
     }

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ECS clusters of a stack that an instance's user data joins it to. The ECS-optimized AMIs'
+ * What the user data of an instance, a launch template or a launch configuration names of its stack, read as written,
+ * never run. First the ECS clusters it joins the instance to. The ECS-optimized AMIs'
  * container agent reads {@code /etc/ecs/ecs.config} when it starts, and the user data writes the
  * cluster there ({@code echo ECS_CLUSTER=MyCluster >> /etc/ecs/ecs.config}:
  * bootstrap_container_instance.html), the way AWS's ECS samples attach an Auto Scaling group's
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * (the Linux bastion Quick Start does); srm cannot tell that from printing it. A literal address, an
  * imported value or an EIP whose condition is false names none.
  */
-final class EcsUserData {
+final class UserData {
     static final String KEY = "ecsClustersOfUserData";
     static final String EIPS_KEY = "eipsOfUserData";
 
@@ -57,7 +58,7 @@ final class EcsUserData {
     private final Function<Template.Resource, Node> resolved;
     private final Function<Template.Resource, Boolean> dropped;
 
-    EcsUserData(Template template, Resolver resolver, String prefix, Function<Template.Resource, Node> resolved,
+    UserData(Template template, Resolver resolver, String prefix, Function<Template.Resource, Node> resolved,
                 Function<Template.Resource, Boolean> dropped) {
         this.template = template;
         this.resolver = resolver;
@@ -76,7 +77,7 @@ final class EcsUserData {
         if (raw == null || !(props instanceof Node.Obj o)) {
             return props;
         }
-        List<Piece> pieces = pieces(raw, Map.of());
+        List<Piece> pieces = pieces(raw);
         Map<String, Node> entries = new LinkedHashMap<>(o.entries());
         boolean added = false;
         if (!o.entries().containsKey(KEY)) {
@@ -133,7 +134,7 @@ final class EcsUserData {
             return;
         }
         if ("Fn::Sub".equals(f) || "Fn::Join".equals(f) || "Fn::Base64".equals(f)) {
-            List<Piece> inner = pieces(o, Map.of());
+            List<Piece> inner = pieces(o);
             if (!(inner.size() == 1 && inner.get(0).expression() == o)) {
                 inner.stream().filter(p -> p.expression() != null).forEach(p -> eips(p.expression(), out));
                 return;
@@ -165,12 +166,12 @@ final class EcsUserData {
     }
 
     /** The user data as text and expressions, in order: Fn::Base64, Fn::Sub and Fn::Join are taken apart. */
-    private List<Piece> pieces(Node n, Map<String, Node> variables) {
+    private List<Piece> pieces(Node n) {
         List<Piece> out = new ArrayList<>();
         if (n instanceof Node.Scalar s) {
             out.add(new Piece(s.text() == null ? "" : s.text(), null));
         } else if (n instanceof Node.Obj o && "Fn::Base64".equals(o.function())) {
-            out.addAll(pieces(o.get("Fn::Base64"), variables));
+            out.addAll(pieces(o.get("Fn::Base64")));
         } else if (n instanceof Node.Obj o && "Fn::Sub".equals(o.function())) {
             Node arg = o.get("Fn::Sub");
             Map<String, Node> vars = new LinkedHashMap<>();
@@ -195,7 +196,7 @@ final class EcsUserData {
                 if (m.group(1).startsWith("!")) { // ${!Literal} is the text ${Literal}
                     out.add(new Piece("${" + m.group(1).substring(1) + "}", null));
                 } else if (vars.containsKey(name)) {
-                    out.addAll(pieces(vars.get(name), Map.of()));
+                    out.addAll(pieces(vars.get(name)));
                 } else if (name.contains(".") && !name.startsWith("AWS::")) {
                     out.add(new Piece(null, Node.Obj.of(Map.of("Fn::GetAtt", Node.Scalar.of(name)), o.pos())));
                 } else {
@@ -210,7 +211,7 @@ final class EcsUserData {
                 if (i > 0) {
                     out.add(new Piece(delimiter, null));
                 }
-                out.addAll(pieces(items.items().get(i), variables));
+                out.addAll(pieces(items.items().get(i)));
             }
         } else {
             out.add(new Piece(null, n)); // a Ref, or a function whose text only resolving gives
