@@ -81,6 +81,8 @@ class PolicyStatementsOnTheirResourceTest {
     void a_permission_on_a_function_of_another_stack_keeps_lambda_1_on_itself() {
         ControlResult billing = control(PIPELINE, "BillingExporterRulePermission", LAMBDA_1);
         assertThat(billing.status()).isEqualTo(Status.MET);
+        // its own statement, named as a permission's; not the evidence of a function that no permission targets
+        assertThat(billing.evidence()).singleElement().satisfies(e -> assertThat(e).startsWith("MET: permission BillingExporterRulePermission"));
 
         Evaluation byParameter = Packs.evaluateTemplate(Path.of("src/test/resources/templates-lambda1/exporter-permission-by-parameter.yaml"));
         assertThat(control(byParameter, "ExporterPublicPermission", LAMBDA_1).status()).isEqualTo(Status.MISSING);
